@@ -1,0 +1,2 @@
+/** ScaleLab's JavaFX workbench. */
+package org.scalelab.app;

@@ -1,0 +1,2 @@
+/** ScaleLab's training engine. */
+package org.scalelab.engine;
