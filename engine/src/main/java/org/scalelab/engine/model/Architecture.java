@@ -1,0 +1,69 @@
+package org.scalelab.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.scalelab.engine.model.spec.BuildContext;
+import org.scalelab.engine.model.spec.LayerSpec;
+
+/**
+ * A network architecture as data: a name, the image shape it expects and its layers in order.
+ * Presets and user files are both architectures; a run record stores the one it trained.
+ *
+ * @param input channels × height × width of the input images
+ */
+public record Architecture(String name, SampleShape input, List<LayerSpec> layers) {
+
+    public Architecture {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(input, "input");
+        layers = List.copyOf(layers);
+        if (layers.isEmpty()) {
+            throw new ArchitectureException(name + ": an architecture needs at least one layer");
+        }
+    }
+
+    /**
+     * Builds working layers, checking that each fits the shape coming out of the previous one.
+     *
+     * @throws ArchitectureException naming the first layer that does not fit, and why
+     */
+    public List<Layer> buildLayers(long seed) {
+        int outputLayer = -1;
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).hasWeights()) {
+                outputLayer = i;
+            }
+        }
+        List<Layer> built = new ArrayList<>(layers.size());
+        SampleShape shape = input;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec spec = layers.get(i);
+            try {
+                Layer layer = spec.build(shape, new BuildContext(i == outputLayer, seed + i));
+                built.add(layer);
+                shape = layer.outputShape();
+            } catch (IllegalArgumentException e) {
+                throw new ArchitectureException(String.format("%s: layer %d (%s) with input %s: %s",
+                        name, i + 1, typeName(spec), shape, e.getMessage()));
+            }
+        }
+        return built;
+    }
+
+    /** Number of outputs of the last layer (must equal the dataset's class count). */
+    public int outputCount() {
+        List<Layer> built = buildLayers(0);
+        return built.get(built.size() - 1).outputShape().size();
+    }
+
+    private static String typeName(LayerSpec spec) {
+        var annotation = LayerSpec.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+        for (var type : annotation.value()) {
+            if (type.value() == spec.getClass()) {
+                return type.name();
+            }
+        }
+        return spec.getClass().getSimpleName();
+    }
+}

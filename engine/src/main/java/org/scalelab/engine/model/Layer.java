@@ -1,0 +1,47 @@
+package org.scalelab.engine.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One differentiable layer. A layer owns its activation buffers (allocated once per batch size and reused)
+ * but not its parameters: those are views into the network's single flat parameter buffer, and its
+ * gradients are views into the single flat gradient buffer, so a collective moves one array.
+ *
+ * <p>The calling order within a step is {@code forward} then {@code backward}; {@code backward} may use
+ * whatever {@code forward} kept.
+ */
+public interface Layer {
+
+    /** Short lowercase name used in messages and tables, e.g. {@code "dense"}. */
+    String kind();
+
+    SampleShape inputShape();
+
+    SampleShape outputShape();
+
+    /** Number of trainable values; 0 for layers without parameters. */
+    default int parameterCount() {
+        return 0;
+    }
+
+    /**
+     * Hands the layer its slices of the flat buffers (each of length {@link #parameterCount()}).
+     * Called once, before anything else, and only for layers with parameters.
+     */
+    default void bind(INDArray parameters, INDArray gradients) {
+    }
+
+    /** Writes initial values into the bound parameter view. */
+    default void initialise(java.util.Random random) {
+    }
+
+    /** Computes the output for a batch {@code [n, ...inputShape]}; the result is a buffer the layer reuses. */
+    INDArray forward(INDArray input, boolean training);
+
+    /**
+     * Given dLoss/dOutput, overwrites this layer's parameter gradients and returns dLoss/dInput
+     * (a buffer the layer reuses). The first layer is told its input gradient is not needed, so layers
+     * that can skip that work (a dense layer saves a third of its backward pass) return {@code null}.
+     */
+    INDArray backward(INDArray gradOutput, boolean inputGradientNeeded);
+}

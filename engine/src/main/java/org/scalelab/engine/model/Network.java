@@ -1,0 +1,90 @@
+package org.scalelab.engine.model;
+
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A feed-forward network built from an {@link Architecture}. All parameters live in one flat buffer and all
+ * gradients in another; each layer sees views into them. One network is one worker's replica: it holds
+ * its own activations, so workers never share a network.
+ */
+public final class Network {
+    private final Architecture architecture;
+    private final List<Layer> layers;
+    private final INDArray parameters;
+    private final INDArray gradients;
+
+    /**
+     * @param type FLOAT for training; DOUBLE for gradient checks
+     * @param seed initial weights depend on this alone, so replicas built with one seed start identical
+     */
+    public Network(Architecture architecture, DataType type, long seed) {
+        this.architecture = architecture;
+        this.layers = architecture.buildLayers(seed);
+        long count = layers.stream().mapToLong(Layer::parameterCount).sum();
+        this.parameters = Nd4j.zeros(type, count);
+        this.gradients = Nd4j.zeros(type, count);
+        Random random = new Random(seed);
+        long offset = 0;
+        for (Layer layer : layers) {
+            int size = layer.parameterCount();
+            if (size > 0) {
+                var range = NDArrayIndex.interval(offset, offset + size);
+                layer.bind(parameters.get(range), gradients.get(range));
+                layer.initialise(random);
+                offset += size;
+            }
+        }
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public SampleShape inputShape() {
+        return architecture.input();
+    }
+
+    public int outputCount() {
+        return layers.get(layers.size() - 1).outputShape().size();
+    }
+
+    public long parameterCount() {
+        return parameters.length();
+    }
+
+    /** The flat parameter buffer; layers read their weights through views of it. */
+    public INDArray parameters() {
+        return parameters;
+    }
+
+    /** The flat gradient buffer, overwritten by every {@link #backward}. */
+    public INDArray gradients() {
+        return gradients;
+    }
+
+    /** Logits {@code [n, outputs]} for a batch {@code [n, c, h, w]} (a reused buffer). */
+    public INDArray forward(INDArray input, boolean training) {
+        INDArray activation = input;
+        for (Layer layer : layers) {
+            activation = layer.forward(activation, training);
+        }
+        return activation;
+    }
+
+    /** Back-propagates dLoss/dLogits through every layer, overwriting {@link #gradients()}. */
+    public void backward(INDArray gradLogits) {
+        INDArray gradient = gradLogits;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            gradient = layers.get(i).backward(gradient, i > 0);
+        }
+    }
+}
