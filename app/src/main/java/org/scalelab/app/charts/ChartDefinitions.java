@@ -93,7 +93,7 @@ final class ChartDefinitions {
     private static NumberAxis integerAxis(String label) {
         NumberAxis axis = numberAxis(label);
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        axis.setLowerBound(0);
+        axis.setAutoRangeIncludesZero(true);
         return axis;
     }
 }

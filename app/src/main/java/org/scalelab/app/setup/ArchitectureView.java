@@ -35,7 +35,8 @@ public final class ArchitectureView extends VBox {
         TableView<LayerRow> table = new TableView<>(model.layers());
         table.setId("layers");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(170);
+        table.setFixedCellSize(24);
+        table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(Bindings.size(model.layers()).add(1.3)));
         table.getColumns().add(Tables.column("#", LayerRow::position, 30));
         table.getColumns().add(Tables.column("Kind", LayerRow::kind, 70));
         table.getColumns().add(Tables.column("Output", LayerRow::outputShape, 70));
