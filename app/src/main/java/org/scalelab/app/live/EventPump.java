@@ -46,10 +46,8 @@ public final class EventPump<E> {
         timer.start();
     }
 
-    /** Stops the timer after handing over what is still queued. */
     public void stop() {
         timer.stop();
-        drain();
     }
 
     /** Hands everything queued so far to the sink (called by the timer; tests call it directly). */
