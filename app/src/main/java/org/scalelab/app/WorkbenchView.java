@@ -10,7 +10,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.scalelab.app.charts.ChartGrid;
 import org.scalelab.app.setup.ArchitectureView;
+import org.scalelab.app.live.RunControls;
+import org.scalelab.app.live.StatusBar;
 import org.scalelab.app.setup.DatasetView;
+import org.scalelab.app.setup.ExperimentView;
+import org.scalelab.app.ui.Forms;
 
 /** The main window's layout: header, experiment setup on the left, live charts, library and comparison as tabs. */
 public final class WorkbenchView extends BorderPane {
@@ -18,9 +22,10 @@ public final class WorkbenchView extends BorderPane {
     public WorkbenchView(Workbench workbench) {
         setTop(header());
         setLeft(setupPanel(workbench));
-        TabPane tabs = new TabPane(new Tab("Live", new ChartGrid(workbench.liveCharts())));
+        TabPane tabs = new TabPane(new Tab("Live", new ChartGrid(workbench.live().charts())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
+        setBottom(new StatusBar(workbench.live()));
     }
 
     private static HBox header() {
@@ -35,8 +40,11 @@ public final class WorkbenchView extends BorderPane {
 
     private static ScrollPane setupPanel(Workbench workbench) {
         VBox panel = new VBox(
-                section("DATASET"), new DatasetView(workbench.datasets()),
-                section("ARCHITECTURE"), new ArchitectureView(workbench.architectures()));
+                Forms.section("DATASET"), new DatasetView(workbench.datasets()),
+                Forms.section("ARCHITECTURE"), new ArchitectureView(workbench.architectures()),
+                new ExperimentView(workbench.experiment()),
+                new RunControls(workbench.experiment().blockedReasonProperty(),
+                        workbench.launcher().runningProperty(), workbench::run, workbench.launcher()::stop));
         panel.getStyleClass().add("setup-panel");
         panel.setPrefWidth(360);
         ScrollPane scroll = new ScrollPane(panel);
@@ -44,11 +52,5 @@ public final class WorkbenchView extends BorderPane {
         scroll.getStyleClass().add("setup-scroll");
         scroll.setPadding(Insets.EMPTY);
         return scroll;
-    }
-
-    private static Label section(String title) {
-        Label label = new Label(title);
-        label.getStyleClass().add("section-title");
-        return label;
     }
 }

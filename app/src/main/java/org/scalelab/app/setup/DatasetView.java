@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import org.scalelab.app.ui.Forms;
 import org.scalelab.engine.data.DatasetSummary;
 
 /** Dataset chooser showing each dataset's state, with download and import for the missing ones. */
@@ -56,13 +57,8 @@ public final class DatasetView extends VBox {
         busyBox.visibleProperty().bind(model.busyProperty());
         busyBox.managedProperty().bind(busyBox.visibleProperty());
 
-        Label error = new Label();
+        Label error = Forms.message("error-text", model.errorProperty());
         error.setId("dataset-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
 
         getChildren().addAll(chooser, actions, busyBox, error);
     }
