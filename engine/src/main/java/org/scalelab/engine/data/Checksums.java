@@ -2,6 +2,7 @@ package org.scalelab.engine.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,12 +30,13 @@ final class Checksums {
         }
     }
 
-    void update(byte[] bytes, int offset, int length) {
+    /** Adds the buffer's remaining bytes, leaving its position where it was. */
+    void update(ByteBuffer bytes) {
         if (md5 != null) {
-            md5.update(bytes, offset, length);
+            md5.update(bytes.duplicate());
         }
         if (sha256 != null) {
-            sha256.update(bytes, offset, length);
+            sha256.update(bytes.duplicate());
         }
     }
 
@@ -62,7 +64,7 @@ final class Checksums {
         byte[] buffer = new byte[Streams.BUFFER_BYTES];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                sums.update(buffer, 0, n);
+                sums.update(ByteBuffer.wrap(buffer, 0, n));
             }
         } catch (IOException e) {
             return false;

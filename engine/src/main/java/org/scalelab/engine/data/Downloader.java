@@ -1,16 +1,19 @@
 package org.scalelab.engine.data;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,9 +38,11 @@ public final class Downloader {
     }
 
     /**
-     * Fetches {@code file} into {@code targetDir/file.fileName()}, replacing any file there.
+     * Fetches {@code file} into {@code targetDir/file.fileName()}, replacing any file there. Progress is reported
+     * on the calling thread.
      *
-     * @param cancelled polled between chunks; cancellation by interrupting the thread works too
+     * @param cancelled polled at least every 100 ms, even while the server sends nothing; interrupting the
+     *                  calling thread cancels too
      * @return the saved file
      * @throws DownloadCancelledException when cancelled
      * @throws DatasetException           naming the URL and the problem: HTTP status, truncated body,
@@ -63,41 +68,33 @@ public final class Downloader {
 
     private void fetch(RemoteFile file, Path partial, DownloadProgress progress, BooleanSupplier cancelled)
             throws IOException {
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(HttpRequest.newBuilder(file.url()).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DownloadCancelledException(file.fileName());
-        } catch (IOException e) {
-            throw cancelledOr(file, failure(file, describe(e), e));
-        }
-        try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(partial)) {
-            if (response.statusCode() != 200) {
-                throw failure(file, "HTTP " + response.statusCode(), null);
+        ResponseEvents response = new ResponseEvents(file.fileName(), cancelled);
+        CompletableFuture<HttpResponse<Void>> exchange =
+                client.sendAsync(HttpRequest.newBuilder(file.url()).GET().build(), response);
+        response.watch(exchange);
+        try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            HttpResponse.ResponseInfo headers;
+            try {
+                headers = response.headers();
+            } catch (IOException e) {
+                throw cancelledOr(file, failure(file, describe(e), e));
             }
-            long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (headers.statusCode() != 200) {
+                throw failure(file, "HTTP " + headers.statusCode(), null);
+            }
+            long total = headers.headers().firstValueAsLong("Content-Length").orElse(-1);
             Checksums sums = new Checksums(file);
-            byte[] buffer = new byte[Streams.BUFFER_BYTES];
             long done = 0;
             progress.update(file.fileName(), 0, total);
-            while (true) {
-                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    throw new DownloadCancelledException(file.fileName());
+            List<ByteBuffer> buffers;
+            while ((buffers = next(response, file, done, total)) != null) {
+                for (ByteBuffer buffer : buffers) {
+                    sums.update(buffer);
+                    done += buffer.remaining();
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
                 }
-                int n;
-                try {
-                    n = body.read(buffer);
-                } catch (IOException e) {
-                    throw cancelledOr(file, truncated(file, done, total, e));
-                }
-                if (n < 0) {
-                    break;
-                }
-                out.write(buffer, 0, n);
-                sums.update(buffer, 0, n);
-                done += n;
                 progress.update(file.fileName(), done, total);
             }
             if (total >= 0 && done != total) {
@@ -107,6 +104,18 @@ public final class Downloader {
             if (mismatch != null) {
                 throw new DatasetException(file.fileName() + ": " + mismatch + " (downloaded from " + file.url() + ")");
             }
+        } finally {
+            response.stop();
+            exchange.cancel(true);
+        }
+    }
+
+    /** The next body buffers, or null at the end; a failure here means the body was cut short. */
+    private static List<ByteBuffer> next(ResponseEvents response, RemoteFile file, long done, long total) {
+        try {
+            return response.nextBuffers();
+        } catch (IOException e) {
+            throw cancelledOr(file, truncated(file, done, total, e));
         }
     }
 
@@ -120,7 +129,7 @@ public final class Downloader {
                 + " bytes", cause);
     }
 
-    /** An I/O failure caused by interrupting the thread is a cancellation, not an error to report. */
+    /** A failure caused by interrupting the thread (a closed file channel, say) is a cancellation. */
     private static DatasetException cancelledOr(RemoteFile file, DatasetException failure) {
         return Thread.currentThread().isInterrupted() ? new DownloadCancelledException(file.fileName()) : failure;
     }
