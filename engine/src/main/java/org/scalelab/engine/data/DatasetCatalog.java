@@ -138,7 +138,7 @@ public final class DatasetCatalog {
         DatasetSource source = source(name);
         synchronized (source) {
             loaded.remove(name);
-            source.download(new Downloader(), progress, cancelled);
+            source.download(progress, cancelled);
         }
     }
 

@@ -21,7 +21,7 @@ interface DatasetSource {
     Dataset load();
 
     /** Fetches the files; built-in datasets have nothing to fetch. */
-    default void download(Downloader downloader, DownloadProgress progress, BooleanSupplier cancelled) {
+    default void download(DownloadProgress progress, BooleanSupplier cancelled) {
         throw new DatasetException(info().name() + " is built into ScaleLab: there is nothing to download");
     }
 

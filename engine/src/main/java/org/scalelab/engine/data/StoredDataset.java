@@ -109,10 +109,11 @@ final class StoredDataset implements DatasetSource {
 
     /** Downloads the files not already in the cache with the right sums, so a second try resumes. */
     @Override
-    public void download(Downloader downloader, DownloadProgress progress, BooleanSupplier cancelled) {
+    public void download(DownloadProgress progress, BooleanSupplier cancelled) {
         if (remoteFiles.isEmpty()) {
             throw new DatasetException(info.name() + " has no download source; import a copy you have instead");
         }
+        Downloader downloader = new Downloader();
         for (RemoteFile file : remoteFiles) {
             if (!Checksums.matches(file, cacheFolder.resolve(file.fileName()))) {
                 downloader.download(file, cacheFolder, progress, cancelled);

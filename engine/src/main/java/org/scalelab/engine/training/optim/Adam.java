@@ -3,6 +3,7 @@ package org.scalelab.engine.training.optim;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.scalelab.engine.model.kernels.Blas;
 
 /**
  * Adam exactly as PyTorch computes it, bias correction included:
@@ -33,15 +34,15 @@ public final class Adam implements Optimizer {
     public void step(INDArray parameters, INDArray gradients, double learningRate) {
         steps++;
         firstMoment.muli(beta1);
-        FlatOps.axpy(1 - beta1, gradients, firstMoment);
+        Blas.axpy(1 - beta1, gradients, firstMoment);
         scratch.assign(gradients).muli(gradients);
         secondMoment.muli(beta2);
-        FlatOps.axpy(1 - beta2, scratch, secondMoment);
+        Blas.axpy(1 - beta2, scratch, secondMoment);
 
         double firstCorrection = 1 - Math.pow(beta1, steps);
         double secondCorrection = 1 - Math.pow(beta2, steps);
         scratch.assign(secondMoment);
         Transforms.sqrt(scratch, false).muli(1 / Math.sqrt(secondCorrection)).addi(epsilon).rdivi(firstMoment);
-        FlatOps.axpy(-learningRate / firstCorrection, scratch, parameters);
+        Blas.axpy(-learningRate / firstCorrection, scratch, parameters);
     }
 }

@@ -2,6 +2,7 @@ package org.scalelab.engine.training.optim;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.scalelab.engine.model.kernels.Blas;
 
 /**
  * SGD with heavy-ball momentum in PyTorch's form: {@code v = μ·v + g; p -= lr·v}. (The other common form
@@ -20,6 +21,6 @@ public final class MomentumSgd implements Optimizer {
     @Override
     public void step(INDArray parameters, INDArray gradients, double learningRate) {
         velocity.muli(momentum).addi(gradients);
-        FlatOps.axpy(-learningRate, velocity, parameters);
+        Blas.axpy(-learningRate, velocity, parameters);
     }
 }

@@ -1,6 +1,7 @@
 package org.scalelab.engine.training.optim;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.scalelab.engine.model.kernels.Blas;
 
 /**
  * L2 weight decay in front of any update rule: {@code g += λ·p}, then the rule's step. This is what PyTorch's
@@ -17,7 +18,7 @@ public final class WeightDecay implements Optimizer {
 
     @Override
     public void step(INDArray parameters, INDArray gradients, double learningRate) {
-        FlatOps.axpy(decay, parameters, gradients);
+        Blas.axpy(decay, parameters, gradients);
         rule.step(parameters, gradients, learningRate);
     }
 }
