@@ -73,10 +73,8 @@ public class DatasetsCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    @Command(name = "download", mixinStandardHelpOptions = true,
-            description = "Download a dataset into the data folder, verifying its checksums. Ctrl-C cancels "
-                    + "cleanly; running it again resumes with the files not yet verified.")
-    static class Download implements Callable<Integer> {
+    /** What the subcommands share: the parent's options, one-line errors, and where the data went. */
+    abstract static class CatalogSubcommand implements Callable<Integer> {
 
         @ParentCommand
         DatasetsCommand parent;
@@ -84,39 +82,52 @@ public class DatasetsCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Override
+        public Integer call() {
+            return parent.withCatalog(this::run);
+        }
+
+        abstract int run(DatasetCatalog catalog);
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        /** {@code NAME: done into FOLDER (SIZE)}. */
+        void reportStored(DatasetCatalog catalog, String name, String done) {
+            out().println(name + ": " + done + " " + catalog.cacheDir().resolve(name) + " ("
+                    + DatasetTable.size(catalog.bytesOnDisk(name)) + ")");
+        }
+    }
+
+    @Command(name = "download", mixinStandardHelpOptions = true,
+            description = "Download a dataset into the data folder, verifying its checksums. Ctrl-C cancels "
+                    + "cleanly; running it again resumes with the files not yet verified.")
+    static class Download extends CatalogSubcommand {
+
         @Parameters(paramLabel = "NAME", description = "mnist, fashion-mnist or cifar10")
         String name;
 
         @Override
-        public Integer call() {
-            return parent.withCatalog(catalog -> {
-                PrintWriter out = spec.commandLine().getOut();
-                DatasetStatus status = catalog.status(name);
-                if (status == DatasetStatus.EMBEDDED || status == DatasetStatus.INSTALLED) {
-                    out.println(name + " is already available (" + status.label() + "); nothing to download.");
-                    return 0;
-                }
-                try (CancelOnShutdown ctrlC = new CancelOnShutdown();
-                     DownloadProgressBars bars = new DownloadProgressBars(spec.commandLine().getErr())) {
-                    catalog.download(name, bars, ctrlC);
-                }
-                out.println(name + ": downloaded to " + catalog.cacheDir().resolve(name) + " ("
-                        + DatasetTable.size(catalog.bytesOnDisk(name)) + ")");
+        int run(DatasetCatalog catalog) {
+            DatasetStatus status = catalog.status(name);
+            if (status == DatasetStatus.EMBEDDED || status == DatasetStatus.INSTALLED) {
+                out().println(name + " is already available (" + status.label() + "); nothing to download.");
                 return 0;
-            });
+            }
+            try (CancelOnShutdown ctrlC = new CancelOnShutdown();
+                 DownloadProgressBars bars = new DownloadProgressBars(spec.commandLine().getErr())) {
+                catalog.download(name, bars, ctrlC);
+            }
+            reportStored(catalog, name, "downloaded to");
+            return 0;
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Check a folder or archive you already have by reading all of it, then copy it into "
                     + "the data folder.")
-    static class Import implements Callable<Integer> {
-
-        @ParentCommand
-        DatasetsCommand parent;
-
-        @Spec
-        CommandSpec spec;
+    static class Import extends CatalogSubcommand {
 
         @Parameters(index = "0", paramLabel = "NAME", description = "mnist, fashion-mnist or cifar10")
         String name;
@@ -127,13 +138,10 @@ public class DatasetsCommand implements Callable<Integer> {
         Path path;
 
         @Override
-        public Integer call() {
-            return parent.withCatalog(catalog -> {
-                catalog.importFrom(name, path);
-                spec.commandLine().getOut().println(name + ": imported from " + path + " into "
-                        + catalog.cacheDir().resolve(name) + " (" + DatasetTable.size(catalog.bytesOnDisk(name)) + ")");
-                return 0;
-            });
+        int run(DatasetCatalog catalog) {
+            catalog.importFrom(name, path);
+            reportStored(catalog, name, "imported from " + path + " into");
+            return 0;
         }
     }
 }
