@@ -2,6 +2,7 @@ package org.scalelab.engine.data;
 
 import java.lang.ref.SoftReference;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,10 +74,21 @@ public final class DatasetCatalog {
         return cacheHome.resolve("scalelab").resolve("datasets");
     }
 
-    /** {@code $SCALELAB_MIRROR} as a URI, or null when unset: lets tests and offline sites serve downloads. */
+    /**
+     * {@code $SCALELAB_MIRROR} as a URI, or null when unset: lets tests and offline sites serve downloads.
+     *
+     * @throws DatasetException when it is set but not a URL
+     */
     public static URI mirrorFromEnvironment() {
         String mirror = System.getenv("SCALELAB_MIRROR");
-        return mirror == null || mirror.isBlank() ? null : URI.create(mirror);
+        if (mirror == null || mirror.isBlank()) {
+            return null;
+        }
+        try {
+            return new URI(mirror);
+        } catch (URISyntaxException e) {
+            throw new DatasetException("SCALELAB_MIRROR: '" + mirror + "' is not a URL (" + e.getReason() + ")");
+        }
     }
 
     public Path cacheDir() {
