@@ -1,5 +1,6 @@
 package org.scalelab.app;
 
+import java.io.IOException;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -8,12 +9,15 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.scalelab.app.charts.ChartGrid;
-import org.scalelab.app.setup.ArchitectureView;
+import org.scalelab.app.compare.CompareView;
+import org.scalelab.app.library.LibraryView;
+import org.scalelab.app.live.LiveView;
 import org.scalelab.app.live.RunControls;
 import org.scalelab.app.live.StatusBar;
+import org.scalelab.app.setup.ArchitectureView;
 import org.scalelab.app.setup.DatasetView;
 import org.scalelab.app.setup.ExperimentView;
+import org.scalelab.app.ui.Dialogs;
 import org.scalelab.app.ui.Forms;
 
 /** The main window's layout: header, experiment setup on the left, live charts, library and comparison as tabs. */
@@ -22,7 +26,26 @@ public final class WorkbenchView extends BorderPane {
     public WorkbenchView(Workbench workbench) {
         setTop(header());
         setLeft(setupPanel(workbench));
-        TabPane tabs = new TabPane(new Tab("Live", new ChartGrid(workbench.live().charts())));
+        Tab live = new Tab("Live", new LiveView(workbench.live(), workbench.player(), workbench.baselineMissing(),
+                workbench::runBaseline));
+        Tab compare = new Tab("Compare", new CompareView(workbench.comparison(), folder -> {
+            try {
+                workbench.exportReport(folder);
+            } catch (IOException problem) {
+                Dialogs.error(this, "Could not write the report", problem);
+            }
+        }));
+        TabPane tabs = new TabPane(live);
+        Tab library = new Tab("Library", new LibraryView(workbench.library(),
+                (row, speed) -> {
+                    workbench.replay(row, speed);
+                    tabs.getSelectionModel().select(live);
+                },
+                rows -> {
+                    workbench.compare(rows);
+                    tabs.getSelectionModel().select(compare);
+                }));
+        tabs.getTabs().addAll(library, compare);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         setBottom(new StatusBar(workbench.live()));

@@ -3,22 +3,31 @@ package org.scalelab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.app.export.ExportAssertions;
+import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.live.LiveState;
+import org.scalelab.app.replay.ReplaySpeed;
 import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.data.DatasetSummary;
+import org.scalelab.engine.runs.RunStore;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,11 +40,13 @@ class WorkbenchFxTest {
     static Path folder;
 
     private Workbench workbench;
+    private RunStore runs;
 
     @Start
     void start(Stage stage) {
         DatasetCatalog catalog = new DatasetCatalog(folder.resolve("data"), folder.resolve("not-installed"));
-        workbench = new Workbench(new WorkbenchSettings(catalog, "mlp-235k"), Threads.javafx());
+        runs = new RunStore(folder.resolve("runs-" + System.nanoTime()));
+        workbench = new Workbench(new WorkbenchSettings(catalog, runs, "mlp-235k"), Threads.javafx());
         Scene scene = new Scene(new WorkbenchView(workbench), 1200, 760); // within Monocle's 1280×800 headless screen
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(ScaleLabApp.STYLESHEET)).toExternalForm());
         stage.setScene(scene);
@@ -50,6 +61,39 @@ class WorkbenchFxTest {
         assertTrue(workbench.live().charts().traces().get(0).stepPoints() > 10, "per-step loss points");
         assertEquals(1, workbench.live().charts().traces().get(0).epochPoints());
         assertEquals("Epoch 1 / 1", robot.lookup("#status-epoch").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aFinishedRunIsInTheLibraryAndReplaysComparesAndExports(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#epochs").queryAs(TextField.class).setText("1"));
+        clickRun(robot);
+        waitForState(LiveState.FINISHED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
+        @SuppressWarnings("unchecked")
+        TableView<LibraryRow> library = robot.lookup("#library").queryAs(TableView.class);
+        assertEquals(1, library.getItems().size());
+        assertEquals("finished", library.getItems().get(0).status());
+
+        robot.interact(() -> workbench.replay(library.getItems().get(0), ReplaySpeed.FULL));
+        waitForState(LiveState.FINISHED);
+        assertTrue(workbench.live().charts().traces().get(0).stepPoints() > 10, "replay charts the steps again");
+
+        robot.interact(() -> workbench.compare(List.copyOf(library.getItems())));
+        Path report = folder.resolve("report-" + System.nanoTime());
+        robot.interact(() -> {
+            try {
+                workbench.exportReport(report);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ExportAssertions.assertChartPng(report.resolve("charts/loss.png"));
+        ExportAssertions.assertSvg(report.resolve("charts/speedup.svg"));
+        assertTrue(Files.readString(report.resolve("tables/scaling.md")).contains("| Configuration |"));
+        assertTrue(Files.readString(report.resolve("tables/runs.tex")).contains("\\begin{tabular}"));
+        try (var records = Files.list(report.resolve("runs"))) {
+            assertEquals(1, records.count());
+        }
     }
 
     @Test

@@ -13,10 +13,10 @@ import org.scalelab.app.charts.ChartBook;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
+import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
-import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.training.TrainingConfig;
 
 /**
