@@ -11,6 +11,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Charts draw through AWT's Graphics2D off screen. Without headless mode AWT opens its own X11 toolkit
+        // next to JavaFX's GTK one, and the two crashed the JVM in XEventsQueued under Xvfb.
+        System.setProperty("java.awt.headless", "true");
         Application.launch(ScaleLabApp.class, args);
     }
 }

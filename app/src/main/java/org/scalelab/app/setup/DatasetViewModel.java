@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.data.DatasetException;
+import org.scalelab.engine.data.DatasetStatus;
 import org.scalelab.engine.data.DatasetSummary;
 import org.scalelab.engine.data.DownloadCancelledException;
 
@@ -73,7 +74,7 @@ public final class DatasetViewModel {
 
     /** True when the chosen dataset must be downloaded or imported before a run can use it. */
     public BooleanBinding missingProperty() {
-        return Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().status().isLoadable(),
+        return Bindings.createBooleanBinding(() -> selected.get() != null && isMissing(selected.get().status()),
                 selected);
     }
 
@@ -126,6 +127,11 @@ public final class DatasetViewModel {
         datasets.setAll(catalog.summaries());
         selected.set(datasets.stream().filter(d -> d.info().name().equals(select)).findFirst()
                 .orElse(datasets.isEmpty() ? null : datasets.get(0)));
+    }
+
+    /** Not on this machine: loading it would fail until it is downloaded or imported. */
+    private static boolean isMissing(DatasetStatus status) {
+        return status == DatasetStatus.DOWNLOADABLE || status == DatasetStatus.UNAVAILABLE;
     }
 
     private static String megabytes(long bytes) {
