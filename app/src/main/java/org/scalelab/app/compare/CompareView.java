@@ -1,6 +1,5 @@
 package org.scalelab.app.compare;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,8 +9,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.DirectoryChooser;
 import org.scalelab.app.charts.ChartGrid;
+import org.scalelab.app.ui.Dialogs;
 import org.scalelab.app.ui.ExportMenus;
 import org.scalelab.app.ui.Tables;
 
@@ -30,14 +29,8 @@ public final class CompareView extends BorderPane {
         }
         Button report = new Button("Export report…");
         report.setId("export-report");
-        report.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Folder for the report");
-            File folder = chooser.showDialog(getScene().getWindow());
-            if (folder != null) {
-                exportReport.accept(folder.toPath());
-            }
-        });
+        report.setOnAction(e -> Dialogs.chooseFolder(this, "Folder for the report")
+                .ifPresent(folder -> exportReport.accept(folder.toPath())));
         HBox toolbar = new HBox(ExportMenus.table(model::table), report);
         toolbar.getStyleClass().add("view-toolbar");
         SplitPane split = new SplitPane(new ChartGrid(model.charts()), table);

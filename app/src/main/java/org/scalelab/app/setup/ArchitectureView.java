@@ -2,12 +2,17 @@ package org.scalelab.app.setup;
 
 import java.text.NumberFormat;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.scalelab.app.ui.Dialogs;
+import org.scalelab.app.ui.Forms;
 import org.scalelab.app.ui.Tables;
 import org.scalelab.engine.model.Architecture;
 
@@ -52,6 +57,14 @@ public final class ArchitectureView extends VBox {
                 () -> NumberFormat.getIntegerInstance().format(model.parameterCountProperty().get()) + " parameters",
                 model.parameterCountProperty()));
 
-        getChildren().addAll(chooser, table, count);
+        Button load = new Button("Load file…");
+        load.setOnAction(e -> Dialogs.openFile(this, "Architecture file", "json")
+                .ifPresent(file -> model.loadFile(file.toPath())));
+        HBox row = new HBox(6, chooser, load);
+        HBox.setHgrow(chooser, Priority.ALWAYS);
+        Label error = Forms.message("error-text", model.errorProperty());
+        error.setId("architecture-error");
+
+        getChildren().addAll(row, error, table, count);
     }
 }

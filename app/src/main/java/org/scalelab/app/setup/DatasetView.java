@@ -1,6 +1,5 @@
 package org.scalelab.app.setup;
 
-import java.io.File;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -9,7 +8,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
+import org.scalelab.app.ui.Dialogs;
 import org.scalelab.app.ui.Forms;
 import org.scalelab.engine.data.DatasetSummary;
 
@@ -30,14 +29,8 @@ public final class DatasetView extends VBox {
         download.setId("download");
         download.setOnAction(e -> model.download());
         Button importButton = new Button("Import…");
-        importButton.setOnAction(e -> {
-            DirectoryChooser folder = new DirectoryChooser();
-            folder.setTitle("Folder holding the dataset's files");
-            File chosen = folder.showDialog(getScene().getWindow());
-            if (chosen != null) {
-                model.importFrom(chosen.toPath());
-            }
-        });
+        importButton.setOnAction(e -> Dialogs.chooseFolder(this, "Folder holding the dataset's files")
+                .ifPresent(folder -> model.importFrom(folder.toPath())));
         HBox actions = new HBox(6, download, importButton);
         actions.visibleProperty().bind(model.missingProperty().and(model.busyProperty().not()));
         actions.managedProperty().bind(actions.visibleProperty());

@@ -2,6 +2,7 @@ package org.scalelab.app.setup;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.StringProperty;
 
 /** Reads typed numbers; what cannot be read is recorded as a problem at its field, in plain words. */
@@ -25,21 +26,19 @@ final class FieldParser {
     }
 
     Optional<Long> whole(ExperimentField field) {
-        String text = texts.get(field).get().trim();
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            problems.put(field, "'" + text + "' is not a whole number");
-            return Optional.empty();
-        }
+        return parse(field, Long::parseLong, "a whole number");
     }
 
     Optional<Double> decimal(ExperimentField field) {
+        return parse(field, Double::parseDouble, "a number");
+    }
+
+    private <T> Optional<T> parse(ExperimentField field, Function<String, T> parser, String expected) {
         String text = texts.get(field).get().trim();
         try {
-            return Optional.of(Double.parseDouble(text));
+            return Optional.of(parser.apply(text));
         } catch (NumberFormatException e) {
-            problems.put(field, "'" + text + "' is not a number");
+            problems.put(field, "'" + text + "' is not " + expected);
             return Optional.empty();
         }
     }

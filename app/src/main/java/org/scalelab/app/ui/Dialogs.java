@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -27,6 +28,21 @@ public final class Dialogs {
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(), "*." + extension));
         return Optional.ofNullable(chooser.showSaveDialog(window(owner)));
+    }
+
+    /** Asks for an existing file of one type; empty when the user cancels. */
+    public static Optional<File> openFile(Node owner, String title, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(), "*." + extension));
+        return Optional.ofNullable(chooser.showOpenDialog(window(owner)));
+    }
+
+    /** Asks for a folder; empty when the user cancels. */
+    public static Optional<File> chooseFolder(Node owner, String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        return Optional.ofNullable(chooser.showDialog(window(owner)));
     }
 
     private static Window window(Node owner) {
