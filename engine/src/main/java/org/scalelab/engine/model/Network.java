@@ -17,6 +17,8 @@ public final class Network {
     private final List<Layer> layers;
     private final INDArray parameters;
     private final INDArray gradients;
+    /** Layers before this one have no parameters, so back-propagation stops here. */
+    private final int firstLayerWithParameters;
 
     /**
      * @param type FLOAT for training; DOUBLE for gradient checks
@@ -28,6 +30,7 @@ public final class Network {
         long count = layers.stream().mapToLong(Layer::parameterCount).sum();
         this.parameters = Nd4j.zeros(type, count);
         this.gradients = Nd4j.zeros(type, count);
+        this.firstLayerWithParameters = firstLayerWithParameters(layers);
         Random random = new Random(seed);
         long offset = 0;
         for (Layer layer : layers) {
@@ -80,11 +83,24 @@ public final class Network {
         return activation;
     }
 
-    /** Back-propagates dLoss/dLogits through every layer, overwriting {@link #gradients()}. */
+    /**
+     * Back-propagates dLoss/dLogits down to the first layer with parameters, overwriting {@link #gradients()}.
+     * That layer is told its input gradient is not needed: nothing below it would use it (for an MLP behind a
+     * flatten layer this skips the largest product of the whole step).
+     */
     public void backward(INDArray gradLogits) {
         INDArray gradient = gradLogits;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            gradient = layers.get(i).backward(gradient, i > 0);
+        for (int i = layers.size() - 1; i >= firstLayerWithParameters; i--) {
+            gradient = layers.get(i).backward(gradient, i > firstLayerWithParameters);
         }
+    }
+
+    private static int firstLayerWithParameters(List<Layer> layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).parameterCount() > 0) {
+                return i;
+            }
+        }
+        return layers.size();
     }
 }

@@ -11,16 +11,29 @@ import org.scalelab.engine.model.SampleShape;
  */
 final class BatchBuffers {
     private final SampleShape shape;
+    private final Double fill;
     private INDArray buffer;
 
+    /** Contents are unspecified: for buffers every use overwrites. */
     BatchBuffers(SampleShape shape) {
-        this.shape = shape;
+        this(shape, null);
     }
 
-    /** A buffer of shape {@code [batchSize, ...shape]} with the given type; contents are unspecified. */
+    private BatchBuffers(SampleShape shape, Double fill) {
+        this.shape = shape;
+        this.fill = fill;
+    }
+
+    /** A column of ones, {@code [batchSize, 1]}: turns bias broadcasts and bias gradients into BLAS calls. */
+    static BatchBuffers ones() {
+        return new BatchBuffers(SampleShape.vector(1), 1.0);
+    }
+
+    /** A buffer of shape {@code [batchSize, ...shape]} with the given type. */
     INDArray get(long batchSize, DataType type) {
         if (buffer == null || buffer.size(0) != batchSize || buffer.dataType() != type) {
-            buffer = Nd4j.createUninitialized(type, shape.batchShape((int) batchSize));
+            buffer = fill == null ? Nd4j.createUninitialized(type, shape.batchShape((int) batchSize))
+                    : Nd4j.valueArrayOf(shape.batchShape((int) batchSize), fill, type);
         }
         return buffer;
     }

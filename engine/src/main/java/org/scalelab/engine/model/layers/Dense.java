@@ -2,22 +2,27 @@ package org.scalelab.engine.model.layers;
 
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.scalelab.engine.model.Initialisation;
 import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.model.kernels.Blas;
 
-/** Fully connected layer: {@code y = x·W + b} with {@code W} of shape {@code [in, out]}. */
+/**
+ * Fully connected layer: {@code y = x·W + b} with {@code W} of shape {@code [in, out]}. Every step is a BLAS
+ * call: the bias enters as the outer product {@code 1·bᵀ} that the main product then accumulates onto, and
+ * its gradient is {@code dyᵀ·1}.
+ */
 public final class Dense implements Layer {
     private final SampleShape input;
     private final SampleShape output;
     private final Initialisation initialisation;
     private final BatchBuffers out;
     private final BatchBuffers gradIn;
+    private final BatchBuffers ones = BatchBuffers.ones();
 
     private INDArray weights;
-    private INDArray bias;
+    private INDArray biasRow;
     private INDArray weightGrad;
     private INDArray biasGrad;
     private INDArray lastInput;
@@ -57,7 +62,7 @@ public final class Dense implements Layer {
     public void bind(INDArray parameters, INDArray gradients) {
         long weightCount = (long) input.size() * output.size();
         weights = matrixView(parameters, weightCount);
-        bias = parameters.get(NDArrayIndex.interval(weightCount, parameters.length()));
+        biasRow = parameters.get(NDArrayIndex.interval(weightCount, parameters.length())).reshape('c', 1, output.size());
         weightGrad = matrixView(gradients, weightCount);
         biasGrad = gradients.get(NDArrayIndex.interval(weightCount, gradients.length()));
     }
@@ -69,26 +74,29 @@ public final class Dense implements Layer {
     @Override
     public void initialise(Random random) {
         initialisation.fill(weights, input.size(), output.size(), random);
-        bias.assign(0);
+        biasRow.assign(0);
     }
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
         lastInput = x;
-        INDArray y = out.get(x.size(0), x.dataType());
-        Nd4j.gemm(x, weights, y, false, false, 1.0, 0.0);
-        return y.addiRowVector(bias);
+        long n = x.size(0);
+        INDArray y = out.get(n, x.dataType());
+        Blas.gemm(ones.get(n, x.dataType()), false, biasRow, false, y, 1, 0);
+        Blas.gemm(x, false, weights, false, y, 1, 1);
+        return y;
     }
 
     @Override
     public INDArray backward(INDArray dy, boolean inputGradientNeeded) {
-        Nd4j.gemm(lastInput, dy, weightGrad, true, false, 1.0, 0.0);
-        dy.sum(biasGrad, 0);
+        long n = dy.size(0);
+        Blas.gemm(lastInput, true, dy, false, weightGrad, 1, 0);
+        Blas.gemv(dy, true, ones.get(n, dy.dataType()), biasGrad, 1, 0);
         if (!inputGradientNeeded) {
             return null;
         }
-        INDArray dx = gradIn.get(dy.size(0), dy.dataType());
-        Nd4j.gemm(dy, weights, dx, false, true, 1.0, 0.0);
+        INDArray dx = gradIn.get(n, dy.dataType());
+        Blas.gemm(dy, false, weights, true, dx, 1, 0);
         return dx;
     }
 }

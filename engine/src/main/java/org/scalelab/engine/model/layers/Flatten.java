@@ -4,10 +4,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.SampleShape;
 
-/** Turns {@code [n, c, h, w]} into {@code [n, c·h·w]} (a view, no copy: NCHW buffers are contiguous). */
+/**
+ * Turns {@code [n, c, h, w]} into {@code [n, c·h·w]} (a view, no copy: NCHW buffers are contiguous). Building
+ * a view costs ND4J ≈10 µs, and the arrays passing through are the neighbours' reused buffers, so the view of
+ * the last array seen in each direction is kept and handed out again.
+ */
 public final class Flatten implements Layer {
     private final SampleShape input;
     private final SampleShape output;
+    private final ReshapedView forwardView = new ReshapedView();
+    private final ReshapedView backwardView = new ReshapedView();
 
     public Flatten(SampleShape input) {
         this.input = input;
@@ -31,11 +37,11 @@ public final class Flatten implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        return x.reshape('c', x.size(0), output.size());
+        return forwardView.of(x, output.batchShape((int) x.size(0)));
     }
 
     @Override
     public INDArray backward(INDArray dy, boolean inputGradientNeeded) {
-        return dy.reshape('c', input.batchShape((int) dy.size(0)));
+        return backwardView.of(dy, input.batchShape((int) dy.size(0)));
     }
 }

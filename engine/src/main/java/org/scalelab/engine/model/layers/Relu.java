@@ -1,17 +1,16 @@
 package org.scalelab.engine.model.layers;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
-import org.nd4j.linalg.factory.Nd4j;
 import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.model.kernels.Elementwise;
 
 /** Rectified linear unit, {@code max(0, x)}, elementwise; keeps the shape. */
 public final class Relu implements Layer {
     private final SampleShape shape;
     private final BatchBuffers out;
     private final BatchBuffers gradIn;
+    private final Elementwise elementwise = new Elementwise();
     private INDArray lastInput;
 
     public Relu(SampleShape shape) {
@@ -39,14 +38,14 @@ public final class Relu implements Layer {
     public INDArray forward(INDArray x, boolean training) {
         lastInput = x;
         INDArray y = out.get(x.size(0), x.dataType());
-        Nd4j.exec(new RectifiedLinear(x, y, 0.0));
+        elementwise.relu(x, y);
         return y;
     }
 
     @Override
     public INDArray backward(INDArray dy, boolean inputGradientNeeded) {
         INDArray dx = gradIn.get(dy.size(0), dy.dataType());
-        Nd4j.exec(new RectifiedLinearDerivative(lastInput, dy, dx));
+        elementwise.reluBackward(lastInput, dy, dx);
         return dx;
     }
 }

@@ -1,0 +1,153 @@
+package org.scalelab.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import org.scalelab.app.compare.CompareViewModel;
+import org.scalelab.app.export.ReportExport;
+import org.scalelab.app.library.Baselines;
+import org.scalelab.app.library.LibraryRow;
+import org.scalelab.app.library.RunLibraryViewModel;
+import org.scalelab.app.live.LiveRunViewModel;
+import org.scalelab.app.live.LiveState;
+import org.scalelab.app.live.RunLauncher;
+import org.scalelab.app.replay.ReplayPlayer;
+import org.scalelab.app.replay.ReplaySpeed;
+import org.scalelab.app.setup.ArchitectureViewModel;
+import org.scalelab.app.setup.DatasetViewModel;
+import org.scalelab.app.setup.ExperimentField;
+import org.scalelab.app.setup.ExperimentViewModel;
+import org.scalelab.app.ui.Threads;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.runs.RunRecorder;
+import org.scalelab.engine.runs.RunStore;
+import org.scalelab.engine.training.Strategy;
+import org.scalelab.engine.training.TrainingConfig;
+
+/** The workbench's view models, wired together once; views only bind to them and call their actions. */
+public final class Workbench {
+    /** The tag and name a serial run started by "Run serial baseline" gets, so the library shows what it is. */
+    static final String BASELINE = "serial baseline";
+
+    private final RunStore runs;
+    private final DatasetViewModel datasets;
+    private final ArchitectureViewModel architectures;
+    private final ExperimentViewModel experiment;
+    private final RunLibraryViewModel library;
+    private final LiveRunViewModel live;
+    private final CompareViewModel comparison = new CompareViewModel();
+    private final RunLauncher launcher;
+    private final ReplayPlayer player;
+
+    public Workbench(WorkbenchSettings settings, Threads threads) {
+        this.runs = settings.runs();
+        this.datasets = new DatasetViewModel(settings.catalog(), threads, DatasetCatalog.DEFAULT_DATASET);
+        this.architectures = new ArchitectureViewModel(settings.preset());
+        this.experiment = new ExperimentViewModel(datasets, architectures, Runtime.getRuntime().availableProcessors());
+        this.library = new RunLibraryViewModel(runs);
+        this.live = new LiveRunViewModel(config -> library.baselines().throughput(config));
+        this.launcher = new RunLauncher(settings.catalog(), threads);
+        this.player = new ReplayPlayer(threads.background());
+    }
+
+    /** Runs the experiment as set up; does nothing while its setup has problems (Run is disabled then). */
+    public void run() {
+        experiment.config().ifPresent(config -> start(config, false));
+    }
+
+    /**
+     * True when the experiment is parallel and no serial run of the same dataset, model and batch size is saved:
+     * its speedup has nothing to be measured against until {@link #runBaseline} has run.
+     */
+    public BooleanBinding baselineMissing() {
+        return Bindings.createBooleanBinding(() -> experiment.config()
+                        .filter(config -> config.strategy() != Strategy.SERIAL)
+                        .map(config -> library.baselines().find(config).isEmpty()).orElse(false),
+                experiment.blockedReasonProperty(), experiment.strategyProperty(), library.rows(),
+                experiment.text(ExperimentField.BATCH_SIZE));
+    }
+
+    /** Runs the serial baseline the current experiment's speedup needs, named and tagged as such. */
+    public void runBaseline() {
+        experiment.config().map(Baselines::baselineFor).ifPresent(config -> start(config, true));
+    }
+
+    public void replay(LibraryRow row, ReplaySpeed speed) {
+        launcher.stop();
+        live.begin(LiveState.REPLAYING);
+        player.play(row.record().events(), speed, live.listener(), () -> { });
+    }
+
+    public void compare(List<LibraryRow> rows) {
+        comparison.compare(rows.stream().map(LibraryRow::record).toList(), library.baselines());
+    }
+
+    /** Writes the comparison's charts and scaling table, the runs table and the compared runs' records. */
+    public void exportReport(Path folder) throws IOException {
+        List<Path> records = comparison.records().stream().map(record -> runs.pathOf(record.runId())).toList();
+        ReportExport.write(folder, comparison.charts(), List.of(comparison.table(), library.table()), records);
+    }
+
+    private void start(TrainingConfig config, boolean baseline) {
+        player.stop();
+        live.begin(LiveState.PREPARING);
+        RunRecorder recorder = new RunRecorder(runs);
+        launcher.start(config, List.of(recorder, live.listener()), live::failedBeforeStart, () -> {
+            if (baseline) {
+                recorder.path().map(Workbench::runId).ifPresent(id -> {
+                    runs.rename(id, BASELINE);
+                    runs.setTags(id, Set.of(BASELINE));
+                });
+            }
+            library.refresh();
+        });
+    }
+
+    private static String runId(Path recordFile) {
+        String name = recordFile.getFileName().toString();
+        return name.substring(0, name.length() - ".json".length());
+    }
+
+    /** Stops whatever still runs in the background when the window closes. */
+    public void close() {
+        datasets.cancel();
+        launcher.stop();
+        player.stop();
+    }
+
+    public DatasetViewModel datasets() {
+        return datasets;
+    }
+
+    public ArchitectureViewModel architectures() {
+        return architectures;
+    }
+
+    public ExperimentViewModel experiment() {
+        return experiment;
+    }
+
+    public RunLibraryViewModel library() {
+        return library;
+    }
+
+    public LiveRunViewModel live() {
+        return live;
+    }
+
+    public CompareViewModel comparison() {
+        return comparison;
+    }
+
+    public RunLauncher launcher() {
+        return launcher;
+    }
+
+    public ReplayPlayer player() {
+        return player;
+    }
+}

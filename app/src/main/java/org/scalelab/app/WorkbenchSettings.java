@@ -1,0 +1,20 @@
+package org.scalelab.app;
+
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.runs.RunStore;
+
+/**
+ * What the workbench opens on and where it keeps things. Tests pass their own (temporary folders) so they
+ * never touch the user's data.
+ *
+ * @param catalog the datasets, with their cache folder
+ * @param runs    where every run is saved
+ * @param preset  the architecture chosen at start
+ */
+public record WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String preset) {
+
+    /** The embedded digits and Study B's MLP: ready to run offline the moment the window opens. */
+    public static WorkbenchSettings defaults() {
+        return new WorkbenchSettings(new DatasetCatalog(), new RunStore(RunStore.defaultDirectory()), "mlp-235k");
+    }
+}

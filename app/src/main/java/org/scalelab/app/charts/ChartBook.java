@@ -1,0 +1,138 @@
+package org.scalelab.app.charts;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The workbench's charts over one or more runs: the live view holds one run, the comparison overlays several.
+ * It owns the datasets (plain data, so view models and tests fill it without a screen) and the chart
+ * definitions that both the screen and the exports draw.
+ */
+public final class ChartBook {
+    private final XYSeriesCollection stepLoss = new XYSeriesCollection();
+    private final XYSeriesCollection epochLoss = new XYSeriesCollection();
+    private final XYSeriesCollection accuracy = new XYSeriesCollection();
+    private final XYSeriesCollection throughput = new XYSeriesCollection();
+    private final XYSeriesCollection speedup = new XYSeriesCollection();
+    private final XYSeries ideal = new XYSeries("ideal", true, false);
+    private final DefaultCategoryDataset phasesPerWorker = new DefaultCategoryDataset();
+    private final DefaultCategoryDataset phasesOverTime = new DefaultCategoryDataset();
+    private final Map<ChartKind, JFreeChart> charts = new EnumMap<>(ChartKind.class);
+    private final List<RunTrace> traces = new ArrayList<>();
+
+    public ChartBook() {
+        speedup.addSeries(ideal);
+        charts.put(ChartKind.LOSS, ChartDefinitions.lines(ChartKind.LOSS, stepLoss, epochLoss));
+        charts.put(ChartKind.ACCURACY, ChartDefinitions.lines(ChartKind.ACCURACY, null, accuracy));
+        charts.put(ChartKind.THROUGHPUT, ChartDefinitions.lines(ChartKind.THROUGHPUT, null, throughput));
+        charts.put(ChartKind.SPEEDUP, ChartDefinitions.speedup(speedup));
+        charts.put(ChartKind.PHASES_PER_WORKER, ChartDefinitions.stackedBars(ChartKind.PHASES_PER_WORKER, phasesPerWorker));
+        charts.put(ChartKind.PHASES_OVER_TIME, ChartDefinitions.stackedBars(ChartKind.PHASES_OVER_TIME, phasesOverTime));
+        XYLineAndShapeRenderer speedupRenderer = (XYLineAndShapeRenderer) xyPlot(ChartKind.SPEEDUP).getRenderer();
+        speedupRenderer.setSeriesPaint(0, ChartPalette.IDEAL);
+        speedupRenderer.setSeriesStroke(0, ChartPalette.DASHED);
+        speedupRenderer.setSeriesLinesVisible(0, true);
+        speedupRenderer.setSeriesShapesVisible(0, false);
+        extendIdealLine(1);
+    }
+
+    public JFreeChart chart(ChartKind kind) {
+        return charts.get(kind);
+    }
+
+    public List<RunTrace> traces() {
+        return Collections.unmodifiableList(traces);
+    }
+
+    /**
+     * Adds a run's series, coloured by its position in the book.
+     *
+     * @param label shown in legends and category names; empty for the single run of the live view
+     */
+    public RunTrace addRun(String label) {
+        int index = traces.size();
+        RunTrace trace = new RunTrace(label, this, phasesPerWorker, phasesOverTime);
+        traces.add(trace);
+        stepLoss.addSeries(trace.trainLoss());
+        epochLoss.addSeries(trace.testLoss());
+        accuracy.addSeries(trace.trainAccuracy());
+        accuracy.addSeries(trace.testAccuracy());
+        throughput.addSeries(trace.throughputSeries());
+        speedup.addSeries(trace.speedupSeries());
+        style(ChartKind.LOSS, 0, index, index, false);
+        style(ChartKind.LOSS, 1, index, index, true);
+        style(ChartKind.ACCURACY, 1, 2 * index, index, false);
+        style(ChartKind.ACCURACY, 1, 2 * index + 1, index, true);
+        style(ChartKind.THROUGHPUT, 1, index, index, false);
+        style(ChartKind.SPEEDUP, 0, index + 1, index, false);
+        return trace;
+    }
+
+    /** Removes every run. */
+    public void clear() {
+        update(() -> {
+            traces.clear();
+            for (XYSeriesCollection collection : List.of(stepLoss, epochLoss, accuracy, throughput)) {
+                collection.removeAllSeries();
+            }
+            while (speedup.getSeriesCount() > 1) {
+                speedup.removeSeries(1);
+            }
+            phasesPerWorker.clear();
+            phasesOverTime.clear();
+            ideal.clear();
+            extendIdealLine(1);
+        });
+    }
+
+    /** Applies a batch of changes with chart notifications held back, so each chart redraws once at the end. */
+    public void update(Runnable changes) {
+        charts.values().forEach(chart -> chart.setNotify(false));
+        try {
+            changes.run();
+        } finally {
+            charts.values().forEach(chart -> chart.setNotify(true));
+        }
+    }
+
+    void extendIdealLine(int workers) {
+        if (ideal.getItemCount() < 2 || ideal.getMaxX() < workers) {
+            ideal.clear();
+            ideal.add(1, 1);
+            ideal.add(Math.max(2, workers), Math.max(2, workers));
+        }
+    }
+
+    void colourPhases() {
+        for (ChartKind kind : List.of(ChartKind.PHASES_PER_WORKER, ChartKind.PHASES_OVER_TIME)) {
+            CategoryPlot plot = chart(kind).getCategoryPlot();
+            CategoryItemRenderer renderer = plot.getRenderer();
+            List<?> rows = plot.getDataset().getRowKeys();
+            for (int row = 0; row < rows.size(); row++) {
+                renderer.setSeriesPaint(row, ChartPalette.phase(rows.get(row).toString()), false);
+            }
+        }
+    }
+
+    private void style(ChartKind kind, int rendererIndex, int series, int runIndex, boolean dashed) {
+        XYItemRenderer renderer = xyPlot(kind).getRenderer(rendererIndex);
+        renderer.setSeriesPaint(series, ChartPalette.run(runIndex), false);
+        renderer.setSeriesStroke(series, dashed ? ChartPalette.DASHED : ChartPalette.SOLID, false);
+    }
+
+    private XYPlot xyPlot(ChartKind kind) {
+        return chart(kind).getXYPlot();
+    }
+}

@@ -1,0 +1,57 @@
+package org.scalelab.app.charts;
+
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.ui.RectangleInsets;
+
+/** The quiet, light look of every chart; applied once when a chart is defined, so exports match the screen. */
+final class ChartTheme {
+    private static final String FONT = Font.SANS_SERIF;
+    private static final StandardChartTheme THEME = theme();
+
+    private ChartTheme() {
+    }
+
+    static void apply(JFreeChart chart) {
+        THEME.apply(chart);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(6, 6, 6, 10));
+        Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(ChartPalette.PLOT_BACKGROUND);
+        plot.setOutlineVisible(false);
+        if (plot instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(ChartPalette.GRID);
+            xy.setRangeGridlinePaint(ChartPalette.GRID);
+        } else if (plot instanceof CategoryPlot category) {
+            category.setRangeGridlinePaint(ChartPalette.GRID);
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setFrame(BlockBorder.NONE);
+            chart.getLegend().setBackgroundPaint(Color.WHITE);
+        }
+    }
+
+    private static StandardChartTheme theme() {
+        StandardChartTheme theme = new StandardChartTheme("ScaleLab");
+        theme.setExtraLargeFont(new Font(FONT, Font.BOLD, 15));
+        theme.setLargeFont(new Font(FONT, Font.PLAIN, 12));
+        theme.setRegularFont(new Font(FONT, Font.PLAIN, 11));
+        theme.setSmallFont(new Font(FONT, Font.PLAIN, 10));
+        theme.setTitlePaint(ChartPalette.TEXT);
+        theme.setAxisLabelPaint(ChartPalette.TEXT);
+        theme.setTickLabelPaint(ChartPalette.TEXT);
+        theme.setLegendItemPaint(ChartPalette.TEXT);
+        theme.setShadowVisible(false);
+        theme.setBarPainter(new StandardBarPainter());
+        theme.setXYBarPainter(new StandardXYBarPainter());
+        return theme;
+    }
+}

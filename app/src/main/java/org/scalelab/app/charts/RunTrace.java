@@ -1,0 +1,145 @@
+package org.scalelab.app.charts;
+
+import java.util.List;
+import java.util.Map;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+
+/**
+ * One run's series in a {@link ChartBook}. Points added here show on the next redraw of the book's charts;
+ * call them inside {@link ChartBook#update} so that a batch of points costs one redraw.
+ */
+public final class RunTrace {
+    /** Weight of the past in the exponential smoothing of the noisy per-step training loss. */
+    private static final double SMOOTHING = 0.9;
+
+    private final String label;
+    private final XYSeries trainLoss;
+    private final XYSeries testLoss;
+    private final XYSeries trainAccuracy;
+    private final XYSeries testAccuracy;
+    private final XYSeries throughput;
+    private final XYSeries speedup;
+    private final DefaultCategoryDataset phasesPerWorker;
+    private final DefaultCategoryDataset phasesOverTime;
+    private final ChartBook book;
+    private double smoothedLoss;
+    private double smoothingWeight;
+
+    RunTrace(String label, ChartBook book, DefaultCategoryDataset phasesPerWorker, DefaultCategoryDataset phasesOverTime) {
+        this.label = label;
+        this.book = book;
+        this.trainLoss = series("train");
+        this.testLoss = series("test");
+        this.trainAccuracy = series("train");
+        this.testAccuracy = series("test");
+        this.throughput = series("images/s");
+        this.speedup = series("measured");
+        this.phasesPerWorker = phasesPerWorker;
+        this.phasesOverTime = phasesOverTime;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /**
+     * A training step's loss at a fractional epoch position (epoch − 1 + step / stepsPerEpoch), smoothed
+     * with a bias-corrected moving average so the first points are not pulled towards zero.
+     */
+    public void stepLoss(double epochPosition, double loss) {
+        smoothedLoss = SMOOTHING * smoothedLoss + (1 - SMOOTHING) * loss;
+        smoothingWeight = SMOOTHING * smoothingWeight + (1 - SMOOTHING);
+        trainLoss.add(epochPosition, smoothedLoss / smoothingWeight);
+    }
+
+    public void testLoss(int epoch, double loss) {
+        testLoss.add(epoch, loss);
+    }
+
+    /** Accuracies in percent; either may be NaN when the run did not measure it. */
+    public void accuracy(int epoch, double trainPercent, double testPercent) {
+        addIfMeasured(trainAccuracy, epoch, trainPercent);
+        addIfMeasured(testAccuracy, epoch, testPercent);
+    }
+
+    public void throughput(int epoch, double imagesPerSecond) {
+        throughput.add(epoch, imagesPerSecond);
+    }
+
+    /** This run's speedup over its serial baseline; replaces any earlier estimate. */
+    public void speedup(int workers, double value) {
+        speedup.clear();
+        speedup.add(workers, value);
+        book.extendIdealLine(workers);
+    }
+
+    /**
+     * The seconds each worker spent in each phase during one epoch: adds them to the per-worker totals and
+     * to the epoch's stacked bar (summed over workers).
+     *
+     * @param secondsPerWorker one map per worker, from phase display name to seconds
+     */
+    public void phases(int epoch, List<Map<String, Double>> secondsPerWorker) {
+        for (int worker = 0; worker < secondsPerWorker.size(); worker++) {
+            for (Map.Entry<String, Double> phase : secondsPerWorker.get(worker).entrySet()) {
+                add(phasesPerWorker, phase.getKey(), column("w" + worker), phase.getValue());
+                add(phasesOverTime, phase.getKey(), column(String.valueOf(epoch)), phase.getValue());
+            }
+        }
+        book.colourPhases();
+    }
+
+    /** Number of points the training-loss series holds (for tests and the status line). */
+    public int stepPoints() {
+        return trainLoss.getItemCount();
+    }
+
+    public int epochPoints() {
+        return testLoss.getItemCount();
+    }
+
+    XYSeries trainLoss() {
+        return trainLoss;
+    }
+
+    XYSeries testLoss() {
+        return testLoss;
+    }
+
+    XYSeries trainAccuracy() {
+        return trainAccuracy;
+    }
+
+    XYSeries testAccuracy() {
+        return testAccuracy;
+    }
+
+    XYSeries throughputSeries() {
+        return throughput;
+    }
+
+    XYSeries speedupSeries() {
+        return speedup;
+    }
+
+    private XYSeries series(String part) {
+        return new XYSeries(label.isEmpty() ? part : label + " · " + part, false, true);
+    }
+
+    private String column(String name) {
+        return label.isEmpty() ? name : label + " · " + name;
+    }
+
+    private static void addIfMeasured(XYSeries series, int epoch, double value) {
+        if (!Double.isNaN(value)) {
+            series.add(epoch, value);
+        }
+    }
+
+    private static void add(DefaultCategoryDataset dataset, String row, String column, double seconds) {
+        Number before = dataset.getRowKeys().contains(row) && dataset.getColumnKeys().contains(column)
+                ? dataset.getValue(row, column) : null;
+        dataset.setValue(seconds + (before == null ? 0 : before.doubleValue()), row, column);
+    }
+}

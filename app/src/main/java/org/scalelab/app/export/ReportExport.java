@@ -1,0 +1,41 @@
+package org.scalelab.app.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.scalelab.app.charts.ChartBook;
+import org.scalelab.app.charts.ChartKind;
+
+/**
+ * Writes a report folder: every chart as PNG and SVG, every table as CSV, Markdown and LaTeX, and the run
+ * records the report is made of, so the numbers can be checked and the runs replayed elsewhere.
+ */
+public final class ReportExport {
+    private ReportExport() {
+    }
+
+    public static void write(Path folder, ChartBook charts, List<Table> tables, List<Path> runRecords) throws IOException {
+        Path chartFolder = Files.createDirectories(folder.resolve("charts"));
+        for (ChartKind kind : ChartKind.values()) {
+            for (ChartFormat format : ChartFormat.values()) {
+                format.write(charts.chart(kind), chartFolder.resolve(kind.fileName() + "." + format.extension()));
+            }
+        }
+        Path tableFolder = Files.createDirectories(folder.resolve("tables"));
+        for (Table table : tables) {
+            for (TableFormat format : TableFormat.values()) {
+                Files.writeString(tableFolder.resolve(fileName(table.title()) + "." + format.extension()), format.render(table));
+            }
+        }
+        Path runFolder = Files.createDirectories(folder.resolve("runs"));
+        for (Path record : runRecords) {
+            Files.copy(record, runFolder.resolve(record.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String fileName(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}

@@ -1,0 +1,47 @@
+package org.scalelab.app.library;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.scalelab.app.live.RunLabels;
+import org.scalelab.engine.events.RunStarted;
+import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.training.TrainingConfig;
+
+/** One saved run as the library table shows it. */
+public record LibraryRow(RunRecord record, String date, String name, String dataset, String model, String strategy,
+                         String workers, String time, String accuracy, String speedup, String status, String tags) {
+
+    static final List<String> HEADERS = List.of("Date", "Name", "Dataset", "Model", "Strategy", "P×T", "Time (s)",
+            "Test accuracy", "Speedup", "Status", "Tags");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    static LibraryRow of(RunRecord record, Baselines baselines) {
+        TrainingConfig config = record.config();
+        OptionalDouble baseline = baselines.throughput(config);
+        double throughput = record.summary().imagesPerSecond();
+        return new LibraryRow(record, startedAt(record), record.name(), config.dataset(), config.model(),
+                config.strategy().toString(), RunLabels.workers(config),
+                Numbers.fixed(record.summary().trainSeconds(), 1),
+                Numbers.percent(record.summary().testAccuracy()),
+                baseline.isPresent() ? Numbers.fixed(throughput / baseline.getAsDouble(), 2) + "×" : "–",
+                record.status().toString(), String.join(", ", record.tags()));
+    }
+
+    List<String> cells() {
+        return List.of(date, name, dataset, model, strategy, workers, time, accuracy, speedup, status, tags);
+    }
+
+    /** True when any cell contains the text, ignoring case; the library's filter. */
+    boolean matches(String filter) {
+        String wanted = filter.toLowerCase();
+        return cells().stream().anyMatch(cell -> cell.toLowerCase().contains(wanted));
+    }
+
+    private static String startedAt(RunRecord record) {
+        return record.events().stream().filter(RunStarted.class::isInstance).map(RunStarted.class::cast).findFirst()
+                .map(started -> DATE.format(Instant.parse(started.startedAt()))).orElse("");
+    }
+}

@@ -1,0 +1,92 @@
+package org.scalelab.app.library;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.scalelab.app.replay.ReplaySpeed;
+import org.scalelab.app.ui.Dialogs;
+import org.scalelab.app.ui.ExportMenus;
+import org.scalelab.app.ui.Forms;
+import org.scalelab.app.ui.Tables;
+import org.scalelab.engine.runs.RunStoreException;
+
+/** The runs library table with filter, replay, compare, rename, tags, delete and table export. */
+public final class LibraryView extends BorderPane {
+
+    /**
+     * @param replay  plays the chosen run in the live view at the chosen speed
+     * @param compare overlays the chosen runs in the comparison
+     */
+    public LibraryView(RunLibraryViewModel model, ReplayAction replay, Consumer<List<LibraryRow>> compare) {
+        TableView<LibraryRow> table = new TableView<>(model.rows());
+        table.setId("library");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        List<String> headers = LibraryRow.HEADERS;
+        for (int i = 0; i < headers.size(); i++) {
+            int column = i;
+            table.getColumns().add(Tables.column(headers.get(i), (LibraryRow row) -> row.cells().get(column), 90));
+        }
+
+        TextField filter = new TextField();
+        filter.setPromptText("Filter: dataset, model, strategy, tag…");
+        filter.setPrefColumnCount(24);
+        filter.textProperty().bindBidirectional(model.filterProperty());
+
+        ChoiceBox<ReplaySpeed> speed = new ChoiceBox<>();
+        speed.getItems().setAll(ReplaySpeed.values());
+        speed.setValue(ReplaySpeed.TEN_TIMES);
+        Button replayButton = new Button("Replay");
+        replayButton.setId("replay");
+        replayButton.setOnAction(e -> replay.replay(table.getSelectionModel().getSelectedItem(), speed.getValue()));
+        Button compareButton = new Button("Compare");
+        compareButton.setId("compare");
+        compareButton.setOnAction(e -> compare.accept(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        Button rename = new Button("Rename…");
+        rename.setOnAction(e -> ask(table, "Name", table.getSelectionModel().getSelectedItem().name(),
+                text -> model.rename(table.getSelectionModel().getSelectedItem(), text)));
+        Button tags = new Button("Tags…");
+        tags.setOnAction(e -> ask(table, "Tags, separated by commas", table.getSelectionModel().getSelectedItem().tags(),
+                text -> model.tag(table.getSelectionModel().getSelectedItem(), text)));
+        Button delete = new Button("Delete");
+        delete.setOnAction(e -> model.delete(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> model.refresh());
+        var noneSelected = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
+        List.of(replayButton, compareButton, rename, tags, delete).forEach(b -> b.disableProperty().bind(noneSelected));
+
+        HBox toolbar = new HBox(filter, speed, replayButton, compareButton, rename, tags, delete, refresh,
+                ExportMenus.table(model::table));
+        toolbar.getStyleClass().add("view-toolbar");
+        setTop(toolbar);
+        setCenter(table);
+        setBottom(Forms.message("error-text", model.problemsProperty()));
+    }
+
+    private static void ask(TableView<?> owner, String what, String current, Consumer<String> change) {
+        TextInputDialog dialog = new TextInputDialog(current);
+        dialog.initOwner(owner.getScene().getWindow());
+        dialog.setHeaderText(what);
+        dialog.showAndWait().ifPresent(text -> {
+            try {
+                change.accept(text);
+            } catch (RunStoreException problem) {
+                Dialogs.error(owner, "Could not change the run", problem);
+            }
+        });
+    }
+
+    /** Replays one run at a speed. */
+    @FunctionalInterface
+    public interface ReplayAction {
+        void replay(LibraryRow row, ReplaySpeed speed);
+    }
+}

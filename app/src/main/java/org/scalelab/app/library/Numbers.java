@@ -1,0 +1,18 @@
+package org.scalelab.app.library;
+
+import java.util.Locale;
+
+/** How the tables write numbers: fixed decimals with a dot (tables are exported to CSV and LaTeX), "–" for none. */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    public static String fixed(double value, int decimals) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : "–";
+    }
+
+    /** A 0..1 fraction as "64.8 %". */
+    public static String percent(double fraction) {
+        return Double.isFinite(fraction) ? fixed(100 * fraction, 1) + " %" : "–";
+    }
+}

@@ -1,0 +1,151 @@
+package org.scalelab.app.live;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.scalelab.app.charts.ChartBook;
+import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunFailed;
+import org.scalelab.engine.events.RunFinished;
+import org.scalelab.engine.events.RunListener;
+import org.scalelab.engine.events.RunStarted;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.training.TrainingConfig;
+
+/**
+ * The live view: one run's charts and its status line, fed by events from a training thread or a replay.
+ * Events pass through an {@link EventPump}, so however fast they come the charts redraw a dozen times a second.
+ */
+public final class LiveRunViewModel {
+    private final ChartBook charts = new ChartBook();
+    private final EventPump<RunEvent> pump = new EventPump<>(this::applyBatch);
+    private final Function<TrainingConfig, OptionalDouble> baselineThroughput;
+    private final ObjectProperty<LiveState> state = new SimpleObjectProperty<>(LiveState.IDLE);
+    private final StringProperty title = new SimpleStringProperty("No run yet");
+    private final StringProperty epoch = new SimpleStringProperty("");
+    private final StringProperty step = new SimpleStringProperty("");
+    private final StringProperty elapsed = new SimpleStringProperty("");
+    private final StringProperty eta = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private RunCharting charting;
+    private RunProgress runProgress;
+
+    /** @param baselineThroughput images/s of the serial baseline matching a configuration, if one was saved */
+    public LiveRunViewModel(Function<TrainingConfig, OptionalDouble> baselineThroughput) {
+        this.baselineThroughput = baselineThroughput;
+    }
+
+    public ChartBook charts() {
+        return charts;
+    }
+
+    /** Where training threads and replays send events; thread-safe, never blocks. */
+    public RunListener listener() {
+        return pump::offer;
+    }
+
+    /** Clears the view for a new run or replay and starts taking events. */
+    public void begin(LiveState starting) {
+        charts.clear();
+        charting = null;
+        runProgress = null;
+        state.set(starting);
+        message.set("");
+        progress.set(0);
+        List.of(epoch, step, elapsed, eta).forEach(text -> text.set(""));
+        pump.start();
+    }
+
+    /** The run could not start (invalid setup, missing dataset, unreadable architecture). */
+    public void failedBeforeStart(String reason) {
+        pump.stop();
+        state.set(LiveState.FAILED);
+        message.set(reason);
+    }
+
+    /** Applies whatever events are queued now (the pump does this by itself on the UI thread). */
+    public void flush() {
+        pump.drain();
+    }
+
+    private void applyBatch(List<RunEvent> events) {
+        charts.update(() -> events.forEach(this::applyEvent));
+        if (runProgress != null) {
+            epoch.set(runProgress.epochText());
+            step.set(runProgress.stepText());
+            elapsed.set(runProgress.elapsedText());
+            eta.set(runProgress.etaText());
+            progress.set(runProgress.fraction());
+        }
+    }
+
+    private void applyEvent(RunEvent event) {
+        if (event instanceof RunStarted started) {
+            charts.clear();
+            charting = new RunCharting(charts.addRun(""), baselineThroughput.apply(started.config()));
+            runProgress = RunProgress.started(started);
+            title.set(RunLabels.describe(started.config()));
+            if (state.get() == LiveState.PREPARING) {
+                state.set(LiveState.RUNNING);
+            }
+        }
+        if (charting == null) {
+            return;
+        }
+        charting.accept(event);
+        if (event instanceof StepCompleted completed) {
+            runProgress = runProgress.after(completed);
+        } else if (event instanceof RunFinished) {
+            end(LiveState.FINISHED, "");
+        } else if (event instanceof RunFailed failed) {
+            end(failed.status() == RunStatus.CANCELLED ? LiveState.CANCELLED : LiveState.FAILED, failed.message());
+        }
+    }
+
+    private void end(LiveState finalState, String reason) {
+        pump.stop();
+        state.set(finalState);
+        message.set(reason);
+    }
+
+    public ObjectProperty<LiveState> stateProperty() {
+        return state;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty epochProperty() {
+        return epoch;
+    }
+
+    public StringProperty stepProperty() {
+        return step;
+    }
+
+    public StringProperty elapsedProperty() {
+        return elapsed;
+    }
+
+    public StringProperty etaProperty() {
+        return eta;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** Why the run failed or stopped; empty otherwise. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+}

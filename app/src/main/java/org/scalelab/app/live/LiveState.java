@@ -1,0 +1,27 @@
+package org.scalelab.app.live;
+
+/** What the live view shows right now. */
+public enum LiveState {
+    IDLE("Ready"),
+    PREPARING("Preparing"),
+    RUNNING("Running"),
+    REPLAYING("Replaying"),
+    FINISHED("Finished"),
+    FAILED("Failed"),
+    CANCELLED("Cancelled");
+
+    private final String label;
+
+    LiveState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** True while events may still arrive. */
+    public boolean isActive() {
+        return this == PREPARING || this == RUNNING || this == REPLAYING;
+    }
+}

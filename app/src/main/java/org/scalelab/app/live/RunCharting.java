@@ -1,0 +1,66 @@
+package org.scalelab.app.live;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.scalelab.app.charts.RunTrace;
+import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunStarted;
+import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.WorkerPhases;
+
+/**
+ * Turns one run's events into points of its {@link RunTrace}. Live runs, replays and comparisons all chart
+ * through this class, so a saved run looks exactly as it did live.
+ */
+public final class RunCharting {
+    private final RunTrace trace;
+    private final OptionalDouble baselineImagesPerSecond;
+    private int workers = 1;
+    private long stepsPerEpoch = 1;
+    private long images;
+    private double trainSeconds;
+
+    /**
+     * @param baselineImagesPerSecond the serial baseline's throughput, when there is one. Speedup is the ratio
+     *                                of throughputs over all epochs so far: the time ratio under strong scaling,
+     *                                and still meaningful under weak scaling, where the work grows with the workers
+     */
+    public RunCharting(RunTrace trace, OptionalDouble baselineImagesPerSecond) {
+        this.trace = trace;
+        this.baselineImagesPerSecond = baselineImagesPerSecond;
+    }
+
+    public void accept(RunEvent event) {
+        if (event instanceof RunStarted started) {
+            workers = started.config().workers();
+            stepsPerEpoch = RunProgress.stepsPerEpoch(started);
+        } else if (event instanceof StepCompleted step) {
+            trace.stepLoss(step.epoch() - 1 + (double) step.step() / stepsPerEpoch, step.loss());
+        } else if (event instanceof EpochCompleted epoch) {
+            trace.testLoss(epoch.epoch(), epoch.testLoss());
+            trace.accuracy(epoch.epoch(), 100 * epoch.trainAccuracy(), 100 * epoch.testAccuracy());
+            trace.throughput(epoch.epoch(), epoch.imagesPerSecond());
+            trace.phases(epoch.epoch(), phaseSeconds(epoch.phases()));
+            images += epoch.images();
+            trainSeconds += epoch.trainSeconds();
+            double imagesPerSecond = images / trainSeconds;
+            baselineImagesPerSecond.ifPresent(baseline -> trace.speedup(workers, imagesPerSecond / baseline));
+        }
+    }
+
+    /** Phases a worker never entered are left out, so a serial run's legend has no communication or idle. */
+    private static List<Map<String, Double>> phaseSeconds(List<WorkerPhases> workers) {
+        return workers.stream().map(worker -> {
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            worker.seconds().forEach((phase, value) -> {
+                if (value > 0) {
+                    seconds.put(phase.toString(), value);
+                }
+            });
+            return seconds;
+        }).toList();
+    }
+}

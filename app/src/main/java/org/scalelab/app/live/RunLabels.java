@@ -1,0 +1,29 @@
+package org.scalelab.app.live;
+
+import org.scalelab.engine.training.Scaling;
+import org.scalelab.engine.training.Strategy;
+import org.scalelab.engine.training.TrainingConfig;
+
+/** How a configuration is named in titles, legends and tables. */
+public final class RunLabels {
+    private RunLabels() {
+    }
+
+    /** "mlp-235k on mnist-mini · allreduce 2P×2T". */
+    public static String describe(TrainingConfig config) {
+        return config.model() + " on " + config.dataset() + " · " + parallelism(config);
+    }
+
+    /** "serial", or "allreduce 2P×2T (weak)". */
+    public static String parallelism(TrainingConfig config) {
+        if (config.strategy() == Strategy.SERIAL) {
+            return "serial";
+        }
+        return config.strategy() + " " + workers(config) + (config.scaling() == Scaling.WEAK ? " (weak)" : "");
+    }
+
+    /** "2P×2T". */
+    public static String workers(TrainingConfig config) {
+        return config.processes() + "P×" + config.threads() + "T";
+    }
+}

@@ -1,0 +1,73 @@
+package org.scalelab.app.live;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.scalelab.app.ui.Threads;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.events.RunListener;
+import org.scalelab.engine.events.RunListeners;
+import org.scalelab.engine.training.CancellationToken;
+import org.scalelab.engine.training.RunPlan;
+import org.scalelab.engine.training.Trainers;
+import org.scalelab.engine.training.TrainingConfig;
+
+/**
+ * Starts and stops training runs off the UI thread. One run at a time: the machine's cores are the thing
+ * being measured, and two runs would spoil each other's timings.
+ */
+public final class RunLauncher {
+    private final DatasetCatalog catalog;
+    private final Threads threads;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private CancellationToken cancellation = new CancellationToken();
+
+    public RunLauncher(DatasetCatalog catalog, Threads threads) {
+        this.catalog = catalog;
+        this.threads = threads;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /**
+     * Prepares the run (loads the dataset, builds the model) and trains it in the background.
+     *
+     * @param listeners         get every event on the training thread
+     * @param failedBeforeStart told on the UI thread, in the engine's words, when the run cannot even start
+     * @param ended             told on the UI thread when the run is over, however it ended
+     */
+    public void start(TrainingConfig config, List<RunListener> listeners, Consumer<String> failedBeforeStart,
+                      Runnable ended) {
+        if (running.get()) {
+            throw new IllegalStateException("a run is already going");
+        }
+        running.set(true);
+        CancellationToken token = new CancellationToken();
+        cancellation = token;
+        threads.background().execute(() -> {
+            String problem = null;
+            try {
+                RunPlan plan = RunPlan.prepare(config, catalog);
+                Trainers.forConfig(config).train(plan, RunListeners.fanOut(listeners), token);
+            } catch (RuntimeException e) {
+                problem = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            String reason = problem;
+            threads.ui().execute(() -> {
+                running.set(false);
+                if (reason != null) {
+                    failedBeforeStart.accept(reason);
+                }
+                ended.run();
+            });
+        });
+    }
+
+    /** Asks the current run to stop after its current step; it ends as cancelled and is kept. */
+    public void stop() {
+        cancellation.cancel();
+    }
+}

@@ -1,0 +1,72 @@
+package org.scalelab.app.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+class ChartBookTest {
+
+    @Test
+    void smoothsTheStepLossWithoutPullingTheFirstPointTowardsZero() {
+        ChartBook book = new ChartBook();
+        RunTrace trace = book.addRun("");
+        trace.stepLoss(0.01, 2.0);
+        trace.stepLoss(0.02, 2.0);
+        XYDataset steps = book.chart(ChartKind.LOSS).getXYPlot().getDataset(0);
+        assertEquals(2.0, steps.getYValue(0, 0), 1e-12);
+        assertEquals(2.0, steps.getYValue(0, 1), 1e-12);
+        assertEquals(2, trace.stepPoints());
+    }
+
+    @Test
+    void overlaysRunsAsSeparateSeriesNamedByTheirLabel() {
+        ChartBook book = new ChartBook();
+        book.addRun("serial").accuracy(1, 90, 91);
+        book.addRun("2 threads").accuracy(1, Double.NaN, 89);
+        XYDataset accuracy = book.chart(ChartKind.ACCURACY).getXYPlot().getDataset(1);
+        assertEquals(4, accuracy.getSeriesCount());
+        assertEquals("2 threads · test", accuracy.getSeriesKey(3));
+        assertEquals(0, accuracy.getItemCount(2), "an unmeasured accuracy adds no point");
+    }
+
+    @Test
+    void speedupKeepsOneEstimatePerRunAndStretchesTheIdealLine() {
+        ChartBook book = new ChartBook();
+        RunTrace trace = book.addRun("4 threads");
+        trace.speedup(4, 2.5);
+        trace.speedup(4, 3.1);
+        XYDataset speedup = book.chart(ChartKind.SPEEDUP).getXYPlot().getDataset();
+        assertEquals(1, speedup.getItemCount(1));
+        assertEquals(3.1, speedup.getYValue(1, 0));
+        assertEquals(4.0, speedup.getXValue(0, 1), "ideal line reaches the widest run");
+    }
+
+    @Test
+    void phasesAccumulatePerWorkerAndStackPerEpoch() {
+        ChartBook book = new ChartBook();
+        RunTrace trace = book.addRun("");
+        List<Map<String, Double>> epoch = List.of(Map.of("forward", 1.0, "backward", 2.0), Map.of("forward", 1.5));
+        trace.phases(1, epoch);
+        trace.phases(2, epoch);
+        CategoryDataset perWorker = book.chart(ChartKind.PHASES_PER_WORKER).getCategoryPlot().getDataset();
+        CategoryDataset perEpoch = book.chart(ChartKind.PHASES_OVER_TIME).getCategoryPlot().getDataset();
+        assertEquals(2.0, perWorker.getValue("forward", "w0").doubleValue(), 1e-12);
+        assertEquals(3.0, perWorker.getValue("forward", "w1").doubleValue(), 1e-12);
+        assertEquals(2.5, perEpoch.getValue("forward", "2").doubleValue(), 1e-12);
+    }
+
+    @Test
+    void clearRemovesEveryRun() {
+        ChartBook book = new ChartBook();
+        book.addRun("a").testLoss(1, 0.5);
+        book.clear();
+        assertTrue(book.traces().isEmpty());
+        assertEquals(0, book.chart(ChartKind.LOSS).getXYPlot().getDataset(1).getSeriesCount());
+        assertEquals(1, book.chart(ChartKind.SPEEDUP).getXYPlot().getDataset().getSeriesCount(), "ideal line stays");
+    }
+}

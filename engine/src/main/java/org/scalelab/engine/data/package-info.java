@@ -1,0 +1,7 @@
+/**
+ * Datasets: labelled uint8 images ({@link org.scalelab.engine.data.ImageSet}), the catalog of known sets and
+ * where they come from ({@link org.scalelab.engine.data.DatasetCatalog}), readers for the IDX and CIFAR-10
+ * binary formats, verified downloads, and the training-loop side: normalisation, augmentation, batch
+ * assembly, epoch order and sharding.
+ */
+package org.scalelab.engine.data;

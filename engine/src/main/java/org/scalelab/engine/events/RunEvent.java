@@ -1,0 +1,21 @@
+package org.scalelab.engine.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Everything a run reports, in one closed model: a run emits one {@link RunStarted}, then
+ * {@link StepCompleted} and {@link EpochCompleted} events, and ends with exactly one {@link RunFinished} or
+ * {@link RunFailed}. The same events feed the console, the run record, the app, and (as JSON lines, see
+ * {@link EventJson}) a parent process listening to its workers.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = RunStarted.class, name = "runStarted"),
+    @JsonSubTypes.Type(value = StepCompleted.class, name = "stepCompleted"),
+    @JsonSubTypes.Type(value = EpochCompleted.class, name = "epochCompleted"),
+    @JsonSubTypes.Type(value = RunFinished.class, name = "runFinished"),
+    @JsonSubTypes.Type(value = RunFailed.class, name = "runFailed"),
+})
+public sealed interface RunEvent permits RunStarted, StepCompleted, EpochCompleted, RunFinished, RunFailed {
+}

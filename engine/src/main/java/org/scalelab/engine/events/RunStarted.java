@@ -1,0 +1,25 @@
+package org.scalelab.engine.events;
+
+import org.scalelab.engine.data.DatasetInfo;
+import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.training.EnvironmentInfo;
+import org.scalelab.engine.training.TrainingConfig;
+
+/**
+ * The first event of a run: everything needed to read or repeat it.
+ *
+ * @param startedAt      ISO-8601 instant, UTC
+ * @param architecture   the resolved architecture (the config may only name a preset or a file)
+ * @param parameterCount trainable values in the network
+ */
+public record RunStarted(
+        String runId,
+        String startedAt,
+        TrainingConfig config,
+        Architecture architecture,
+        long parameterCount,
+        DatasetInfo dataset,
+        int trainImages,
+        int testImages,
+        EnvironmentInfo environment) implements RunEvent {
+}

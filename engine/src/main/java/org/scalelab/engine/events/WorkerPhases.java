@@ -1,0 +1,25 @@
+package org.scalelab.engine.events;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import org.scalelab.engine.training.Phase;
+
+/**
+ * One worker's time per phase over an epoch.
+ *
+ * @param worker  from 0; a serial run has worker 0 only
+ * @param seconds every phase's total, phases the worker never entered included as 0
+ */
+public record WorkerPhases(int worker, Map<Phase, Double> seconds) {
+
+    public WorkerPhases {
+        EnumMap<Phase, Double> copy = new EnumMap<>(Phase.class);
+        copy.putAll(seconds);
+        seconds = Collections.unmodifiableMap(copy);
+    }
+
+    public double total() {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+}

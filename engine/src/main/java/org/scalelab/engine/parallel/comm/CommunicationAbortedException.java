@@ -1,0 +1,10 @@
+package org.scalelab.engine.parallel.comm;
+
+/** A collective could not complete because another rank failed or the job was cancelled. */
+public final class CommunicationAbortedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CommunicationAbortedException(String message) {
+        super(message);
+    }
+}

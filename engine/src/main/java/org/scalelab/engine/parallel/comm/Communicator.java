@@ -1,0 +1,51 @@
+package org.scalelab.engine.parallel.comm;
+
+import java.nio.FloatBuffer;
+
+/**
+ * Collective operations among the ranks of one parallel job, on flat float buffers, in place.
+ *
+ * <p>Buffers are {@link FloatBuffer}s, not {@code float[]} or INDArray. A network's parameters and gradients
+ * are each one flat INDArray in off-heap memory; {@link NdBuffers#view} gives a FloatBuffer over that very
+ * memory, so a collective reads and writes the weights where they are instead of copying them into a
+ * {@code float[]} and back (two extra passes over every float, every step). A heap array works as well:
+ * {@code FloatBuffer.wrap(floats)}. FloatBuffer is also a JDK type, so the same interface serves ranks that
+ * live in their own class loaders (smpdev) and ranks that never touch ND4J.
+ *
+ * <p>Every operation works on the elements from the buffer's position to its limit and leaves position and
+ * limit as they were. All ranks must call the same collectives in the same order with the same lengths.
+ * A communicator belongs to its rank's thread; it is not safe for use by several threads.
+ *
+ * <p>Time: {@link #times()} splits the time spent inside collectives into communicating (moving and adding
+ * data) and waiting for the slowest peer to arrive, where the implementation can tell the two apart. The
+ * time inside {@link #barrier()} always counts as waiting, so a caller that wants the split from an
+ * implementation that cannot make it ({@link CollectiveTimes#separatesWaiting()} false) calls
+ * {@code barrier()} right before the collective.
+ */
+public interface Communicator {
+
+    /** This rank's index, {@code 0 <= rank() < size()}. */
+    int rank();
+
+    /** The number of ranks in the job. */
+    int size();
+
+    /** Replaces every element, on every rank, by the sum of that element over all ranks. */
+    void allreduceSum(FloatBuffer data);
+
+    /** Copies {@code root}'s elements into every other rank's buffer. */
+    void broadcast(FloatBuffer data, int root);
+
+    /**
+     * Concatenates every rank's {@code send} elements, in rank order, into {@code root}'s {@code receive}
+     * buffer, which must hold {@code size()} times as many elements as {@code send}. Other ranks may pass
+     * any buffer (or {@code null}) as {@code receive}: it is not touched.
+     */
+    void gather(FloatBuffer send, FloatBuffer receive, int root);
+
+    /** Returns once every rank has called it. */
+    void barrier();
+
+    /** This rank's running totals of time spent inside collectives. */
+    CollectiveTimes times();
+}

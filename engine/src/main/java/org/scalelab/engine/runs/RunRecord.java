@@ -1,0 +1,49 @@
+package org.scalelab.engine.runs;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.training.EnvironmentInfo;
+import org.scalelab.engine.training.TrainingConfig;
+
+/**
+ * Everything kept about one run: what it was asked to do, where it ran, every event it emitted, and its
+ * summary. Saved as one JSON file while the run goes, so a crash or a cancel keeps what was done.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION} when written by this version
+ * @param name          what the user calls the run; the run id until renamed
+ * @param tags          free labels for grouping runs, sorted
+ * @param summary       of the epochs completed so far
+ */
+public record RunRecord(
+        int schemaVersion,
+        String runId,
+        String name,
+        Set<String> tags,
+        RunStatus status,
+        TrainingConfig config,
+        EnvironmentInfo environment,
+        List<RunEvent> events,
+        RunSummary summary) {
+
+    /** Raise when a field changes meaning or becomes required; readers reject records newer than they know. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public RunRecord {
+        Objects.requireNonNull(runId, "runId");
+        tags = tags == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(tags));
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    public RunRecord withName(String newName) {
+        return new RunRecord(schemaVersion, runId, newName, tags, status, config, environment, events, summary);
+    }
+
+    public RunRecord withTags(Set<String> newTags) {
+        return new RunRecord(schemaVersion, runId, name, newTags, status, config, environment, events, summary);
+    }
+}

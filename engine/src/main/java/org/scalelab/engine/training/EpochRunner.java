@@ -1,0 +1,16 @@
+package org.scalelab.engine.training;
+
+import org.scalelab.engine.events.EpochCompleted;
+
+/** A strategy's work for one epoch, inside the lifecycle {@link RunLifecycle} provides. */
+@FunctionalInterface
+interface EpochRunner {
+
+    /**
+     * Trains and evaluates one epoch, emitting its step events.
+     *
+     * @param epoch from 1
+     * @throws RunCancelledException when cancelled part way
+     */
+    EpochCompleted run(int epoch);
+}

@@ -1,0 +1,40 @@
+package org.scalelab.engine.training;
+
+import com.fasterxml.jackson.core.JacksonException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.scalelab.engine.events.Json;
+import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.model.ArchitectureException;
+import org.scalelab.engine.model.Presets;
+
+/** Turns the configuration's {@code model} — a preset name or an architecture file — into an architecture. */
+public final class Models {
+    private Models() {
+    }
+
+    /**
+     * @throws ConfigException       when the name is neither a preset nor an existing file
+     * @throws ArchitectureException when the file cannot be read as an architecture
+     */
+    public static Architecture resolve(String model) {
+        var preset = Presets.find(model);
+        if (preset.isPresent()) {
+            return preset.get();
+        }
+        Path file = Path.of(model);
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("model", model, "expected a preset ("
+                    + String.join(", ", Presets.all().stream().map(Architecture::name).toList())
+                    + ") or an architecture file");
+        }
+        try {
+            return Json.mapper().readValue(file.toFile(), Architecture.class);
+        } catch (JacksonException e) {
+            throw new ArchitectureException(file + ": not an architecture: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ArchitectureException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.scalelab.engine.training;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.scalelab.engine.data.Dataset;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.data.ImageShape;
+import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.model.SampleShape;
+
+/**
+ * A run ready to start: a valid configuration with its architecture and dataset resolved and checked to fit
+ * each other. Everything that can be wrong before training begins is caught here, with a message for the user.
+ */
+public record RunPlan(String runId, TrainingConfig config, Architecture architecture, Dataset dataset,
+                      EnvironmentInfo environment) {
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    public RunPlan {
+        Objects.requireNonNull(runId, "runId");
+        config.validate();
+        checkFit(architecture, dataset);
+    }
+
+    /**
+     * Validates the configuration, resolves the model and loads the dataset.
+     *
+     * @throws ConfigException                                  for invalid values or a model that does not fit
+     * @throws org.scalelab.engine.data.DatasetException        when the dataset cannot be loaded
+     * @throws org.scalelab.engine.model.ArchitectureException  when the architecture file is faulty
+     */
+    public static RunPlan prepare(TrainingConfig config, DatasetCatalog catalog) {
+        config.validate();
+        Architecture architecture = Models.resolve(config.model());
+        Dataset dataset = catalog.load(config.dataset());
+        return new RunPlan(newRunId(architecture.name(), config.dataset()), config, architecture, dataset,
+                EnvironmentInfo.current());
+    }
+
+    /**
+     * Sortable by start time, readable, and safe as a file name:
+     * {@code 20250601-153012-mlp-235k-mnist-mini-3fa2} (the suffix keeps runs started in one second apart).
+     */
+    static String newRunId(String model, String dataset) {
+        String id = LocalDateTime.now().format(ID_TIME) + "-" + model + "-" + dataset + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static void checkFit(Architecture architecture, Dataset dataset) {
+        SampleShape input = architecture.input();
+        ImageShape images = dataset.info().shape();
+        if (input.channels() != images.channels() || input.height() != images.height()
+                || input.width() != images.width()) {
+            throw new ConfigException("model", architecture.name(), String.format(
+                    "expects %s images but %s has %d×%d×%d", input, dataset.info().name(),
+                    images.channels(), images.height(), images.width()));
+        }
+        int outputs = architecture.outputCount();
+        if (outputs != dataset.info().classCount()) {
+            throw new ConfigException("model", architecture.name(), String.format(
+                    "has %d outputs but %s has %d classes", outputs, dataset.info().name(),
+                    dataset.info().classCount()));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.scalelab.engine.training.optim;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An update rule over a network's flat parameter and gradient buffers. Implementations keep their state
+ * (velocity, moments) in buffers allocated once, and update in place: a step allocates no arrays.
+ */
+public interface Optimizer {
+
+    /**
+     * Moves {@code parameters} against {@code gradients}. The gradients may be overwritten (the next backward
+     * pass overwrites them anyway).
+     */
+    void step(INDArray parameters, INDArray gradients, double learningRate);
+}

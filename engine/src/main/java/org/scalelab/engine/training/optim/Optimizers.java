@@ -1,0 +1,20 @@
+package org.scalelab.engine.training.optim;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.scalelab.engine.training.TrainingConfig;
+
+/** Builds the optimiser a configuration asks for. */
+public final class Optimizers {
+    private Optimizers() {
+    }
+
+    /** @param parameters the flat parameter buffer the optimiser will update (sizes its state) */
+    public static Optimizer create(TrainingConfig config, INDArray parameters) {
+        Optimizer rule = switch (config.optimizer()) {
+            case SGD -> new Sgd();
+            case MOMENTUM -> new MomentumSgd(config.momentum(), parameters);
+            case ADAM -> new Adam(config.adamBeta1(), config.adamBeta2(), config.adamEpsilon(), parameters);
+        };
+        return config.weightDecay() > 0 ? new WeightDecay(config.weightDecay(), rule) : rule;
+    }
+}

@@ -1,0 +1,24 @@
+package org.scalelab.engine.runs;
+
+import java.util.List;
+import java.util.Set;
+import org.scalelab.engine.events.EventSamples;
+import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunFinished;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.training.TrainingFixtures;
+
+/** Sample records for the store's tests. */
+final class RunRecords {
+    private RunRecords() {
+    }
+
+    static RunRecord finished(String runId) {
+        RunSummary summary = EventSamples.summary(runId, RunStatus.FINISHED);
+        List<RunEvent> events = List.of(EventSamples.started(runId), EventSamples.step(), EventSamples.epoch(1),
+                EventSamples.epoch(2), new RunFinished(summary));
+        return new RunRecord(RunRecord.SCHEMA_VERSION, runId, runId, Set.of(), RunStatus.FINISHED,
+                TrainingFixtures.config().build(), EventSamples.ENVIRONMENT, events, summary);
+    }
+}

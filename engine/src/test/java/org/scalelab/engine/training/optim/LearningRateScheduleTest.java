@@ -1,0 +1,40 @@
+package org.scalelab.engine.training.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.scalelab.engine.training.ScheduleKind;
+import org.scalelab.engine.training.TrainingConfig;
+
+class LearningRateScheduleTest {
+
+    private static LearningRateSchedule schedule(TrainingConfig.Builder builder) {
+        return LearningRateSchedule.of(builder.learningRate(0.1).build());
+    }
+
+    @Test
+    void constantNeverChanges() {
+        LearningRateSchedule constant = schedule(TrainingConfig.builder());
+        assertEquals(0.1, constant.rate(1));
+        assertEquals(0.1, constant.rate(50));
+    }
+
+    @Test
+    void stepDropsByGammaEveryStepSizeEpochs() {
+        LearningRateSchedule step = schedule(TrainingConfig.builder().schedule(ScheduleKind.STEP).stepSize(2).gamma(0.5));
+        assertEquals(0.1, step.rate(1), 1e-12);
+        assertEquals(0.1, step.rate(2), 1e-12);
+        assertEquals(0.05, step.rate(3), 1e-12);
+        assertEquals(0.05, step.rate(4), 1e-12);
+        assertEquals(0.025, step.rate(5), 1e-12);
+    }
+
+    @Test
+    void cosineStartsAtTheBaseAndHalvesAtMidRun() {
+        LearningRateSchedule cosine = schedule(TrainingConfig.builder().schedule(ScheduleKind.COSINE).epochs(4));
+        assertEquals(0.1, cosine.rate(1), 1e-12);                          // cos 0 = 1
+        assertEquals(0.1 * 0.5 * (1 + Math.sqrt(0.5)), cosine.rate(2), 1e-12); // cos π/4
+        assertEquals(0.05, cosine.rate(3), 1e-12);                         // cos π/2 = 0
+        assertEquals(0.1 * 0.5 * (1 - Math.sqrt(0.5)), cosine.rate(4), 1e-12); // cos 3π/4
+    }
+}
