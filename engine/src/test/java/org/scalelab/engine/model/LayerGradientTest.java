@@ -21,7 +21,7 @@ class LayerGradientTest {
     void denseReluFlattenStack() {
         Architecture mlp = new Architecture("tiny-mlp", SampleShape.image(1, 4, 4), List.of(
                 new FlattenSpec(), new DenseSpec(7), new ReluSpec(), new DenseSpec(5), new ReluSpec(), new DenseSpec(3)));
-        GradientChecker.check(mlp, 6, 500, 42);
+        GradientChecker.check(mlp, 6, 100, 42);
     }
 
     @Test
@@ -68,14 +68,14 @@ class LayerGradientTest {
     void batchNormPerFeatureOnVectors() {
         Architecture architecture = new Architecture("batchnorm-dense", SampleShape.image(1, 3, 3), List.of(
                 new FlattenSpec(), new DenseSpec(6), new BatchNormSpec(), new ReluSpec(), new DenseSpec(3)));
-        GradientChecker.check(architecture, 5, 500, 11);
+        GradientChecker.check(architecture, 5, 100, 11);
     }
 
     @Test
     void dropoutWithFixedMask() {
         Architecture architecture = new Architecture("dropout", SampleShape.image(1, 3, 3), List.of(
                 new FlattenSpec(), new DenseSpec(8), new DropoutSpec(0.5), new DenseSpec(3)));
-        GradientChecker.check(architecture, 4, 500, 5);
+        GradientChecker.check(architecture, 4, 100, 5);
     }
 
     private static void checkImageLayer(LayerSpec layerUnderTest, SampleShape input) {
@@ -83,6 +83,6 @@ class LayerGradientTest {
                 new Conv2DSpec(2, 3, Padding.SAME), new ReluSpec(),
                 layerUnderTest,
                 new FlattenSpec(), new DenseSpec(4)));
-        GradientChecker.check(architecture, 3, 400, 7);
+        GradientChecker.check(architecture, 3, 100, 7);
     }
 }
