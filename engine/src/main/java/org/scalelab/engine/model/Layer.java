@@ -35,7 +35,10 @@ public interface Layer {
     default void initialise(java.util.Random random) {
     }
 
-    /** Computes the output for a batch {@code [n, ...inputShape]}; the result is a buffer the layer reuses. */
+    /**
+     * Computes the output for a batch; the result is a buffer the layer reuses. Image batches are NHWC
+     * ({@code [n, h, w, c]}), vectors {@code [n, f]}: see {@link org.scalelab.engine.model.layers.ActivationLayout}.
+     */
     INDArray forward(INDArray input, boolean training);
 
     /**

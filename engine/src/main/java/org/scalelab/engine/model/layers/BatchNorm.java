@@ -10,7 +10,7 @@ import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.Blas;
 
 /**
- * Batch normalisation, per channel for images ({@code [n, c, h, w]}, statistics over n, h and w) and per
+ * Batch normalisation, per channel for images ({@code [n, h, w, c]}, statistics over n, h and w) and per
  * feature for flat inputs ({@code [n, f]}, statistics over n): {@code y = γ·(x − μ)/√(σ² + ε) + β}.
  *
  * <p>Training normalises with the batch's own mean and (biased) variance and folds them into running
@@ -20,15 +20,15 @@ import org.scalelab.engine.model.kernels.Blas;
  * last one differentiates through the batch statistics, as training-mode batch normalisation must.
  */
 public final class BatchNorm implements Layer {
-    private static final int[] IMAGE_AXES = {0, 2, 3};
-    private static final int[] FLAT_AXES = {0};
-    /** The channel axis for batchnorm/batchnorm_bp: apply γ, apply β, normalise along axis 1. */
-    private static final int[] OP_ARGUMENTS = {1, 1, 1};
+    private static final int[] IMAGE_REDUCTION_AXES = {0, 1, 2};
+    private static final int[] FLAT_REDUCTION_AXES = {0};
 
     private final SampleShape shape;
     private final double momentum;
     private final double epsilon;
     private final int[] reductionAxes;
+    /** For batchnorm/batchnorm_bp: apply γ, apply β, and the channel axis (the last one, see ActivationLayout). */
+    private final int[] opArguments;
     private final BatchBuffers out;
     private final BatchBuffers gradIn;
 
@@ -52,7 +52,8 @@ public final class BatchNorm implements Layer {
         this.shape = shape;
         this.momentum = momentum;
         this.epsilon = epsilon;
-        this.reductionAxes = shape.image() ? IMAGE_AXES : FLAT_AXES;
+        this.reductionAxes = shape.image() ? IMAGE_REDUCTION_AXES : FLAT_REDUCTION_AXES;
+        this.opArguments = new int[] {1, 1, shape.image() ? 3 : 1};
         this.out = new BatchBuffers(shape);
         this.gradIn = new BatchBuffers(shape);
     }
@@ -122,7 +123,7 @@ public final class BatchNorm implements Layer {
         }
         INDArray y = out.get(x.size(0), x.dataType());
         Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x, mean, variance, gamma, beta).addOutputs(y)
-                .addIntegerArguments(OP_ARGUMENTS).addFloatingPointArguments(epsilon).build());
+                .addIntegerArguments(opArguments).addFloatingPointArguments(epsilon).build());
         return y;
     }
 
@@ -142,7 +143,7 @@ public final class BatchNorm implements Layer {
         Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp")
                 .addInputs(lastInput, batchMean, batchVariance, gamma, beta, dy)
                 .addOutputs(dx, meanGrad, varianceGrad, gammaGrad, betaGrad)
-                .addIntegerArguments(OP_ARGUMENTS).addFloatingPointArguments(epsilon).build());
+                .addIntegerArguments(opArguments).addFloatingPointArguments(epsilon).build());
         return dx;
     }
 }

@@ -11,14 +11,15 @@ import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
 
 /**
- * 2-D convolution over NCHW images with a square kernel, through ND4J's native {@code conv2d}/{@code conv2d_bp}
- * ops (oneDNN for FLOAT, libnd4j's im2col path for DOUBLE). Weights are kept as {@code [out, in, kH, kW]}, the
- * layout oneDNN calls OIHW and reads directly; both ops write straight into the activation buffers and the
- * flat gradient buffer, so a step allocates nothing here.
+ * 2-D convolution over NHWC images ({@link ActivationLayout}) with a square kernel, through ND4J's native
+ * {@code conv2d}/{@code conv2d_bp} ops (oneDNN for FLOAT, libnd4j's im2col path for DOUBLE). Weights are kept as
+ * {@code [out, kH, kW, in]}, which matches the NHWC activations (one filter is one contiguous patch); oneDNN
+ * repacks any layout into its blocked one, which for these small arrays takes microseconds. Both ops write
+ * straight into the activation buffers and the flat gradient buffer, so a step allocates nothing here.
  */
 public final class Conv2D implements Layer {
-    private static final int NCHW = 0;
-    private static final int WEIGHTS_OUT_IN_H_W = 1;
+    private static final int NHWC = 1;
+    private static final int WEIGHTS_OUT_H_W_IN = 2;
 
     private final SampleShape input;
     private final SampleShape output;
@@ -50,7 +51,7 @@ public final class Conv2D implements Layer {
         this.kernel = kernel;
         this.initialisation = initialisation;
         this.opArguments = new int[] {kernel, kernel, stride, stride, 0, 0, 1, 1, padding == Padding.SAME ? 1 : 0,
-                NCHW, WEIGHTS_OUT_IN_H_W};
+                NHWC, WEIGHTS_OUT_H_W_IN};
         this.out = new BatchBuffers(output);
         this.gradIn = new BatchBuffers(input);
     }
@@ -89,7 +90,7 @@ public final class Conv2D implements Layer {
     }
 
     private INDArray kernelView(INDArray flat, long count) {
-        return flat.get(NDArrayIndex.interval(0, count)).reshape('c', output.channels(), input.channels(), kernel, kernel);
+        return flat.get(NDArrayIndex.interval(0, count)).reshape('c', output.channels(), kernel, kernel, input.channels());
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.SampleShape;
 
 /**
- * Turns {@code [n, c, h, w]} into {@code [n, c·h·w]} (a view, no copy: NCHW buffers are contiguous). Building
+ * Turns {@code [n, h, w, c]} into {@code [n, h·w·c]} (a view, no copy: activation buffers are contiguous). Building
  * a view costs ND4J ≈10 µs, and the arrays passing through are the neighbours' reused buffers, so the view of
  * the last array seen in each direction is kept and handed out again.
  */
@@ -37,11 +37,11 @@ public final class Flatten implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        return forwardView.of(x, output.batchShape((int) x.size(0)));
+        return forwardView.of(x, ActivationLayout.batchShape(output, x.size(0)));
     }
 
     @Override
     public INDArray backward(INDArray dy, boolean inputGradientNeeded) {
-        return backwardView.of(dy, input.batchShape((int) dy.size(0)));
+        return backwardView.of(dy, ActivationLayout.batchShape(input, dy.size(0)));
     }
 }

@@ -8,12 +8,12 @@ import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
 
 /**
- * Max pooling over square windows of NCHW images (no padding), through ND4J's native {@code maxpool2d} and
+ * Max pooling over square windows of NHWC images ({@link ActivationLayout}; no padding), through ND4J's native {@code maxpool2d} and
  * {@code maxpool2d_bp} ops writing into reused buffers. Rows or columns left over when the window does not
  * divide the input are dropped, as in every framework's default.
  */
 public final class MaxPool2D implements Layer {
-    private static final int NCHW = 0;
+    private static final int NHWC = 1;
 
     private final SampleShape input;
     private final SampleShape output;
@@ -35,7 +35,7 @@ public final class MaxPool2D implements Layer {
         }
         this.input = input;
         this.output = SampleShape.image(input.channels(), height, width);
-        this.opArguments = new int[] {size, size, stride, stride, 0, 0, 1, 1, 0, 0, NCHW};
+        this.opArguments = new int[] {size, size, stride, stride, 0, 0, 1, 1, 0, 0, NHWC};
         this.out = new BatchBuffers(output);
         this.gradIn = new BatchBuffers(input);
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.scalelab.engine.model.SampleShape;
 
 class BatchNormTest {
@@ -18,9 +19,8 @@ class BatchNormTest {
     @BeforeEach
     void batchWithChannelOffsets() {
         Nd4j.getRandom().setSeed(3);
-        input = Nd4j.randn(DataType.DOUBLE, 8, 2, 3, 3);
-        input.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(1))
-                .muli(4).addi(10);
+        input = Nd4j.randn(DataType.DOUBLE, 8, 3, 3, 2);  // NHWC, like every image activation
+        input.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(1)).muli(4).addi(10);
     }
 
     private static BatchNorm bound(double momentum) {
@@ -33,8 +33,8 @@ class BatchNormTest {
     @Test
     void trainingNormalisesEachChannelWithBatchStatistics() {
         INDArray y = bound(0.9).forward(input, true);
-        INDArray means = y.mean(0, 2, 3);
-        INDArray variances = y.var(false, 0, 2, 3);
+        INDArray means = y.mean(0, 1, 2);
+        INDArray variances = y.var(false, 0, 1, 2);
         for (int c = 0; c < 2; c++) {
             assertEquals(0, means.getDouble(c), 1e-9);
             assertEquals(1, variances.getDouble(c), 1e-3);
@@ -45,8 +45,8 @@ class BatchNormTest {
     void runningStatisticsTakeTheBatchShareOneMinusMomentum() {
         BatchNorm layer = bound(0.9);
         layer.forward(input, true);
-        INDArray batchMean = input.mean(0, 2, 3);
-        INDArray unbiasedVariance = input.var(true, 0, 2, 3);
+        INDArray batchMean = input.mean(0, 1, 2);
+        INDArray unbiasedVariance = input.var(true, 0, 1, 2);
         assertTrue(layer.runningMean().equalsWithEps(batchMean.mul(0.1), 1e-9), layer.runningMean().toString());
         assertTrue(layer.runningVariance().equalsWithEps(unbiasedVariance.mul(0.1).addi(0.9), 1e-9));
     }
@@ -59,11 +59,11 @@ class BatchNormTest {
 
         INDArray y = layer.forward(other, false);
 
-        INDArray mean = input.mean(0, 2, 3);
-        INDArray deviation = Nd4j.math().sqrt(input.var(true, 0, 2, 3).addi(EPSILON));
+        INDArray mean = input.mean(0, 1, 2);
+        INDArray deviation = Nd4j.math().sqrt(input.var(true, 0, 1, 2).addi(EPSILON));
         for (int c = 0; c < 2; c++) {
-            double expected = (other.getDouble(5, c, 1, 2) - mean.getDouble(c)) / deviation.getDouble(c);
-            assertEquals(expected, y.getDouble(5, c, 1, 2), 1e-9);
+            double expected = (other.getDouble(5, 1, 2, c) - mean.getDouble(c)) / deviation.getDouble(c);
+            assertEquals(expected, y.getDouble(5, 1, 2, c), 1e-9);
         }
     }
 
