@@ -37,7 +37,7 @@ public final class Elementwise {
 
     /** {@code y = max(x, 0)}; negative values and −0 become +0. */
     public void relu(INDArray x, INDArray y) {
-        checkCompatible(x, y);
+        Layouts.checkCompatible(x, y);
         if (x.dataType() == DataType.FLOAT) {
             IntBuffer in = ints(x);
             IntBuffer out = ints(y);
@@ -68,8 +68,8 @@ public final class Elementwise {
      * {@code ~(((b − 1) | b) >> 31)} is all ones exactly when the pattern {@code b} is positive and non-zero.
      */
     public void reluBackward(INDArray x, INDArray dy, INDArray dx) {
-        checkCompatible(x, dy);
-        checkCompatible(x, dx);
+        Layouts.checkCompatible(x, dy);
+        Layouts.checkCompatible(x, dx);
         if (x.dataType() == DataType.FLOAT) {
             IntBuffer in = ints(x);
             IntBuffer grad = ints(dy);
@@ -99,29 +99,6 @@ public final class Elementwise {
                 out.put((int) dx.offset() + start, otherLongs, 0, n);
             }
         }
-    }
-
-    private static void checkCompatible(INDArray a, INDArray b) {
-        DataType type = a.dataType();
-        if (a.length() != b.length() || b.dataType() != type || type != DataType.FLOAT && type != DataType.DOUBLE) {
-            throw new IllegalArgumentException("elementwise needs FLOAT or DOUBLE arrays of one type and length, got "
-                    + a.length() + " " + type + " and " + b.length() + " " + b.dataType());
-        }
-        if (!rowMajorContiguous(a) || !rowMajorContiguous(b)) {
-            throw new IllegalArgumentException("elementwise kernels need contiguous row-major arrays");
-        }
-    }
-
-    /** Whether the elements lie without gaps in row-major order, so both arrays list them in the same order. */
-    private static boolean rowMajorContiguous(INDArray array) {
-        long expectedStride = 1;
-        for (int axis = array.rank() - 1; axis >= 0; axis--) {
-            if (array.size(axis) != 1 && array.stride(axis) != expectedStride) {
-                return false;
-            }
-            expectedStride *= array.size(axis);
-        }
-        return true;
     }
 
     private static IntBuffer ints(INDArray array) {
