@@ -44,6 +44,22 @@ class LayerGradientTest {
         checkImageLayer(new Conv2DSpec(2, 3, 2, Padding.VALID, null), SampleShape.image(2, 8, 7));
     }
 
+    /** A first convolution computes only its weight gradient, by its own im2col path: check every geometry. */
+    @Test
+    void firstConv2dWithSamePaddingAndStrideTwoOnOddInput() {
+        checkFirstLayer(new Conv2DSpec(3, 3, 2, Padding.SAME, null), SampleShape.image(2, 7, 6));
+    }
+
+    @Test
+    void firstConv2dWithSamePaddingAndEvenKernel() {
+        checkFirstLayer(new Conv2DSpec(2, 4, 1, Padding.SAME, null), SampleShape.image(3, 5, 6));
+    }
+
+    @Test
+    void firstConv2dWithValidPaddingAndStrideTwo() {
+        checkFirstLayer(new Conv2DSpec(3, 3, 2, Padding.VALID, null), SampleShape.image(1, 8, 7));
+    }
+
     @Test
     void maxPool() {
         checkImageLayer(new MaxPoolSpec(2), SampleShape.image(2, 6, 6));
@@ -76,6 +92,12 @@ class LayerGradientTest {
         Architecture architecture = new Architecture("dropout", SampleShape.image(1, 3, 3), List.of(
                 new FlattenSpec(), new DenseSpec(8), new DropoutSpec(0.5), new DenseSpec(3)));
         GradientChecker.check(architecture, 4, 100, 5);
+    }
+
+    private static void checkFirstLayer(LayerSpec convolution, SampleShape input) {
+        Architecture architecture = new Architecture("first-" + convolution, input, List.of(
+                convolution, new ReluSpec(), new FlattenSpec(), new DenseSpec(4)));
+        GradientChecker.check(architecture, 3, 100, 13);
     }
 
     private static void checkImageLayer(LayerSpec layerUnderTest, SampleShape input) {

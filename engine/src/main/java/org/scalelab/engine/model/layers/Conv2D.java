@@ -9,6 +9,7 @@ import org.scalelab.engine.model.Initialisation;
 import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.model.kernels.Blas;
 
 /**
  * 2-D convolution over NHWC images ({@link ActivationLayout}) with a square kernel, through ND4J's native
@@ -29,10 +30,14 @@ public final class Conv2D implements Layer {
     private final int[] opArguments;
     private final BatchBuffers out;
     private final BatchBuffers gradIn;
+    private final BatchBuffers ones = BatchBuffers.ones();
+    private final ConvolutionColumns columns;
+    private final ReshapedView gradMatrix = new ReshapedView();
 
     private INDArray weights;
     private INDArray bias;
     private INDArray weightGrad;
+    private INDArray weightGradMatrix;
     private INDArray biasGrad;
     private INDArray lastInput;
 
@@ -54,6 +59,7 @@ public final class Conv2D implements Layer {
                 NHWC, WEIGHTS_OUT_H_W_IN};
         this.out = new BatchBuffers(output);
         this.gradIn = new BatchBuffers(input);
+        this.columns = new ConvolutionColumns(input, output, kernel, stride);
     }
 
     @Override
@@ -86,6 +92,7 @@ public final class Conv2D implements Layer {
         weights = kernelView(parameters, weightCount);
         bias = parameters.get(NDArrayIndex.interval(weightCount, parameters.length()));
         weightGrad = kernelView(gradients, weightCount);
+        weightGradMatrix = weightGrad.reshape('c', output.channels(), fanIn());
         biasGrad = gradients.get(NDArrayIndex.interval(weightCount, gradients.length()));
     }
 
@@ -110,10 +117,24 @@ public final class Conv2D implements Layer {
 
     @Override
     public INDArray backward(INDArray dy, boolean inputGradientNeeded) {
-        // conv2d_bp always computes the input gradient; the first layer simply does not pass it on
+        if (!inputGradientNeeded) {
+            return backwardWeightsOnly(dy);
+        }
         INDArray dx = gradIn.get(dy.size(0), dy.dataType());
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(lastInput, weights, bias, dy)
                 .addOutputs(dx, weightGrad, biasGrad).addIntegerArguments(opArguments).build());
-        return inputGradientNeeded ? dx : null;
+        return dx;
+    }
+
+    /**
+     * The first layer's backward pass: {@code dW = dyᵀ·im2col(x)} and {@code db = dyᵀ·1}, with dy as a
+     * {@code [positions, out]} matrix, skipping the input gradient that {@code conv2d_bp} would also compute.
+     */
+    private INDArray backwardWeightsOnly(INDArray dy) {
+        long positions = dy.length() / output.channels();
+        INDArray gradients = gradMatrix.of(dy, new long[] {positions, output.channels()});
+        Blas.gemm(gradients, true, columns.of(lastInput), false, weightGradMatrix, 1, 0);
+        Blas.gemv(gradients, true, ones.get(positions, dy.dataType()), biasGrad, 1, 0);
+        return null;
     }
 }
