@@ -4,7 +4,6 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.Blas;
 import org.scalelab.engine.model.kernels.ChannelKernels;
@@ -25,15 +24,12 @@ import org.scalelab.engine.model.kernels.HostCopy;
  * {@code dβ = Σ dy}, {@code dγ = s·Σ dy·(x − μ)} and
  * {@code dx = γs·dy − (γs²·dγ/P)·x + (γs²·dγ·μ − γs·dβ)/P} over the P values per channel.
  */
-public final class BatchNorm implements Layer {
-    private final SampleShape shape;
+public final class BatchNorm extends AbstractLayer {
     private final int channels;
     private final double momentum;
     private final double epsilon;
     private final ChannelKernels kernels = new ChannelKernels();
     private final HostCopy copy = new HostCopy();
-    private final BatchBuffers out;
-    private final BatchBuffers gradIn;
     private final BatchBuffers ones = BatchBuffers.ones();
     private final ReshapedView inputMatrix = new ReshapedView();
     private final ReshapedView gradMatrix = new ReshapedView();
@@ -68,12 +64,10 @@ public final class BatchNorm implements Layer {
      * @param epsilon  added to the variance before the square root
      */
     public BatchNorm(SampleShape shape, double momentum, double epsilon) {
-        this.shape = shape;
+        super("batchnorm", shape, shape);
         this.channels = shape.channels();
         this.momentum = momentum;
         this.epsilon = epsilon;
-        this.out = new BatchBuffers(shape);
-        this.gradIn = new BatchBuffers(shape);
         this.gammaBeta = new double[2 * channels];
         this.gammaBetaGrad = new double[2 * channels];
         this.batchMean = new double[channels];
@@ -89,21 +83,6 @@ public final class BatchNorm implements Layer {
         this.gradOffset = new double[channels];
         this.gradDeviationProducts = new double[channels];
         this.zeros = new double[channels];
-    }
-
-    @Override
-    public String kind() {
-        return "batchnorm";
-    }
-
-    @Override
-    public SampleShape inputShape() {
-        return shape;
-    }
-
-    @Override
-    public SampleShape outputShape() {
-        return shape;
     }
 
     @Override
@@ -161,7 +140,7 @@ public final class BatchNorm implements Layer {
                 shift[c] = gammaBeta[channels + c] - runningMean[c] * scale[c];
             }
         }
-        INDArray y = out.get(x.size(0), x.dataType());
+        INDArray y = outputBuffer(x);
         kernels.affine(x, scale, shift, y);
         return y;
     }
@@ -194,7 +173,7 @@ public final class BatchNorm implements Layer {
             gradOffset[c] = -gamma * s * betaGrad / lastPositions - inputScale[c] * batchMean[c];
         }
         copy.write(gammaBetaGrad, 2 * channels, gradients, 0);
-        INDArray dx = gradIn.get(dy.size(0), dy.dataType());
+        INDArray dx = inputGradientBuffer(dy);
         kernels.affine(dy, gradScale, lastInput, inputScale, gradOffset, dx);
         return dx;
     }

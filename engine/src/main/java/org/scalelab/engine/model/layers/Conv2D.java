@@ -6,7 +6,6 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.scalelab.engine.model.Initialisation;
-import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.Blas;
@@ -18,18 +17,14 @@ import org.scalelab.engine.model.kernels.Blas;
  * repacks any layout into its blocked one, which for these small arrays takes microseconds. Both ops write
  * straight into the activation buffers and the flat gradient buffer, so a step allocates nothing here.
  */
-public final class Conv2D implements Layer {
+public final class Conv2D extends AbstractLayer {
     private static final int NHWC = 1;
     private static final int WEIGHTS_OUT_H_W_IN = 2;
 
-    private final SampleShape input;
-    private final SampleShape output;
     private final int kernel;
     private final Initialisation initialisation;
     /** kH, kW, sH, sW, pH, pW, dH, dW, same mode, data format, weight format: shared by both ops. */
     private final int[] opArguments;
-    private final BatchBuffers out;
-    private final BatchBuffers gradIn;
     private final BatchBuffers ones = BatchBuffers.ones();
     private final ConvolutionColumns columns;
     private final ReshapedView gradMatrix = new ReshapedView();
@@ -42,6 +37,15 @@ public final class Conv2D implements Layer {
     private INDArray lastInput;
 
     public Conv2D(SampleShape input, int filters, int kernel, int stride, Padding padding, Initialisation initialisation) {
+        super("conv2d", input, outputShape(input, filters, kernel, stride, padding));
+        this.kernel = kernel;
+        this.initialisation = initialisation;
+        this.opArguments = new int[] {kernel, kernel, stride, stride, 0, 0, 1, 1, padding == Padding.SAME ? 1 : 0,
+                NHWC, WEIGHTS_OUT_H_W_IN};
+        this.columns = new ConvolutionColumns(input, output, kernel, stride);
+    }
+
+    private static SampleShape outputShape(SampleShape input, int filters, int kernel, int stride, Padding padding) {
         if (!input.image()) {
             throw new IllegalArgumentException("conv2d needs an image input but gets a flat vector of " + input);
         }
@@ -51,30 +55,7 @@ public final class Conv2D implements Layer {
             throw new IllegalArgumentException("the " + kernel + "×" + kernel + " kernel is larger than the "
                     + input.height() + "×" + input.width() + " input with valid padding");
         }
-        this.input = input;
-        this.output = SampleShape.image(filters, height, width);
-        this.kernel = kernel;
-        this.initialisation = initialisation;
-        this.opArguments = new int[] {kernel, kernel, stride, stride, 0, 0, 1, 1, padding == Padding.SAME ? 1 : 0,
-                NHWC, WEIGHTS_OUT_H_W_IN};
-        this.out = new BatchBuffers(output);
-        this.gradIn = new BatchBuffers(input);
-        this.columns = new ConvolutionColumns(input, output, kernel, stride);
-    }
-
-    @Override
-    public String kind() {
-        return "conv2d";
-    }
-
-    @Override
-    public SampleShape inputShape() {
-        return input;
-    }
-
-    @Override
-    public SampleShape outputShape() {
-        return output;
+        return SampleShape.image(filters, height, width);
     }
 
     private int fanIn() {
@@ -109,7 +90,7 @@ public final class Conv2D implements Layer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         lastInput = x;
-        INDArray y = out.get(x.size(0), x.dataType());
+        INDArray y = outputBuffer(x);
         Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(x, weights, bias).addOutputs(y)
                 .addIntegerArguments(opArguments).build());
         return y;
@@ -120,7 +101,7 @@ public final class Conv2D implements Layer {
         if (!inputGradientNeeded) {
             return backwardWeightsOnly(dy);
         }
-        INDArray dx = gradIn.get(dy.size(0), dy.dataType());
+        INDArray dx = inputGradientBuffer(dy);
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(lastInput, weights, bias, dy)
                 .addOutputs(dx, weightGrad, biasGrad).addIntegerArguments(opArguments).build());
         return dx;
