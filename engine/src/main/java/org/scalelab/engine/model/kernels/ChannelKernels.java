@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Per-channel affine maps and centred product sums over activations read as a row-major
+ * A per-channel affine map and centred product sums over activations read as a row-major
  * {@code [positions, channels]} matrix: NHWC images (positions = n·h·w) and {@code [n, f]} vectors alike, since
  * channels are the last axis of both. Batch normalisation is built from these and {@link Blas#gemv} (plain
  * per-channel sums, which OpenBLAS does at memory speed). ND4J's own {@code batchnorm_bp} corrects oneDNN's
@@ -37,28 +37,6 @@ public final class ChannelKernels {
     private double[] doubleB = new double[0];
     private double[] doubleC = new double[0];
 
-    /** {@code out[p, c] = a[c]·u[p, c] + b[c]}; {@code out} may be {@code u}. */
-    public void affine(INDArray u, double[] a, double[] b, INDArray out) {
-        Layouts.checkCompatible(u, out);
-        boolean single = prepare(u, a, b, null);
-        for (long start = 0; start < u.length(); start += chunk) {
-            int n = (int) Math.min(chunk, u.length() - start);
-            if (single) {
-                read(u, start, n, floatU);
-                for (int i = 0; i < n; i++) {
-                    floatU[i] = floatA[i] * floatU[i] + floatB[i];
-                }
-                write(floatU, n, out, start);
-            } else {
-                read(u, start, n, doubleU);
-                for (int i = 0; i < n; i++) {
-                    doubleU[i] = doubleA[i] * doubleU[i] + doubleB[i];
-                }
-                write(doubleU, n, out, start);
-            }
-        }
-    }
-
     /** {@code out[p, c] = a[c]·u[p, c] + b[c]·v[p, c] + c[c]}; {@code out} may be {@code u} or {@code v}. */
     public void affine(INDArray u, double[] a, INDArray v, double[] b, double[] c, INDArray out) {
         Layouts.checkCompatible(u, v);
@@ -66,16 +44,13 @@ public final class ChannelKernels {
         boolean single = prepare(u, a, b, c);
         for (long start = 0; start < u.length(); start += chunk) {
             int n = (int) Math.min(chunk, u.length() - start);
+            readChunks(u, v, start, n, single);
             if (single) {
-                read(u, start, n, floatU);
-                read(v, start, n, floatV);
                 for (int i = 0; i < n; i++) {
                     floatU[i] = floatA[i] * floatU[i] + floatB[i] * floatV[i] + floatC[i];
                 }
                 write(floatU, n, out, start);
             } else {
-                read(u, start, n, doubleU);
-                read(v, start, n, doubleV);
                 for (int i = 0; i < n; i++) {
                     doubleU[i] = doubleA[i] * doubleU[i] + doubleB[i] * doubleV[i] + doubleC[i];
                 }
@@ -87,20 +62,17 @@ public final class ChannelKernels {
     /** {@code out[c] = Σ_p (u[p, c] − uShift[c])·(v[p, c] − vShift[c])}: centred second moments. */
     public void centredProductSums(INDArray u, double[] uShift, INDArray v, double[] vShift, double[] out) {
         Layouts.checkCompatible(u, v);
-        boolean single = prepare(u, uShift, vShift, null);
+        boolean single = prepare(u, uShift, vShift, null);  // the sums take the third tile's place
         Arrays.fill(floatC, 0);
         Arrays.fill(doubleC, 0);
         for (long start = 0; start < u.length(); start += chunk) {
             int n = (int) Math.min(chunk, u.length() - start);
+            readChunks(u, v, start, n, single);
             if (single) {
-                read(u, start, n, floatU);
-                read(v, start, n, floatV);
                 for (int i = 0; i < n; i++) {
                     floatC[i] += (floatU[i] - floatA[i]) * (floatV[i] - floatB[i]);
                 }
             } else {
-                read(u, start, n, doubleU);
-                read(v, start, n, doubleV);
                 for (int i = 0; i < n; i++) {
                     doubleC[i] += (doubleU[i] - doubleA[i]) * (doubleV[i] - doubleB[i]);
                 }
@@ -153,6 +125,17 @@ public final class ChannelKernels {
             } else {
                 doubleTile[i] = perChannel[i % channels];
             }
+        }
+    }
+
+    /** Copies {@code count} values from {@code start} of u and v into the U and V scratch of the given precision. */
+    private void readChunks(INDArray u, INDArray v, long start, int count, boolean single) {
+        if (single) {
+            read(u, start, count, floatU);
+            read(v, start, count, floatV);
+        } else {
+            read(u, start, count, doubleU);
+            read(v, start, count, doubleV);
         }
     }
 

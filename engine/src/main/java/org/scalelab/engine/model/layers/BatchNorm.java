@@ -141,7 +141,7 @@ public final class BatchNorm extends AbstractLayer {
             }
         }
         INDArray y = outputBuffer(x);
-        kernels.affine(x, scale, shift, y);
+        kernels.affine(x, scale, x, zeros, shift, y);
         return y;
     }
 
