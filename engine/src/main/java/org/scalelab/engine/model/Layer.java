@@ -8,7 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gradients are views into the single flat gradient buffer, so a collective moves one array.
  *
  * <p>The calling order within a step is {@code forward} then {@code backward}; {@code backward} may use
- * whatever {@code forward} kept.
+ * whatever {@code forward} kept. Every activation and gradient a layer is handed belongs to the network (it
+ * copies its input batch), so a layer may overwrite its {@code forward} input and its {@code backward}
+ * gradient when it no longer needs them, as ReLU does; in turn no layer may rely on its own output or input
+ * gradient staying unchanged after it returns them.
  */
 public interface Layer {
 

@@ -4,26 +4,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.scalelab.engine.model.SampleShape;
 
 /**
- * Brings input batches from the datasets' NCHW layout into the network's {@link ActivationLayout}. With one
- * channel both layouts have the same memory order and the input is only viewed differently; otherwise it is
- * transposed into a reused buffer (≈0.2 M values for a CIFAR batch of 64).
+ * Brings input batches from the datasets' NCHW layout into the network's {@link ActivationLayout}, always
+ * into a buffer of the network's own: layers may then overwrite any activation they are given (ReLU works in
+ * place) without touching the caller's batch. The copy is ≈0.05 M values for an MNIST batch of 64, ≈0.2 M for
+ * CIFAR (transposed on the way).
  */
 public final class InputLayout {
     private final SampleShape shape;
     private final BatchBuffers converted;
-    private final ReshapedView view = new ReshapedView();
 
     public InputLayout(SampleShape shape) {
         this.shape = shape;
         this.converted = new BatchBuffers(shape);
     }
 
-    /** The batch {@code [n, c, h, w]} as the first layer expects it; a view or a reused buffer. */
+    /** The batch {@code [n, c, h, w]} as the first layer expects it, in a reused buffer. */
     public INDArray toActivations(INDArray nchw) {
-        long batchSize = nchw.size(0);
-        if (!shape.image() || shape.channels() == 1) {
-            return view.of(nchw, ActivationLayout.batchShape(shape, batchSize));
-        }
-        return converted.get(batchSize, nchw.dataType()).assign(nchw.permute(0, 2, 3, 1));
+        INDArray activations = converted.get(nchw.size(0), nchw.dataType());
+        return activations.assign(shape.image() ? nchw.permute(0, 2, 3, 1) : nchw);
     }
 }
