@@ -35,7 +35,7 @@ public final class Elementwise {
     private final long[] longs = new long[CHUNK];
     private final long[] otherLongs = new long[CHUNK];
 
-    /** {@code y = max(x, 0)}; negative values and −0 become +0. */
+    /** {@code y = max(x, 0)}; negative values and −0 become +0. {@code y} may be {@code x}. */
     public void relu(INDArray x, INDArray y) {
         Layouts.checkCompatible(x, y);
         if (x.dataType() == DataType.FLOAT) {
@@ -64,8 +64,9 @@ public final class Elementwise {
     }
 
     /**
-     * {@code dx = dy} where {@code x > 0}, else 0: the ReLU's backward pass given its input {@code x}. The mask
-     * {@code ~(((b − 1) | b) >> 31)} is all ones exactly when the pattern {@code b} is positive and non-zero.
+     * {@code dx = dy} where {@code x > 0}, else 0: the ReLU's backward pass given its input {@code x} (or its
+     * output, positive at the same places). {@code dx} may be {@code dy}. The mask {@code ~(((b − 1) | b) >> 31)}
+     * is all ones exactly when the pattern {@code b} is positive and non-zero.
      */
     public void reluBackward(INDArray x, INDArray dy, INDArray dx) {
         Layouts.checkCompatible(x, dy);
