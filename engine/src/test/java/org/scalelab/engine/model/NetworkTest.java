@@ -6,6 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.scalelab.engine.model.spec.DenseSpec;
 import org.scalelab.engine.model.spec.FlattenSpec;
 import org.scalelab.engine.model.spec.ReluSpec;
@@ -23,6 +25,22 @@ class NetworkTest {
         batch.forwardBackward(network, new SoftmaxCrossEntropy(3));
 
         assertEquals(original, batch.input());
+    }
+
+    @Test
+    void batchesThatAreViewsOrTransposedGiveTheSameLogits() {
+        for (String preset : List.of("mlp-235k", "lenet5")) {
+            Network network = new Network(Presets.find(preset).orElseThrow(), DataType.DOUBLE, 4);
+            INDArray batch = RandomBatch.of(network, DataType.DOUBLE, 3, 4).input();
+            INDArray expected = network.forward(batch, false).dup();
+
+            INDArray larger = Nd4j.concat(0, batch, batch);
+            INDArray view = larger.get(NDArrayIndex.interval(3, 6));
+            INDArray fortranOrder = batch.dup('f');
+
+            assertEquals(expected, network.forward(view, false), preset + " from a view at an offset");
+            assertEquals(expected, network.forward(fortranOrder, false), preset + " from a column-major copy");
+        }
     }
 
     @Test

@@ -3,8 +3,8 @@ package org.scalelab.engine.model.kernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Checks shared by the Java-loop kernels, which read arrays as flat runs of FLOAT or DOUBLE values. */
-final class Layouts {
+/** Memory-layout checks for code that reads arrays as flat runs of FLOAT or DOUBLE values, as the kernels do. */
+public final class Layouts {
     private Layouts() {
     }
 
@@ -24,7 +24,7 @@ final class Layouts {
      * Whether the elements lie without gaps in row-major order, so that two such arrays list them in the same
      * order (a transposed view is contiguous too, but in another order).
      */
-    private static boolean rowMajorContiguous(INDArray array) {
+    public static boolean rowMajorContiguous(INDArray array) {
         long expectedStride = 1;
         for (int axis = array.rank() - 1; axis >= 0; axis--) {
             if (array.size(axis) != 1 && array.stride(axis) != expectedStride) {
