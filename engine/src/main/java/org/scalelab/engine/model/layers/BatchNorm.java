@@ -19,8 +19,8 @@ import org.scalelab.engine.model.kernels.HostCopy;
  * parallel strategy.
  *
  * <p>Everything is a per-channel sum ({@link Blas#gemv} against ones), centred product sum or affine map
- * ({@link ChannelKernels}) over the activations as a {@code [positions, channels]} matrix. With {@code s = 1/√(σ² + ε)}, the
- * training-mode gradient, which also flows through μ and σ², is
+ * ({@link ChannelKernels}) over the activations as a {@code [positions, channels]} matrix. With
+ * {@code s = 1/√(σ² + ε)}, the training-mode gradient, which also flows through μ and σ², is
  * {@code dβ = Σ dy}, {@code dγ = s·Σ dy·(x − μ)} and
  * {@code dx = γs·dy − (γs²·dγ/P)·x + (γs²·dγ·μ − γs·dβ)/P} over the P values per channel.
  */
