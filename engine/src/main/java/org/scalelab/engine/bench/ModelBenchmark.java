@@ -1,5 +1,7 @@
 package org.scalelab.engine.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,16 +24,18 @@ public final class ModelBenchmark {
     /**
      * @param medianStepMillis median wall time of one training step; the median, not the mean, because the
      *                         cores are shared and the occasional descheduled step would dominate a mean
+     * @param busyCores        process CPU time over wall time across the timed steps: how many cores the step
+     *                         kept busy (with 2 native threads, ≈1 means the second one had nothing to do)
      */
-    public record Result(String architecture, int batchSize, int steps, double medianStepMillis) {
+    public record Result(String architecture, int batchSize, int steps, double medianStepMillis, double busyCores) {
         public double imagesPerSecond() {
             return batchSize * 1000.0 / medianStepMillis;
         }
 
         @Override
         public String toString() {
-            return String.format("%s batch %d: %.3f ms/step, %.0f images/s (median of %d steps)",
-                    architecture, batchSize, medianStepMillis, imagesPerSecond(), steps);
+            return String.format("%s batch %d: %.3f ms/step, %.0f images/s (median of %d steps, %.2f cores busy)",
+                    architecture, batchSize, medianStepMillis, imagesPerSecond(), steps, busyCores);
         }
     }
 
@@ -48,22 +52,30 @@ public final class ModelBenchmark {
         }
         Network network = new Network(architecture, DataType.FLOAT, 1);
         Random random = new Random(1);
-        INDArray input = Nd4j.randn(DataType.FLOAT, network.inputShape().batchShape(batchSize));
+        float[] pixels = new float[batchSize * network.inputShape().size()];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextGaussian();
+        }
+        INDArray input = Nd4j.createFromArray(pixels).reshape(network.inputShape().batchShape(batchSize));
         int[] labels = random.ints(batchSize, 0, network.outputCount()).toArray();
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(network.outputCount());
 
         for (int i = 0; i < Math.max(MIN_WARMUP_STEPS, steps); i++) {
             step(network, loss, input, labels);
         }
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        long wallStart = System.nanoTime();
         double[] millis = new double[steps];
         for (int i = 0; i < steps; i++) {
             long start = System.nanoTime();
             step(network, loss, input, labels);
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
+        double busyCores = (double) (os.getProcessCpuTime() - cpuStart) / (System.nanoTime() - wallStart);
         Arrays.sort(millis);
         double median = steps % 2 == 1 ? millis[steps / 2] : (millis[steps / 2 - 1] + millis[steps / 2]) / 2;
-        return new Result(architecture.name(), batchSize, steps, median);
+        return new Result(architecture.name(), batchSize, steps, median, busyCores);
     }
 
     private static void step(Network network, SoftmaxCrossEntropy loss, INDArray input, int[] labels) {

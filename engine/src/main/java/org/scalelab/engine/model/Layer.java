@@ -8,7 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gradients are views into the single flat gradient buffer, so a collective moves one array.
  *
  * <p>The calling order within a step is {@code forward} then {@code backward}; {@code backward} may use
- * whatever {@code forward} kept.
+ * whatever {@code forward} kept. Every activation and gradient a layer is handed belongs to the network (it
+ * copies its input batch), so a layer may overwrite its {@code forward} input and its {@code backward}
+ * gradient when it no longer needs them, as ReLU does; in turn no layer may rely on its own output or input
+ * gradient staying unchanged after it returns them.
  */
 public interface Layer {
 
@@ -35,7 +38,10 @@ public interface Layer {
     default void initialise(java.util.Random random) {
     }
 
-    /** Computes the output for a batch {@code [n, ...inputShape]}; the result is a buffer the layer reuses. */
+    /**
+     * Computes the output for a batch; the result is a buffer the layer reuses. Image batches are NHWC
+     * ({@code [n, h, w, c]}), vectors {@code [n, f]}: see {@link org.scalelab.engine.model.layers.ActivationLayout}.
+     */
     INDArray forward(INDArray input, boolean training);
 
     /**

@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.scalelab.engine.model.layers.ActivationLayout;
+import org.scalelab.engine.model.layers.InputLayout;
 
 /**
  * A feed-forward network built from an {@link Architecture}. All parameters live in one flat buffer and all
@@ -15,6 +17,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Network {
     private final Architecture architecture;
     private final List<Layer> layers;
+    private final InputLayout inputLayout;
     private final INDArray parameters;
     private final INDArray gradients;
     /** Layers before this one have no parameters, so back-propagation stops here. */
@@ -27,6 +30,7 @@ public final class Network {
     public Network(Architecture architecture, DataType type, long seed) {
         this.architecture = architecture;
         this.layers = architecture.buildLayers(seed);
+        this.inputLayout = new InputLayout(architecture.input());
         long count = layers.stream().mapToLong(Layer::parameterCount).sum();
         this.parameters = Nd4j.zeros(type, count);
         this.gradients = Nd4j.zeros(type, count);
@@ -74,9 +78,12 @@ public final class Network {
         return gradients;
     }
 
-    /** Logits {@code [n, outputs]} for a batch {@code [n, c, h, w]} (a reused buffer). */
+    /**
+     * Logits {@code [n, outputs]} for a batch {@code [n, c, h, w]} (a reused buffer). Between layers, images
+     * travel as NHWC (see {@link ActivationLayout}); the input is converted here.
+     */
     public INDArray forward(INDArray input, boolean training) {
-        INDArray activation = input;
+        INDArray activation = inputLayout.toActivations(input);
         for (Layer layer : layers) {
             activation = layer.forward(activation, training);
         }

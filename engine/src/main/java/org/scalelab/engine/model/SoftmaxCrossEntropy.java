@@ -2,6 +2,7 @@ package org.scalelab.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.scalelab.engine.model.kernels.HostCopy;
 
 /**
  * Softmax followed by cross-entropy against integer labels, computed together (the numerically stable
@@ -10,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SoftmaxCrossEntropy {
     private final int classes;
+    private final HostCopy hostCopy = new HostCopy();
     private double[] host = new double[0];
     private INDArray gradient;
 
@@ -46,7 +48,7 @@ public final class SoftmaxCrossEntropy {
         if (host.length < size) {
             host = new double[size];
         }
-        HostMatrix.read(logits, host, size);
+        hostCopy.read(logits, 0, host, size);
         double lossSum = 0;
         int correct = 0;
         for (int row = 0; row < n; row++) {
@@ -82,7 +84,7 @@ public final class SoftmaxCrossEntropy {
             if (gradient == null || gradient.size(0) != n || gradient.dataType() != logits.dataType()) {
                 gradient = Nd4j.createUninitialized(logits.dataType(), n, classes);
             }
-            HostMatrix.write(host, gradient, size);
+            hostCopy.write(host, size, gradient, 0);
         }
         return new BatchLoss(lossSum, correct, n);
     }

@@ -21,7 +21,7 @@ class LayerGradientTest {
     void denseReluFlattenStack() {
         Architecture mlp = new Architecture("tiny-mlp", SampleShape.image(1, 4, 4), List.of(
                 new FlattenSpec(), new DenseSpec(7), new ReluSpec(), new DenseSpec(5), new ReluSpec(), new DenseSpec(3)));
-        GradientChecker.check(mlp, 6, 500, 42);
+        GradientChecker.check(mlp, 6, 100, 42);
     }
 
     @Test
@@ -42,6 +42,22 @@ class LayerGradientTest {
     @Test
     void conv2dWithStrideTwoAndValidPadding() {
         checkImageLayer(new Conv2DSpec(2, 3, 2, Padding.VALID, null), SampleShape.image(2, 8, 7));
+    }
+
+    /** A first convolution computes only its weight gradient, by its own im2col path: check every geometry. */
+    @Test
+    void firstConv2dWithSamePaddingAndStrideTwoOnOddInput() {
+        checkFirstLayer(new Conv2DSpec(3, 3, 2, Padding.SAME, null), SampleShape.image(2, 7, 6));
+    }
+
+    @Test
+    void firstConv2dWithSamePaddingAndEvenKernel() {
+        checkFirstLayer(new Conv2DSpec(2, 4, 1, Padding.SAME, null), SampleShape.image(3, 5, 6));
+    }
+
+    @Test
+    void firstConv2dWithValidPaddingAndStrideTwo() {
+        checkFirstLayer(new Conv2DSpec(3, 3, 2, Padding.VALID, null), SampleShape.image(1, 8, 7));
     }
 
     @Test
@@ -68,14 +84,20 @@ class LayerGradientTest {
     void batchNormPerFeatureOnVectors() {
         Architecture architecture = new Architecture("batchnorm-dense", SampleShape.image(1, 3, 3), List.of(
                 new FlattenSpec(), new DenseSpec(6), new BatchNormSpec(), new ReluSpec(), new DenseSpec(3)));
-        GradientChecker.check(architecture, 5, 500, 11);
+        GradientChecker.check(architecture, 5, 100, 11);
     }
 
     @Test
     void dropoutWithFixedMask() {
         Architecture architecture = new Architecture("dropout", SampleShape.image(1, 3, 3), List.of(
                 new FlattenSpec(), new DenseSpec(8), new DropoutSpec(0.5), new DenseSpec(3)));
-        GradientChecker.check(architecture, 4, 500, 5);
+        GradientChecker.check(architecture, 4, 100, 5);
+    }
+
+    private static void checkFirstLayer(LayerSpec convolution, SampleShape input) {
+        Architecture architecture = new Architecture("first-" + convolution, input, List.of(
+                convolution, new ReluSpec(), new FlattenSpec(), new DenseSpec(4)));
+        GradientChecker.check(architecture, 3, 100, 13);
     }
 
     private static void checkImageLayer(LayerSpec layerUnderTest, SampleShape input) {
@@ -83,6 +105,6 @@ class LayerGradientTest {
                 new Conv2DSpec(2, 3, Padding.SAME), new ReluSpec(),
                 layerUnderTest,
                 new FlattenSpec(), new DenseSpec(4)));
-        GradientChecker.check(architecture, 3, 400, 7);
+        GradientChecker.check(architecture, 3, 100, 7);
     }
 }

@@ -4,6 +4,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 
+import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -102,9 +103,9 @@ public final class Blas {
     private static int leading(INDArray matrix) {
         if (matrix.rank() != 2 || (matrix.stride(1) != 1 && matrix.columns() > 1)) {
             throw new IllegalArgumentException("BLAS needs a row-major matrix, got shape "
-                    + java.util.Arrays.toString(matrix.shape()) + " strides " + java.util.Arrays.toString(matrix.stride()));
+                    + Arrays.toString(matrix.shape()) + " strides " + Arrays.toString(matrix.stride()));
         }
-        return (int) Math.max(matrix.stride(0), matrix.columns());
+        return Math.max(matrix.stride(0), matrix.columns());
     }
 
     private static DataType sameType(INDArray a, INDArray b, INDArray c) {

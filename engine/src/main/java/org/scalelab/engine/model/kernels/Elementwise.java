@@ -5,7 +5,6 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * ReLU and its derivative as plain Java loops over ND4J's native memory: for activation-sized arrays they take a
@@ -24,7 +23,7 @@ import org.nd4j.linalg.api.shape.Shape;
  * </ul>
  *
  * <p>An instance holds scratch arrays, so it is not thread-safe: each layer owns one (a network is one worker's).
- * Arrays must be FLOAT or DOUBLE, contiguous and of equal length; a view's NIO buffer starts at its root
+ * Arrays must be FLOAT or DOUBLE, contiguous row-major and of equal length; a view's NIO buffer starts at its root
  * buffer, hence the {@code offset()}.
  */
 public final class Elementwise {
@@ -36,9 +35,9 @@ public final class Elementwise {
     private final long[] longs = new long[CHUNK];
     private final long[] otherLongs = new long[CHUNK];
 
-    /** {@code y = max(x, 0)}; negative values and −0 become +0. */
+    /** {@code y = max(x, 0)}; negative values and −0 become +0. {@code y} may be {@code x}. */
     public void relu(INDArray x, INDArray y) {
-        checkCompatible(x, y);
+        Layouts.checkCompatible(x, y);
         if (x.dataType() == DataType.FLOAT) {
             IntBuffer in = ints(x);
             IntBuffer out = ints(y);
@@ -65,12 +64,13 @@ public final class Elementwise {
     }
 
     /**
-     * {@code dx = dy} where {@code x > 0}, else 0: the ReLU's backward pass given its input {@code x}. The mask
-     * {@code ~(((b − 1) | b) >> 31)} is all ones exactly when the pattern {@code b} is positive and non-zero.
+     * {@code dx = dy} where {@code x > 0}, else 0: the ReLU's backward pass given its input {@code x} (or its
+     * output, positive at the same places). {@code dx} may be {@code dy}. The mask {@code ~(((b − 1) | b) >> 31)}
+     * is all ones exactly when the pattern {@code b} is positive and non-zero.
      */
     public void reluBackward(INDArray x, INDArray dy, INDArray dx) {
-        checkCompatible(x, dy);
-        checkCompatible(x, dx);
+        Layouts.checkCompatible(x, dy);
+        Layouts.checkCompatible(x, dx);
         if (x.dataType() == DataType.FLOAT) {
             IntBuffer in = ints(x);
             IntBuffer grad = ints(dy);
@@ -99,17 +99,6 @@ public final class Elementwise {
                 }
                 out.put((int) dx.offset() + start, otherLongs, 0, n);
             }
-        }
-    }
-
-    private static void checkCompatible(INDArray a, INDArray b) {
-        DataType type = a.dataType();
-        if (a.length() != b.length() || b.dataType() != type || type != DataType.FLOAT && type != DataType.DOUBLE) {
-            throw new IllegalArgumentException("elementwise needs FLOAT or DOUBLE arrays of one type and length, got "
-                    + a.length() + " " + type + " and " + b.length() + " " + b.dataType());
-        }
-        if (!Shape.isContiguousInBuffer(a) || !Shape.isContiguousInBuffer(b)) {
-            throw new IllegalArgumentException("elementwise kernels need contiguous arrays");
         }
     }
 

@@ -29,11 +29,11 @@ final class BatchBuffers {
         return new BatchBuffers(SampleShape.vector(1), 1.0);
     }
 
-    /** A buffer of shape {@code [batchSize, ...shape]} with the given type. */
+    /** A buffer for a batch of this shape, in the {@link ActivationLayout}, with the given type. */
     INDArray get(long batchSize, DataType type) {
         if (buffer == null || buffer.size(0) != batchSize || buffer.dataType() != type) {
-            buffer = fill == null ? Nd4j.createUninitialized(type, shape.batchShape((int) batchSize))
-                    : Nd4j.valueArrayOf(shape.batchShape((int) batchSize), fill, type);
+            long[] batchShape = ActivationLayout.batchShape(shape, batchSize);
+            buffer = fill == null ? Nd4j.createUninitialized(type, batchShape) : Nd4j.valueArrayOf(batchShape, fill, type);
         }
         return buffer;
     }

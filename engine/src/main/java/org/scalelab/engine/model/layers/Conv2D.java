@@ -6,36 +6,46 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.scalelab.engine.model.Initialisation;
-import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.model.kernels.Blas;
 
 /**
- * 2-D convolution over NCHW images with a square kernel, through ND4J's native {@code conv2d}/{@code conv2d_bp}
- * ops (oneDNN for FLOAT, libnd4j's im2col path for DOUBLE). Weights are kept as {@code [out, in, kH, kW]}, the
- * layout oneDNN calls OIHW and reads directly; both ops write straight into the activation buffers and the
- * flat gradient buffer, so a step allocates nothing here.
+ * 2-D convolution over NHWC images ({@link ActivationLayout}) with a square kernel, through ND4J's native
+ * {@code conv2d}/{@code conv2d_bp} ops (oneDNN for FLOAT, libnd4j's im2col path for DOUBLE). Weights are kept as
+ * {@code [out, kH, kW, in]}, which matches the NHWC activations (one filter is one contiguous patch); oneDNN
+ * repacks any layout into its blocked one, which for these small arrays takes microseconds. Both ops write
+ * straight into the activation buffers and the flat gradient buffer, so a step allocates nothing here.
  */
-public final class Conv2D implements Layer {
-    private static final int NCHW = 0;
-    private static final int WEIGHTS_OUT_IN_H_W = 1;
+public final class Conv2D extends AbstractLayer {
+    private static final int NHWC = 1;
+    private static final int WEIGHTS_OUT_H_W_IN = 2;
 
-    private final SampleShape input;
-    private final SampleShape output;
     private final int kernel;
     private final Initialisation initialisation;
     /** kH, kW, sH, sW, pH, pW, dH, dW, same mode, data format, weight format: shared by both ops. */
     private final int[] opArguments;
-    private final BatchBuffers out;
-    private final BatchBuffers gradIn;
+    private final BatchBuffers ones = BatchBuffers.ones();
+    private final ConvolutionColumns columns;
+    private final ReshapedView gradMatrix = new ReshapedView();
 
     private INDArray weights;
     private INDArray bias;
     private INDArray weightGrad;
+    private INDArray weightGradMatrix;
     private INDArray biasGrad;
     private INDArray lastInput;
 
     public Conv2D(SampleShape input, int filters, int kernel, int stride, Padding padding, Initialisation initialisation) {
+        super("conv2d", input, outputShape(input, filters, kernel, stride, padding));
+        this.kernel = kernel;
+        this.initialisation = initialisation;
+        this.opArguments = new int[] {kernel, kernel, stride, stride, 0, 0, 1, 1, padding == Padding.SAME ? 1 : 0,
+                NHWC, WEIGHTS_OUT_H_W_IN};
+        this.columns = new ConvolutionColumns(input, output, kernel, stride);
+    }
+
+    private static SampleShape outputShape(SampleShape input, int filters, int kernel, int stride, Padding padding) {
         if (!input.image()) {
             throw new IllegalArgumentException("conv2d needs an image input but gets a flat vector of " + input);
         }
@@ -45,29 +55,7 @@ public final class Conv2D implements Layer {
             throw new IllegalArgumentException("the " + kernel + "×" + kernel + " kernel is larger than the "
                     + input.height() + "×" + input.width() + " input with valid padding");
         }
-        this.input = input;
-        this.output = SampleShape.image(filters, height, width);
-        this.kernel = kernel;
-        this.initialisation = initialisation;
-        this.opArguments = new int[] {kernel, kernel, stride, stride, 0, 0, 1, 1, padding == Padding.SAME ? 1 : 0,
-                NCHW, WEIGHTS_OUT_IN_H_W};
-        this.out = new BatchBuffers(output);
-        this.gradIn = new BatchBuffers(input);
-    }
-
-    @Override
-    public String kind() {
-        return "conv2d";
-    }
-
-    @Override
-    public SampleShape inputShape() {
-        return input;
-    }
-
-    @Override
-    public SampleShape outputShape() {
-        return output;
+        return SampleShape.image(filters, height, width);
     }
 
     private int fanIn() {
@@ -85,11 +73,12 @@ public final class Conv2D implements Layer {
         weights = kernelView(parameters, weightCount);
         bias = parameters.get(NDArrayIndex.interval(weightCount, parameters.length()));
         weightGrad = kernelView(gradients, weightCount);
+        weightGradMatrix = weightGrad.reshape('c', output.channels(), fanIn());
         biasGrad = gradients.get(NDArrayIndex.interval(weightCount, gradients.length()));
     }
 
     private INDArray kernelView(INDArray flat, long count) {
-        return flat.get(NDArrayIndex.interval(0, count)).reshape('c', output.channels(), input.channels(), kernel, kernel);
+        return flat.get(NDArrayIndex.interval(0, count)).reshape('c', output.channels(), kernel, kernel, input.channels());
     }
 
     @Override
@@ -101,7 +90,7 @@ public final class Conv2D implements Layer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         lastInput = x;
-        INDArray y = out.get(x.size(0), x.dataType());
+        INDArray y = outputBuffer(x);
         Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(x, weights, bias).addOutputs(y)
                 .addIntegerArguments(opArguments).build());
         return y;
@@ -109,10 +98,24 @@ public final class Conv2D implements Layer {
 
     @Override
     public INDArray backward(INDArray dy, boolean inputGradientNeeded) {
-        // conv2d_bp always computes the input gradient; the first layer simply does not pass it on
-        INDArray dx = gradIn.get(dy.size(0), dy.dataType());
+        if (!inputGradientNeeded) {
+            return backwardWeightsOnly(dy);
+        }
+        INDArray dx = inputGradientBuffer(dy);
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(lastInput, weights, bias, dy)
                 .addOutputs(dx, weightGrad, biasGrad).addIntegerArguments(opArguments).build());
-        return inputGradientNeeded ? dx : null;
+        return dx;
+    }
+
+    /**
+     * The first layer's backward pass: {@code dW = dyᵀ·im2col(x)} and {@code db = dyᵀ·1}, with dy as a
+     * {@code [positions, out]} matrix, skipping the input gradient that {@code conv2d_bp} would also compute.
+     */
+    private INDArray backwardWeightsOnly(INDArray dy) {
+        long positions = dy.length() / output.channels();
+        INDArray gradients = gradMatrix.of(dy, new long[] {positions, output.channels()});
+        Blas.gemm(gradients, true, columns.of(lastInput), false, weightGradMatrix, 1, 0);
+        Blas.gemv(gradients, true, ones.get(positions, dy.dataType()), biasGrad, 1, 0);
+        return null;
     }
 }

@@ -4,7 +4,6 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.scalelab.engine.model.Initialisation;
-import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.Blas;
 
@@ -13,12 +12,8 @@ import org.scalelab.engine.model.kernels.Blas;
  * call: the bias enters as the outer product {@code 1·bᵀ} that the main product then accumulates onto, and
  * its gradient is {@code dyᵀ·1}.
  */
-public final class Dense implements Layer {
-    private final SampleShape input;
-    private final SampleShape output;
+public final class Dense extends AbstractLayer {
     private final Initialisation initialisation;
-    private final BatchBuffers out;
-    private final BatchBuffers gradIn;
     private final BatchBuffers ones = BatchBuffers.ones();
 
     private INDArray weights;
@@ -28,29 +23,15 @@ public final class Dense implements Layer {
     private INDArray lastInput;
 
     public Dense(SampleShape input, int units, Initialisation initialisation) {
+        super("dense", requireFlat(input), SampleShape.vector(units));
+        this.initialisation = initialisation;
+    }
+
+    private static SampleShape requireFlat(SampleShape input) {
         if (input.image()) {
             throw new IllegalArgumentException("dense needs a flat input but gets " + input + "; add a flatten layer before it");
         }
-        this.input = input;
-        this.output = SampleShape.vector(units);
-        this.initialisation = initialisation;
-        this.out = new BatchBuffers(output);
-        this.gradIn = new BatchBuffers(input);
-    }
-
-    @Override
-    public String kind() {
-        return "dense";
-    }
-
-    @Override
-    public SampleShape inputShape() {
         return input;
-    }
-
-    @Override
-    public SampleShape outputShape() {
-        return output;
     }
 
     @Override
@@ -81,7 +62,7 @@ public final class Dense implements Layer {
     public INDArray forward(INDArray x, boolean training) {
         lastInput = x;
         long n = x.size(0);
-        INDArray y = out.get(n, x.dataType());
+        INDArray y = outputBuffer(x);
         Blas.gemm(ones.get(n, x.dataType()), false, biasRow, false, y, 1, 0);
         Blas.gemm(x, false, weights, false, y, 1, 1);
         return y;
@@ -95,7 +76,7 @@ public final class Dense implements Layer {
         if (!inputGradientNeeded) {
             return null;
         }
-        INDArray dx = gradIn.get(n, dy.dataType());
+        INDArray dx = inputGradientBuffer(dy);
         Blas.gemm(dy, false, weights, true, dx, 1, 0);
         return dx;
     }

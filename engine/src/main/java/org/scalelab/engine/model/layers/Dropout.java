@@ -5,7 +5,6 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
-import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.SampleShape;
 
 /**
@@ -14,38 +13,18 @@ import org.scalelab.engine.model.SampleShape;
  * and the scale) comes from a native random generator of this layer's own, seeded at build time, so a run is
  * reproducible and replicas do not share generator state.
  */
-public final class Dropout implements Layer {
-    private final SampleShape shape;
+public final class Dropout extends AbstractLayer {
     private final double rate;
     private final Random random;
     private final BatchBuffers masks;
-    private final BatchBuffers out;
-    private final BatchBuffers gradIn;
     private INDArray mask;
     private boolean maskFixed;
 
     public Dropout(SampleShape shape, double rate, long seed) {
-        this.shape = shape;
+        super("dropout", shape, shape);
         this.rate = rate;
         this.random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         this.masks = new BatchBuffers(shape);
-        this.out = new BatchBuffers(shape);
-        this.gradIn = new BatchBuffers(shape);
-    }
-
-    @Override
-    public String kind() {
-        return "dropout";
-    }
-
-    @Override
-    public SampleShape inputShape() {
-        return shape;
-    }
-
-    @Override
-    public SampleShape outputShape() {
-        return shape;
     }
 
     /**
@@ -66,7 +45,7 @@ public final class Dropout implements Layer {
             Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1 - rate), random);
             mask.muli(1 / (1 - rate));
         }
-        INDArray y = out.get(x.size(0), x.dataType());
+        INDArray y = outputBuffer(x);
         Nd4j.exec(new MulOp(x, mask, y));
         return y;
     }
@@ -74,7 +53,7 @@ public final class Dropout implements Layer {
     /** Differentiates the last training-mode forward pass. */
     @Override
     public INDArray backward(INDArray dy, boolean inputGradientNeeded) {
-        INDArray dx = gradIn.get(dy.size(0), dy.dataType());
+        INDArray dx = inputGradientBuffer(dy);
         Nd4j.exec(new MulOp(dy, mask, dx));
         return dx;
     }

@@ -1,0 +1,59 @@
+package org.scalelab.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.scalelab.engine.model.spec.DenseSpec;
+import org.scalelab.engine.model.spec.FlattenSpec;
+import org.scalelab.engine.model.spec.ReluSpec;
+
+class NetworkTest {
+
+    @Test
+    void layersWorkingInPlaceNeverTouchTheCallersBatch() {
+        Architecture reluFirst = new Architecture("relu-first", SampleShape.image(1, 4, 4),
+                List.of(new ReluSpec(), new FlattenSpec(), new DenseSpec(3)));
+        Network network = new Network(reluFirst, DataType.FLOAT, 1);
+        RandomBatch batch = RandomBatch.of(network, DataType.FLOAT, 5, 2);
+        INDArray original = batch.input().dup();
+
+        batch.forwardBackward(network, new SoftmaxCrossEntropy(3));
+
+        assertEquals(original, batch.input());
+    }
+
+    @Test
+    void batchesThatAreViewsOrTransposedGiveTheSameLogits() {
+        for (String preset : List.of("mlp-235k", "lenet5")) {
+            Network network = new Network(Presets.find(preset).orElseThrow(), DataType.DOUBLE, 4);
+            INDArray batch = RandomBatch.of(network, DataType.DOUBLE, 3, 4).input();
+            INDArray expected = network.forward(batch, false).dup();
+
+            INDArray larger = Nd4j.concat(0, batch, batch);
+            INDArray view = larger.get(NDArrayIndex.interval(3, 6));
+            INDArray fortranOrder = batch.dup('f');
+
+            assertEquals(expected, network.forward(view, false), preset + " from a view at an offset");
+            assertEquals(expected, network.forward(fortranOrder, false), preset + " from a column-major copy");
+        }
+    }
+
+    @Test
+    void repeatedPassesOverReusedBuffersGiveTheSameResult() {
+        Network network = new Network(Presets.find("tinycnn-8").orElseThrow(), DataType.FLOAT, 3);
+        RandomBatch batch = RandomBatch.of(network, DataType.FLOAT, 4, 3);
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(10);
+
+        double first = batch.forwardBackward(network, loss);
+        INDArray gradients = network.gradients().dup();
+        double second = batch.forwardBackward(network, loss);
+
+        assertEquals(first, second, 0);
+        assertEquals(gradients, network.gradients());
+    }
+}
