@@ -60,18 +60,20 @@ public final class SoftmaxCrossEntropy {
                     argMax = c;
                 }
             }
+            lossSum += max - host[base + label];
+            // exp is most of this method's time: compute each once, in place, and reuse it for the gradient
             double sumExp = 0;
             for (int c = 0; c < classes; c++) {
-                sumExp += Math.exp(host[base + c] - max);
+                host[base + c] = Math.exp(host[base + c] - max);
+                sumExp += host[base + c];
             }
-            double logSumExp = max + Math.log(sumExp);
-            lossSum += logSumExp - host[base + label];
+            lossSum += Math.log(sumExp);
             if (argMax == label) {
                 correct++;
             }
             if (!Double.isNaN(gradientScale)) {
                 for (int c = 0; c < classes; c++) {
-                    double probability = Math.exp(host[base + c] - logSumExp);
+                    double probability = host[base + c] / sumExp;
                     host[base + c] = gradientScale * (probability - (c == label ? 1 : 0));
                 }
             }

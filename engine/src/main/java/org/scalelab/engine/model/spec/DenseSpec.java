@@ -1,6 +1,7 @@
 package org.scalelab.engine.model.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.scalelab.engine.model.Initialisation;
 import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.SampleShape;
@@ -11,12 +12,10 @@ import org.scalelab.engine.model.layers.Dense;
  * @param init  weight initialisation; {@code null} means He, or Xavier for the output layer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DenseSpec(int units, Initialisation init) implements LayerSpec {
+public record DenseSpec(@JsonProperty(required = true) int units, Initialisation init) implements LayerSpec {
 
     public DenseSpec {
-        if (units <= 0) {
-            throw new IllegalArgumentException("units must be positive, got " + units);
-        }
+        Specs.requirePositive("units", units);
     }
 
     public DenseSpec(int units) {

@@ -15,8 +15,13 @@ import org.scalelab.engine.model.SampleShape;
     @JsonSubTypes.Type(value = DenseSpec.class, name = "dense"),
     @JsonSubTypes.Type(value = ReluSpec.class, name = "relu"),
     @JsonSubTypes.Type(value = FlattenSpec.class, name = "flatten"),
+    @JsonSubTypes.Type(value = Conv2DSpec.class, name = "conv2d"),
+    @JsonSubTypes.Type(value = MaxPoolSpec.class, name = "maxpool2d"),
+    @JsonSubTypes.Type(value = BatchNormSpec.class, name = "batchnorm"),
+    @JsonSubTypes.Type(value = DropoutSpec.class, name = "dropout"),
 })
-public sealed interface LayerSpec permits DenseSpec, ReluSpec, FlattenSpec {
+public sealed interface LayerSpec
+        permits DenseSpec, ReluSpec, FlattenSpec, Conv2DSpec, MaxPoolSpec, BatchNormSpec, DropoutSpec {
 
     Layer build(SampleShape input, BuildContext context);
 
