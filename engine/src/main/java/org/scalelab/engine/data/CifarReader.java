@@ -1,5 +1,6 @@
 package org.scalelab.engine.data;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ public final class CifarReader {
 
     private static ImageSet readBatchFile(Path path) {
         DataFile file = DataFile.of(path);
-        try (InputStream in = file.open()) {
+        try (InputStream in = new BufferedInputStream(file.open(), Streams.BUFFER_BYTES)) {
             return readBatch(in, Files.size(path), file::error);
         } catch (IOException e) {
             throw file.error("read failed: " + e.getMessage(), e);
@@ -106,7 +107,7 @@ public final class CifarReader {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String path = entry.getName();
-                String name = Path.of(path).getFileName().toString();
+                String name = path.substring(path.lastIndexOf('/') + 1);
                 if (entry.isFile() && ALL_BATCHES.contains(name)) {
                     batches.put(name, readBatch(tar, entry.getSize(), problem -> archive.error(path + ": " + problem)));
                 }

@@ -23,9 +23,4 @@ public enum DatasetStatus {
     public String label() {
         return label;
     }
-
-    /** True when {@link DatasetCatalog#load} will find the data without downloading. */
-    public boolean isLoadable() {
-        return this == EMBEDDED || this == INSTALLED || this == CACHED;
-    }
 }

@@ -155,11 +155,10 @@ public final class IdxReader {
         if (count < 0 || total > Integer.MAX_VALUE - 8) {
             throw file.error("header says " + Text.count(count) + " " + items + ", which is not a usable count");
         }
-        byte[] body = new byte[(int) total];
-        int got = Streams.readUpTo(in, body, 0, body.length);
-        if (got < body.length) {
+        byte[] body = Streams.readAtMost(in, (int) total);
+        if (body.length < total) {
             throw file.error("truncated: header says " + Text.count(count) + " " + items + ", file holds "
-                    + Text.count(got / itemBytes));
+                    + Text.count(body.length / itemBytes));
         }
         long extra = Streams.remaining(in);
         if (extra > 0) {

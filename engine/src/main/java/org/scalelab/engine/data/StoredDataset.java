@@ -89,12 +89,15 @@ final class StoredDataset implements DatasetSource {
         return new Dataset(info, data.train(), data.test());
     }
 
+    /** Says how to get the dataset, and what is missing when an earlier download stopped part way. */
     private DatasetException notHere() {
         String why = "";
-        try {
-            format.locate(cacheFolder);
-        } catch (DatasetException missing) {
-            why = " (" + missing.getMessage() + ")";
+        if (Files.isDirectory(cacheFolder)) {
+            try {
+                format.locate(cacheFolder);
+            } catch (DatasetException missing) {
+                why = " (" + missing.getMessage() + ")";
+            }
         }
         return new DatasetException(info.name() + " is not downloaded yet" + why + ". Get it with "
                 + "./scalelab datasets download " + info.name() + ", or if you already have the files, "

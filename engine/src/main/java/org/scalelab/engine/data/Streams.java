@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /** Stream helpers shared by the readers. */
@@ -12,6 +13,8 @@ final class Streams {
 
     /** Large buffers: the readers pull tens of megabytes through here. */
     static final int BUFFER_BYTES = 1 << 16;
+    /** Big enough for a whole MNIST training set (47 MB) in one allocation. */
+    private static final int INITIAL_CAPACITY = 1 << 26;
 
     private Streams() {
     }
@@ -50,6 +53,22 @@ final class Streams {
             // The count so far is the answer.
         }
         return done;
+    }
+
+    /**
+     * Reads up to {@code length} bytes and returns exactly those that arrived. Memory grows with the data
+     * rather than with {@code length}, so a corrupt header that claims gigabytes cannot exhaust the heap.
+     */
+    static byte[] readAtMost(InputStream in, int length) throws IOException {
+        byte[] data = new byte[Math.min(length, INITIAL_CAPACITY)];
+        int done = 0;
+        while (true) {
+            done += readUpTo(in, data, done, data.length - done);
+            if (done < data.length || data.length == length) {
+                return done == data.length ? data : Arrays.copyOf(data, done);
+            }
+            data = Arrays.copyOf(data, (int) Math.min(length, 2L * data.length));
+        }
     }
 
     /** Bytes left in the stream, counted without keeping them (0 when what is left is a cut-off gzip tail). */

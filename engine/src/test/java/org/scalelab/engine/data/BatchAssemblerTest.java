@@ -98,9 +98,8 @@ class BatchAssemblerTest {
         }
     }
 
-    @Test
-    void augmentationDrawsEveryShiftAndBothFlipsReproducibly() {
-        Augmentation augmentation = new Augmentation(1, true);
+    /** Which shift and flip produced each image of an augmented batch of copies of image 0. */
+    private static Set<String> transformsSeen(Augmentation augmentation, int seed) {
         BatchAssembler assembler = new BatchAssembler(images(), UNIT, augmentation);
         BatchAssembler plain = new BatchAssembler(images(), UNIT, null);
         int[] indices = new int[400];
@@ -108,22 +107,22 @@ class BatchAssemblerTest {
         float[] again = new float[batch.length];
         int[] labels = new int[indices.length];
 
-        assembler.fill(indices, 0, indices.length, batch, labels, new SplittableRandom(11));
-        assembler.fill(indices, 0, indices.length, again, labels, new SplittableRandom(11));
+        assembler.fill(indices, 0, indices.length, batch, labels, new SplittableRandom(seed));
+        assembler.fill(indices, 0, indices.length, again, labels, new SplittableRandom(seed));
 
         assertArrayEquals(batch, again, "same random seed, same batch");
         Set<String> seen = new HashSet<>();
         float[] candidate = new float[SHAPE.size()];
+        int padding = augmentation.padding();
         for (int k = 0; k < indices.length; k++) {
             String match = null;
-            for (int dy = -1; dy <= 1 && match == null; dy++) {
-                for (int dx = -1; dx <= 1 && match == null; dx++) {
+            for (int dy = -padding; dy <= padding; dy++) {
+                for (int dx = -padding; dx <= padding; dx++) {
                     for (boolean flip : new boolean[] {false, true}) {
                         plain.writeImage(0, candidate, 0, dy, dx, flip);
-                        if (Arrays.equals(candidate, 0, candidate.length, batch, k * SHAPE.size(),
+                        if (match == null && Arrays.equals(candidate, 0, candidate.length, batch, k * SHAPE.size(),
                                 (k + 1) * SHAPE.size())) {
                             match = dy + "," + dx + "," + flip;
-                            break;
                         }
                     }
                 }
@@ -131,7 +130,22 @@ class BatchAssemblerTest {
             assertTrue(match != null, "image " + k + " is a crop/flip of the source");
             seen.add(match);
         }
+        return seen;
+    }
+
+    @Test
+    void augmentationDrawsEveryShiftAndBothFlipsReproducibly() {
+        Set<String> seen = transformsSeen(new Augmentation(1, true), 11);
+
         assertEquals(9 * 2, seen.size(), "all 9 shifts and both flips occur: " + seen);
+    }
+
+    @Test
+    void withoutFlipOnlyShifts() {
+        Set<String> seen = transformsSeen(new Augmentation(1, false), 12);
+
+        assertEquals(9, seen.size(), seen.toString());
+        assertTrue(seen.stream().allMatch(transform -> transform.endsWith("false")), seen.toString());
     }
 
     @Test

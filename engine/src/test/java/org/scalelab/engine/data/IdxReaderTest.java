@@ -97,6 +97,18 @@ class IdxReaderTest {
     }
 
     @Test
+    void aHeaderClaimingHugeCountsFailsAsTruncatedNotOutOfMemory() throws Exception {
+        byte[] header = ByteBuffer.allocate(16 + 784).putInt(IdxReader.IMAGES_MAGIC).putInt(2_700_000).putInt(28)
+                .putInt(28).array();
+        Path images = write("images", header);
+        Path labels = write("labels", TestData.idxLabels(1));
+
+        DatasetException e = assertThrows(DatasetException.class, () -> IdxReader.read(images, labels, 10));
+
+        assertEquals(images + ": truncated: header says 2,700,000 images, file holds 1", e.getMessage());
+    }
+
+    @Test
     void truncatedHeaderIsReported() throws Exception {
         Path images = write("images", Arrays.copyOf(TestData.idxImages(1, 2, 2), 9));
         Path labels = write("labels", TestData.idxLabels(1));
