@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.events.Json;
-import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.Presets;
 import org.scalelab.engine.training.ChildJvm;
 import org.scalelab.engine.training.ConfigException;
@@ -55,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         checkOptions();
         PrintWriter out = spec.commandLine().getOut();
-        List<String> names = models != null ? models : Presets.all().stream().map(Architecture::name).toList();
+        List<String> names = models != null ? models : Presets.names();
         for (String model : names) {
             try {
                 Models.resolve(model);

@@ -1,10 +1,8 @@
 package org.scalelab.engine.cli;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.scalelab.engine.bench.ModelBenchmark;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.model.Architecture;
-import org.scalelab.engine.model.Network;
 import org.scalelab.engine.training.EnvironmentInfo;
 import org.scalelab.engine.training.Models;
 import org.scalelab.engine.training.ParentWatch;
@@ -25,8 +23,8 @@ final class BenchWorker {
         int steps = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
         ModelBenchmark.Result result = ModelBenchmark.measure(architecture, batchSize, steps);
-        long parameters = new Network(architecture, DataType.FLOAT, 1).parameterCount();
-        System.out.println(Json.mapper().writeValueAsString(new BenchMeasurement(architecture.name(), parameters,
+        System.out.println(Json.mapper().writeValueAsString(new BenchMeasurement(architecture.name(),
+                architecture.parameterCount(),
                 threads, batchSize, steps, result.medianStepMillis(), result.imagesPerSecond(),
                 EnvironmentInfo.current())));
         System.exit(0);

@@ -26,7 +26,7 @@ public final class Models {
         Path file = Path.of(model);
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("model", model, "expected a preset ("
-                    + String.join(", ", Presets.all().stream().map(Architecture::name).toList())
+                    + String.join(", ", Presets.names())
                     + ") or an architecture file");
         }
         try {

@@ -24,7 +24,7 @@ class BenchCommandTest {
         assertEquals("error: --steps 0: expected an integer ≥ 1", CommandRun.of("bench", "--steps", "0").oneErrorLine());
         assertEquals("error: --threads [1, 0]: expected thread counts ≥ 1",
                 CommandRun.of("bench", "--threads", "1,0").oneErrorLine());
-        assertEquals("error: --models nope: expected a preset (mlp-235k) or an architecture file",
+        assertEquals("error: --models nope: expected a preset (mlp-235k, cnn-1m, lenet5, cnn-bn, cnn-32, tinycnn-8) or an architecture file",
                 CommandRun.of("bench", "--models", "nope").oneErrorLine());
     }
 }

@@ -70,7 +70,7 @@ class TrainCommandTest {
             "--strategy allreduce --processes 2 | 2 | error: --strategy allreduce: not available yet; this version trains with strategy serial only",
             "--optimizer rmsprop | 2 | error: Invalid value for option '--optimizer': expected one of sgd, momentum, adam but was 'rmsprop' (see: scalelab train --help)",
             "--epoch 3          | 2 | error: Unknown options: '--epoch', '3' (see: scalelab train --help)",
-            "--model nope       | 2 | error: --model nope: expected a preset (mlp-235k) or an architecture file",
+            "--model nope       | 2 | error: --model nope: expected a preset (mlp-235k, cnn-1m, lenet5, cnn-bn, cnn-32, tinycnn-8) or an architecture file",
             "--dataset imagenet | 1 | error: unknown dataset 'imagenet'; known: mnist-mini, mnist, fashion-mnist, cifar10, synthetic-cifar",
     })
     void invalidOptionsGiveOneLineNamingTheOption(String args, int exitCode, String message) {
