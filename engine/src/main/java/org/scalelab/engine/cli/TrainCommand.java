@@ -123,7 +123,6 @@ public final class TrainCommand implements Callable<Integer> {
         // Everything up to the last output line happens inside: Ctrl-C's hook holds the exit until then.
         try (CancelOnShutdown ctrlC = new CancelOnShutdown(); TrainingConsole console = new TrainingConsole(out, err)) {
             RunSummary summary = trainer.train(plan, RunListeners.fanOut(recorder, console), new CancellationToken(ctrlC));
-            console.close();
             RunStoreException saveFailure = recorder.saveFailure().orElse(null);
             if (saveFailure != null) {
                 err.println("error: " + saveFailure.getMessage());

@@ -2,16 +2,13 @@ package org.scalelab.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStarted;
+import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.training.TrainingConfig;
@@ -21,14 +18,11 @@ import org.scalelab.engine.training.TrainingConfig;
  * error stream, and one line per epoch and a closing line on the output stream.
  */
 final class TrainingConsole implements RunListener, AutoCloseable {
-    /** Fixed so the bar never asks the terminal for its width, which fails when output is not a terminal. */
-    private static final int WIDTH = 100;
-
     private final PrintWriter out;
     private final PrintWriter err;
     private int epochs;
     private int stepsPerEpoch;
-    private ProgressBar bar;
+    private ErrorStreamProgressBar bar;
 
     TrainingConsole(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -54,7 +48,7 @@ final class TrainingConsole implements RunListener, AutoCloseable {
             close();
             err.println(failed.status() + ": " + failed.message());
             err.flush();
-            summary(failed.status() == org.scalelab.engine.events.RunStatus.CANCELLED ? "Cancelled" : "Failed",
+            summary(failed.status() == RunStatus.CANCELLED ? "Cancelled" : "Failed",
                     failed.summary());
         }
     }
@@ -73,22 +67,10 @@ final class TrainingConsole implements RunListener, AutoCloseable {
 
     private void progress(StepCompleted step) {
         if (bar == null) {
-            bar = new ProgressBarBuilder()
-                    .setTaskName("epoch " + step.epoch() + "/" + epochs)
-                    .setInitialMax(stepsPerEpoch)
-                    .setUnit(" steps", 1)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new DelegatingProgressBarConsumer(this::draw, WIDTH))
-                    .build();
+            bar = new ErrorStreamProgressBar(err, "epoch " + step.epoch() + "/" + epochs, stepsPerEpoch, " steps", 1);
         }
         bar.stepTo(step.step());
         bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", step.loss()));
-    }
-
-    private void draw(String rendered) {
-        err.print('\r');
-        err.print(rendered);
-        err.flush();
     }
 
     private void summary(String outcome, RunSummary summary) {
@@ -104,8 +86,6 @@ final class TrainingConsole implements RunListener, AutoCloseable {
     public void close() {
         if (bar != null) {
             bar.close();
-            err.println();
-            err.flush();
             bar = null;
         }
     }
