@@ -1,14 +1,18 @@
 package org.scalelab.engine.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Weight initialisation schemes. Values are drawn from a seeded {@link Random} so runs are reproducible. */
+/**
+ * Weight initialisation schemes, written {@code "he"} and {@code "xavier"} in architecture files. Values are
+ * drawn from a seeded {@link Random} so runs are reproducible.
+ */
 public enum Initialisation {
     /** He (Kaiming) normal, std = sqrt(2 / fanIn): keeps activation variance through ReLU layers. */
-    HE,
+    @JsonProperty("he") HE,
     /** Xavier (Glorot) normal, std = sqrt(2 / (fanIn + fanOut)): for layers not followed by ReLU. */
-    XAVIER;
+    @JsonProperty("xavier") XAVIER;
 
     /** Fills {@code weights} (any shape) with normal values for the given fans. */
     public void fill(INDArray weights, int fanIn, int fanOut, Random random) {

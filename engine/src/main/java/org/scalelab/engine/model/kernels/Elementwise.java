@@ -5,7 +5,6 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * ReLU and its derivative as plain Java loops over ND4J's native memory: for activation-sized arrays they take a
@@ -24,7 +23,7 @@ import org.nd4j.linalg.api.shape.Shape;
  * </ul>
  *
  * <p>An instance holds scratch arrays, so it is not thread-safe: each layer owns one (a network is one worker's).
- * Arrays must be FLOAT or DOUBLE, contiguous and of equal length; a view's NIO buffer starts at its root
+ * Arrays must be FLOAT or DOUBLE, contiguous row-major and of equal length; a view's NIO buffer starts at its root
  * buffer, hence the {@code offset()}.
  */
 public final class Elementwise {
@@ -108,9 +107,21 @@ public final class Elementwise {
             throw new IllegalArgumentException("elementwise needs FLOAT or DOUBLE arrays of one type and length, got "
                     + a.length() + " " + type + " and " + b.length() + " " + b.dataType());
         }
-        if (!Shape.isContiguousInBuffer(a) || !Shape.isContiguousInBuffer(b)) {
-            throw new IllegalArgumentException("elementwise kernels need contiguous arrays");
+        if (!rowMajorContiguous(a) || !rowMajorContiguous(b)) {
+            throw new IllegalArgumentException("elementwise kernels need contiguous row-major arrays");
         }
+    }
+
+    /** Whether the elements lie without gaps in row-major order, so both arrays list them in the same order. */
+    private static boolean rowMajorContiguous(INDArray array) {
+        long expectedStride = 1;
+        for (int axis = array.rank() - 1; axis >= 0; axis--) {
+            if (array.size(axis) != 1 && array.stride(axis) != expectedStride) {
+                return false;
+            }
+            expectedStride *= array.size(axis);
+        }
+        return true;
     }
 
     private static IntBuffer ints(INDArray array) {

@@ -1,6 +1,7 @@
 package org.scalelab.engine.model.spec;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,6 +15,16 @@ public final class LayerTypes {
     /** All type names in declaration order, as a file may use them. */
     public static List<String> names() {
         return Arrays.stream(TYPES).map(JsonSubTypes.Type::name).toList();
+    }
+
+    /** The fields a layer type takes in a file (its record components), in declaration order; empty if unknown. */
+    public static List<String> fieldsOf(String name) {
+        for (JsonSubTypes.Type type : TYPES) {
+            if (type.name().equals(name)) {
+                return Arrays.stream(type.value().getRecordComponents()).map(RecordComponent::getName).toList();
+            }
+        }
+        return List.of();
     }
 
     /** The type name of a spec, e.g. {@code "conv2d"}. */
