@@ -98,6 +98,6 @@ class TrainCommandTest {
         Files.writeString(file, "{\"name\": \"broken\", \"layers\": [");
         CommandRun run = CommandRun.of("train", "--model", file.toString(), "--runs-dir", dir.toString());
         assertEquals(1, run.exitCode());
-        assertTrue(run.oneErrorLine().startsWith("error: " + file + ": not an architecture: "), run.err());
+        assertTrue(run.oneErrorLine().startsWith("error: " + file + ": not valid JSON at line 1"), run.err());
     }
 }
