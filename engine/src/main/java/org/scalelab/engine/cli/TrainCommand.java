@@ -138,7 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    TrainingConfig config() {
+    private TrainingConfig config() {
         return TrainingConfig.builder().dataset(dataset).model(model).epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).optimizer(optimizer).momentum(momentum).adamBeta1(adamBeta1)
                 .adamBeta2(adamBeta2).adamEpsilon(adamEpsilon).weightDecay(weightDecay).schedule(schedule)

@@ -58,10 +58,10 @@ final class TrainingConsole implements RunListener, AutoCloseable {
         epochs = config.epochs();
         stepsPerEpoch = (started.trainImages() + config.batchSize() - 1) / config.batchSize();
         out.println(String.format(Locale.ROOT,
-                "Run %s: %s (%,d parameters) on %s (%,d train / %,d test images), %s, %s lr %s, batch %d, %d epochs, seed %d",
+                "Run %s: %s (%,d parameters) on %s (%,d train / %,d test images), %s, %s lr %s, batch %d, %s, seed %d",
                 started.runId(), started.architecture().name(), started.parameterCount(), started.dataset().name(),
                 started.trainImages(), started.testImages(), config.strategy(), config.optimizer(),
-                config.learningRate(), config.batchSize(), config.epochs(), config.seed()));
+                config.learningRate(), config.batchSize(), epochs(config.epochs()), config.seed()));
         out.flush();
     }
 
@@ -75,10 +75,14 @@ final class TrainingConsole implements RunListener, AutoCloseable {
 
     private void summary(String outcome, RunSummary summary) {
         out.println(String.format(Locale.ROOT,
-                "%s: %d epochs, test accuracy %.2f%%, test loss %.4f, %.2f s training, %,.0f img/s",
-                outcome, summary.epochs(), 100 * summary.testAccuracy(), summary.testLoss(), summary.trainSeconds(),
+                "%s: %s, test accuracy %.2f%%, test loss %.4f, %.2f s training, %,.0f img/s",
+                outcome, epochs(summary.epochs()), 100 * summary.testAccuracy(), summary.testLoss(), summary.trainSeconds(),
                 summary.imagesPerSecond()));
         out.flush();
+    }
+
+    private static String epochs(int count) {
+        return count + (count == 1 ? " epoch" : " epochs");
     }
 
     /** Finishes the current epoch's bar, leaving it on its own line. */
