@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.scalelab.engine.events.Json;
@@ -88,7 +89,8 @@ public final class RunStore {
         Path temp = null;
         try {
             Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, "." + record.runId() + "-", ".tmp");
+            // Named here rather than by createTempFile, which would make the record readable by its owner only.
+            temp = directory.resolve("." + record.runId() + "-" + UUID.randomUUID() + ".tmp");
             fileContent.write(temp, MAPPER.writeValueAsBytes(record));
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceDirectory();
@@ -190,7 +192,7 @@ public final class RunStore {
     }
 
     private static void writeAndForce(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

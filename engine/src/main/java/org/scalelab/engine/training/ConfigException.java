@@ -24,6 +24,11 @@ public class ConfigException extends IllegalArgumentException {
         return field;
     }
 
+    /** The same problem reported against another field, e.g. a list option holding the faulty value. */
+    public ConfigException withField(String otherField) {
+        return new ConfigException(otherField, value, problem);
+    }
+
     /** The same message with the field called {@code label}, e.g. {@code "--batch 0: expected at least 1"}. */
     public String messageFor(String label) {
         return describe(label, value, problem);

@@ -50,11 +50,10 @@ public record EnvironmentInfo(
                 readHostName());
     }
 
-    /** One line for tables and logs. */
+    /** The machine and software in one line, for the heading of a results table (threads vary per row). */
     public String describe() {
-        return String.format("%s, %d logical cores; %s; %s; ND4J %s %s (%s), %d native threads%s",
-                cpuModel, logicalCores, os, jvm, nd4jBackend, nativeClassifier, blasVendor, nativeThreads,
-                ompNumThreads == null ? "" : ", OMP_NUM_THREADS=" + ompNumThreads);
+        return String.format("%s, %d logical cores; %s; %s; ND4J %s %s (%s)",
+                cpuModel, logicalCores, os, jvm, nd4jBackend, nativeClassifier, blasVendor);
     }
 
     private static String readCpuModel() {

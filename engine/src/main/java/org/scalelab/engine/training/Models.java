@@ -1,12 +1,10 @@
 package org.scalelab.engine.training;
 
-import com.fasterxml.jackson.core.JacksonException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.scalelab.engine.events.Json;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.ArchitectureException;
+import org.scalelab.engine.model.ArchitectureFiles;
 import org.scalelab.engine.model.Presets;
 
 /** Turns the configuration's {@code model} — a preset name or an architecture file — into an architecture. */
@@ -26,15 +24,9 @@ public final class Models {
         Path file = Path.of(model);
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("model", model, "expected a preset ("
-                    + String.join(", ", Presets.all().stream().map(Architecture::name).toList())
+                    + String.join(", ", Presets.names())
                     + ") or an architecture file");
         }
-        try {
-            return Json.mapper().readValue(file.toFile(), Architecture.class);
-        } catch (JacksonException e) {
-            throw new ArchitectureException(file + ": not an architecture: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ArchitectureException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return ArchitectureFiles.read(file);
     }
 }

@@ -12,7 +12,6 @@ import org.scalelab.engine.events.RunListeners;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
-import org.scalelab.engine.model.Layer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,10 +59,8 @@ final class RunLifecycle {
     }
 
     private static RunStarted started(RunPlan plan) {
-        long parameterCount = plan.architecture().buildLayers(plan.config().seed()).stream()
-                .mapToLong(Layer::parameterCount).sum();
         return new RunStarted(plan.runId(), Instant.now().toString(), plan.config(), plan.architecture(),
-                parameterCount, plan.dataset().info(), plan.dataset().train().size(), plan.dataset().test().size(),
+                plan.architecture().parameterCount(), plan.dataset().info(), plan.dataset().train().size(), plan.dataset().test().size(),
                 plan.environment());
     }
 }

@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.model.Presets;
 
 class EventJsonTest {
 
@@ -55,5 +57,17 @@ class EventJsonTest {
         String line = EventJson.toLine(EventSamples.step()).replace("{\"type\":\"stepCompleted\",",
                 "{\"type\":\"stepCompleted\",\"worker\":3,");
         assertEquals(EventSamples.step(), EventJson.fromLine(line));
+    }
+
+    @Test
+    void anArchitectureKeepsTheSpellingOfItsFile() {
+        Architecture cnn = Presets.find("cnn-1m").orElseThrow();
+        RunStarted started = EventSamples.started("r1");
+        RunStarted withCnn = new RunStarted(started.runId(), started.startedAt(), started.config(), cnn,
+                cnn.parameterCount(), started.dataset(), started.trainImages(), started.testImages(),
+                started.environment());
+        String line = EventJson.toLine(withCnn);
+        assertTrue(line.contains("\"padding\":\"same\""), line);
+        assertEquals(withCnn, EventJson.fromLine(line));
     }
 }

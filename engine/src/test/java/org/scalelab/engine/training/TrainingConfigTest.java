@@ -2,9 +2,11 @@ package org.scalelab.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.scalelab.engine.events.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,5 +75,23 @@ class TrainingConfigTest {
         TrainingConfig config = TrainingConfig.builder().dataset("fashion-mnist").epochs(3).optimizer(OptimizerKind.ADAM)
                 .schedule(ScheduleKind.COSINE).seed(99).augment(true).scaling(Scaling.WEAK).build();
         assertEquals(config, config.toBuilder().build());
+    }
+
+    @Test
+    void readsFromJsonWithDefaultsForWhatAFileLeavesOut() throws Exception {
+        TrainingConfig config = Json.mapper().readValue(
+                "{\"dataset\": \"fashion-mnist\", \"epochs\": 3, \"optimizer\": \"adam\", \"scaling\": \"weak\"}",
+                TrainingConfig.class);
+        assertEquals(TrainingConfig.builder().dataset("fashion-mnist").epochs(3).optimizer(OptimizerKind.ADAM)
+                .scaling(Scaling.WEAK).build(), config);
+    }
+
+    @Test
+    void jsonRoundTripKeepsEveryField() throws Exception {
+        TrainingConfig config = TrainingConfig.builder().model("cnn-1m").schedule(ScheduleKind.STEP).stepSize(3)
+                .gamma(0.5).weightDecay(5e-4).strategy(Strategy.AVERAGING).processes(4).build();
+        String json = Json.mapper().writeValueAsString(config);
+        assertTrue(json.contains("\"strategy\":\"averaging\""), json);
+        assertEquals(config, Json.mapper().readValue(json, TrainingConfig.class));
     }
 }

@@ -1,0 +1,144 @@
+package org.scalelab.engine.cli;
+
+import com.fasterxml.jackson.core.JacksonException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scalelab.engine.events.Json;
+import org.scalelab.engine.model.Presets;
+import org.scalelab.engine.training.ChildJvm;
+import org.scalelab.engine.training.ConfigException;
+import org.scalelab.engine.training.Models;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scalelab bench}: raw training speed (forward, backward, SGD on one synthetic batch) of each model with
+ * each native thread count. Every measurement runs in a child JVM started with its own {@code OMP_NUM_THREADS},
+ * the only setting that limits all of ND4J's native libraries.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure training images/s per model with 1 and 2 native threads, each in its own JVM.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL",
+            description = "Presets or architecture files, comma-separated. Default: every preset.")
+    List<String> models;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N", description = "Native thread counts. Default: 1,2.")
+    List<Integer> threads = List.of(1, 2);
+
+    @Option(names = "--steps", paramLabel = "N", description = "Timed steps per measurement. Default: ${DEFAULT-VALUE}.")
+    int steps = 20;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Images per step. Default: ${DEFAULT-VALUE}.")
+    int batchSize = 64;
+
+    @Option(names = "--markdown", description = "Print a Markdown table (for docs/PERFORMANCE.md).")
+    boolean markdown;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        checkOptions();
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> names = models != null ? models : Presets.names();
+        for (String model : names) {
+            try {
+                Models.resolve(model);
+            } catch (ConfigException e) {
+                throw e.withField("models");
+            }
+        }
+        List<List<BenchMeasurement>> byModel = new ArrayList<>();
+        for (String model : names) {
+            List<BenchMeasurement> row = new ArrayList<>();
+            for (int threadCount : threads) {
+                row.add(measure(model, threadCount));
+            }
+            byModel.add(row);
+        }
+        out.println("Machine: " + byModel.get(0).get(0).environment().describe());
+        out.println();
+        TextTable table = table(byModel);
+        if (markdown) {
+            table.printMarkdown(out);
+        } else {
+            table.printText(out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void checkOptions() {
+        if (steps < 1) {
+            throw new ConfigException("steps", steps, "expected an integer ≥ 1");
+        }
+        if (batchSize < 1) {
+            throw new ConfigException("batchSize", batchSize, "expected an integer ≥ 1");
+        }
+        if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
+            throw new ConfigException("threads", threads, "expected thread counts ≥ 1");
+        }
+    }
+
+    private BenchMeasurement measure(String model, int threadCount) throws IOException, InterruptedException {
+        spec.commandLine().getErr().printf("Measuring %s with %d native thread%s…%n", model, threadCount,
+                threadCount == 1 ? "" : "s");
+        Process child = ChildJvm.start(BenchWorker.class,
+                List.of(model, String.valueOf(batchSize), String.valueOf(steps), String.valueOf(threadCount)),
+                Map.of("OMP_NUM_THREADS", String.valueOf(threadCount)));
+        try {
+            String last = null;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    last = line;
+                }
+            }
+            int exit = child.waitFor();
+            if (exit != 0 || last == null) {
+                throw new IllegalStateException("measuring " + model + " with " + threadCount
+                        + " threads failed (child JVM exit code " + exit + "; its errors are above)");
+            }
+            return Json.mapper().readValue(last, BenchMeasurement.class);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("measuring " + model + ": unexpected output from the child JVM", e);
+        } finally {
+            child.destroy();
+        }
+    }
+
+    private TextTable table(List<List<BenchMeasurement>> byModel) {
+        List<String> header = new ArrayList<>(List.of("Model", "Parameters", "Batch"));
+        threads.forEach(t -> header.add(t + (t == 1 ? " thread" : " threads") + " (img/s)"));
+        if (threads.size() > 1) {
+            header.add("Speedup " + threads.get(threads.size() - 1) + " vs " + threads.get(0));
+        }
+        boolean[] numeric = new boolean[header.size()];
+        Arrays.fill(numeric, 1, numeric.length, true);
+        TextTable table = new TextTable(header, numeric);
+        for (List<BenchMeasurement> row : byModel) {
+            BenchMeasurement first = row.get(0);
+            List<String> cells = new ArrayList<>(List.of(first.model(), String.format(Locale.ROOT, "%,d", first.parameters()),
+                    String.valueOf(first.batchSize())));
+            row.forEach(m -> cells.add(String.format(Locale.ROOT, "%,.0f", m.imagesPerSecond())));
+            if (row.size() > 1) {
+                cells.add(String.format(Locale.ROOT, "%.2f×", row.get(row.size() - 1).imagesPerSecond() / first.imagesPerSecond()));
+            }
+            table.add(cells);
+        }
+        return table;
+    }
+}

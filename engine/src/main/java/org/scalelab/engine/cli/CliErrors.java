@@ -1,0 +1,59 @@
+package org.scalelab.engine.cli;
+
+import java.lang.reflect.Field;
+import org.scalelab.engine.data.DatasetException;
+import org.scalelab.engine.model.ArchitectureException;
+import org.scalelab.engine.runs.RunStoreException;
+import org.scalelab.engine.training.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * How the command line reports what went wrong: one line starting with {@code error:} on the error stream,
+ * and an exit code. Users get a reason they can act on, not a usage dump or a stack trace.
+ */
+final class CliErrors {
+    /** Invalid options or values: the user can fix the command. */
+    static final int USAGE = 2;
+    /** The command was right but the work failed (dataset missing, disk full, run failed). */
+    static final int FAILED = 1;
+
+    private CliErrors() {
+    }
+
+    /** Picocli's parse errors (unknown option, bad number, missing value) already name the option. */
+    static int invalidInput(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("error: " + e.getMessage() + " (see: " + command.getCommandSpec().qualifiedName()
+                + " --help)");
+        return USAGE;
+    }
+
+    /** Errors the commands expect are one line; anything else is a bug and keeps its stack trace. */
+    static int failure(Exception e, CommandLine command, ParseResult parseResult) throws Exception {
+        if (e instanceof ConfigException config) {
+            command.getErr().println("error: " + config.messageFor(optionName(command, config.field())));
+            return USAGE;
+        }
+        if (e instanceof DatasetException || e instanceof ArchitectureException || e instanceof RunStoreException) {
+            command.getErr().println("error: " + e.getMessage());
+            return FAILED;
+        }
+        throw e;
+    }
+
+    /**
+     * The option a configuration field came from: commands name their option fields after the configuration's
+     * fields ({@code batchSize} is set by {@code --batch}), so the message names what the user typed.
+     */
+    private static String optionName(CommandLine command, String field) {
+        for (OptionSpec option : command.getCommandSpec().options()) {
+            if (option.userObject() instanceof Field f && f.getName().equals(field)) {
+                return option.longestName();
+            }
+        }
+        return field;
+    }
+}

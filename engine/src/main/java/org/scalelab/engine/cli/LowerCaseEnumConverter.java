@@ -1,0 +1,30 @@
+package org.scalelab.engine.cli;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Reads an enum option by the constant's lower-case name ({@code --optimizer adam}), the spelling the help and
+ * the JSON use. Picocli's own converter would also accept {@code ADAM} and list every constant twice when a
+ * value is wrong. Picocli needs a class per option type, hence the one-line subclasses.
+ */
+abstract class LowerCaseEnumConverter<E extends Enum<E>> implements ITypeConverter<E> {
+    private final Class<E> type;
+
+    LowerCaseEnumConverter(Class<E> type) {
+        this.type = type;
+    }
+
+    @Override
+    public E convert(String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.toString().equals(value)) {
+                return constant;
+            }
+        }
+        throw new TypeConversionException("expected one of " + Arrays.stream(type.getEnumConstants())
+                .map(Object::toString).collect(Collectors.joining(", ")) + " but was '" + value + "'");
+    }
+}

@@ -1,0 +1,96 @@
+package org.scalelab.engine.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunFailed;
+import org.scalelab.engine.events.RunFinished;
+import org.scalelab.engine.events.RunListener;
+import org.scalelab.engine.events.RunStarted;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.training.TrainingConfig;
+
+/**
+ * What {@code scalelab train} shows while a run goes: a header, a progress bar over each epoch's steps on the
+ * error stream, and one line per epoch and a closing line on the output stream.
+ */
+final class TrainingConsole implements RunListener, AutoCloseable {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private int epochs;
+    private int stepsPerEpoch;
+    private ErrorStreamProgressBar bar;
+
+    TrainingConsole(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void onEvent(RunEvent event) {
+        if (event instanceof RunStarted started) {
+            header(started);
+        } else if (event instanceof StepCompleted step) {
+            progress(step);
+        } else if (event instanceof EpochCompleted epoch) {
+            close();
+            out.println(String.format(Locale.ROOT,
+                    "epoch %d/%d  train loss %.4f acc %6.2f%%  test loss %.4f acc %6.2f%%  %,8.0f img/s  %6.2f s",
+                    epoch.epoch(), epochs, epoch.trainLoss(), 100 * epoch.trainAccuracy(), epoch.testLoss(),
+                    100 * epoch.testAccuracy(), epoch.imagesPerSecond(), epoch.epochSeconds()));
+            out.flush();
+        } else if (event instanceof RunFinished finished) {
+            summary("Finished", finished.summary());
+        } else if (event instanceof RunFailed failed) {
+            close();
+            err.println(failed.status() + ": " + failed.message());
+            err.flush();
+            summary(failed.status() == RunStatus.CANCELLED ? "Cancelled" : "Failed",
+                    failed.summary());
+        }
+    }
+
+    private void header(RunStarted started) {
+        TrainingConfig config = started.config();
+        epochs = config.epochs();
+        stepsPerEpoch = (started.trainImages() + config.batchSize() - 1) / config.batchSize();
+        out.println(String.format(Locale.ROOT,
+                "Run %s: %s (%,d parameters) on %s (%,d train / %,d test images), %s, %s lr %s, batch %d, %s, seed %d",
+                started.runId(), started.architecture().name(), started.parameterCount(), started.dataset().name(),
+                started.trainImages(), started.testImages(), config.strategy(), config.optimizer(),
+                config.learningRate(), config.batchSize(), epochs(config.epochs()), config.seed()));
+        out.flush();
+    }
+
+    private void progress(StepCompleted step) {
+        if (bar == null) {
+            bar = new ErrorStreamProgressBar(err, "epoch " + step.epoch() + "/" + epochs, stepsPerEpoch, " steps", 1);
+        }
+        bar.stepTo(step.step());
+        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", step.loss()));
+    }
+
+    private void summary(String outcome, RunSummary summary) {
+        out.println(String.format(Locale.ROOT,
+                "%s: %s, test accuracy %.2f%%, test loss %.4f, %.2f s training, %,.0f img/s",
+                outcome, epochs(summary.epochs()), 100 * summary.testAccuracy(), summary.testLoss(), summary.trainSeconds(),
+                summary.imagesPerSecond()));
+        out.flush();
+    }
+
+    private static String epochs(int count) {
+        return count + (count == 1 ? " epoch" : " epochs");
+    }
+
+    /** Finishes the current epoch's bar, leaving it on its own line. */
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+}

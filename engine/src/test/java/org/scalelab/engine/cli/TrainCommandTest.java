@@ -1,0 +1,103 @@
+package org.scalelab.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.scalelab.engine.events.Json;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.runs.RunStore;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A small MLP as an architecture file: fast, and it exercises --model FILE. */
+    private String smallModel() throws IOException {
+        Path file = dir.resolve("small-mlp.json");
+        Files.writeString(file, """
+                {"name": "small-mlp", "input": {"channels": 1, "height": 28, "width": 28, "image": true},
+                 "layers": [{"type": "flatten"}, {"type": "dense", "units": 32}, {"type": "relu"},
+                            {"type": "dense", "units": 10}]}
+                """);
+        return file.toString();
+    }
+
+    @Test
+    void trainsPrintsAnEpochLineEachAndEndsWithOneJsonLine() throws IOException {
+        Path runs = dir.resolve("runs");
+        CommandRun run = CommandRun.of("train", "--dataset", "mnist-mini", "--model", smallModel(), "--epochs", "2",
+                "--batch", "64", "--lr", "0.05", "--optimizer", "momentum", "--seed", "3", "--runs-dir", runs.toString(),
+                "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.outLines().get(0).matches("Run \\S+-small-mlp-mnist-mini-\\p{XDigit}{4}: small-mlp \\(25,450 parameters\\) "
+                + "on mnist-mini \\(8,000 train / 2,000 test images\\), serial, momentum lr 0.05, batch 64, 2 epochs, seed 3"),
+                run.outLines().get(0));
+        assertTrue(run.outLines().get(1).startsWith("epoch 1/2  train loss "), run.out());
+        assertTrue(run.outLines().get(2).startsWith("epoch 2/2  train loss "), run.out());
+
+        JsonNode result = Json.mapper().readTree(run.lastOutLine());
+        for (String field : new String[] {"runId", "status", "epochs", "trainSeconds", "imagesPerSecond", "testAccuracy",
+                "testLoss", "recordPath"}) {
+            assertTrue(result.has(field), field + " missing from " + result);
+        }
+        assertEquals("finished", result.get("status").asText());
+        assertEquals(2, result.get("epochs").asInt());
+        assertTrue(result.get("testAccuracy").asDouble() > 0.85, result.toString());
+
+        RunRecord record = new RunStore(runs).load(result.get("runId").asText());
+        assertEquals(RunStatus.FINISHED, record.status());
+        assertEquals(runs.resolve(record.runId() + ".json").toString(), result.get("recordPath").asText());
+        assertTrue(run.err().contains("epoch 2/2 100%"), "the progress bar goes to stderr: " + run.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--epochs abc       | 2 | error: Invalid value for option '--epochs': 'abc' is not an int (see: scalelab train --help)",
+            "--batch 0          | 2 | error: --batch 0: expected an integer ≥ 1",
+            "--lr -0.1          | 2 | error: --lr -0.1: expected a number > 0",
+            "--momentum 1.5     | 2 | error: --momentum 1.5: expected a number in [0, 1)",
+            "--threads 2        | 2 | error: --threads 2: expected 1 with strategy serial",
+            "--strategy allreduce --processes 2 | 2 | error: --strategy allreduce: not available yet; this version trains with strategy serial only",
+            "--optimizer rmsprop | 2 | error: Invalid value for option '--optimizer': expected one of sgd, momentum, adam but was 'rmsprop' (see: scalelab train --help)",
+            "--epoch 3          | 2 | error: Unknown options: '--epoch', '3' (see: scalelab train --help)",
+            "--model nope       | 2 | error: --model nope: expected a preset (mlp-235k, cnn-1m, lenet5, cnn-bn, cnn-32, tinycnn-8) or an architecture file",
+            "--dataset imagenet | 1 | error: unknown dataset 'imagenet'; known: mnist-mini, mnist, fashion-mnist, cifar10, synthetic-cifar",
+    })
+    void invalidOptionsGiveOneLineNamingTheOption(String args, int exitCode, String message) {
+        CommandRun run = CommandRun.of(("train --runs-dir " + dir + " " + args.strip()).split(" +"));
+        assertEquals(exitCode, run.exitCode(), run.err());
+        assertEquals(message, run.oneErrorLine());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aModelThatDoesNotFitTheDataIsOneLine() throws IOException {
+        Path file = dir.resolve("colour.json");
+        Files.writeString(file, """
+                {"name": "cnn-1m", "input": {"channels": 3, "height": 32, "width": 32, "image": true},
+                 "layers": [{"type": "flatten"}, {"type": "dense", "units": 10}]}
+                """);
+        CommandRun run = CommandRun.of("train", "--model", file.toString(), "--runs-dir", dir.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("error: --model cnn-1m: expects 3×32×32 images but mnist-mini has 1×28×28", run.oneErrorLine());
+    }
+
+    @Test
+    void aFaultyArchitectureFileIsOneLine() throws IOException {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\"name\": \"broken\", \"layers\": [");
+        CommandRun run = CommandRun.of("train", "--model", file.toString(), "--runs-dir", dir.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.oneErrorLine().startsWith("error: " + file + ": not valid JSON at line 1"), run.err());
+    }
+}
