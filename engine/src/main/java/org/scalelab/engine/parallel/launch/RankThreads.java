@@ -1,0 +1,95 @@
+package org.scalelab.engine.parallel.launch;
+
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Ranks as threads of this JVM. The first rank to throw fails the job; the others are then released from
+ * whatever collective they wait in and interrupted, since nothing else would ever free them. Rank threads are
+ * daemons: a job never keeps the application alive.
+ */
+final class RankThreads implements RankJob {
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+
+    /** What rank {@code rank} runs on its thread. */
+    @FunctionalInterface
+    interface RankBody {
+        void run(int rank) throws Exception;
+    }
+
+    private final List<Thread> threads = new ArrayList<>();
+    private final Runnable releaseRanks;
+    private final Runnable afterRanks;
+    private final JobSupervisor supervisor;
+
+    /**
+     * @param groups       the thread group of each rank's thread
+     * @param releaseRanks wakes ranks blocked in a collective (interrupts are sent as well)
+     * @param afterRanks   runs once all rank threads have ended, however the job ended
+     */
+    RankThreads(String name, int ranks, IntFunction<ThreadGroup> groups, RankBody body, Runnable releaseRanks,
+            Runnable afterRanks) {
+        this.releaseRanks = releaseRanks;
+        this.afterRanks = afterRanks;
+        this.supervisor = new JobSupervisor(name, ranks, this::stopRanks, this::joinRanks);
+        for (int rank = 0; rank < ranks; rank++) {
+            int me = rank;
+            Thread thread = new Thread(groups.apply(rank), () -> {
+                try {
+                    body.run(me);
+                    supervisor.rankSucceeded();
+                } catch (Throwable failure) {
+                    supervisor.fail(() -> "rank " + me + " failed: " + cause(failure));
+                }
+            }, name + "-rank-" + rank);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        supervisor.await();
+    }
+
+    @Override
+    public boolean await(Duration timeout) throws InterruptedException {
+        return supervisor.await(timeout);
+    }
+
+    @Override
+    public void cancel() {
+        supervisor.cancel();
+    }
+
+    private void stopRanks() {
+        releaseRanks.run();
+        threads.forEach(Thread::interrupt);
+        joinRanks();
+    }
+
+    private void joinRanks() {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        try {
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        afterRanks.run();
+    }
+
+    /** What the task threw, not the reflection wrapper around it. */
+    private static String cause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof InvocationTargetException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
+    }
+}
