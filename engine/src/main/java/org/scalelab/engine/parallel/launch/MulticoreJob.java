@@ -66,9 +66,17 @@ public final class MulticoreJob {
         }
     }
 
+    /**
+     * A daemon group, so that it is destroyed when its rank's thread ends: on JDK 17 a parent group holds its
+     * child groups until they are destroyed, and through its class this one would hold the whole session
+     * loader for as long as the application runs. (JDK 19 dropped that reference and made the call a no-op.)
+     */
+    @SuppressWarnings("removal")
     private static ThreadGroup newThreadGroup(Constructor<? extends ThreadGroup> constructor, int rank) {
         try {
-            return constructor.newInstance("smpdev-rank-" + rank);
+            ThreadGroup group = constructor.newInstance("smpdev-rank-" + rank);
+            group.setDaemon(true);
+            return group;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create smpdev's thread group for rank " + rank, e);
         }

@@ -11,7 +11,7 @@ import org.scalelab.engine.parallel.launch.NiodevJob;
 class NiodevCollectivesTest {
 
     @ParameterizedTest(name = "{0} ranks, {1}")
-    @CsvSource({"1, RING", "2, BUILTIN", "2, RING", "3, BUILTIN", "3, RING", "4, BUILTIN", "4, RING"})
+    @CsvSource({"1, BUILTIN", "1, RING", "2, BUILTIN", "2, RING", "3, BUILTIN", "3, RING", "4, BUILTIN", "4, RING"})
     void collectivesAreExactOnEveryRank(int ranks, AllreduceAlgorithm algorithm) throws InterruptedException {
         RankJobs.Lines lines = new RankJobs.Lines();
         NiodevJob.start(RankJobs.spec(CollectivesCheckTask.class, ranks).allreduce(algorithm).build(), lines::add).await();
