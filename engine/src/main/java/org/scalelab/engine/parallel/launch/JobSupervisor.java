@@ -11,9 +11,9 @@ import java.util.function.Supplier;
  * Decides how a job ends, on one thread of its own, from the events its ranks' watchers post: every rank
  * succeeded, or the first failure (a rank failing, the start-up failing, a cancel) stops all ranks and becomes
  * the job's failure. Taking the decisions one at a time means no two of them race, and failures that are mere
- * consequences of stopping the ranks are never reported in place of the cause.
+ * consequences of stopping the ranks are never reported in place of the cause. It is also what callers wait on.
  */
-final class JobSupervisor {
+final class JobSupervisor implements RankJob {
     private final int ranks;
     private final Runnable stopRanks;
     private final Runnable beforeSuccess;
@@ -57,16 +57,19 @@ final class JobSupervisor {
         fail(() -> why);
     }
 
-    void cancel() {
+    @Override
+    public void cancel() {
         fail("the job was cancelled");
     }
 
-    void await() throws InterruptedException {
+    @Override
+    public void await() throws InterruptedException {
         finished.await();
         throwIfFailed();
     }
 
-    boolean await(Duration timeout) throws InterruptedException {
+    @Override
+    public boolean await(Duration timeout) throws InterruptedException {
         if (!finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             return false;
         }

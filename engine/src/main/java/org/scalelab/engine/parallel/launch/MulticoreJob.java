@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Ranks as threads of this JVM that talk through MPJ Express's shared-memory device, smpdev (the mpj-multicore
@@ -36,8 +35,7 @@ public final class MulticoreJob {
     /** @throws MpjUnavailableException when MPJ Express or the scalelab-mpj module is missing */
     public static RankJob start(RankJobSpec spec, RankOutputListener listener, MpjInstallation installation) {
         MpjInstallation mpj = installation.require();
-        List<Path> rankClassPath = Stream.concat(WorkerClassPath.resolve(spec.extraClassPath()).stream(),
-                mpj.smpdevRankJars().stream()).toList();
+        List<Path> rankClassPath = WorkerClassPath.of(spec.extraClassPath(), mpj.smpdevRankJars());
         URLClassLoader session = ClassPaths.loader("smpdev-session", mpj.smpdevSessionJars(),
                 new SharedNativeLibrariesLoader(MulticoreJob.class.getClassLoader()));
         List<URLClassLoader> loaders = new ArrayList<>();
@@ -47,7 +45,7 @@ public final class MulticoreJob {
         loaders.add(session);
         Constructor<? extends ThreadGroup> threadGroup = threadGroupConstructor(session);
         List<String> applicationArgs = RankProtocol.RankArguments.of(spec).toList();
-        return new RankThreads("smpdev", spec.ranks(), rank -> newThreadGroup(threadGroup, rank), rank -> {
+        return RankThreads.start("smpdev", spec.ranks(), rank -> newThreadGroup(threadGroup, rank), rank -> {
             ClassLoader rankLoader = loaders.get(rank);
             Thread.currentThread().setContextClassLoader(rankLoader);
             Method entry = rankLoader.loadClass(RankProtocol.RANK_MAIN).getMethod("runRank", String[].class, Consumer.class);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Ranks as child JVMs that talk over MPJ Express's niodev (TCP), started and supervised by this JVM: no
@@ -49,8 +48,7 @@ public final class NiodevJob implements RankJob {
     /** Like {@link #start(RankJobSpec, RankOutputListener)}, with ranks using the given MPJ installation. */
     public static NiodevJob start(RankJobSpec spec, RankOutputListener listener, MpjInstallation installation) {
         MpjInstallation mpj = installation.require();
-        List<Path> classPath = Stream.concat(WorkerClassPath.resolve(spec.extraClassPath()).stream(),
-                mpj.niodevJars().stream()).toList();
+        List<Path> classPath = WorkerClassPath.of(spec.extraClassPath(), mpj.niodevJars());
         List<HostSlot> hosts = HostSlot.ofEachRank(spec.hosts(), spec.ranks());
         PortExchange exchange;
         try {

@@ -11,7 +11,7 @@ import java.util.function.IntFunction;
  * whatever collective they wait in and interrupted, since nothing else would ever free them. Rank threads are
  * daemons: a job never keeps the application alive.
  */
-final class RankThreads implements RankJob {
+final class RankThreads {
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     /** What rank {@code rank} runs on its thread. */
@@ -26,11 +26,18 @@ final class RankThreads implements RankJob {
     private final JobSupervisor supervisor;
 
     /**
+     * Starts one thread per rank.
+     *
      * @param groups       the thread group of each rank's thread
      * @param releaseRanks wakes ranks blocked in a collective (interrupts are sent as well)
      * @param afterRanks   runs once all rank threads have ended, however the job ended
      */
-    RankThreads(String name, int ranks, IntFunction<ThreadGroup> groups, RankBody body, Runnable releaseRanks,
+    static RankJob start(String name, int ranks, IntFunction<ThreadGroup> groups, RankBody body, Runnable releaseRanks,
+            Runnable afterRanks) {
+        return new RankThreads(name, ranks, groups, body, releaseRanks, afterRanks).supervisor;
+    }
+
+    private RankThreads(String name, int ranks, IntFunction<ThreadGroup> groups, RankBody body, Runnable releaseRanks,
             Runnable afterRanks) {
         this.releaseRanks = releaseRanks;
         this.afterRanks = afterRanks;
@@ -49,21 +56,6 @@ final class RankThreads implements RankJob {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
-    }
-
-    @Override
-    public void await() throws InterruptedException {
-        supervisor.await();
-    }
-
-    @Override
-    public boolean await(Duration timeout) throws InterruptedException {
-        return supervisor.await(timeout);
-    }
-
-    @Override
-    public void cancel() {
-        supervisor.cancel();
     }
 
     private void stopRanks() {

@@ -12,7 +12,7 @@ public final class ThreadsJob {
     public static RankJob start(RankJobSpec spec, RankOutputListener listener) {
         SharedMemoryGroup group = new SharedMemoryGroup(spec.ranks());
         URLClassLoader tasks = ClassPaths.loader("threads-tasks", spec.extraClassPath(), ThreadsJob.class.getClassLoader());
-        return new RankThreads("threads", spec.ranks(), rank -> Thread.currentThread().getThreadGroup(), rank -> {
+        return RankThreads.start("threads", spec.ranks(), rank -> Thread.currentThread().getThreadGroup(), rank -> {
             RankTask task = RankTask.instantiate(spec.taskClass(), tasks);
             task.run(group.communicator(rank), spec.taskArgs(), line -> listener.line(rank, line));
         }, group::abort, () -> ClassPaths.close(tasks));

@@ -11,8 +11,8 @@ import java.util.List;
 import org.scalelab.engine.parallel.comm.Communicator;
 
 /**
- * The class path of a rank, without MPJ's own jars: the scalelab-mpj classes (rank entry point, MPJ
- * communicator), the engine's classes and every jar the engine needs at run time, as the build wrote them to
+ * The class path of a rank: the scalelab-mpj classes (rank entry point, MPJ communicator), the engine's
+ * classes and every jar the engine needs at run time, as the build wrote them to
  * {@code engine/target/runtime.classpath}. Found from where this JVM loaded the engine, so it works the same
  * under {@code ./scalelab}, the workbench and Maven's tests. The engine itself never links to scalelab-mpj: it
  * only names its classes to child JVMs and rank class loaders.
@@ -21,8 +21,11 @@ final class WorkerClassPath {
     private WorkerClassPath() {
     }
 
-    /** @param extra entries appended at the end, for task classes that live elsewhere */
-    static List<Path> resolve(List<Path> extra) {
+    /**
+     * @param extra   entries for task classes that live elsewhere
+     * @param mpjJars the MPJ jars this kind of rank needs, appended last
+     */
+    static List<Path> of(List<Path> extra, List<Path> mpjJars) {
         Path engineClasses = engineCodeSource();
         Path engineTarget = engineClasses.getParent();
         Path runtimeJars = engineTarget.resolve("runtime.classpath");
@@ -39,6 +42,7 @@ final class WorkerClassPath {
         classPath.add(engineClasses);
         classPath.addAll(read(runtimeJars));
         classPath.addAll(extra);
+        classPath.addAll(mpjJars);
         return classPath;
     }
 

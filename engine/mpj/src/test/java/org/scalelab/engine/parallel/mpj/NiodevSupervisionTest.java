@@ -44,13 +44,9 @@ class NiodevSupervisionTest {
 
     @Test
     void anExceptionInARankFailsTheJobWithItsMessage() throws Exception {
-        NiodevJob job = NiodevJob.start(RankJobs.spec(FailingTask.class, 3).taskArgs("2").build(), (rank, line) -> { });
-        RankJobException failure = assertThrows(RankJobException.class, () -> job.await(STARTED));
-
-        assertTrue(failure.getMessage().contains("rank 2"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("exited with status 1"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("IllegalStateException: rank 2 " + FailingTask.MESSAGE), failure.getMessage());
-        assertAllGone(job.processes());
+        String message = failureOf(RankJobs.spec(FailingTask.class, 3).taskArgs("2").build());
+        assertTrue(message.matches("rank 2 \\(pid \\d+\\) exited with status 1: java.lang.IllegalStateException: rank 2 "
+                + FailingTask.MESSAGE), message);
     }
 
     @Test
@@ -106,12 +102,11 @@ class NiodevSupervisionTest {
 
     @Test
     void twoJobsAtOnceDoNotCollide() throws Exception {
-        RankJobs.Lines lines = new RankJobs.Lines();
-        NiodevJob first = NiodevJob.start(RankJobs.spec(CollectivesCheckTask.class, 2).build(), lines::add);
-        NiodevJob second = NiodevJob.start(RankJobs.spec(CollectivesCheckTask.class, 2).build(), lines::add);
+        RankJobSpec spec = RankJobs.spec(CollectivesCheckTask.class, 2).build();
+        NiodevJob first = NiodevJob.start(spec, (rank, line) -> { });
+        List<String> second = RankJobs.outputOf(listener -> NiodevJob.start(spec, listener));
         assertTrue(first.await(STARTED));
-        assertTrue(second.await(STARTED));
-        assertEquals(4, lines.all().size(), lines.all().toString());
+        assertEquals(2, second.size(), second.toString());
     }
 
     @Test
@@ -124,12 +119,8 @@ class NiodevSupervisionTest {
 
     @Test
     void aRankThatCannotStartFailsTheJobPromptly() throws Exception {
-        RankJobSpec spec = RankJobs.spec(CollectivesCheckTask.class, 2).jvmOptions(List.of("-XX:+NoSuchOption")).build();
-        NiodevJob job = NiodevJob.start(spec, (rank, line) -> { });
-        RankJobException failure = assertThrows(RankJobException.class, () -> job.await(STARTED));
-        assertTrue(failure.getMessage().contains("exited with status 1: Unrecognized VM option 'NoSuchOption'"),
-                failure.getMessage());
-        assertAllGone(job.processes());
+        String message = failureOf(RankJobs.spec(CollectivesCheckTask.class, 2).jvmOptions(List.of("-XX:+NoSuchOption")).build());
+        assertTrue(message.contains("exited with status 1: Unrecognized VM option 'NoSuchOption'"), message);
     }
 
     @Test
@@ -138,22 +129,17 @@ class NiodevSupervisionTest {
         RankJobSpec spec = RankJobs.spec(CollectivesCheckTask.class, 2).hosts(List.of(unresponsive))
                 .remoteShell(List.of("sh", "-c", "exec sleep 60", "remote-shell-that-hangs"))
                 .startupTimeout(Duration.ofMillis(1500)).build();
-        NiodevJob job = NiodevJob.start(spec, (rank, line) -> { });
-        RankJobException failure = assertThrows(RankJobException.class, () -> job.await(STARTED));
-        assertTrue(failure.getMessage().contains("ranks [0, 1] did not report to the port exchange within 1.5 s"),
-                failure.getMessage());
-        assertAllGone(job.processes());
+        String message = failureOf(spec);
+        assertTrue(message.contains("ranks [0, 1] did not report to the port exchange within 1.5 s"), message);
     }
 
     @Test
     void ranksOnHostsFromAHostsFileUseTheirAddresses(@TempDir Path dir) throws Exception {
         // Every 127.x.y.z address reaches this machine, so two "hosts" can be told apart without a second machine.
         Path hosts = Files.writeString(dir.resolve("hosts"), "# test hosts\nlocalhost 2\n127.0.0.2 slots=1\n");
-        RankJobs.Lines lines = new RankJobs.Lines();
-        NiodevJob job = NiodevJob.start(RankJobs.spec(CollectivesCheckTask.class, 4).hosts(HostFile.read(hosts)).build(),
-                lines::add);
-        assertTrue(job.await(STARTED));
-        assertEquals(4, lines.all().size(), lines.all().toString());
+        RankJobSpec spec = RankJobs.spec(CollectivesCheckTask.class, 4).hosts(HostFile.read(hosts)).build();
+        List<String> lines = RankJobs.outputOf(listener -> NiodevJob.start(spec, listener));
+        assertEquals(4, lines.size(), lines.toString());
     }
 
     @Test
@@ -163,12 +149,19 @@ class NiodevSupervisionTest {
                 "#!/bin/sh\necho \"$1\" >> '" + log + "'\nexec sh -c \"$2\"\n");
         fakeSsh.toFile().setExecutable(true);
         HostSlot remote = new HostSlot("node-a", java.net.InetAddress.getLoopbackAddress(), 2, false);
-        RankJobs.Lines lines = new RankJobs.Lines();
-        NiodevJob job = NiodevJob.start(RankJobs.spec(CollectivesCheckTask.class, 2).hosts(List.of(remote))
-                .remoteShell(List.of(fakeSsh.toString())).build(), lines::add);
-        assertTrue(job.await(STARTED));
-        assertEquals(2, lines.all().size(), lines.all().toString());
+        RankJobSpec spec = RankJobs.spec(CollectivesCheckTask.class, 2).hosts(List.of(remote))
+                .remoteShell(List.of(fakeSsh.toString())).build();
+        List<String> lines = RankJobs.outputOf(listener -> NiodevJob.start(spec, listener));
+        assertEquals(2, lines.size(), lines.toString());
         assertEquals(List.of("node-a", "node-a"), Files.readAllLines(log));
+    }
+
+    /** Runs a job that must fail, checks that no rank is left, and returns the failure's message. */
+    private static String failureOf(RankJobSpec spec) throws InterruptedException {
+        NiodevJob job = NiodevJob.start(spec, (rank, line) -> { });
+        String message = assertThrows(RankJobException.class, () -> job.await(STARTED)).getMessage();
+        assertAllGone(job.processes());
+        return message;
     }
 
     private static void assertAllGone(List<ProcessHandle> processes) {

@@ -1,14 +1,12 @@
 package org.scalelab.engine.parallel.mpj;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 import org.scalelab.engine.parallel.launch.MulticoreJob;
 import org.scalelab.engine.parallel.launch.NiodevJob;
-import org.scalelab.engine.parallel.launch.RankJob;
 import org.scalelab.engine.parallel.launch.RankJobSpec;
 
 /** Ring and built-in allreduce sum in different orders; on Gaussian data they must agree to float rounding. */
@@ -34,12 +32,11 @@ class RingVersusBuiltinTest {
     }
 
     private static float[] summed(AllreduceAlgorithm algorithm, int ranks, boolean niodev) throws InterruptedException {
-        RankJobs.Lines lines = new RankJobs.Lines();
         RankJobSpec spec = RankJobs.spec(CollectivesCheckTask.class, ranks).allreduce(algorithm)
                 .taskArgs("dump", Integer.toString(LENGTH)).build();
-        RankJob job = niodev ? NiodevJob.start(spec, lines::add) : MulticoreJob.start(spec, lines::add);
-        assertTrue(job.await(Duration.ofSeconds(60)));
-        String sum = lines.all().stream().filter(line -> line.startsWith("0: sum [")).findFirst().orElseThrow();
+        List<String> lines = RankJobs.outputOf(listener -> niodev ? NiodevJob.start(spec, listener)
+                : MulticoreJob.start(spec, listener));
+        String sum = lines.stream().filter(line -> line.startsWith("0: sum [")).findFirst().orElseThrow();
         String[] values = sum.substring("0: sum [".length(), sum.length() - 1).split(", ");
         float[] floats = new float[values.length];
         for (int i = 0; i < values.length; i++) {

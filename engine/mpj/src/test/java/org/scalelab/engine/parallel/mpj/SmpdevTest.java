@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,26 +16,25 @@ import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 import org.scalelab.engine.parallel.launch.MulticoreJob;
 import org.scalelab.engine.parallel.launch.RankJob;
 import org.scalelab.engine.parallel.launch.RankJobException;
+import org.scalelab.engine.parallel.launch.RankJobSpec;
 
 /** mpj-multicore: ranks as threads of this JVM on MPJ's smpdev, each in its own class loader. */
 class SmpdevTest {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final Duration LIMIT = RankJobs.LIMIT;
 
     @ParameterizedTest(name = "{0} ranks, {1}")
     @CsvSource({"1, BUILTIN", "1, RING", "2, BUILTIN", "2, RING", "3, BUILTIN", "3, RING", "4, BUILTIN", "4, RING"})
     void collectivesAreExactOnEveryRank(int ranks, AllreduceAlgorithm algorithm) throws InterruptedException {
-        RankJobs.Lines lines = new RankJobs.Lines();
-        assertTrue(MulticoreJob.start(RankJobs.spec(CollectivesCheckTask.class, ranks).allreduce(algorithm).build(),
-                lines::add).await(LIMIT));
-        assertEquals(ranks, lines.all().size(), lines.all().toString());
+        RankJobSpec spec = RankJobs.spec(CollectivesCheckTask.class, ranks).allreduce(algorithm).build();
+        List<String> lines = RankJobs.outputOf(listener -> MulticoreJob.start(spec, listener));
+        assertEquals(ranks, lines.size(), lines.toString());
     }
 
     @Test
     void ranksShareTheApplicationsNd4jAndItsNativeLibrary() throws InterruptedException {
         Nd4j.zeros(2); // the native library is loaded here, by the application's class loader, first
-        RankJobs.Lines lines = new RankJobs.Lines();
-        assertTrue(MulticoreJob.start(RankJobs.spec(NdArrayTask.class, 2).build(), lines::add).await(LIMIT));
-        for (String line : lines.all()) {
+        RankJobSpec spec = RankJobs.spec(NdArrayTask.class, 2).build();
+        for (String line : RankJobs.outputOf(listener -> MulticoreJob.start(spec, listener))) {
             assertTrue(line.endsWith("sum 3.0 30.0 nd4j-loader app task-loader smpdev-rank-" + line.charAt(0)), line);
         }
     }
