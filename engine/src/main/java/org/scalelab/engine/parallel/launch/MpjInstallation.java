@@ -79,11 +79,14 @@ public final class MpjInstallation {
     }
 
     private List<String> missing() {
+        if (!Files.isDirectory(home.resolve("lib"))) {
+            return List.of("there is no MPJ Express at " + home + " (" + homeSource + ")");
+        }
         List<String> missing = new ArrayList<>();
-        for (String jar : Stream.of(NIODEV_JARS, SMPDEV_SESSION_JARS, SMPDEV_RANK_JARS).flatMap(List::stream).toList()) {
-            if (!Files.isRegularFile(home.resolve("lib").resolve(jar))) {
-                missing.add("there is no lib/" + jar + " in " + home + " (" + homeSource + ")");
-            }
+        List<String> absentJars = Stream.of(NIODEV_JARS, SMPDEV_SESSION_JARS, SMPDEV_RANK_JARS).flatMap(List::stream)
+                .filter(jar -> !Files.isRegularFile(home.resolve("lib").resolve(jar))).toList();
+        if (!absentJars.isEmpty()) {
+            missing.add(home.resolve("lib") + " (" + homeSource + ") lacks " + String.join(", ", absentJars));
         }
         if (log4j().isEmpty()) {
             missing.add("log4j 1.2 was found neither in " + home.resolve("lib") + " nor at "

@@ -23,10 +23,20 @@ class MpjInstallationTest {
         MpjInstallation nowhere = MpjInstallation.at(dir.resolve("mpj"));
         assertFalse(nowhere.available());
         String message = assertThrows(MpjUnavailableException.class, nowhere::require).getMessage();
-        assertTrue(message.contains("there is no lib/mpj.jar in " + dir.resolve("mpj")), message);
+        assertTrue(message.startsWith("MPJ Express is needed here but there is no MPJ Express at " + dir.resolve("mpj")
+                + " (the given MPJ home)."), message);
         assertTrue(message.contains("sudo apt-get install libmpj-java"), message);
         assertTrue(message.contains("apt-get download libmpj-java liblog4j1.2-java"), message);
         assertTrue(message.contains("export MPJ_HOME="), message);
+    }
+
+    @Test
+    void anIncompleteInstallationNamesTheMissingJars() throws Exception {
+        Path home = installJars(dir.resolve("mpj"));
+        Files.delete(home.resolve("lib/smpdev.jar"));
+        Files.delete(home.resolve("lib/mpi.jar"));
+        String message = assertThrows(MpjUnavailableException.class, MpjInstallation.at(home)::require).getMessage();
+        assertTrue(message.contains(home.resolve("lib") + " (the given MPJ home) lacks smpdev.jar, mpi.jar"), message);
     }
 
     @Test
