@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +28,8 @@ public final class NiodevJob implements RankJob {
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     private final PortExchange exchange;
-    private final List<RankProcess> ranks = new ArrayList<>();
+    // Copy-on-write: the supervisor may have to stop the ranks while later ones are still being started.
+    private final List<RankProcess> ranks = new CopyOnWriteArrayList<>();
     private final JobSupervisor supervisor;
 
     private NiodevJob(PortExchange exchange, int rankCount) {

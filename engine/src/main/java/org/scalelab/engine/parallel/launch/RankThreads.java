@@ -41,21 +41,24 @@ final class RankThreads {
             Runnable afterRanks) {
         this.releaseRanks = releaseRanks;
         this.afterRanks = afterRanks;
-        this.supervisor = new JobSupervisor(name, ranks, this::stopRanks, this::joinRanks);
         for (int rank = 0; rank < ranks; rank++) {
             int me = rank;
-            Thread thread = new Thread(groups.apply(rank), () -> {
-                try {
-                    body.run(me);
-                    supervisor.rankSucceeded();
-                } catch (Throwable failure) {
-                    supervisor.fail(() -> "rank " + me + " failed: " + cause(failure));
-                }
-            }, name + "-rank-" + rank);
+            Thread thread = new Thread(groups.apply(rank), () -> runRank(me, body), name + "-rank-" + rank);
             thread.setDaemon(true);
             threads.add(thread);
         }
+        // Only now, so that nothing is left waiting if a thread group could not be made.
+        this.supervisor = new JobSupervisor(name, ranks, this::stopRanks, this::joinRanks);
         threads.forEach(Thread::start);
+    }
+
+    private void runRank(int rank, RankBody body) {
+        try {
+            body.run(rank);
+            supervisor.rankSucceeded();
+        } catch (Throwable failure) {
+            supervisor.fail(() -> "rank " + rank + " failed: " + cause(failure));
+        }
     }
 
     private void stopRanks() {
