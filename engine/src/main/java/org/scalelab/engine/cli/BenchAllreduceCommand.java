@@ -35,8 +35,8 @@ public final class BenchAllreduceCommand implements Callable<Integer> {
             defaultValue = "niodev-builtin,niodev-ring,smpdev-builtin,smpdev-ring,threads")
     private List<String> transports;
 
-    @Option(names = "--warmup", paramLabel = "CALLS", description = "untimed calls first (default: ${DEFAULT-VALUE})",
-            defaultValue = "5")
+    @Option(names = "--warmup", paramLabel = "CALLS", description = "untimed calls first, for the JIT (default: ${DEFAULT-VALUE})",
+            defaultValue = "20")
     private int warmup;
 
     @Option(names = "--repeats", paramLabel = "CALLS", description = "timed calls; the median is shown (default: ${DEFAULT-VALUE})",
