@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.scalelab.engine.parallel.comm.Communicator;
 import org.scalelab.engine.parallel.launch.RankTask;
 
@@ -33,7 +34,7 @@ public final class AllreduceBenchTask implements RankTask {
     }
 
     static List<String> args(int warmup, int repeats, List<Integer> sizes) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(warmup, repeats), sizes.stream())
+        return Stream.concat(Stream.of(warmup, repeats), sizes.stream())
                 .map(String::valueOf).toList();
     }
 

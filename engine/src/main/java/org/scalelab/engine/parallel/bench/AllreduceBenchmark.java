@@ -1,11 +1,14 @@
 package org.scalelab.engine.parallel.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
@@ -46,7 +49,7 @@ public final class AllreduceBenchmark {
 
         /** The name on the command line: niodev-builtin, …, threads. */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         public static Transport fromId(String id) {
@@ -56,7 +59,7 @@ public final class AllreduceBenchmark {
                 }
             }
             throw new IllegalArgumentException("unknown transport '" + id + "'; expected one of "
-                    + java.util.Arrays.stream(values()).map(Transport::id).toList());
+                    + Arrays.stream(values()).map(Transport::id).toList());
         }
     }
 
@@ -118,7 +121,7 @@ public final class AllreduceBenchmark {
     private static AllreduceTiming parse(String line) {
         try {
             return JSON.readValue(line, AllreduceTiming.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException("unreadable timing from a rank: " + line, e);
         }
     }

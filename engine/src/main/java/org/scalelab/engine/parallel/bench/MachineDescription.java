@@ -1,5 +1,6 @@
 package org.scalelab.engine.parallel.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ public record MachineDescription(String cpu, int logicalCores, double memoryGiB,
         double loadAverage) {
 
     public static MachineDescription current() {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return new MachineDescription(cpuModel().orElse(System.getProperty("os.arch")),
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / (double) (1L << 30),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
 public record HostSlot(String name, InetAddress address, int slots, boolean local) {
 
     /** A host as named, resolved now, local when its address belongs to this machine. */
-    public static HostSlot resolve(String name, int slots) throws java.net.UnknownHostException {
+    public static HostSlot resolve(String name, int slots) throws UnknownHostException {
         InetAddress address = InetAddress.getByName(name);
         return new HostSlot(name, address, slots, isThisMachine(address));
     }

@@ -1,5 +1,6 @@
 package org.scalelab.engine.parallel.launch;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -59,7 +60,7 @@ final class WorkerClassPath {
         try {
             String content = Files.readString(classPathFile).trim();
             return content.isEmpty() ? List.of()
-                    : Arrays.stream(content.split(java.io.File.pathSeparator)).map(Path::of).toList();
+                    : Arrays.stream(content.split(File.pathSeparator)).map(Path::of).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + classPathFile, e);
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +126,7 @@ class NiodevSupervisionTest {
 
     @Test
     void ranksThatNeverReportFailTheJobAfterTheStartupTimeout() throws Exception {
-        HostSlot unresponsive = new HostSlot("127.0.0.1", java.net.InetAddress.getLoopbackAddress(), 2, false);
+        HostSlot unresponsive = new HostSlot("127.0.0.1", InetAddress.getLoopbackAddress(), 2, false);
         RankJobSpec spec = RankJobs.spec(CollectivesCheckTask.class, 2).hosts(List.of(unresponsive))
                 .remoteShell(List.of("sh", "-c", "exec sleep 60", "remote-shell-that-hangs"))
                 .startupTimeout(Duration.ofMillis(1500)).build();
@@ -148,7 +149,7 @@ class NiodevSupervisionTest {
         Path fakeSsh = Files.writeString(dir.resolve("fake-ssh"),
                 "#!/bin/sh\necho \"$1\" >> '" + log + "'\nexec sh -c \"$2\"\n");
         fakeSsh.toFile().setExecutable(true);
-        HostSlot remote = new HostSlot("node-a", java.net.InetAddress.getLoopbackAddress(), 2, false);
+        HostSlot remote = new HostSlot("node-a", InetAddress.getLoopbackAddress(), 2, false);
         RankJobSpec spec = RankJobs.spec(CollectivesCheckTask.class, 2).hosts(List.of(remote))
                 .remoteShell(List.of(fakeSsh.toString())).build();
         List<String> lines = RankJobs.outputOf(listener -> NiodevJob.start(spec, listener));
