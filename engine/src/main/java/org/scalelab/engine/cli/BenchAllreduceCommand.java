@@ -35,7 +35,7 @@ public final class BenchAllreduceCommand implements Callable<Integer> {
             defaultValue = "niodev-builtin,niodev-ring,smpdev-builtin,smpdev-ring,threads")
     private List<String> transports;
 
-    @Option(names = "--warmup", paramLabel = "CALLS", description = "untimed calls first, for the JIT (default: ${DEFAULT-VALUE})",
+    @Option(names = "--warmup", paramLabel = "CALLS", description = "untimed calls first, for the JIT; half a second at least (default: ${DEFAULT-VALUE})",
             defaultValue = "20")
     private int warmup;
 

@@ -26,7 +26,7 @@ public final class AllreduceReport {
         }
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Allreduce (sum, in place) of one flat float buffer: milliseconds per call, "
-                + "median of %d calls after %d warm-up, each call as long as its slowest rank.%n",
+                + "median of %d calls after %d or more warm-up calls (0.5 s at least), each call as long as its slowest rank.%n",
                 results.settings().repeats(), results.settings().warmup()));
         text.append(markdown ? "\n" : "").append("Machine: ").append(machine).append(String.format("%n%n"));
         text.append(markdown ? markdownTable(rows) : alignedTable(rows));
