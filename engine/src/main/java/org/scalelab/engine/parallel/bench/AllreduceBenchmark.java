@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import org.scalelab.engine.parallel.CommandLineIds;
 import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 import org.scalelab.engine.parallel.launch.RankDevice;
 import org.scalelab.engine.parallel.launch.RankJob;
@@ -49,17 +48,11 @@ public final class AllreduceBenchmark {
 
         /** The name on the command line: niodev-builtin, …, threads. */
         public String id() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return CommandLineIds.of(this);
         }
 
         public static Transport fromId(String id) {
-            for (Transport transport : values()) {
-                if (transport.id().equals(id)) {
-                    return transport;
-                }
-            }
-            throw new IllegalArgumentException("unknown transport '" + id + "'; expected one of "
-                    + Arrays.stream(values()).map(Transport::id).toList());
+            return CommandLineIds.parse(Transport.class, id, "transport");
         }
     }
 

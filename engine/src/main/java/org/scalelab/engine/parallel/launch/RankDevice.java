@@ -1,7 +1,5 @@
 package org.scalelab.engine.parallel.launch;
 
-import java.util.Locale;
-
 /** Where a job's ranks live and how they talk. */
 public enum RankDevice {
     /** Threads of this JVM, summing in shared memory; no MPJ needed. */
@@ -28,8 +26,4 @@ public enum RankDevice {
 
     /** @throws MpjUnavailableException for MPJ devices when MPJ Express or scalelab-mpj is missing */
     public abstract RankJob start(RankJobSpec spec, RankOutputListener listener);
-
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }
