@@ -45,10 +45,6 @@ final class RankProcess {
         this.errorReader = reader("stderr", process.getErrorStream(), this::keepErrorLine);
     }
 
-    int rank() {
-        return rank;
-    }
-
     Process process() {
         return process;
     }
