@@ -1,7 +1,6 @@
 package org.scalelab.engine.parallel.comm;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.scalelab.engine.parallel.CommandLineIds;
 
 /** How a message-passing communicator sums across ranks. Shared memory has one way only. */
 public enum AllreduceAlgorithm {
@@ -18,16 +17,10 @@ public enum AllreduceAlgorithm {
 
     /** The name used on command lines and in rank arguments. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return CommandLineIds.of(this);
     }
 
     public static AllreduceAlgorithm fromId(String id) {
-        for (AllreduceAlgorithm algorithm : values()) {
-            if (algorithm.id().equals(id)) {
-                return algorithm;
-            }
-        }
-        throw new IllegalArgumentException("unknown allreduce algorithm '" + id + "'; expected one of "
-                + Arrays.stream(values()).map(AllreduceAlgorithm::id).toList());
+        return CommandLineIds.parse(AllreduceAlgorithm.class, id, "allreduce algorithm");
     }
 }

@@ -43,10 +43,4 @@ public final class CollectiveTimes {
     public long collectives() {
         return collectives;
     }
-
-    public void reset() {
-        communicatingNanos = 0;
-        waitingNanos = 0;
-        collectives = 0;
-    }
 }

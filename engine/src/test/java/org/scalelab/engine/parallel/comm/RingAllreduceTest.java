@@ -20,18 +20,18 @@ class RingAllreduceTest {
     void everyRankEndsWithTheSameSumOfAllRanks(int ranks) {
         List<BlockingQueue<float[]>> inboxes = java.util.stream.IntStream.range(0, ranks)
                 .mapToObj(rank -> (BlockingQueue<float[]>) new LinkedBlockingQueue<float[]>()).toList();
-        List<float[][]> results = RankThreads.run(ranks, rank -> {
+        List<float[][]> results = ThreadedRanks.run(ranks, rank -> {
             RingAllreduce ring = new RingAllreduce(rank, ranks, queueLink(rank, inboxes));
             float[][] sums = new float[LENGTHS.length][];
             for (int i = 0; i < LENGTHS.length; i++) {
-                FloatBuffer data = SharedMemoryCommunicatorTest.direct(RankThreads.randomValues(rank, LENGTHS[i]));
+                FloatBuffer data = SharedMemoryCommunicatorTest.direct(ThreadedRanks.randomValues(rank, LENGTHS[i]));
                 ring.sum(data);
                 sums[i] = SharedMemoryCommunicatorTest.contents(data);
             }
             return sums;
         });
         for (int i = 0; i < LENGTHS.length; i++) {
-            float[] expected = RankThreads.serialSum(ranks, LENGTHS[i]);
+            float[] expected = ThreadedRanks.serialSum(ranks, LENGTHS[i]);
             float[] first = results.get(0)[i];
             for (int k = 0; k < expected.length; k++) {
                 assertEquals(expected[k], first[k], 1e-5f * Math.max(1f, Math.abs(expected[k])));

@@ -21,18 +21,18 @@ class SharedMemoryCommunicatorTest {
     @ValueSource(ints = {1, 2, 3, 4})
     void allreduceEqualsTheSerialSumBitForBit(int ranks) {
         SharedMemoryGroup group = new SharedMemoryGroup(ranks);
-        List<float[][]> results = RankThreads.run(ranks, rank -> {
+        List<float[][]> results = ThreadedRanks.run(ranks, rank -> {
             Communicator communicator = group.communicator(rank);
             float[][] sums = new float[LENGTHS.length][];
             for (int i = 0; i < LENGTHS.length; i++) {
-                FloatBuffer data = direct(RankThreads.randomValues(rank, LENGTHS[i]));
+                FloatBuffer data = direct(ThreadedRanks.randomValues(rank, LENGTHS[i]));
                 communicator.allreduceSum(data);
                 sums[i] = contents(data);
             }
             return sums;
         });
         for (int i = 0; i < LENGTHS.length; i++) {
-            float[] expected = RankThreads.serialSum(ranks, LENGTHS[i]);
+            float[] expected = ThreadedRanks.serialSum(ranks, LENGTHS[i]);
             for (float[][] rankResult : results) {
                 assertArrayEquals(expected, rankResult[i], "length " + LENGTHS[i]);
             }
@@ -42,7 +42,7 @@ class SharedMemoryCommunicatorTest {
     @Test
     void collectivesUseTheElementsFromPositionToLimit() {
         SharedMemoryGroup group = new SharedMemoryGroup(2);
-        List<float[]> results = RankThreads.run(2, rank -> {
+        List<float[]> results = ThreadedRanks.run(2, rank -> {
             FloatBuffer data = FloatBuffer.wrap(new float[] {99, rank + 1, rank + 2, 99});
             data.position(1).limit(3);
             group.communicator(rank).allreduceSum(data);
@@ -57,20 +57,20 @@ class SharedMemoryCommunicatorTest {
     @Test
     void broadcastCopiesTheRootsValuesEverywhere() {
         SharedMemoryGroup group = new SharedMemoryGroup(3);
-        List<float[]> results = RankThreads.run(3, rank -> {
-            FloatBuffer data = direct(RankThreads.randomValues(rank, 5000));
+        List<float[]> results = ThreadedRanks.run(3, rank -> {
+            FloatBuffer data = direct(ThreadedRanks.randomValues(rank, 5000));
             group.communicator(rank).broadcast(data, 2);
             return contents(data);
         });
         for (float[] result : results) {
-            assertArrayEquals(RankThreads.randomValues(2, 5000), result);
+            assertArrayEquals(ThreadedRanks.randomValues(2, 5000), result);
         }
     }
 
     @Test
     void gatherConcatenatesInRankOrderAtTheRoot() {
         SharedMemoryGroup group = new SharedMemoryGroup(3);
-        List<float[]> results = RankThreads.run(3, rank -> {
+        List<float[]> results = ThreadedRanks.run(3, rank -> {
             FloatBuffer send = FloatBuffer.wrap(new float[] {10 * rank, 10 * rank + 1});
             FloatBuffer receive = FloatBuffer.allocate(rank == 1 ? 6 : 0);
             group.communicator(rank).gather(send, receive, 1);
@@ -83,7 +83,7 @@ class SharedMemoryCommunicatorTest {
     @Test
     void waitingForALateRankIsCountedApartFromCommunicating() {
         SharedMemoryGroup group = new SharedMemoryGroup(2);
-        List<CollectiveTimes> times = RankThreads.run(2, rank -> {
+        List<CollectiveTimes> times = ThreadedRanks.run(2, rank -> {
             Communicator communicator = group.communicator(rank);
             if (rank == 1) {
                 sleep(200);
@@ -103,7 +103,7 @@ class SharedMemoryCommunicatorTest {
     @Test
     void abortReleasesRanksBlockedInACollective() {
         SharedMemoryGroup group = new SharedMemoryGroup(3);
-        List<String> outcomes = RankThreads.run(3, rank -> {
+        List<String> outcomes = ThreadedRanks.run(3, rank -> {
             if (rank == 2) {
                 sleep(100);
                 group.abort();
@@ -119,7 +119,7 @@ class SharedMemoryCommunicatorTest {
     @Test
     void differentLengthsAreRefusedOnEveryRank() {
         SharedMemoryGroup group = new SharedMemoryGroup(2);
-        List<String> messages = RankThreads.run(2, rank -> assertThrows(IllegalArgumentException.class,
+        List<String> messages = ThreadedRanks.run(2, rank -> assertThrows(IllegalArgumentException.class,
                 () -> group.communicator(rank).allreduceSum(FloatBuffer.allocate(5 + rank))).getMessage());
         assertTrue(messages.get(0).contains("different lengths"), messages.get(0));
         assertEquals(messages.get(0), messages.get(1));

@@ -2,6 +2,7 @@ package org.scalelab.engine.parallel.comm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /** Runs one body per rank on its own thread and returns what each returned, in rank order. */
-final class RankThreads {
-    private RankThreads() {
+final class ThreadedRanks {
+    private ThreadedRanks() {
     }
 
     static <T> List<T> run(int ranks, IntFunction<T> body) {
@@ -38,7 +39,7 @@ final class RankThreads {
 
     /** Seeded values that differ per rank and are not exactly representable sums, so order shows. */
     static float[] randomValues(int rank, int length) {
-        java.util.Random random = new java.util.Random(1000L * rank + length);
+        Random random = new Random(1000L * rank + length);
         float[] values = new float[length];
         for (int i = 0; i < length; i++) {
             values[i] = (float) random.nextGaussian();

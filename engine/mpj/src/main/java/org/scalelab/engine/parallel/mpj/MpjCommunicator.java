@@ -1,0 +1,131 @@
+package org.scalelab.engine.parallel.mpj;
+
+import java.nio.FloatBuffer;
+import mpi.Intracomm;
+import mpi.MPI;
+import mpi.MPIException;
+import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
+import org.scalelab.engine.parallel.comm.CollectiveTimes;
+import org.scalelab.engine.parallel.comm.CommunicationAbortedException;
+import org.scalelab.engine.parallel.comm.Communicator;
+import org.scalelab.engine.parallel.comm.RingAllreduce;
+
+/**
+ * A {@link Communicator} over an MPJ Express intra-communicator (niodev or smpdev alike).
+ *
+ * <p>MPJ moves Java arrays only, so data passes through float arrays kept between calls; MPJ copies arrays
+ * into its own buffers anyway, and the extra bulk copy costs little beside that. The ring allreduce is
+ * {@link RingAllreduce} over {@code Sendrecv}. A blocking MPJ call does not say whether it waited for a late
+ * peer or for the wire, so all time inside collectives counts as communicating, except barriers, which count
+ * as waiting (see {@link Communicator} for how callers get the split).
+ */
+public final class MpjCommunicator implements Communicator {
+    private static final int RING_TAG = 17;
+
+    private final Intracomm comm;
+    private final int rank;
+    private final int size;
+    private final AllreduceAlgorithm allreduce;
+    private final RingAllreduce ring;
+    private final CollectiveTimes times = new CollectiveTimes(false);
+    private float[] outgoing = new float[0];
+    private float[] incoming = new float[0];
+
+    public MpjCommunicator(Intracomm comm, AllreduceAlgorithm allreduce) throws MPIException {
+        this.comm = comm;
+        this.allreduce = allreduce;
+        this.rank = comm.Rank();
+        this.size = comm.Size();
+        int right = (rank + 1) % size;
+        int left = (rank + size - 1) % size;
+        this.ring = new RingAllreduce(rank, size, (send, sendCount, receive, receiveCount) -> call(() ->
+                comm.Sendrecv(send, 0, sendCount, MPI.FLOAT, right, RING_TAG,
+                        receive, 0, receiveCount, MPI.FLOAT, left, RING_TAG)));
+    }
+
+    @Override
+    public int rank() {
+        return rank;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void allreduceSum(FloatBuffer data) {
+        long start = System.nanoTime();
+        if (allreduce == AllreduceAlgorithm.RING) {
+            ring.sum(data);
+        } else {
+            int count = data.remaining();
+            ensureScratch(count);
+            data.get(data.position(), outgoing, 0, count);
+            call(() -> comm.Allreduce(outgoing, 0, incoming, 0, count, MPI.FLOAT, MPI.SUM));
+            data.put(data.position(), incoming, 0, count);
+        }
+        times.record(System.nanoTime() - start, 0);
+    }
+
+    @Override
+    public void broadcast(FloatBuffer data, int root) {
+        long start = System.nanoTime();
+        int count = data.remaining();
+        ensureScratch(count);
+        if (rank == root) {
+            data.get(data.position(), outgoing, 0, count);
+        }
+        call(() -> comm.Bcast(outgoing, 0, count, MPI.FLOAT, root));
+        if (rank != root) {
+            data.put(data.position(), outgoing, 0, count);
+        }
+        times.record(System.nanoTime() - start, 0);
+    }
+
+    @Override
+    public void gather(FloatBuffer send, FloatBuffer receive, int root) {
+        long start = System.nanoTime();
+        int count = send.remaining();
+        ensureScratch(count * size);
+        send.get(send.position(), outgoing, 0, count);
+        call(() -> comm.Gather(outgoing, 0, count, MPI.FLOAT, incoming, 0, count, MPI.FLOAT, root));
+        if (rank == root) {
+            receive.put(receive.position(), incoming, 0, count * size);
+        }
+        times.record(System.nanoTime() - start, 0);
+    }
+
+    @Override
+    public void barrier() {
+        long start = System.nanoTime();
+        call(comm::Barrier);
+        times.record(0, System.nanoTime() - start);
+    }
+
+    @Override
+    public CollectiveTimes times() {
+        return times;
+    }
+
+    private void ensureScratch(int length) {
+        if (outgoing.length < length) {
+            outgoing = new float[length];
+            incoming = new float[length];
+        }
+    }
+
+    @FunctionalInterface
+    private interface MpjCall {
+        void run() throws MPIException;
+    }
+
+    /** MPJ's checked exception means the collective is lost: the job is ending (a peer died or we were interrupted). */
+    private static void call(MpjCall call) {
+        try {
+            call.run();
+        } catch (MPIException e) {
+            throw new CommunicationAbortedException("MPJ Express: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.scalelab.engine.parallel.mpj;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+import mpi.MPI;
+import org.scalelab.engine.parallel.launch.RankProtocol;
+import org.scalelab.engine.parallel.launch.RankProtocol.RankArguments;
+import org.scalelab.engine.parallel.launch.RankTask;
+
+/**
+ * Where every MPJ rank starts: {@link #main} in a niodev child JVM, {@link #runRank} in an smpdev rank thread.
+ * Both run the task named in the application arguments ({@link RankArguments}) on an {@link MpjCommunicator}.
+ */
+public final class RankMain {
+    private RankMain() {
+    }
+
+    /**
+     * A niodev rank: {@code RANK CONF niodev ALGORITHM TASK-CLASS TASK-ARGS...}. The task's output lines go to
+     * standard output. Whatever happens, the JVM exits: niodev leaves non-daemon threads behind, so returning
+     * from main, or an uncaught exception, would leave the process running.
+     */
+    public static void main(String[] args) {
+        exitWhenParentIsGone();
+        int status = 0;
+        try {
+            runRank(args, System.out::println);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            // Last, so that it is among the lines the launcher keeps from standard error.
+            System.err.println(RankProtocol.FAILURE_PREFIX + failure);
+            status = RankProtocol.EXIT_FAILED;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /**
+     * Runs one rank: {@code MPI.Init}, the task, {@code MPI.Finalize}. The smpdev launcher calls this
+     * reflectively from another class loader, which is why it takes JDK types only.
+     *
+     * <p>A task that throws skips {@code MPI.Finalize}: in MPJ it is a barrier, which would wait for ever for
+     * peers that are still blocked in the collective the failed rank never joined. The failed rank's JVM exits
+     * instead (niodev), or its smpdev session is thrown away.
+     *
+     * @param mpjArgs MPJ's arguments for the device followed by the application arguments
+     */
+    public static void runRank(String[] mpjArgs, Consumer<String> output) throws Exception {
+        RankArguments arguments = RankArguments.parse(MPI.Init(mpjArgs));
+        RankTask task = RankTask.instantiate(arguments.taskClass(), RankMain.class.getClassLoader());
+        task.run(new MpjCommunicator(MPI.COMM_WORLD, arguments.allreduce()), arguments.taskArgs(), output);
+        MPI.Finalize();
+    }
+
+    /**
+     * The launcher keeps this process's standard input open and never writes to it; end of input therefore
+     * means the launcher died (even by SIGKILL, which it cannot catch), and an orphaned rank would otherwise
+     * spin or block forever. {@code halt}, not {@code exit}: nothing of this rank is worth finishing.
+     */
+    private static void exitWhenParentIsGone() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // The launcher writes nothing; anything read is ignored.
+                }
+            } catch (IOException e) {
+                // A broken pipe means the same as end of input.
+            }
+            Runtime.getRuntime().halt(RankProtocol.EXIT_PARENT_GONE);
+        }, "parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+}

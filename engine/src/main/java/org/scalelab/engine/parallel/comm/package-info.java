@@ -1,0 +1,7 @@
+/**
+ * Collective communication between the ranks of a parallel job, on one flat float buffer at a time (a
+ * network's parameters or gradients): the {@link org.scalelab.engine.parallel.comm.Communicator} interface,
+ * its shared-memory implementation for threads of one JVM, and the ring allreduce that the MPJ communicator
+ * (module scalelab-mpj) runs over point-to-point messages.
+ */
+package org.scalelab.engine.parallel.comm;

@@ -1,0 +1,10 @@
+package org.scalelab.engine.parallel.launch;
+
+/** A parallel job failed, could not start, or was cancelled; the message says which, for the user. */
+public class RankJobException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public RankJobException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,49 @@
+package org.scalelab.engine.parallel.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
+
+/**
+ * What the launchers and the rank entry point (scalelab-mpj's RankMain) agree on: the application arguments
+ * after MPJ's own, how a failing rank reports, and its exit statuses.
+ */
+public final class RankProtocol {
+    /** The rank entry point, named and never linked: the engine builds without MPJ. */
+    public static final String RANK_MAIN = "org.scalelab.engine.parallel.mpj.RankMain";
+    /** Starts the line of standard error where a failed rank says why; the launcher quotes it. */
+    public static final String FAILURE_PREFIX = "scalelab-rank-failed: ";
+    /** The rank threw (its message is on standard error). */
+    public static final int EXIT_FAILED = 1;
+    /** The rank's standard input closed: its parent is gone, so it stopped itself. */
+    public static final int EXIT_PARENT_GONE = 3;
+
+    private RankProtocol() {
+    }
+
+    /** What follows MPJ's arguments: {@code ALGORITHM TASK-CLASS TASK-ARGS...}. */
+    public record RankArguments(AllreduceAlgorithm allreduce, String taskClass, List<String> taskArgs) {
+
+        static RankArguments of(RankJobSpec spec) {
+            return new RankArguments(spec.allreduce(), spec.taskClass(), spec.taskArgs());
+        }
+
+        /** Reads what {@code MPI.Init} returns. */
+        public static RankArguments parse(String[] applicationArgs) {
+            if (applicationArgs.length < 2) {
+                throw new IllegalArgumentException("expected ALGORITHM TASK-CLASS [ARGS...] after MPJ's arguments, got "
+                        + List.of(applicationArgs));
+            }
+            return new RankArguments(AllreduceAlgorithm.fromId(applicationArgs[0]), applicationArgs[1],
+                    List.of(applicationArgs).subList(2, applicationArgs.length));
+        }
+
+        List<String> toList() {
+            List<String> args = new ArrayList<>();
+            args.add(allreduce.id());
+            args.add(taskClass);
+            args.addAll(taskArgs);
+            return args;
+        }
+    }
+}
