@@ -80,7 +80,8 @@ class SerialTrainerTest {
         assertEquals(0.0, worker.seconds().get(Phase.IDLE));
         assertEquals(epoch.epochSeconds(), worker.total(), epoch.epochSeconds() * 0.05);
         assertEquals(epoch.trainSeconds(), epoch.epochSeconds() - worker.seconds().get(Phase.EVALUATION), 1e-9);
-        assertTrue(epoch.cpuUsage() >= 0 && epoch.cpuUsage() <= 1.05, "cpu " + epoch.cpuUsage());
+        // A millisecond epoch is too short to measure CPU time on (see CpuMeter).
+        assertTrue(Double.isNaN(epoch.cpuUsage()) || epoch.cpuUsage() >= 0 && epoch.cpuUsage() <= 1, "cpu " + epoch.cpuUsage());
     }
 
     @Test
