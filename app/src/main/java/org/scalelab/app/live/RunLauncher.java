@@ -51,7 +51,7 @@ public final class RunLauncher {
             String problem = null;
             try {
                 RunPlan plan = RunPlan.prepare(config, catalog);
-                Trainers.forConfig(config).train(plan, RunListeners.fanOut(listeners), token);
+                Trainers.forConfig(config, catalog).train(plan, RunListeners.fanOut(listeners), token);
             } catch (RuntimeException e) {
                 problem = e.getMessage() == null ? e.toString() : e.getMessage();
             }

@@ -98,12 +98,7 @@ public final class ExperimentViewModel {
      * words including the remedy; empty when it can.
      */
     public Optional<String> unavailability(Strategy candidate) {
-        try {
-            Trainers.forConfig(TrainingConfig.defaults().toBuilder().strategy(candidate).build());
-            return Optional.empty();
-        } catch (ConfigException e) {
-            return Optional.of(e.getMessage());
-        }
+        return Trainers.whyUnavailable(candidate, 2);
     }
 
     /** Puts a whole configuration into the fields (e.g. to repeat a saved run or set up its baseline). */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.events.RunListeners;
 import org.scalelab.engine.events.RunStatus;
@@ -88,14 +89,34 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "NAME", converter = StrategyConverter.class, description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Strategy strategy = DEFAULTS.strategy();
 
-    @Option(names = "--processes", paramLabel = "N", description = "Worker processes. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--procs", "--processes"}, paramLabel = "P",
+            description = "MPJ ranks (mpj, hybrid, mpj-multicore, param-avg). Default: ${DEFAULT-VALUE}.")
     int processes = DEFAULTS.processes();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads per process. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads per process (threads, hybrid, "
+            + "param-avg) or native threads per worker (intra-op, mpj, mpj-multicore). Default: ${DEFAULT-VALUE}.")
     int threads = DEFAULTS.threads();
 
     @Option(names = "--scaling", paramLabel = "NAME", converter = ScalingConverter.class, description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Scaling scaling = DEFAULTS.scaling();
+
+    @Option(names = "--average-every", paramLabel = "K",
+            description = "param-avg: local steps between averagings, 0 for once per epoch. Default: ${DEFAULT-VALUE}.")
+    int averagingPeriod = DEFAULTS.averagingPeriod();
+
+    @Option(names = "--via-master", description = "param-avg: gather to rank 0, average there and broadcast back.")
+    boolean viaMaster;
+
+    @Option(names = "--allreduce", paramLabel = "NAME", converter = AllreduceConverter.class,
+            description = "How MPJ ranks sum: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    AllreduceAlgorithm allreduce = DEFAULTS.allreduce();
+
+    @Option(names = "--steps-per-epoch", paramLabel = "N", description = "Train at most N steps per epoch (0: all).")
+    int stepLimit = DEFAULTS.stepLimit();
+
+    @Option(names = "--hosts", paramLabel = "FILE", description = "Spread MPJ ranks over the machines of FILE "
+            + "(one host per line, optional slots=N; ranks start there through ssh).")
+    Path hosts;
 
     @Option(names = "--runs-dir", paramLabel = "DIR",
             description = "Where run records go (default: $SCALELAB_HOME/runs, else ~/.local/share/scalelab/runs).")
@@ -103,6 +124,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where downloaded datasets are (see: scalelab datasets --help).")
     Path dataDir;
+
+    @Option(names = "--save-weights", paramLabel = "FILE",
+            description = "Save the trained parameters to FILE (magic SLW1, count, little-endian float32).")
+    Path weightsFile;
 
     @Option(names = "--json", description = "End with one line of JSON describing the result (progress goes to stderr).")
     boolean json;
@@ -113,10 +138,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingConfig config = config().validate();
-        Trainer trainer = Trainers.forConfig(config);
-        RunPlan plan = RunPlan.prepare(config, new DatasetCatalog(
-                dataDir != null ? dataDir : DatasetCatalog.defaultCacheDir(),
-                DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST, DatasetCatalog.mirrorFromEnvironment()));
+        DatasetCatalog catalog = new DatasetCatalog(dataDir != null ? dataDir : DatasetCatalog.defaultCacheDir(),
+                DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST, DatasetCatalog.mirrorFromEnvironment());
+        Trainer trainer = Trainers.forConfig(config, catalog);
+        RunPlan plan = RunPlan.prepare(config, catalog);
+        if (weightsFile != null) {
+            plan = plan.savingWeightsTo(weightsFile);
+        }
         RunRecorder recorder = new RunRecorder(new RunStore(runsDir != null ? runsDir : RunStore.defaultDirectory()));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -143,7 +171,9 @@ public final class TrainCommand implements Callable<Integer> {
                 .learningRate(learningRate).optimizer(optimizer).momentum(momentum).adamBeta1(adamBeta1)
                 .adamBeta2(adamBeta2).adamEpsilon(adamEpsilon).weightDecay(weightDecay).schedule(schedule)
                 .stepSize(stepSize).gamma(gamma).seed(seed).augment(augment).strategy(strategy)
-                .processes(processes).threads(threads).scaling(scaling).build();
+                .processes(processes).threads(threads).scaling(scaling).averagingPeriod(averagingPeriod)
+                .viaMaster(viaMaster).allreduce(allreduce).stepLimit(stepLimit)
+                .hosts(hosts == null ? null : hosts.toString()).build();
     }
 
     /** The summary's fields plus where the record is, as one line for scripts. */
@@ -163,6 +193,12 @@ public final class TrainCommand implements Callable<Integer> {
             case FAILED -> CliErrors.FAILED;
             default -> recordLost ? CliErrors.FAILED : 0;
         };
+    }
+
+    static final class AllreduceConverter extends LowerCaseEnumConverter<AllreduceAlgorithm> {
+        AllreduceConverter() {
+            super(AllreduceAlgorithm.class);
+        }
     }
 
     static final class OptimizerKindConverter extends LowerCaseEnumConverter<OptimizerKind> {

@@ -29,6 +29,7 @@ public final class DatasetCatalog {
     public static final Path DEFAULT_INSTALLED_FASHION_MNIST = StandardDatasets.DEFAULT_INSTALLED_FASHION_MNIST;
 
     private final Path cacheDir;
+    private final Path installedFashionMnistDir;
     private final Map<String, DatasetSource> sources = new LinkedHashMap<>();
     private final Map<String, SoftReference<Dataset>> loaded = new ConcurrentHashMap<>();
 
@@ -39,7 +40,7 @@ public final class DatasetCatalog {
 
     /** Downloads from the upstream sites. */
     public DatasetCatalog(Path cacheDir, Path installedFashionMnistDir) {
-        this(cacheDir, installedFashionMnistDir, null);
+        this(cacheDir, installedFashionMnistDir, (URI) null);
     }
 
     /**
@@ -49,11 +50,12 @@ public final class DatasetCatalog {
      *                                 the upstream sites
      */
     public DatasetCatalog(Path cacheDir, Path installedFashionMnistDir, URI mirror) {
-        this(cacheDir, StandardDatasets.create(cacheDir, installedFashionMnistDir, mirror));
+        this(cacheDir, installedFashionMnistDir, StandardDatasets.create(cacheDir, installedFashionMnistDir, mirror));
     }
 
-    DatasetCatalog(Path cacheDir, List<DatasetSource> sources) {
+    DatasetCatalog(Path cacheDir, Path installedFashionMnistDir, List<DatasetSource> sources) {
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
+        this.installedFashionMnistDir = installedFashionMnistDir;
         sources.forEach(source -> this.sources.put(source.info().name(), source));
     }
 
@@ -89,6 +91,11 @@ public final class DatasetCatalog {
         } catch (URISyntaxException e) {
             throw new DatasetException("SCALELAB_MIRROR: '" + mirror + "' is not a URL (" + e.getReason() + ")");
         }
+    }
+
+    /** Where this catalog looks for a system-installed Fashion-MNIST (worker processes open the same catalog). */
+    public Path installedFashionMnistDir() {
+        return installedFashionMnistDir;
     }
 
     public Path cacheDir() {

@@ -1,5 +1,7 @@
 package org.scalelab.engine.training;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -8,31 +10,23 @@ import org.scalelab.engine.data.BatchAssembler;
 import org.scalelab.engine.model.SampleShape;
 
 /**
- * One worker's input batch: the host arrays the assembler fills and the ND4J arrays the network reads,
- * allocated once. Walking a set of {@code setSize} images in batches needs only two sizes — the full batch
- * and the shorter last one — so both are preallocated and no step allocates.
+ * One worker's input batch: the host arrays the assembler fills and the ND4J arrays the network reads.
+ * A worker sees only a few batch sizes — the full batch, its share of one, the short last one — so there is
+ * one input array per size, made the first time the size occurs, and after the first epoch no step allocates.
  */
 final class BatchInput {
-    private final int batchSize;
+    private final SampleShape shape;
     private final int imageSize;
     private final float[] pixels;
     private final int[] labels;
-    private final INDArray full;
-    private final INDArray last;
+    private final Map<Integer, INDArray> bySize = new HashMap<>();
 
-    BatchInput(SampleShape shape, int batchSize, int setSize) {
-        this.batchSize = batchSize;
+    /** @param maxCount the largest batch that will be loaded */
+    BatchInput(SampleShape shape, int maxCount) {
+        this.shape = shape;
         this.imageSize = shape.size();
-        this.pixels = new float[batchSize * imageSize];
-        this.labels = new int[batchSize];
-        this.full = Nd4j.createUninitialized(DataType.FLOAT, shape.batchShape(batchSize));
-        int remainder = setSize % batchSize;
-        this.last = remainder == 0 ? null : Nd4j.createUninitialized(DataType.FLOAT, shape.batchShape(remainder));
-    }
-
-    /** Number of batches that cover {@code setSize} images, the short last one included. */
-    static int batchCount(int setSize, int batchSize) {
-        return (setSize + batchSize - 1) / batchSize;
+        this.pixels = new float[maxCount * imageSize];
+        this.labels = new int[maxCount];
     }
 
     /**
@@ -42,7 +36,8 @@ final class BatchInput {
      */
     INDArray load(BatchAssembler assembler, int[] indices, int from, int count, RandomGenerator random) {
         assembler.fill(indices, from, count, pixels, labels, random);
-        INDArray input = count == batchSize ? full : last;
+        INDArray input = bySize.computeIfAbsent(count,
+                size -> Nd4j.createUninitialized(DataType.FLOAT, shape.batchShape(size)));
         input.data().asNioFloat().put(0, pixels, 0, count * imageSize);
         return input;
     }

@@ -3,8 +3,7 @@ package org.scalelab.engine.training;
 import org.scalelab.engine.events.EpochCompleted;
 
 /** A strategy's work for one epoch, inside the lifecycle {@link RunLifecycle} provides. */
-@FunctionalInterface
-interface EpochRunner {
+interface EpochRunner extends AutoCloseable {
 
     /**
      * Trains and evaluates one epoch, emitting its step events.
@@ -13,4 +12,8 @@ interface EpochRunner {
      * @throws RunCancelledException when cancelled part way
      */
     EpochCompleted run(int epoch);
+
+    /** Releases threads and processes, however the run ended; a run that failed or was cancelled stops them. */
+    @Override
+    void close();
 }

@@ -44,6 +44,15 @@ public final class PhaseTimer {
         enter(null);
     }
 
+    /**
+     * Re-charges time already counted to one phase to another: a collective is timed as communication, then
+     * the part of it spent waiting for the slowest worker, which only the communicator can tell, moves to idle.
+     */
+    public void move(long amount, Phase from, Phase to) {
+        nanos[from.ordinal()] -= amount;
+        nanos[to.ordinal()] += amount;
+    }
+
     /** Stops and zeroes every total, for the next epoch. */
     public void reset() {
         current = null;

@@ -37,8 +37,7 @@ final class RunLifecycle {
         List<EpochCompleted> epochs = new ArrayList<>();
         RunStatus status = RunStatus.FINISHED;
         String message = null;
-        try {
-            EpochRunner runner = setup.apply(events);
+        try (EpochRunner runner = setup.apply(events)) {
             for (int epoch = 1; epoch <= plan.config().epochs(); epoch++) {
                 cancellation.throwIfCancelled();
                 EpochCompleted completed = runner.run(epoch);

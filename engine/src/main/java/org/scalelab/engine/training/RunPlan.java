@@ -1,5 +1,6 @@
 package org.scalelab.engine.training;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
@@ -15,14 +16,26 @@ import org.scalelab.engine.model.SampleShape;
  * each other. Everything that can be wrong before training begins is caught here, with a message for the user.
  */
 public record RunPlan(String runId, TrainingConfig config, Architecture architecture, Dataset dataset,
-                      EnvironmentInfo environment) {
+                      EnvironmentInfo environment, Path weightsFile) {
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+    /** @param weightsFile where the trained parameters are saved at the end ({@link org.scalelab.engine.model.WeightsFile}), or null */
     public RunPlan {
         Objects.requireNonNull(runId, "runId");
         config.validate();
         checkFit(architecture, dataset);
+    }
+
+    /** A plan that does not save the trained parameters. */
+    public RunPlan(String runId, TrainingConfig config, Architecture architecture, Dataset dataset,
+                   EnvironmentInfo environment) {
+        this(runId, config, architecture, dataset, environment, null);
+    }
+
+    /** The same plan, saving the trained parameters to {@code file} when the run finishes. */
+    public RunPlan savingWeightsTo(Path file) {
+        return new RunPlan(runId, config, architecture, dataset, environment, file);
     }
 
     /**

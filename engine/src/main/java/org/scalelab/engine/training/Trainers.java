@@ -1,16 +1,30 @@
 package org.scalelab.engine.training;
 
-/** Picks the trainer for a configuration's strategy. */
+import java.util.Optional;
+import org.scalelab.engine.data.DatasetCatalog;
+
+/** Picks the trainer for a configuration's strategy, and says which strategies can run on this machine. */
 public final class Trainers {
     private Trainers() {
     }
 
-    /** @throws ConfigException for strategies this version cannot run yet */
-    public static Trainer forConfig(TrainingConfig config) {
-        if (config.strategy() == Strategy.SERIAL) {
-            return new SerialTrainer();
+    /**
+     * @param catalog where ranks in other processes open the dataset (the catalog the run's plan loads from)
+     * @throws ConfigException naming the strategy, with what is missing and the remedy, when it cannot run here
+     */
+    public static Trainer forConfig(TrainingConfig config, DatasetCatalog catalog) {
+        Optional<String> unavailable = whyUnavailable(config.strategy(), config.processes());
+        if (unavailable.isPresent()) {
+            throw new ConfigException("strategy", config.strategy(), unavailable.get());
         }
-        throw new ConfigException("strategy", config.strategy(),
-                "not available yet; this version trains with strategy " + Strategy.SERIAL + " only");
+        return config.strategy().needsMpj(config.processes()) ? new MpjTrainer(catalog) : new InProcessTrainer();
+    }
+
+    /** Empty when {@code strategy} can run here with {@code processes} processes; otherwise why not and the remedy. */
+    public static Optional<String> whyUnavailable(Strategy strategy, int processes) {
+        if (!strategy.needsMpj(processes)) {
+            return Optional.empty();
+        }
+        return MpjTrainer.deviceFor(strategy).unavailableReason();
     }
 }

@@ -3,6 +3,7 @@ package org.scalelab.engine.training;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.Arrays;
+import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 
 /**
  * Everything that decides what a training run computes, and nothing about where its output goes. Run records
@@ -19,8 +20,15 @@ import java.util.Arrays;
  * @param gamma        factor of each drop, for {@link ScheduleKind#STEP}
  * @param seed         fixes initial weights, epoch order and augmentation: same seed, same run
  * @param augment      random shifts (and flips for colour images) of training images
- * @param processes    worker processes of a parallel strategy
- * @param threads      worker threads per process
+ * @param processes    processes (MPJ ranks) of a parallel strategy; see {@link Strategy} for what P and T mean
+ * @param threads      threads per process: workers or native threads, depending on the strategy
+ * @param averagingPeriod {@link Strategy#PARAM_AVG}: local steps between averagings, 0 for once per epoch
+ * @param viaMaster    {@link Strategy#PARAM_AVG}: gather to rank 0, average there and broadcast back, instead of
+ *                     an allreduce (Study C's central bottleneck)
+ * @param allreduce    how MPJ ranks sum: MPJ's built-in reduce+broadcast or the ring
+ * @param stepLimit    at most this many steps per epoch, 0 for all: short calibration runs and quick checks
+ * @param hosts        a host file (one host per line, optional {@code slots=N}) to spread MPJ ranks over
+ *                     machines; null keeps every rank on this machine, listening on loopback only
  */
 @JsonDeserialize(builder = TrainingConfig.Builder.class)
 public record TrainingConfig(
@@ -43,7 +51,12 @@ public record TrainingConfig(
         Strategy strategy,
         int processes,
         int threads,
-        Scaling scaling) {
+        Scaling scaling,
+        int averagingPeriod,
+        boolean viaMaster,
+        AllreduceAlgorithm allreduce,
+        int stepLimit,
+        String hosts) {
 
     public static Builder builder() {
         return new Builder();
@@ -85,16 +98,41 @@ public record TrainingConfig(
         requireAtLeast("processes", processes, 1);
         requireAtLeast("threads", threads, 1);
         requireChoice("scaling", scaling, Scaling.class);
-        if (strategy == Strategy.SERIAL) {
-            requireOne("processes", processes);
-            requireOne("threads", threads);
+        requireAtLeast("averagingPeriod", averagingPeriod, 0);
+        requireAtLeast("stepLimit", stepLimit, 0);
+        requireChoice("allreduce", allreduce, AllreduceAlgorithm.class);
+        switch (strategy) {
+            case SERIAL -> {
+                requireOne("processes", processes);
+                requireOne("threads", threads);
+            }
+            case INTRA_OP, THREADS -> requireOne("processes", processes);
+            default -> { }
+        }
+        if (viaMaster && strategy != Strategy.PARAM_AVG) {
+            throw new ConfigException("viaMaster", true, "applies to strategy " + Strategy.PARAM_AVG + " only");
+        }
+        if (hosts != null && !launchesProcesses()) {
+            throw new ConfigException("hosts", hosts, "applies only to strategies that start MPJ processes ("
+                    + Strategy.MPJ + ", " + Strategy.HYBRID + ", " + Strategy.PARAM_AVG + " with processes > 1)");
         }
         return this;
     }
 
-    /** Workers in all: processes × threads. */
+    /** Workers in all, each with its own replica of the network. */
     public int workers() {
-        return processes * threads;
+        return strategy.workers(processes, threads);
+    }
+
+    /** Images per optimiser step over all workers. */
+    public int globalBatchSize() {
+        return scaling == Scaling.STRONG ? batchSize : batchSize * workers();
+    }
+
+    /** Whether the ranks are child JVMs on MPJ's niodev device (rather than threads of this JVM). */
+    public boolean launchesProcesses() {
+        return strategy == Strategy.MPJ || strategy == Strategy.HYBRID
+                || strategy == Strategy.PARAM_AVG && processes > 1;
     }
 
     private static void requireText(String field, String value) {
@@ -111,7 +149,7 @@ public record TrainingConfig(
 
     private static void requireOne(String field, int value) {
         if (value != 1) {
-            throw new ConfigException(field, value, "expected 1 with strategy " + Strategy.SERIAL);
+            throw new ConfigException(field, value, "expected 1 with this strategy");
         }
     }
 
@@ -156,6 +194,11 @@ public record TrainingConfig(
         private int processes = 1;
         private int threads = 1;
         private Scaling scaling = Scaling.STRONG;
+        private int averagingPeriod = 1;
+        private boolean viaMaster = false;
+        private AllreduceAlgorithm allreduce = AllreduceAlgorithm.RING;
+        private int stepLimit = 0;
+        private String hosts = null;
 
         private Builder() {
         }
@@ -181,6 +224,11 @@ public record TrainingConfig(
             processes = c.processes;
             threads = c.threads;
             scaling = c.scaling;
+            averagingPeriod = c.averagingPeriod;
+            viaMaster = c.viaMaster;
+            allreduce = c.allreduce;
+            stepLimit = c.stepLimit;
+            hosts = c.hosts;
         }
 
         public Builder dataset(String value) {
@@ -283,11 +331,36 @@ public record TrainingConfig(
             return this;
         }
 
+        public Builder averagingPeriod(int value) {
+            averagingPeriod = value;
+            return this;
+        }
+
+        public Builder viaMaster(boolean value) {
+            viaMaster = value;
+            return this;
+        }
+
+        public Builder allreduce(AllreduceAlgorithm value) {
+            allreduce = value;
+            return this;
+        }
+
+        public Builder stepLimit(int value) {
+            stepLimit = value;
+            return this;
+        }
+
+        public Builder hosts(String value) {
+            hosts = value;
+            return this;
+        }
+
         /** The configuration as set, not yet validated (a run record may hold one a later version accepts). */
         public TrainingConfig build() {
             return new TrainingConfig(dataset, model, epochs, batchSize, learningRate, optimizer, momentum,
                     adamBeta1, adamBeta2, adamEpsilon, weightDecay, schedule, stepSize, gamma, seed, augment,
-                    strategy, processes, threads, scaling);
+                    strategy, processes, threads, scaling, averagingPeriod, viaMaster, allreduce, stepLimit, hosts);
         }
     }
 }

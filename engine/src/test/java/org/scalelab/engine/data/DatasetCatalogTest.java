@@ -144,7 +144,7 @@ class DatasetCatalogTest {
 
     @Test
     void importRefusesAFaultyFolderAndKeepsThePreviousCopy() throws Exception {
-        DatasetCatalog catalog = new DatasetCatalog(cache, List.of(smallCifar(List.of())));
+        DatasetCatalog catalog = new DatasetCatalog(cache, null, List.of(smallCifar(List.of())));
         Path good = elsewhere.resolve("good");
         TestData.write(good, TestData.cifarBatches(4));
         catalog.importFrom("cifar10", good);
@@ -174,7 +174,7 @@ class DatasetCatalogTest {
 
     @Test
     void importOfAnArchiveStoresItUnderTheDownloadName() throws Exception {
-        DatasetCatalog catalog = new DatasetCatalog(cache, List.of(smallCifar(List.of())));
+        DatasetCatalog catalog = new DatasetCatalog(cache, null, List.of(smallCifar(List.of())));
         Path archive = Files.write(elsewhere.resolve("cifar-from-course.tgz"),
                 TestData.tarGz(CifarReader.ARCHIVE_FOLDER, TestData.cifarBatches(4)));
 
@@ -188,7 +188,7 @@ class DatasetCatalogTest {
 
     @Test
     void importReplacesAnEarlierCopyWhole() {
-        DatasetCatalog catalog = new DatasetCatalog(cache, List.of(smallCifar(List.of())));
+        DatasetCatalog catalog = new DatasetCatalog(cache, null, List.of(smallCifar(List.of())));
         Path first = elsewhere.resolve("first");
         TestData.write(first, TestData.cifarBatches(4));
         catalog.importFrom("cifar10", first);
@@ -214,7 +214,7 @@ class DatasetCatalogTest {
             });
             RemoteFile remote = RemoteFile.withMd5(server.url("/cifar10/"), CifarReader.ARCHIVE_NAME,
                     DownloaderTest.hex("MD5", archive));
-            DatasetCatalog catalog = new DatasetCatalog(cache, List.of(smallCifar(List.of(remote))));
+            DatasetCatalog catalog = new DatasetCatalog(cache, null, List.of(smallCifar(List.of(remote))));
             assertEquals(DatasetStatus.DOWNLOADABLE, catalog.status("cifar10"));
 
             catalog.download("cifar10", DownloadProgress.NONE, () -> false);

@@ -14,7 +14,7 @@ import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.training.CancellationToken;
-import org.scalelab.engine.training.SerialTrainer;
+import org.scalelab.engine.training.InProcessTrainer;
 import org.scalelab.engine.training.TrainingFixtures;
 
 class RunRecorderTest {
@@ -26,7 +26,7 @@ class RunRecorderTest {
         RunStore store = new RunStore(dir);
         RunRecorder recorder = new RunRecorder(store);
         List<RunStatus> statusAfterEachEpoch = new ArrayList<>();
-        new SerialTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().build()), event -> {
+        new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().build()), event -> {
             recorder.onEvent(event);
             if (event instanceof EpochCompleted) {
                 RunRecord saved = store.load("test-run");
@@ -46,7 +46,7 @@ class RunRecorderTest {
         RunStore store = new RunStore(dir);
         RunRecorder recorder = new RunRecorder(store);
         CancellationToken cancellation = new CancellationToken();
-        new SerialTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().build()), event -> {
+        new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().build()), event -> {
             recorder.onEvent(event);
             if (event instanceof StepCompleted step && step.globalStep() == 9) {
                 cancellation.cancel();

@@ -18,7 +18,7 @@ class MnistMiniTrainingTest {
         TrainingConfig config = TrainingConfig.builder().dataset("mnist-mini").model("mlp-235k").epochs(2)
                 .batchSize(64).learningRate(0.01).optimizer(OptimizerKind.MOMENTUM).seed(1).build();
         RecordingListener listener = new RecordingListener();
-        RunSummary summary = new SerialTrainer().train(RunPlan.prepare(config, new DatasetCatalog()), listener,
+        RunSummary summary = new InProcessTrainer().train(RunPlan.prepare(config, new DatasetCatalog()), listener,
                 new CancellationToken());
 
         assertEquals(RunStatus.FINISHED, summary.status());

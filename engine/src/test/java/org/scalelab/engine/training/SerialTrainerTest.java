@@ -26,7 +26,7 @@ class SerialTrainerTest {
 
     private static RecordingListener train(TrainingConfig config, CancellationToken cancellation) {
         RecordingListener listener = new RecordingListener();
-        new SerialTrainer().train(TrainingFixtures.plan(config), listener, cancellation);
+        new InProcessTrainer().train(TrainingFixtures.plan(config), listener, cancellation);
         return listener;
     }
 
@@ -88,7 +88,7 @@ class SerialTrainerTest {
     void cancellingStopsWithinAStepAndKeepsTheCompletedEpochs() {
         CancellationToken cancellation = new CancellationToken();
         RecordingListener listener = new RecordingListener();
-        RunSummary summary = new SerialTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().build()),
+        RunSummary summary = new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().build()),
                 event -> {
                     listener.onEvent(event);
                     if (event instanceof StepCompleted step && step.globalStep() == 6) {
@@ -105,7 +105,7 @@ class SerialTrainerTest {
 
     @Test
     void aListenerThatThrowsDoesNotStopTraining() {
-        RunSummary summary = new SerialTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().epochs(1).build()),
+        RunSummary summary = new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().epochs(1).build()),
                 event -> {
                     throw new IllegalStateException("broken console");
                 }, new CancellationToken());

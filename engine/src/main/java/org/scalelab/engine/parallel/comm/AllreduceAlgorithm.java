@@ -20,6 +20,12 @@ public enum AllreduceAlgorithm {
         return CommandLineIds.of(this);
     }
 
+    /** The id, also in JSON. */
+    @Override
+    public String toString() {
+        return id();
+    }
+
     public static AllreduceAlgorithm fromId(String id) {
         return CommandLineIds.parse(AllreduceAlgorithm.class, id, "allreduce algorithm");
     }

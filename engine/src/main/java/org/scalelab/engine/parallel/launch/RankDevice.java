@@ -1,5 +1,8 @@
 package org.scalelab.engine.parallel.launch;
 
+import java.util.List;
+import java.util.Optional;
+
 /** Where a job's ranks live and how they talk. */
 public enum RankDevice {
     /** Threads of this JVM, summing in shared memory; no MPJ needed. */
@@ -24,6 +27,24 @@ public enum RankDevice {
         }
     };
 
+    /** What to do when an MPJ device cannot start ranks. */
+    static final String MPJ_REMEDY = "Install MPJ Express (Debian/Ubuntu: sudo apt-get install libmpj-java; elsewhere"
+            + " unpack MPJ Express 0.44 and set MPJ_HOME), then rebuild (./mvnw compile, or just run ./scalelab)"
+            + " so that the scalelab-mpj module is built.";
+
     /** @throws MpjUnavailableException for MPJ devices when MPJ Express or scalelab-mpj is missing */
     public abstract RankJob start(RankJobSpec spec, RankOutputListener listener);
+
+    /** Empty when this device can start ranks here; otherwise what is missing and how to get it. */
+    public Optional<String> unavailableReason() {
+        if (this == THREADS) {
+            return Optional.empty();
+        }
+        try {
+            WorkerClassPath.of(List.of(), MpjInstallation.detect().require().niodevJars());
+            return Optional.empty();
+        } catch (RankJobException e) {
+            return Optional.of(e.getMessage() + " " + MPJ_REMEDY);
+        }
+    }
 }
