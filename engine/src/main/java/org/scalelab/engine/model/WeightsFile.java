@@ -27,6 +27,7 @@ public final class WeightsFile {
         ByteBuffer bytes = ByteBuffer.allocate(HEADER_BYTES + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         bytes.putInt(MAGIC).putInt(values.length);
         bytes.asFloatBuffer().put(values);
+        bytes.rewind();
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");

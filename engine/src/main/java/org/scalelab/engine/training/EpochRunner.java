@@ -3,6 +3,7 @@ package org.scalelab.engine.training;
 import org.scalelab.engine.events.EpochCompleted;
 
 /** A strategy's work for one epoch, inside the lifecycle {@link RunLifecycle} provides. */
+@FunctionalInterface
 interface EpochRunner extends AutoCloseable {
 
     /**
@@ -15,5 +16,6 @@ interface EpochRunner extends AutoCloseable {
 
     /** Releases threads and processes, however the run ended; a run that failed or was cancelled stops them. */
     @Override
-    void close();
+    default void close() {
+    }
 }

@@ -103,10 +103,10 @@ public record TrainingConfig(
         requireChoice("allreduce", allreduce, AllreduceAlgorithm.class);
         switch (strategy) {
             case SERIAL -> {
-                requireOne("processes", processes);
-                requireOne("threads", threads);
+                requireOne("processes", processes, strategy);
+                requireOne("threads", threads, strategy);
             }
-            case INTRA_OP, THREADS -> requireOne("processes", processes);
+            case INTRA_OP, THREADS -> requireOne("processes", processes, strategy);
             default -> { }
         }
         if (viaMaster && strategy != Strategy.PARAM_AVG) {
@@ -147,9 +147,9 @@ public record TrainingConfig(
         }
     }
 
-    private static void requireOne(String field, int value) {
+    private static void requireOne(String field, int value, Strategy strategy) {
         if (value != 1) {
-            throw new ConfigException(field, value, "expected 1 with this strategy");
+            throw new ConfigException(field, value, "expected 1 with strategy " + strategy);
         }
     }
 

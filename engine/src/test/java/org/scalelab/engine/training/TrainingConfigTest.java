@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.scalelab.engine.events.Json;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import org.scalelab.engine.events.Json;
+import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 
 class TrainingConfigTest {
 
@@ -63,11 +66,45 @@ class TrainingConfigTest {
     }
 
     @Test
-    void strategiesOtherThanSerialAreNotAvailableYet() {
-        TrainingConfig config = TrainingConfig.builder().strategy(Strategy.ALLREDUCE).processes(2).build().validate();
-        ConfigException e = assertThrows(ConfigException.class, () -> Trainers.forConfig(config));
-        assertEquals("strategy allreduce: not available yet; this version trains with strategy serial only",
-                e.getMessage());
+    void eachStrategyChecksWhatProcessesAndThreadsMean() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> TrainingConfig.builder().strategy(Strategy.THREADS).processes(2).threads(2).build().validate());
+        assertEquals("processes", e.field());
+        TrainingConfig hybrid = TrainingConfig.builder().strategy(Strategy.HYBRID).processes(2).threads(3).build().validate();
+        assertEquals(6, hybrid.workers());
+        TrainingConfig mpj = TrainingConfig.builder().strategy(Strategy.MPJ).processes(3).threads(2).build().validate();
+        assertEquals(3, mpj.workers(), "mpj's threads are native threads per rank, not workers");
+        assertEquals(2, Strategy.MPJ.nativeThreadsPerWorker(2));
+        assertEquals(1, Strategy.INTRA_OP.workers(1, 4));
+    }
+
+    @Test
+    void weakScalingGrowsTheGlobalBatchWithTheWorkers() {
+        TrainingConfig.Builder builder = TrainingConfig.builder().strategy(Strategy.THREADS).threads(3).batchSize(64);
+        assertEquals(64, builder.scaling(Scaling.STRONG).build().globalBatchSize());
+        assertEquals(192, builder.scaling(Scaling.WEAK).build().globalBatchSize());
+    }
+
+    @Test
+    void optionsOfOneStrategyAreRefusedWithAnother() {
+        ConfigException viaMaster = assertThrows(ConfigException.class,
+                () -> TrainingConfig.builder().strategy(Strategy.MPJ).processes(2).viaMaster(true).build().validate());
+        assertEquals("viaMaster", viaMaster.field());
+        ConfigException hosts = assertThrows(ConfigException.class,
+                () -> TrainingConfig.builder().strategy(Strategy.THREADS).threads(2).hosts("hosts.txt").build().validate());
+        assertEquals("hosts", hosts.field());
+        TrainingConfig.builder().strategy(Strategy.PARAM_AVG).processes(2).viaMaster(true).hosts("hosts.txt").build()
+                .validate();
+    }
+
+    @Test
+    void strategiesInsideThisJvmNeedNoMpj() {
+        for (Strategy strategy : List.of(Strategy.SERIAL, Strategy.INTRA_OP, Strategy.THREADS)) {
+            assertEquals(Optional.empty(), Trainers.whyUnavailable(strategy, 1));
+        }
+        assertEquals(Optional.empty(), Trainers.whyUnavailable(Strategy.PARAM_AVG, 1));
+        assertTrue(Strategy.PARAM_AVG.needsMpj(2));
+        assertTrue(Strategy.MPJ_MULTICORE.needsMpj(1));
     }
 
     @Test
@@ -89,9 +126,11 @@ class TrainingConfigTest {
     @Test
     void jsonRoundTripKeepsEveryField() throws Exception {
         TrainingConfig config = TrainingConfig.builder().model("cnn-1m").schedule(ScheduleKind.STEP).stepSize(3)
-                .gamma(0.5).weightDecay(5e-4).strategy(Strategy.AVERAGING).processes(4).build();
+                .gamma(0.5).weightDecay(5e-4).strategy(Strategy.PARAM_AVG).processes(4).viaMaster(true)
+                .averagingPeriod(0).allreduce(AllreduceAlgorithm.BUILTIN).stepLimit(7).hosts("hosts.txt").build();
         String json = Json.mapper().writeValueAsString(config);
-        assertTrue(json.contains("\"strategy\":\"averaging\""), json);
+        assertTrue(json.contains("\"strategy\":\"param-avg\""), json);
+        assertTrue(json.contains("\"allreduce\":\"builtin\""), json);
         assertEquals(config, Json.mapper().readValue(json, TrainingConfig.class));
     }
 }

@@ -1,0 +1,65 @@
+package org.scalelab.engine.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.events.RunListener;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.model.WeightsFile;
+
+/**
+ * Trains a configuration with some strategy and compares the resulting weights with a serial run of the same
+ * seed and global batch: the check that a parallel strategy computes what the serial one does. Shared by the
+ * engine's tests and the MPJ module's (which sees the engine's test classes).
+ */
+public final class StrategyEquivalence {
+    /** The bound: parameters agree within 1e-5 relative to their largest magnitude. */
+    public static final double RELATIVE_TOLERANCE = 1e-5;
+
+    private final DatasetCatalog catalog;
+    private final Path folder;
+    private int runs;
+
+    /** @param folder where the weights files go */
+    public StrategyEquivalence(DatasetCatalog catalog, Path folder) {
+        this.catalog = catalog;
+        this.folder = folder;
+    }
+
+    /** Twenty steps of one epoch on the embedded digits, seed 3; strategies vary from there. */
+    public static TrainingConfig.Builder twentySteps(String model) {
+        return TrainingConfig.builder().dataset("mnist-mini").model(model).epochs(1).stepLimit(20).batchSize(64)
+                .learningRate(0.05).optimizer(OptimizerKind.MOMENTUM).seed(3);
+    }
+
+    /** Trains {@code config} to the end and returns its final parameters. */
+    public float[] weights(TrainingConfig config) throws IOException {
+        return weights(config, event -> { });
+    }
+
+    public float[] weights(TrainingConfig config, RunListener listener) throws IOException {
+        Path file = folder.resolve("weights-" + (runs++) + ".bin");
+        RunPlan plan = RunPlan.prepare(config, catalog).savingWeightsTo(file);
+        RunSummary summary = Trainers.forConfig(config, catalog).train(plan, listener, new CancellationToken());
+        assertEquals(RunStatus.FINISHED, summary.status(), config.strategy() + " did not finish");
+        return WeightsFile.read(file);
+    }
+
+    /** Asserts {@code actual} equals {@code expected} within {@link #RELATIVE_TOLERANCE}, and that both moved. */
+    public static void assertSameWeights(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + ": parameter count");
+        double largest = 0;
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            largest = Math.max(largest, Math.abs(expected[i]));
+            worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+        }
+        assertTrue(largest > 0, what + ": no parameters");
+        assertTrue(worst <= RELATIVE_TOLERANCE * largest,
+                what + ": largest difference " + worst + " exceeds " + RELATIVE_TOLERANCE + " × " + largest);
+    }
+}
