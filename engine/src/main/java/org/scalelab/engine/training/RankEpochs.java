@@ -61,6 +61,9 @@ final class RankEpochs implements EpochRunner {
                 .taskArgs(TrainingRankTask.arguments(plan, catalog))
                 .allreduce(config.allreduce())
                 .nativeThreads(config.strategy().nativeThreadsPerWorker(config.threads()))
+                // Serial GC: a rank's heap is small and GC threads would only compete for the cores. Warnings only:
+                // a rank's last words on stderr become the reason a failed run gives, not ND4J's start-up chatter.
+                .jvmOptions(List.of("-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"))
                 .hosts(config.hosts() == null ? List.of() : readHosts(Path.of(config.hosts())))
                 .build();
         this.job = device.start(spec, this::receive);

@@ -27,15 +27,10 @@ public enum RankDevice {
         }
     };
 
-    /** What to do when an MPJ device cannot start ranks. */
-    static final String MPJ_REMEDY = "Install MPJ Express (Debian/Ubuntu: sudo apt-get install libmpj-java; elsewhere"
-            + " unpack MPJ Express 0.44 and set MPJ_HOME), then rebuild (./mvnw compile, or just run ./scalelab)"
-            + " so that the scalelab-mpj module is built.";
-
     /** @throws MpjUnavailableException for MPJ devices when MPJ Express or scalelab-mpj is missing */
     public abstract RankJob start(RankJobSpec spec, RankOutputListener listener);
 
-    /** Empty when this device can start ranks here; otherwise what is missing and how to get it. */
+    /** Empty when this device can start ranks here; otherwise what is missing and how to get it (several lines). */
     public Optional<String> unavailableReason() {
         if (this == THREADS) {
             return Optional.empty();
@@ -44,7 +39,7 @@ public enum RankDevice {
             WorkerClassPath.of(List.of(), MpjInstallation.detect().require().niodevJars());
             return Optional.empty();
         } catch (RankJobException e) {
-            return Optional.of(e.getMessage() + " " + MPJ_REMEDY);
+            return Optional.of(e.getMessage());
         }
     }
 }

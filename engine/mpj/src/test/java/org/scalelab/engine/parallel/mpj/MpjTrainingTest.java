@@ -1,0 +1,220 @@
+package org.scalelab.engine.parallel.mpj;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.training.StrategyEquivalence.assertSameWeights;
+import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunFailed;
+import org.scalelab.engine.events.RunListener;
+import org.scalelab.engine.events.RunListeners;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
+import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.runs.RunRecorder;
+import org.scalelab.engine.runs.RunStore;
+import org.scalelab.engine.training.CancellationToken;
+import org.scalelab.engine.training.OptimizerKind;
+import org.scalelab.engine.training.Phase;
+import org.scalelab.engine.training.RunPlan;
+import org.scalelab.engine.training.Strategy;
+import org.scalelab.engine.training.StrategyEquivalence;
+import org.scalelab.engine.training.Trainers;
+import org.scalelab.engine.training.TrainingConfig;
+
+/** The strategies whose workers are MPJ Express ranks, trained for real: same weights as serial, and supervised. */
+class MpjTrainingTest {
+    private static final DatasetCatalog CATALOG = new DatasetCatalog();
+
+    @TempDir
+    static Path folder;
+    private static StrategyEquivalence runs;
+
+    @BeforeAll
+    static void setUp() {
+        runs = new StrategyEquivalence(CATALOG, folder);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mlp-235k", "tinycnn-8"})
+    void everySynchronousStrategyReachesTheSerialWeights(String model) throws IOException {
+        float[] serial = runs.weights(twentySteps(model).build());
+        assertSameWeights(serial, runs.weights(twentySteps(model).strategy(Strategy.MPJ).processes(2).build()), "mpj 2");
+        assertSameWeights(serial, runs.weights(twentySteps(model).strategy(Strategy.MPJ).processes(3).build()), "mpj 3");
+        assertSameWeights(serial, runs.weights(twentySteps(model).strategy(Strategy.HYBRID).processes(2).threads(2)
+                .build()), "hybrid 2×2");
+        assertSameWeights(serial, runs.weights(twentySteps(model).strategy(Strategy.MPJ_MULTICORE).processes(2)
+                .build()), "mpj-multicore 2");
+    }
+
+    @Test
+    void bothAllreduceAlgorithmsAndParameterAveragingAcrossProcessesAgreeWithSerial() throws IOException {
+        TrainingConfig.Builder sgd = twentySteps("mlp-235k").optimizer(OptimizerKind.SGD);
+        float[] serial = runs.weights(sgd.build());
+        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.MPJ).processes(2)
+                .allreduce(AllreduceAlgorithm.BUILTIN).build()), "mpj 2, built-in");
+        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.PARAM_AVG).processes(2).threads(1)
+                .allreduce(AllreduceAlgorithm.RING).averagingPeriod(1).build()),
+                "param-avg 2 processes, K = 1");
+        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.PARAM_AVG).processes(2).threads(2)
+                .averagingPeriod(1).viaMaster(true).build()), "param-avg 2×2 via master, K = 1");
+    }
+
+    @Test
+    void everyRanksWorkersReportTheirPhases() throws IOException {
+        List<EpochCompleted> epochs = new ArrayList<>();
+        runs.weights(twentySteps("mlp-235k").strategy(Strategy.HYBRID).processes(2).threads(2).build(), event -> {
+            if (event instanceof EpochCompleted epoch) {
+                epochs.add(epoch);
+            }
+        });
+        EpochCompleted epoch = epochs.get(0);
+        assertEquals(List.of(0, 1, 2, 3), epoch.phases().stream().map(WorkerPhases::worker).toList());
+        for (WorkerPhases worker : epoch.phases()) {
+            assertTrue(worker.seconds().get(Phase.COMMUNICATION) > 0, "communication of worker " + worker.worker());
+            assertTrue(worker.seconds().get(Phase.BACKWARD) > 0, "backward of worker " + worker.worker());
+        }
+        assertEquals(20 * 64, epoch.images());
+    }
+
+    @Test
+    void aKilledRankFailsTheRunWithinTwoSecondsAndLeavesNoRankAndAFailedRecord() throws Exception {
+        Run run = Run.start(longRun(), folder.resolve("killed"), null);
+        ProcessHandle victim = run.ranks().get(1);
+        long killedAt = System.nanoTime();
+        victim.destroyForcibly();
+        RunSummary summary = run.end();
+        assertTrue(System.nanoTime() - killedAt < Duration.ofSeconds(2).toNanos(), "the run took over 2 s to fail");
+        assertEquals(RunStatus.FAILED, summary.status());
+        assertTrue(run.failure().contains("exited with status 137 (killed by SIGKILL)"), run.failure());
+        assertTrue(run.failure().matches("(?s).*rank [01] \\(pid " + victim.pid() + "\\) exited.*"), run.failure());
+        run.assertNoRankLeft();
+        assertEquals(RunStatus.FAILED, run.record().status());
+    }
+
+    @Test
+    void anExceptionInARankFailsTheRunWithItsMessage() throws Exception {
+        Path occupied = Files.writeString(folder.resolve("occupied"), "a file, not a folder");
+        TrainingConfig config = twentySteps("mlp-235k").strategy(Strategy.MPJ).processes(2).build();
+        RunPlan plan = RunPlan.prepare(config, CATALOG).savingWeightsTo(occupied.resolve("weights.bin"));
+        List<RunEvent> events = new ArrayList<>();
+        RunSummary summary = Trainers.forConfig(config, CATALOG).train(plan, events::add, new CancellationToken());
+        assertEquals(RunStatus.FAILED, summary.status());
+        RunFailed failed = assertInstanceOf(RunFailed.class, events.get(events.size() - 1));
+        assertTrue(failed.message().contains("rank 0"), failed.message());
+        assertTrue(failed.message().contains("cannot save the trained weights to " + occupied.resolve("weights.bin")),
+                failed.message());
+    }
+
+    @Test
+    void cancellingStopsEveryRankWithinTwoSecondsAndTheRecordSaysCancelled() throws Exception {
+        CancellationToken cancellation = new CancellationToken();
+        Run run = Run.start(longRun(), folder.resolve("cancelled"), cancellation);
+        long cancelledAt = System.nanoTime();
+        cancellation.cancel();
+        RunSummary summary = run.end();
+        assertEquals(RunStatus.CANCELLED, summary.status());
+        run.assertNoRankLeft();
+        assertTrue(System.nanoTime() - cancelledAt < Duration.ofSeconds(2).toNanos(), "ranks outlived the cancel by 2 s");
+        assertEquals(RunStatus.CANCELLED, run.record().status());
+    }
+
+    @Test
+    void twoRunsAtOnceDoNotCollide() throws Exception {
+        TrainingConfig config = twentySteps("mlp-235k").strategy(Strategy.MPJ).processes(2).build();
+        CompletableFuture<float[]> first = CompletableFuture.supplyAsync(() -> weightsOf(config));
+        CompletableFuture<float[]> second = CompletableFuture.supplyAsync(() -> weightsOf(config));
+        assertSameWeights(first.get(120, TimeUnit.SECONDS), second.get(120, TimeUnit.SECONDS), "two runs at once");
+    }
+
+    @Test
+    void aHostFileNamingThisMachineRunsTheRanksHere() throws IOException {
+        Path hosts = Files.writeString(folder.resolve("hosts"), "# two names for this machine\nlocalhost slots=1\n127.0.0.1\n");
+        float[] serial = runs.weights(twentySteps("mlp-235k").build());
+        assertSameWeights(serial, runs.weights(twentySteps("mlp-235k").strategy(Strategy.MPJ).processes(2)
+                .hosts(hosts.toString()).build()), "mpj 2 over a host file");
+    }
+
+    private static float[] weightsOf(TrainingConfig config) {
+        try {
+            return runs.weights(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Long enough to be stopped part way: full epochs of the embedded digits. */
+    private static TrainingConfig longRun() {
+        return twentySteps("mlp-235k").stepLimit(0).epochs(20).strategy(Strategy.MPJ).processes(2).build();
+    }
+
+    /** A run in the background, recorded to a store, its ranks found once it has taken some steps. */
+    private record Run(CompletableFuture<RunSummary> summary, List<RunEvent> events, RunStore store,
+                       List<ProcessHandle> ranks) {
+
+        static Run start(TrainingConfig config, Path runsDir, CancellationToken cancellation) throws Exception {
+            List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
+            RunStore store = new RunStore(runsDir);
+            RunRecorder recorder = new RunRecorder(store);
+            CompletableFuture<Void> stepping = new CompletableFuture<>();
+            RunListener listener = RunListeners.fanOut(recorder, events::add, event -> {
+                if (event instanceof StepCompleted step && step.globalStep() == 10) {
+                    stepping.complete(null);
+                }
+            });
+            CancellationToken token = cancellation != null ? cancellation : new CancellationToken();
+            CompletableFuture<RunSummary> summary = CompletableFuture.supplyAsync(() -> Trainers.forConfig(config, CATALOG)
+                    .train(RunPlan.prepare(config, CATALOG), listener, token));
+            stepping.get(60, TimeUnit.SECONDS);
+            return new Run(summary, events, store, rankProcesses());
+        }
+
+        static List<ProcessHandle> rankProcesses() {
+            return ProcessHandle.current().descendants()
+                    .filter(process -> process.info().commandLine().orElse("").contains(RankMain.class.getName()))
+                    .toList();
+        }
+
+        RunSummary end() throws Exception {
+            return summary.get(30, TimeUnit.SECONDS);
+        }
+
+        String failure() {
+            return ((RunFailed) events.get(events.size() - 1)).message();
+        }
+
+        void assertNoRankLeft() {
+            assertEquals(2, ranks.size(), "the run should have had two rank processes");
+            for (ProcessHandle rank : ranks) {
+                assertTrue(!rank.isAlive(), "rank process " + rank.pid() + " is still alive");
+            }
+            assertEquals(List.of(), rankProcesses().stream().map(ProcessHandle::pid).toList());
+        }
+
+        RunRecord record() throws Exception {
+            return store.load(end().runId());
+        }
+    }
+}

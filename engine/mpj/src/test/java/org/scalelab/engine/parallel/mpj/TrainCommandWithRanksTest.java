@@ -1,0 +1,79 @@
+package org.scalelab.engine.parallel.mpj;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.engine.cli.Main;
+
+/** {@code scalelab train} with MPJ strategies, as a user runs it: a JVM of its own with ranks below it. */
+class TrainCommandWithRanksTest {
+    @TempDir
+    Path folder;
+
+    private Process scalelab(Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    @Test
+    void ranksExitByThemselvesWithinFiveSecondsWhenTheApplicationIsKilled() throws Exception {
+        Process app = scalelab(Map.of(), "train", "--strategy", "mpj", "--procs", "2", "--epochs", "50",
+                "--runs-dir", folder.toString());
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(app.getErrorStream(), StandardCharsets.UTF_8))) {
+            List<ProcessHandle> ranks = List.of();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (ranks.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                ranks = app.toHandle().descendants()
+                        .filter(p -> p.info().commandLine().orElse("").contains(RankMain.class.getName())).toList();
+            }
+            assertEquals(2, ranks.size(), "the ranks did not start");
+            app.toHandle().destroyForcibly();
+            assertTrue(app.waitFor(5, TimeUnit.SECONDS));
+            long gone = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (ranks.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < gone) {
+                Thread.sleep(50);
+            }
+            for (ProcessHandle rank : ranks) {
+                assertTrue(!rank.isAlive(), "rank " + rank.pid() + " outlived the application by 5 s");
+            }
+        } finally {
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void withoutMpjExpressTheMpjStrategiesSaySoWithTheRemedyAndTheOthersStillRun() throws Exception {
+        Map<String, String> noMpj = Map.of("MPJ_HOME", folder.resolve("no-mpj-here").toString());
+        for (String strategy : List.of("mpj", "hybrid", "mpj-multicore")) {
+            Process app = scalelab(noMpj, "train", "--strategy", strategy, "--procs", "2", "--runs-dir", folder.toString());
+            String err = new String(app.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(2, app.waitFor(), strategy + ": " + err);
+            assertTrue(err.lines().noneMatch(line -> line.strip().startsWith("at ")), "no stack trace: " + err);
+            assertTrue(err.lines().findFirst().orElseThrow().contains("--strategy " + strategy + ": MPJ Express is needed here but there is no MPJ Express at "
+                    + folder.resolve("no-mpj-here")), err);
+            assertTrue(err.contains("sudo apt-get install libmpj-java"), err);
+        }
+        Process threads = scalelab(noMpj, "train", "--strategy", "threads", "--threads", "2", "--epochs", "1",
+                "--steps-per-epoch", "5", "--runs-dir", folder.toString());
+        threads.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertEquals(0, threads.waitFor(), "threads needs no MPJ");
+    }
+}
