@@ -33,6 +33,7 @@ import org.scalelab.engine.parallel.launch.RankJobSpec;
  * cancelling stops every rank.
  */
 final class RankEpochs implements EpochRunner {
+    static final String REMOTE_SHELL_VARIABLE = "SCALELAB_REMOTE_SHELL";
     /** How often the wait for events also checks the job and the cancellation. */
     private static final long POLL_MILLIS = 50;
     /** After the last epoch, how long ranks get to save weights and exit. */
@@ -65,8 +66,19 @@ final class RankEpochs implements EpochRunner {
                 // a rank's last words on stderr become the reason a failed run gives, not ND4J's start-up chatter.
                 .jvmOptions(List.of("-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"))
                 .hosts(config.hosts() == null ? List.of() : readHosts(Path.of(config.hosts())))
+                .remoteShell(remoteShell())
                 .build();
         this.job = device.start(spec, this::receive);
+    }
+
+    /**
+     * How ranks start on other hosts: {@code $SCALELAB_REMOTE_SHELL} (words separated by spaces, followed by the
+     * host and the rank's command line as one word), else ssh that never asks for a password.
+     */
+    static List<String> remoteShell() {
+        String custom = System.getenv(REMOTE_SHELL_VARIABLE);
+        return custom == null || custom.isBlank() ? List.of("ssh", "-o", "BatchMode=yes")
+                : List.of(custom.trim().split("\\s+"));
     }
 
     private static List<HostSlot> readHosts(Path file) {
