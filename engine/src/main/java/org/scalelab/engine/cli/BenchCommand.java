@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * the only setting that limits all of ND4J's native libraries.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure training images/s per model with 1 and 2 native threads, each in its own JVM.")
+        description = "Measure training images/s per model with 1 and 2 native threads, each in its own JVM.",
+        subcommands = {BenchScalingCommand.class, BenchAllreduceCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
@@ -72,12 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.println("Machine: " + byModel.get(0).get(0).environment().describe());
         out.println();
-        TextTable table = table(byModel);
-        if (markdown) {
-            table.printMarkdown(out);
-        } else {
-            table.printText(out);
-        }
+        table(byModel).print(out, markdown);
         out.flush();
         return 0;
     }

@@ -20,6 +20,14 @@ final class TextTable {
         rows.add(List.copyOf(row));
     }
 
+    void print(PrintWriter out, boolean markdown) {
+        if (markdown) {
+            printMarkdown(out);
+        } else {
+            printText(out);
+        }
+    }
+
     void printText(PrintWriter out) {
         int[] widths = new int[header.size()];
         for (List<String> row : allRows()) {

@@ -1,0 +1,165 @@
+package org.scalelab.engine.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RunFailed;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.training.CancellationToken;
+import org.scalelab.engine.training.ConfigException;
+import org.scalelab.engine.training.Models;
+import org.scalelab.engine.training.OptimizerKind;
+import org.scalelab.engine.training.Phase;
+import org.scalelab.engine.training.RunPlan;
+import org.scalelab.engine.training.Scaling;
+import org.scalelab.engine.training.Trainers;
+import org.scalelab.engine.training.TrainingConfig;
+
+/**
+ * How each parallel strategy scales: every case trains for real, through the same trainer as
+ * {@code scalelab train}, on short epochs of {@code steps} steps. The first epoch warms up (JIT, oneDNN kernels,
+ * rank start-up); the median of the {@code repeats} epochs after it is reported, with its phase breakdown, beside
+ * the serial baseline of the same model and global batch measured in the same run.
+ */
+public final class ScalingBenchmark {
+
+    /**
+     * @param dataset     for every model, or null to take mnist-mini for 1×28×28 models and synthetic-cifar for
+     *                    3×32×32 ones, so the benchmark runs offline
+     * @param steps       training steps per epoch
+     * @param repeats     timed epochs after the warm-up epoch
+     */
+    public record Settings(List<String> models, List<ScalingCase> cases, String dataset, int batchSize,
+                           Scaling scaling, int steps, int repeats) {
+        public Settings {
+            models = List.copyOf(models);
+            cases = List.copyOf(cases);
+        }
+    }
+
+    private static final double LEARNING_RATE = 0.01;
+
+    private final DatasetCatalog catalog;
+    private final Consumer<String> progress;
+    private final CancellationToken cancellation;
+
+    /** @param progress told, before each case, what is being measured */
+    public ScalingBenchmark(DatasetCatalog catalog, Consumer<String> progress, CancellationToken cancellation) {
+        this.catalog = catalog;
+        this.progress = progress;
+        this.cancellation = cancellation;
+    }
+
+    /** Every model with the serial baseline first, then each case; stops early (returning what it has) when cancelled. */
+    public List<ScalingResult> run(Settings settings) {
+        List<ScalingResult> results = new ArrayList<>();
+        for (String model : settings.models()) {
+            String dataset = settings.dataset() != null ? settings.dataset() : defaultDataset(model);
+            TrainingConfig base = TrainingConfig.builder().dataset(dataset).model(model).epochs(1 + settings.repeats())
+                    .batchSize(settings.batchSize()).scaling(settings.scaling()).stepLimit(settings.steps())
+                    .optimizer(OptimizerKind.SGD).learningRate(LEARNING_RATE).seed(1).build().validate();
+            RunPlan loaded = RunPlan.prepare(base, catalog);
+            double serial = Double.NaN;
+            List<ScalingCase> cases = new ArrayList<>(List.of(ScalingCase.SERIAL));
+            settings.cases().stream().filter(c -> !c.equals(ScalingCase.SERIAL)).forEach(cases::add);
+            for (ScalingCase scalingCase : cases) {
+                if (cancellation.isCancelled()) {
+                    return results;
+                }
+                progress.accept(model + " on " + dataset + ", " + scalingCase);
+                ScalingResult result = measure(loaded, base, scalingCase, serial);
+                if (scalingCase.equals(ScalingCase.SERIAL)) {
+                    serial = result.imagesPerSecond();
+                    result = new ScalingResult(result.model(), dataset, scalingCase, serial, 1, result.msPerStep(), result.failure());
+                }
+                results.add(result);
+            }
+        }
+        return results;
+    }
+
+    private ScalingResult measure(RunPlan loaded, TrainingConfig base, ScalingCase scalingCase, double serial) {
+        String model = loaded.architecture().name();
+        String dataset = base.dataset();
+        Optional<String> unavailable = Trainers.whyUnavailable(scalingCase.strategy(), scalingCase.processes());
+        if (unavailable.isPresent()) {
+            return ScalingResult.failed(model, dataset, scalingCase, unavailable.get().lines().findFirst().orElse("unavailable"));
+        }
+        TrainingConfig config = base.toBuilder().strategy(scalingCase.strategy()).processes(scalingCase.processes())
+                .threads(scalingCase.threads()).build().validate();
+        RunPlan plan = new RunPlan(loaded.runId() + "-" + scalingCase.strategy(), config, loaded.architecture(),
+                loaded.dataset(), loaded.environment());
+        List<EpochCompleted> epochs = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        RunSummary summary = Trainers.forConfig(config, catalog).train(plan, event -> {
+            if (event instanceof EpochCompleted epoch) {
+                epochs.add(epoch);
+            } else if (event instanceof RunFailed failed) {
+                failures.add(failed.message());
+            }
+        }, cancellation);
+        if (summary.status() != RunStatus.FINISHED || epochs.size() < 2) {
+            String why = failures.isEmpty() ? "run " + summary.status() : failures.get(0);
+            return ScalingResult.failed(model, dataset, scalingCase, why);
+        }
+        EpochCompleted median = medianByThroughput(epochs.subList(1, epochs.size()));
+        int steps = (int) Math.ceil((double) median.images() / config.globalBatchSize());
+        return new ScalingResult(model, dataset, scalingCase, median.imagesPerSecond(),
+                median.imagesPerSecond() / serial, msPerStep(median.phases(), steps), Optional.empty());
+    }
+
+    private static EpochCompleted medianByThroughput(List<EpochCompleted> timed) {
+        List<EpochCompleted> sorted = new ArrayList<>(timed);
+        sorted.sort(Comparator.comparingDouble(EpochCompleted::imagesPerSecond));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /**
+     * Training phases per step, averaged over workers. Worker 0 evaluates at the end of each epoch while the
+     * others wait; that wait is taken out of their idle time so idle means waiting for other workers' steps.
+     */
+    static Map<Phase, Double> msPerStep(List<WorkerPhases> workers, int steps) {
+        double evaluation = workers.stream().filter(w -> w.worker() == 0).findFirst()
+                .map(w -> w.seconds().getOrDefault(Phase.EVALUATION, 0.0)).orElse(0.0);
+        Map<Phase, Double> mean = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            if (phase == Phase.EVALUATION) {
+                continue;
+            }
+            double total = 0;
+            for (WorkerPhases worker : workers) {
+                double seconds = worker.seconds().getOrDefault(phase, 0.0);
+                if (phase == Phase.IDLE && worker.worker() != 0) {
+                    seconds = Math.max(0, seconds - evaluation);
+                }
+                total += seconds;
+            }
+            mean.put(phase, total / workers.size() * 1000 / steps);
+        }
+        return mean;
+    }
+
+    /** The offline dataset that fits the model's input: the embedded MNIST subset or the synthetic CIFAR set. */
+    static String defaultDataset(String model) {
+        Architecture architecture = Models.resolve(model);
+        SampleShape input = architecture.input();
+        if (input.channels() == 1 && input.height() == 28 && input.width() == 28) {
+            return "mnist-mini";
+        }
+        if (input.channels() == 3 && input.height() == 32 && input.width() == 32) {
+            return "synthetic-cifar";
+        }
+        throw new ConfigException("dataset", "(none)",
+                "model " + architecture.name() + " takes " + input + " images; name a dataset that has them");
+    }
+}

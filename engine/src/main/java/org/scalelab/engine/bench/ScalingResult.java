@@ -1,0 +1,27 @@
+package org.scalelab.engine.bench;
+
+import java.util.Map;
+import java.util.Optional;
+import org.scalelab.engine.training.Phase;
+
+/**
+ * How fast one case trained one model, beside the serial baseline.
+ *
+ * @param imagesPerSecond   training images per second of the median timed epoch; NaN when the case failed
+ * @param speedup           over the serial baseline of the same model and global batch
+ * @param msPerStep         each training phase's milliseconds per step, averaged over the workers (evaluation
+ *                          left out: idle does not count waiting while worker 0 evaluates)
+ * @param failure           why the case could not be measured (MPJ Express missing, a rank failed), if so
+ */
+public record ScalingResult(String model, String dataset, ScalingCase scalingCase, double imagesPerSecond,
+                            double speedup, Map<Phase, Double> msPerStep, Optional<String> failure) {
+
+    static ScalingResult failed(String model, String dataset, ScalingCase scalingCase, String why) {
+        return new ScalingResult(model, dataset, scalingCase, Double.NaN, Double.NaN, Map.of(), Optional.of(why));
+    }
+
+    /** Speedup per core: 1 is perfect scaling. */
+    public double efficiency() {
+        return speedup / scalingCase.cores();
+    }
+}

@@ -1,0 +1,158 @@
+package org.scalelab.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scalelab.engine.bench.ScalingBenchmark;
+import org.scalelab.engine.bench.ScalingCase;
+import org.scalelab.engine.bench.ScalingResult;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.parallel.bench.MachineDescription;
+import org.scalelab.engine.training.CancellationToken;
+import org.scalelab.engine.training.ConfigException;
+import org.scalelab.engine.training.Models;
+import org.scalelab.engine.training.Phase;
+import org.scalelab.engine.training.Scaling;
+import org.scalelab.engine.training.Strategy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scalelab bench scaling}: images/s, speedup, efficiency and phase breakdown of every strategy. */
+@Command(name = "scaling", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains each model with every strategy at each core count, for real, and reports images/s, "
+                + "speedup and efficiency against serial (same global batch, measured in the same run) with where "
+                + "each step's time went.",
+                "Each case runs one warm-up epoch and REPEATS timed epochs of STEPS steps; the median epoch is shown."})
+public final class BenchScalingCommand implements Callable<Integer> {
+
+    private static final List<Phase> TRAINING_PHASES = Arrays.stream(Phase.values()).filter(p -> p != Phase.EVALUATION).toList();
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL", description = "Default: ${DEFAULT-VALUE}.",
+            defaultValue = "mlp-235k,cnn-1m")
+    List<String> models;
+
+    @Option(names = "--strategies", split = ",", paramLabel = "NAME", converter = TrainCommand.StrategyConverter.class,
+            description = "Default: every strategy (serial always runs, as the baseline).")
+    List<Strategy> strategies = Arrays.asList(Strategy.values());
+
+    @Option(names = "--workers", split = ",", paramLabel = "CORES",
+            description = "Cores per case, P×T (threads for in-JVM strategies, processes for MPJ ones). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1,2")
+    List<Integer> workers;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Steps per epoch. Default: ${DEFAULT-VALUE}.")
+    int steps = 40;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "Timed epochs after the warm-up one. Default: ${DEFAULT-VALUE}.")
+    int repeats = 3;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Global batch (strong scaling) or per-worker batch (weak). Default: ${DEFAULT-VALUE}.")
+    int batchSize = 64;
+
+    @Option(names = "--scaling", paramLabel = "NAME", converter = TrainCommand.ScalingConverter.class,
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Scaling scaling = Scaling.STRONG;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "Default: mnist-mini for 28×28 models, synthetic-cifar for 32×32 ones (both offline).")
+    String dataset;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where downloaded datasets are (see: scalelab datasets --help).")
+    Path dataDir;
+
+    @Option(names = "--markdown", description = "Print a Markdown table (for docs/PERFORMANCE.md).")
+    boolean markdown;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        DatasetCatalog catalog = new DatasetCatalog(dataDir != null ? dataDir : DatasetCatalog.defaultCacheDir(),
+                DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST, DatasetCatalog.mirrorFromEnvironment());
+        PrintWriter err = spec.commandLine().getErr();
+        List<ScalingResult> results;
+        try (CancelOnShutdown ctrlC = new CancelOnShutdown()) {
+            var benchmark = new ScalingBenchmark(catalog, what -> {
+                err.println("measuring " + what + " ...");
+                err.flush();
+            }, new CancellationToken(ctrlC));
+            results = benchmark.run(new ScalingBenchmark.Settings(models, cases(), dataset, batchSize, scaling, steps, repeats));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Machine: " + MachineDescription.current());
+        out.printf(Locale.ROOT, "Batch %d (%s scaling), %d steps per epoch, median of %d timed epochs after a warm-up epoch; "
+                + "phases in ms per step, mean over workers.%n%n", batchSize, scaling, steps, repeats);
+        table(results).print(out, markdown);
+        results.stream().filter(r -> r.failure().isPresent()).forEach(r ->
+                out.println("- " + r.model() + ", " + r.scalingCase() + ": " + r.failure().get()));
+        out.flush();
+        return results.stream().anyMatch(r -> r.failure().isPresent()) ? CliErrors.FAILED : 0;
+    }
+
+    private void checkOptions() {
+        requireAtLeastOne("steps", steps);
+        requireAtLeastOne("repeats", repeats);
+        requireAtLeastOne("batchSize", batchSize);
+        if (workers.isEmpty() || workers.stream().anyMatch(w -> w < 1)) {
+            throw new ConfigException("workers", workers, "expected core counts ≥ 1");
+        }
+        for (String model : models) {
+            try {
+                Models.resolve(model);
+            } catch (ConfigException e) {
+                throw e.withField("models");
+            }
+        }
+    }
+
+    private static void requireAtLeastOne(String field, int value) {
+        if (value < 1) {
+            throw new ConfigException(field, value, "expected an integer ≥ 1");
+        }
+    }
+
+    private List<ScalingCase> cases() {
+        List<ScalingCase> cases = new ArrayList<>();
+        for (Strategy strategy : strategies) {
+            for (int cores : workers) {
+                ScalingCase scalingCase = ScalingCase.of(strategy, cores);
+                if (!cases.contains(scalingCase)) {
+                    cases.add(scalingCase);
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static TextTable table(List<ScalingResult> results) {
+        List<String> header = new ArrayList<>(List.of("Model", "Strategy P×T", "Cores", "img/s", "Speedup", "Efficiency"));
+        TRAINING_PHASES.forEach(phase -> header.add(phase.toString()));
+        boolean[] numeric = new boolean[header.size()];
+        Arrays.fill(numeric, 2, numeric.length, true);
+        TextTable table = new TextTable(header, numeric);
+        for (ScalingResult result : results) {
+            List<String> row = new ArrayList<>(List.of(result.model(), result.scalingCase().toString(),
+                    String.valueOf(result.scalingCase().cores())));
+            if (result.failure().isPresent()) {
+                while (row.size() < header.size()) {
+                    row.add("—");
+                }
+            } else {
+                row.add(String.format(Locale.ROOT, "%,.0f", result.imagesPerSecond()));
+                row.add(String.format(Locale.ROOT, "%.2f×", result.speedup()));
+                row.add(String.format(Locale.ROOT, "%.0f %%", 100 * result.efficiency()));
+                TRAINING_PHASES.forEach(phase -> row.add(String.format(Locale.ROOT, "%.2f", result.msPerStep().get(phase))));
+            }
+            table.add(row);
+        }
+        return table;
+    }
+}

@@ -1,0 +1,102 @@
+package org.scalelab.engine.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.training.CancellationToken;
+import org.scalelab.engine.training.ConfigException;
+import org.scalelab.engine.training.Phase;
+import org.scalelab.engine.training.Scaling;
+import org.scalelab.engine.training.Strategy;
+
+class ScalingBenchmarkTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void eachCaseTrainsForRealBesideTheSerialBaseline() {
+        List<String> progress = new ArrayList<>();
+        var benchmark = new ScalingBenchmark(catalog(), progress::add, new CancellationToken());
+        List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of("mlp-235k"),
+                List.of(ScalingCase.of(Strategy.THREADS, 2), ScalingCase.of(Strategy.INTRA_OP, 2)), null, 64, Scaling.STRONG, 4, 1));
+
+        assertEquals(List.of("mlp-235k on mnist-mini, serial 1×1", "mlp-235k on mnist-mini, threads 1×2",
+                "mlp-235k on mnist-mini, intra-op 1×2"), progress);
+        assertEquals(3, results.size());
+        ScalingResult serial = results.get(0);
+        assertEquals(ScalingCase.SERIAL, serial.scalingCase());
+        assertEquals(1.0, serial.speedup());
+        assertEquals(0.0, serial.msPerStep().get(Phase.COMMUNICATION));
+        ScalingResult threads = results.get(1);
+        assertTrue(threads.failure().isEmpty(), threads.failure().toString());
+        assertTrue(threads.imagesPerSecond() > 0 && threads.speedup() > 0, threads.toString());
+        assertEquals(threads.imagesPerSecond() / serial.imagesPerSecond(), threads.speedup(), 1e-9);
+        assertEquals(threads.speedup() / 2, threads.efficiency(), 1e-9);
+        assertTrue(threads.msPerStep().get(Phase.COMMUNICATION) > 0, "two threads sum their gradients: " + threads);
+        assertTrue(threads.msPerStep().get(Phase.FORWARD) > 0 && threads.msPerStep().get(Phase.BACKWARD) > 0);
+        assertTrue(!threads.msPerStep().containsKey(Phase.EVALUATION), "evaluation is not a training phase");
+    }
+
+    @Test
+    void aCancelledBenchmarkStopsBeforeTheNextCase() {
+        CancellationToken cancellation = new CancellationToken();
+        var benchmark = new ScalingBenchmark(catalog(), what -> cancellation.cancel(), cancellation);
+        List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of("mlp-235k"),
+                List.of(ScalingCase.of(Strategy.THREADS, 2)), null, 64, Scaling.STRONG, 4, 1));
+        assertEquals(1, results.size());
+        assertTrue(results.get(0).failure().isPresent(), "the case cancelled under way is reported as not measured");
+    }
+
+    @Test
+    void idleLeavesOutWaitingForWorkerZerosEvaluation() {
+        var zero = new WorkerPhases(0, Map.of(Phase.FORWARD, 1.0, Phase.EVALUATION, 0.5, Phase.IDLE, 0.1));
+        var one = new WorkerPhases(1, Map.of(Phase.FORWARD, 1.0, Phase.IDLE, 0.7));
+        Map<Phase, Double> perStep = ScalingBenchmark.msPerStep(List.of(zero, one), 10);
+        assertEquals(100.0, perStep.get(Phase.FORWARD), 1e-9);
+        assertEquals((0.1 + 0.2) / 2 * 1000 / 10, perStep.get(Phase.IDLE), 1e-9);
+        assertEquals(0.0, perStep.get(Phase.DATA));
+    }
+
+    @Test
+    void picksTheOfflineDatasetThatFitsTheModel() {
+        assertEquals("mnist-mini", ScalingBenchmark.defaultDataset("mlp-235k"));
+        assertEquals("synthetic-cifar", ScalingBenchmark.defaultDataset("cnn-1m"));
+    }
+
+    @Test
+    void casesSpreadCoresOverThreadsOrProcesses() {
+        assertEquals(new ScalingCase(Strategy.THREADS, 1, 2), ScalingCase.of(Strategy.THREADS, 2));
+        assertEquals(new ScalingCase(Strategy.INTRA_OP, 1, 2), ScalingCase.of(Strategy.INTRA_OP, 2));
+        assertEquals(new ScalingCase(Strategy.MPJ, 2, 1), ScalingCase.of(Strategy.MPJ, 2));
+        assertEquals(new ScalingCase(Strategy.HYBRID, 1, 2), ScalingCase.of(Strategy.HYBRID, 2));
+        assertEquals(new ScalingCase(Strategy.HYBRID, 2, 2), ScalingCase.of(Strategy.HYBRID, 4));
+        assertEquals(ScalingCase.SERIAL, ScalingCase.of(Strategy.SERIAL, 4));
+        assertEquals(4, ScalingCase.of(Strategy.HYBRID, 4).cores());
+        assertEquals("mpj-multicore 2×1", ScalingCase.of(Strategy.MPJ_MULTICORE, 2).toString());
+    }
+
+    @Test
+    void aModelWithoutAnOfflineDatasetAsksForOne() throws IOException {
+        Path file = Files.writeString(folder.resolve("wide.json"), """
+                {"name": "wide", "input": {"channels": 1, "height": 64, "width": 64},
+                 "layers": [{"type": "flatten"}, {"type": "dense", "units": 10}]}""");
+        ConfigException e = assertThrows(ConfigException.class, () -> ScalingBenchmark.defaultDataset(file.toString()));
+        assertEquals("dataset", e.field());
+        assertTrue(e.getMessage().contains("model wide takes"), e.getMessage());
+    }
+
+    private DatasetCatalog catalog() {
+        return new DatasetCatalog(folder.resolve("cache"), folder.resolve("not-installed"));
+    }
+}

@@ -1,0 +1,38 @@
+package org.scalelab.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchScalingCommandTest {
+
+    @Test
+    void printsOneMarkdownRowPerCaseWithSpeedupEfficiencyAndPhases() {
+        CommandRun run = CommandRun.of("bench", "scaling", "--models", "mlp-235k", "--strategies", "threads",
+                "--workers", "2", "--steps", "3", "--repeats", "1", "--markdown");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.outLines();
+        assertTrue(lines.get(0).startsWith("Machine: ") && lines.get(0).contains("logical cores"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("Batch 64 (strong scaling), 3 steps per epoch, median of 1 timed epochs"), lines.get(1));
+        assertEquals("| Model | Strategy P×T | Cores | img/s | Speedup | Efficiency | data | forward | backward | communication | update | idle |",
+                lines.get(3));
+        assertTrue(lines.get(5).matches("\\| mlp-235k \\| serial 1×1 \\| 1 \\| [\\d,]+ \\| 1\\.00× \\| 100 % \\|( \\d+\\.\\d\\d \\|){6}"), lines.get(5));
+        assertTrue(lines.get(6).matches("\\| mlp-235k \\| threads 1×2 \\| 2 \\| [\\d,]+ \\| \\d+\\.\\d\\d× \\| \\d+ % \\|( \\d+\\.\\d\\d \\|){6}"), lines.get(6));
+        assertEquals(7, lines.size());
+        assertTrue(run.err().contains("measuring mlp-235k on mnist-mini, threads 1×2"), run.err());
+    }
+
+    @Test
+    void badOptionsAreOneLine() {
+        assertEquals("error: --steps 0: expected an integer ≥ 1", CommandRun.of("bench", "scaling", "--steps", "0").oneErrorLine());
+        assertEquals("error: --workers [2, 0]: expected core counts ≥ 1",
+                CommandRun.of("bench", "scaling", "--workers", "2,0").oneErrorLine());
+        assertEquals("error: Invalid value for option '--strategies' (NAME): expected one of serial, intra-op, threads, "
+                        + "mpj, hybrid, mpj-multicore, param-avg but was 'openmp' (see: scalelab bench scaling --help)",
+                CommandRun.of("bench", "scaling", "--strategies", "openmp").oneErrorLine());
+        assertEquals("error: --models nope: expected a preset (mlp-235k, cnn-1m, lenet5, cnn-bn, cnn-32, tinycnn-8) or an architecture file",
+                CommandRun.of("bench", "scaling", "--models", "nope").oneErrorLine());
+    }
+}
