@@ -29,7 +29,7 @@ import org.scalelab.engine.training.TrainingConfig;
  * How each parallel strategy scales: every case trains for real, through the same trainer as
  * {@code scalelab train}, on short epochs of {@code steps} steps. The first epoch warms up (JIT, oneDNN kernels,
  * rank start-up); the median of the {@code repeats} epochs after it is reported, with its phase breakdown, beside
- * the serial baseline of the same model and global batch measured in the same run.
+ * the serial baseline of the same model and global batch, measured before and after the cases in the same run.
  */
 public final class ScalingBenchmark {
 
@@ -60,7 +60,11 @@ public final class ScalingBenchmark {
         this.cancellation = cancellation;
     }
 
-    /** Every model with the serial baseline first, then each case; stops early (returning what it has) when cancelled. */
+    /**
+     * Every model: the serial baseline, each case, then the serial baseline again. Speedups are against the faster
+     * of the two serial runs, so a baseline slowed by a busy moment cannot flatter the parallel cases. Stops early
+     * (returning what it has) when cancelled.
+     */
     public List<ScalingResult> run(Settings settings) {
         List<ScalingResult> results = new ArrayList<>();
         for (String model : settings.models()) {
@@ -69,26 +73,28 @@ public final class ScalingBenchmark {
                     .batchSize(settings.batchSize()).scaling(settings.scaling()).stepLimit(settings.steps())
                     .optimizer(OptimizerKind.SGD).learningRate(LEARNING_RATE).seed(1).build().validate();
             RunPlan loaded = RunPlan.prepare(base, catalog);
-            double serial = Double.NaN;
             List<ScalingCase> cases = new ArrayList<>(List.of(ScalingCase.SERIAL));
             settings.cases().stream().filter(c -> !c.equals(ScalingCase.SERIAL)).forEach(cases::add);
+            cases.add(ScalingCase.SERIAL);
+            List<ScalingResult> measured = new ArrayList<>();
             for (ScalingCase scalingCase : cases) {
                 if (cancellation.isCancelled()) {
-                    return results;
+                    break;
                 }
                 progress.accept(model + " on " + dataset + ", " + scalingCase);
-                ScalingResult result = measure(loaded, base, scalingCase, serial);
-                if (scalingCase.equals(ScalingCase.SERIAL)) {
-                    serial = result.imagesPerSecond();
-                    result = new ScalingResult(result.model(), dataset, scalingCase, serial, 1, result.msPerStep(), result.failure());
-                }
-                results.add(result);
+                measured.add(measure(loaded, base, scalingCase));
+            }
+            double serial = measured.stream().filter(r -> r.scalingCase().equals(ScalingCase.SERIAL))
+                    .mapToDouble(ScalingResult::imagesPerSecond).filter(ips -> !Double.isNaN(ips)).max().orElse(Double.NaN);
+            measured.forEach(result -> results.add(result.against(serial)));
+            if (cancellation.isCancelled()) {
+                return results;
             }
         }
         return results;
     }
 
-    private ScalingResult measure(RunPlan loaded, TrainingConfig base, ScalingCase scalingCase, double serial) {
+    private ScalingResult measure(RunPlan loaded, TrainingConfig base, ScalingCase scalingCase) {
         String model = loaded.architecture().name();
         String dataset = base.dataset();
         Optional<String> unavailable = Trainers.whyUnavailable(scalingCase.strategy(), scalingCase.processes());
@@ -114,8 +120,8 @@ public final class ScalingBenchmark {
         }
         EpochCompleted median = medianByThroughput(epochs.subList(1, epochs.size()));
         int steps = (int) Math.ceil((double) median.images() / config.globalBatchSize());
-        return new ScalingResult(model, dataset, scalingCase, median.imagesPerSecond(),
-                median.imagesPerSecond() / serial, msPerStep(median.phases(), steps), Optional.empty());
+        return new ScalingResult(model, dataset, scalingCase, median.imagesPerSecond(), Double.NaN,
+                msPerStep(median.phases(), steps), Optional.empty());
     }
 
     private static EpochCompleted medianByThroughput(List<EpochCompleted> timed) {

@@ -8,7 +8,7 @@ import org.scalelab.engine.training.Phase;
  * How fast one case trained one model, beside the serial baseline.
  *
  * @param imagesPerSecond   training images per second of the median timed epoch; NaN when the case failed
- * @param speedup           over the serial baseline of the same model and global batch
+ * @param speedup           over the serial baseline of the same model and global batch (NaN until compared)
  * @param msPerStep         each training phase's milliseconds per step, averaged over the workers (evaluation
  *                          left out: idle does not count waiting while worker 0 evaluates)
  * @param failure           why the case could not be measured (MPJ Express missing, a rank failed), if so
@@ -18,6 +18,12 @@ public record ScalingResult(String model, String dataset, ScalingCase scalingCas
 
     static ScalingResult failed(String model, String dataset, ScalingCase scalingCase, String why) {
         return new ScalingResult(model, dataset, scalingCase, Double.NaN, Double.NaN, Map.of(), Optional.of(why));
+    }
+
+    /** This result compared with a serial baseline's images per second. */
+    ScalingResult against(double serialImagesPerSecond) {
+        return new ScalingResult(model, dataset, scalingCase, imagesPerSecond, imagesPerSecond / serialImagesPerSecond,
+                msPerStep, failure);
     }
 
     /** Speedup per core: 1 is perfect scaling. */

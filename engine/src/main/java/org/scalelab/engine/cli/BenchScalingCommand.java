@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.bench.ScalingBenchmark;
 import org.scalelab.engine.bench.ScalingCase;
@@ -89,6 +91,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Machine: " + MachineDescription.current());
         out.printf(Locale.ROOT, "Batch %d (%s scaling), %d steps per epoch, median of %d timed epochs after a warm-up epoch; "
+                + "speedup against the faster of the two serial runs (before and after the cases); "
                 + "phases in ms per step, mean over workers.%n%n", batchSize, scaling, steps, repeats);
         table(results).print(out, markdown);
         results.stream().filter(r -> r.failure().isPresent()).forEach(r ->
@@ -138,8 +141,10 @@ public final class BenchScalingCommand implements Callable<Integer> {
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, 2, numeric.length, true);
         TextTable table = new TextTable(header, numeric);
+        Set<String> seen = new HashSet<>();
         for (ScalingResult result : results) {
-            List<String> row = new ArrayList<>(List.of(result.model(), result.scalingCase().toString(),
+            String name = result.scalingCase().toString();
+            List<String> row = new ArrayList<>(List.of(result.model(), seen.add(result.model() + name) ? name : name + " (again)",
                     String.valueOf(result.scalingCase().cores())));
             if (result.failure().isPresent()) {
                 while (row.size() < header.size()) {

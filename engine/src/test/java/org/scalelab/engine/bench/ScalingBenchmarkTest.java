@@ -32,11 +32,15 @@ class ScalingBenchmarkTest {
                 List.of(ScalingCase.of(Strategy.THREADS, 2), ScalingCase.of(Strategy.INTRA_OP, 2)), null, 64, Scaling.STRONG, 4, 1));
 
         assertEquals(List.of("mlp-235k on mnist-mini, serial 1×1", "mlp-235k on mnist-mini, threads 1×2",
-                "mlp-235k on mnist-mini, intra-op 1×2"), progress);
-        assertEquals(3, results.size());
-        ScalingResult serial = results.get(0);
-        assertEquals(ScalingCase.SERIAL, serial.scalingCase());
-        assertEquals(1.0, serial.speedup());
+                "mlp-235k on mnist-mini, intra-op 1×2", "mlp-235k on mnist-mini, serial 1×1"), progress);
+        assertEquals(4, results.size());
+        ScalingResult before = results.get(0);
+        ScalingResult after = results.get(3);
+        assertEquals(ScalingCase.SERIAL, before.scalingCase());
+        assertEquals(ScalingCase.SERIAL, after.scalingCase());
+        ScalingResult serial = before.imagesPerSecond() >= after.imagesPerSecond() ? before : after;
+        assertEquals(1.0, serial.speedup(), 1e-12, "the faster serial run is the baseline");
+        assertTrue(Math.min(before.speedup(), after.speedup()) <= 1.0);
         assertEquals(0.0, serial.msPerStep().get(Phase.COMMUNICATION));
         ScalingResult threads = results.get(1);
         assertTrue(threads.failure().isEmpty(), threads.failure().toString());
@@ -54,7 +58,7 @@ class ScalingBenchmarkTest {
         var benchmark = new ScalingBenchmark(catalog(), what -> cancellation.cancel(), cancellation);
         List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of("mlp-235k"),
                 List.of(ScalingCase.of(Strategy.THREADS, 2)), null, 64, Scaling.STRONG, 4, 1));
-        assertEquals(1, results.size());
+        assertEquals(1, results.size(), "the serial run cancelled under way, and nothing after it");
         assertTrue(results.get(0).failure().isPresent(), "the case cancelled under way is reported as not measured");
     }
 

@@ -18,9 +18,12 @@ class BenchScalingCommandTest {
         assertTrue(lines.get(1).startsWith("Batch 64 (strong scaling), 3 steps per epoch, median of 1 timed epochs"), lines.get(1));
         assertEquals("| Model | Strategy P×T | Cores | img/s | Speedup | Efficiency | data | forward | backward | communication | update | idle |",
                 lines.get(3));
-        assertTrue(lines.get(5).matches("\\| mlp-235k \\| serial 1×1 \\| 1 \\| [\\d,]+ \\| 1\\.00× \\| 100 % \\|( \\d+\\.\\d\\d \\|){6}"), lines.get(5));
+        String serial = "\\| mlp-235k \\| serial 1×1%s \\| 1 \\| [\\d,]+ \\| \\d\\.\\d\\d× \\| \\d+ %% \\|( \\d+\\.\\d\\d \\|){6}";
+        assertTrue(lines.get(5).matches(serial.formatted("")), lines.get(5));
         assertTrue(lines.get(6).matches("\\| mlp-235k \\| threads 1×2 \\| 2 \\| [\\d,]+ \\| \\d+\\.\\d\\d× \\| \\d+ % \\|( \\d+\\.\\d\\d \\|){6}"), lines.get(6));
-        assertEquals(7, lines.size());
+        assertTrue(lines.get(7).matches(serial.formatted(" \\(again\\)")), lines.get(7));
+        assertTrue(lines.get(5).contains("1.00×") || lines.get(7).contains("1.00×"), "speedup against the faster serial run");
+        assertEquals(8, lines.size());
         assertTrue(run.err().contains("measuring mlp-235k on mnist-mini, threads 1×2"), run.err());
     }
 
