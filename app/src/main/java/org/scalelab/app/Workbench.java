@@ -47,7 +47,8 @@ public final class Workbench {
         this.runs = settings.runs();
         this.datasets = new DatasetViewModel(settings.catalog(), threads, DatasetCatalog.DEFAULT_DATASET);
         this.architectures = new ArchitectureViewModel(settings.preset());
-        this.experiment = new ExperimentViewModel(datasets, architectures, Runtime.getRuntime().availableProcessors());
+        this.experiment = new ExperimentViewModel(datasets, architectures, Runtime.getRuntime().availableProcessors(),
+                settings.availability());
         this.library = new RunLibraryViewModel(runs);
         this.live = new LiveRunViewModel(config -> library.baselines().throughput(config));
         this.launcher = new RunLauncher(settings.catalog(), threads);

@@ -3,7 +3,12 @@ package org.scalelab.app.setup;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.MapChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -11,18 +16,22 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
+import org.scalelab.app.ui.Dialogs;
 import org.scalelab.app.ui.Forms;
+import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 import org.scalelab.engine.training.OptimizerKind;
 import org.scalelab.engine.training.Scaling;
 import org.scalelab.engine.training.Strategy;
 
 /**
  * Parallelism and training fields. Each faulty field is marked where it is (ControlsFX decoration with the
- * problem as its tooltip); strategies that cannot run here are greyed out with the reason and remedy.
+ * problem as its tooltip); strategies that cannot run here are greyed out with the reason and remedy; fields the
+ * chosen strategy does not read are disabled or hidden, and P and T say what they mean for it.
  */
 public final class ExperimentView extends VBox {
     private final ExperimentViewModel model;
@@ -40,16 +49,26 @@ public final class ExperimentView extends VBox {
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
         strategy.setCellFactory(list -> new StrategyCell());
         addRow(parallelism, ExperimentField.STRATEGY, strategy);
-        addRow(parallelism, ExperimentField.PROCESSES, textField(ExperimentField.PROCESSES));
-        addRow(parallelism, ExperimentField.THREADS, textField(ExperimentField.THREADS));
+        addRow(parallelism, ExperimentField.PROCESSES, textField(ExperimentField.PROCESSES)).disableProperty()
+                .bind(model.processesUsed().not());
+        addNote(parallelism, "hint", model.processesHint());
+        addRow(parallelism, ExperimentField.THREADS, textField(ExperimentField.THREADS)).disableProperty()
+                .bind(model.threadsUsed().not());
+        addNote(parallelism, "hint", model.threadsHint());
+        addNote(parallelism, "warning-text", model.warningProperty()).setId("oversubscription");
         ComboBox<Scaling> scaling = new ComboBox<>();
         scaling.getItems().setAll(Scaling.values());
         scaling.valueProperty().bindBidirectional(model.scalingProperty());
         scaling.setTooltip(new Tooltip("strong: the batch is split among the workers\nweak: every worker takes a whole batch"));
         addRow(parallelism, "Scaling", scaling);
-
-        Label warning = Forms.message("warning-text", model.warningProperty());
-        warning.setId("oversubscription");
+        averagingRows();
+        ComboBox<AllreduceAlgorithm> allreduce = new ComboBox<>();
+        allreduce.getItems().setAll(AllreduceAlgorithm.values());
+        allreduce.valueProperty().bindBidirectional(model.allreduceProperty());
+        allreduce.setTooltip(new Tooltip("ring: every rank sends 2(P−1)/P of the gradients\n"
+                + "builtin: MPJ's reduce to one rank, then broadcast"));
+        showWhen(model.allreduceUsed(), addRow(parallelism, "Allreduce", allreduce));
+        hostsRow();
 
         addRow(training, ExperimentField.BATCH_SIZE, textField(ExperimentField.BATCH_SIZE));
         ComboBox<OptimizerKind> optimizer = new ComboBox<>();
@@ -60,12 +79,42 @@ public final class ExperimentView extends VBox {
         addRow(training, ExperimentField.EPOCHS, textField(ExperimentField.EPOCHS));
         addRow(training, ExperimentField.SEED, textField(ExperimentField.SEED));
 
-        getChildren().addAll(Forms.section("PARALLELISM"), parallelism, warning, Forms.section("TRAINING"), training);
+        getChildren().addAll(Forms.section("PARALLELISM"), parallelism, Forms.section("TRAINING"), training);
         controls.forEach((field, control) -> validation.registerValidator(control, false,
                 (Control c, Object value) -> ValidationResult.fromErrorIf(c, model.problems().get(field),
                         model.problems().containsKey(field))));
         // A problem may come from another field (serial needs 1 process): re-check every field on any change.
         model.problems().addListener((MapChangeListener<ExperimentField, String>) change -> validation.revalidate());
+    }
+
+    /** Parameter averaging: every K steps or once per epoch, by allreduce or through rank 0. */
+    private void averagingRows() {
+        TextField period = textField(ExperimentField.AVERAGING_PERIOD);
+        period.disableProperty().bind(model.oncePerEpochProperty());
+        CheckBox oncePerEpoch = new CheckBox("once per epoch");
+        oncePerEpoch.setId("once-per-epoch");
+        oncePerEpoch.selectedProperty().bindBidirectional(model.oncePerEpochProperty());
+        HBox periodRow = new HBox(8, period, oncePerEpoch);
+        HBox.setHgrow(period, Priority.ALWAYS);
+        showWhen(model.averagingUsed(), addRow(parallelism, ExperimentField.AVERAGING_PERIOD, period, periodRow));
+        CheckBox viaMaster = new CheckBox("average via master (rank 0)");
+        viaMaster.setId("via-master");
+        viaMaster.selectedProperty().bindBidirectional(model.viaMasterProperty());
+        showWhen(model.averagingUsed(), addRow(parallelism, "", viaMaster));
+    }
+
+    /** An optional host file for runs whose ranks may live on other machines. */
+    private void hostsRow() {
+        TextField hosts = textField(ExperimentField.HOSTS);
+        hosts.setPromptText("optional: ranks on this machine");
+        Button choose = new Button("…");
+        choose.setId("choose-hosts");
+        choose.setTooltip(new Tooltip("Choose a host file: one host per line, optionally slots=N"));
+        choose.setOnAction(e -> Dialogs.openAnyFile(this, "Host file")
+                .ifPresent(file -> model.text(ExperimentField.HOSTS).set(file.getPath())));
+        HBox row = new HBox(4, hosts, choose);
+        HBox.setHgrow(hosts, Priority.ALWAYS);
+        showWhen(model.hostsUsed(), addRow(parallelism, ExperimentField.HOSTS, hosts, row));
     }
 
     private TextField textField(ExperimentField field) {
@@ -75,18 +124,41 @@ public final class ExperimentView extends VBox {
         return text;
     }
 
-    private void addRow(GridPane grid, ExperimentField field, Control control) {
-        control.setId(field.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        controls.put(field, control);
-        addRow(grid, field.label(), control);
+    private Control addRow(GridPane grid, ExperimentField field, Control control) {
+        addRow(grid, field, control, control);
+        return control;
     }
 
-    private static void addRow(GridPane grid, String label, Control control) {
+    /** A row whose validated control sits inside {@code shown} (with a button or check box beside it). */
+    private Node[] addRow(GridPane grid, ExperimentField field, Control control, Node shown) {
+        control.setId(field.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        controls.put(field, control);
+        return addRow(grid, field.label(), shown);
+    }
+
+    private static Node[] addRow(GridPane grid, String label, Node control) {
         Label name = new Label(label);
         name.getStyleClass().add("field-label");
-        control.setMaxWidth(Double.MAX_VALUE);
+        if (control instanceof Control sized) {
+            sized.setMaxWidth(Double.MAX_VALUE);
+        }
         GridPane.setHgrow(control, Priority.ALWAYS);
         grid.addRow(grid.getRowCount(), name, control);
+        return new Node[] {name, control};
+    }
+
+    /** A line under a field (what it means, or a warning about it), spanning the control's column. */
+    private static Label addNote(GridPane grid, String styleClass, ObservableStringValue text) {
+        Label note = Forms.message(styleClass, text);
+        grid.add(note, 1, grid.getRowCount());
+        return note;
+    }
+
+    private static void showWhen(ObservableBooleanValue condition, Node... nodes) {
+        for (Node node : nodes) {
+            node.visibleProperty().bind(condition);
+            node.managedProperty().bind(condition);
+        }
     }
 
     private static GridPane form() {
@@ -95,7 +167,7 @@ public final class ExperimentView extends VBox {
         return grid;
     }
 
-    /** Greys out strategies that cannot run here and says why in the tooltip. */
+    /** Greys out strategies that cannot run here and says why, with the remedy, in the tooltip. */
     private final class StrategyCell extends ListCell<Strategy> {
         @Override
         protected void updateItem(Strategy item, boolean empty) {
