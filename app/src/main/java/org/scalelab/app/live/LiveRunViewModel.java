@@ -71,9 +71,9 @@ public final class LiveRunViewModel {
         message.set(reason);
     }
 
-    /** Applies whatever events are queued now (the pump does this by itself on the UI thread). */
+    /** Applies every event queued now (the pump does this by itself on the UI thread, a batch a frame). */
     public void flush() {
-        pump.drain();
+        pump.drainAll();
     }
 
     private void applyBatch(List<RunEvent> events) {

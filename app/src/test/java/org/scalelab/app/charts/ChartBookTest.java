@@ -69,4 +69,33 @@ class ChartBookTest {
         assertEquals(0, book.chart(ChartKind.LOSS).getXYPlot().getDataset(1).getSeriesCount());
         assertEquals(1, book.chart(ChartKind.SPEEDUP).getXYPlot().getDataset().getSeriesCount(), "ideal line stays");
     }
+
+    @Test
+    void aLongStepSeriesStaysBoundedAndEndsAtTheLatestStep() {
+        ChartBook book = new ChartBook();
+        RunTrace trace = book.addRun("");
+        book.update(() -> {
+            for (int step = 1; step <= 50_000; step++) {
+                trace.stepLoss(step / 1000.0, 1.0);
+            }
+        });
+        assertTrue(trace.stepPoints() <= DecimatedSeries.MAX_POINTS, trace.stepPoints() + " points");
+        assertTrue(trace.stepPoints() >= DecimatedSeries.MAX_POINTS / 2, trace.stepPoints() + " points");
+        XYDataset steps = book.chart(ChartKind.LOSS).getXYPlot().getDataset(0);
+        assertEquals(50.0, steps.getXValue(0, steps.getItemCount(0) - 1), 1e-12);
+    }
+
+    @Test
+    void aHundredEpochsMakeTwentyBarsOfFiveEpochsEach() {
+        ChartBook book = new ChartBook();
+        RunTrace trace = book.addRun("");
+        for (int epoch = 1; epoch <= 100; epoch++) {
+            trace.phases(epoch, List.of(Map.of("forward", (double) epoch)));
+        }
+        CategoryDataset perEpoch = book.chart(ChartKind.PHASES_OVER_TIME).getCategoryPlot().getDataset();
+        assertEquals(20, perEpoch.getColumnCount());
+        assertEquals("1–5", perEpoch.getColumnKey(0));
+        assertEquals("96–100", perEpoch.getColumnKey(19));
+        assertEquals(3.0, perEpoch.getValue("forward", "1–5").doubleValue(), 1e-12, "the mean epoch of the range");
+    }
 }
