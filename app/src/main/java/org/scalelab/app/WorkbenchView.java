@@ -27,7 +27,7 @@ public final class WorkbenchView extends BorderPane {
         setTop(header());
         setLeft(setupPanel(workbench));
         Tab live = new Tab("Live", new LiveView(workbench.live(), workbench.player(), workbench.baselineMissing(),
-                workbench::runBaseline));
+                workbench::runBaseline, workbench::runCalibration));
         Tab compare = new Tab("Compare", new CompareView(workbench.comparison(), folder -> {
             try {
                 workbench.exportReport(folder);

@@ -75,8 +75,13 @@ public final class RunTrace {
         throughput.add(epoch, imagesPerSecond);
     }
 
-    /** This run's speedup over its serial baseline; replaces any earlier estimate. */
-    public void speedup(int workers, double value) {
+    /**
+     * This run's speedup over its serial baseline; replaces any earlier estimate.
+     *
+     * @param calibration the baseline is a short calibration run, which the legend says
+     */
+    public void speedup(int workers, double value, boolean calibration) {
+        speedup.setKey(seriesName(calibration ? "measured vs calibration" : "measured"));
         speedup.clear();
         speedup.add(workers, value);
         book.extendIdealLine(workers);
@@ -163,7 +168,11 @@ public final class RunTrace {
     }
 
     private XYSeries series(String part) {
-        return new XYSeries(label.isEmpty() ? part : label + " · " + part, false, true);
+        return new XYSeries(seriesName(part), false, true);
+    }
+
+    private String seriesName(String part) {
+        return label.isEmpty() ? part : label + " · " + part;
     }
 
     private String column(String name) {

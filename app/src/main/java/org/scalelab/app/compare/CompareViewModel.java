@@ -2,7 +2,8 @@ package org.scalelab.app.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
+import org.scalelab.app.library.Baseline;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.scalelab.app.charts.ChartBook;
@@ -44,20 +45,21 @@ public final class CompareViewModel {
         records.addAll(chosen);
         charts.clear();
         charts.update(() -> chosen.forEach(record -> {
-            RunCharting charting = new RunCharting(charts.addRun(label(record)), baselines.throughput(record.config()));
+            RunCharting charting = new RunCharting(charts.addRun(label(record)), baselines.find(record.config()));
             record.events().forEach(charting::accept);
         }));
-        rows.setAll(chosen.stream().map(record -> row(record, baselines.throughput(record.config()))).toList());
+        rows.setAll(chosen.stream().map(record -> row(record, baselines.find(record.config()))).toList());
     }
 
     public Table table() {
         return new Table("Scaling", HEADERS, rows);
     }
 
-    private static List<String> row(RunRecord record, OptionalDouble baseline) {
-        double speedup = baseline.isPresent() ? record.summary().imagesPerSecond() / baseline.getAsDouble() : Double.NaN;
+    private static List<String> row(RunRecord record, Optional<Baseline> baseline) {
+        double speedup = baseline.map(serial -> record.summary().imagesPerSecond() / serial.imagesPerSecond())
+                .orElse(Double.NaN);
         return List.of(label(record), Numbers.fixed(record.summary().trainSeconds(), 1),
-                Numbers.fixed(speedup, 2), Numbers.percent(speedup / record.config().workers()),
+                Numbers.speedup(speedup, baseline), Numbers.percent(speedup / (record.config().processes() * record.config().threads())),
                 Numbers.percent(record.summary().testAccuracy()));
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.scalelab.app.live.RunLabels;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.runs.RunRecord;
@@ -20,13 +20,13 @@ public record LibraryRow(RunRecord record, String date, String name, String data
 
     static LibraryRow of(RunRecord record, Baselines baselines) {
         TrainingConfig config = record.config();
-        OptionalDouble baseline = baselines.throughput(config);
+        Optional<Baseline> baseline = baselines.find(config);
         double throughput = record.summary().imagesPerSecond();
         return new LibraryRow(record, startedAt(record), record.name(), config.dataset(), config.model(),
                 config.strategy().toString(), RunLabels.workers(config),
                 Numbers.fixed(record.summary().trainSeconds(), 1),
                 Numbers.percent(record.summary().testAccuracy()),
-                baseline.isPresent() ? Numbers.fixed(throughput / baseline.getAsDouble(), 2) + "×" : "–",
+                baseline.map(serial -> Numbers.speedup(throughput / serial.imagesPerSecond(), baseline)).orElse("–"),
                 record.status().toString(), String.join(", ", record.tags()));
     }
 

@@ -38,12 +38,13 @@ class ChartBookTest {
     void speedupKeepsOneEstimatePerRunAndStretchesTheIdealLine() {
         ChartBook book = new ChartBook();
         RunTrace trace = book.addRun("4 threads");
-        trace.speedup(4, 2.5);
-        trace.speedup(4, 3.1);
+        trace.speedup(4, 2.5, false);
+        trace.speedup(4, 3.1, true);
         XYDataset speedup = book.chart(ChartKind.SPEEDUP).getXYPlot().getDataset();
         assertEquals(1, speedup.getItemCount(1));
         assertEquals(3.1, speedup.getYValue(1, 0));
         assertEquals(4.0, speedup.getXValue(0, 1), "ideal line reaches the widest run");
+        assertEquals("4 threads · measured vs calibration", speedup.getSeriesKey(1), "the legend names a calibration");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
@@ -15,6 +15,7 @@ import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.scalelab.app.charts.ChartKind;
+import org.scalelab.app.library.Baseline;
 import org.scalelab.app.replay.ReplayPlayer;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.training.Strategy;
@@ -32,12 +33,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class LiveChartsResponsivenessFxTest {
     private static final long LONGEST_ALLOWED_NANOS = 100_000_000L;
 
-    private final LiveRunViewModel model = new LiveRunViewModel(config -> OptionalDouble.of(1000));
+    private final LiveRunViewModel model = new LiveRunViewModel(config -> Optional.of(new Baseline(1000, false)));
 
     @Start
     void start(Stage stage) {
         stage.setScene(new Scene(new LiveView(model, new ReplayPlayer(Runnable::run),
-                Bindings.createBooleanBinding(() -> false), () -> { }), 1200, 760));
+                Bindings.createBooleanBinding(() -> false), () -> { }, () -> { }), 1200, 760));
         stage.show();
     }
 
