@@ -1,6 +1,7 @@
 package org.scalelab.app;
 
 import java.io.IOException;
+import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -23,7 +24,10 @@ import org.scalelab.app.ui.Forms;
 /** The main window's layout: header, experiment setup on the left, live charts, library and comparison as tabs. */
 public final class WorkbenchView extends BorderPane {
 
+    private static final String STYLESHEET = "/org/scalelab/app/workbench.css";
+
     public WorkbenchView(Workbench workbench) {
+        getStylesheets().add(Objects.requireNonNull(WorkbenchView.class.getResource(STYLESHEET)).toExternalForm());
         setTop(header());
         setLeft(setupPanel(workbench));
         Tab live = new Tab("Live", new LiveView(workbench.live(), workbench.player(), workbench.baselineMissing(),
