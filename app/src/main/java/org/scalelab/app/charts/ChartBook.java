@@ -65,7 +65,7 @@ public final class ChartBook {
      */
     public RunTrace addRun(String label) {
         int index = traces.size();
-        RunTrace trace = new RunTrace(label, this, phasesPerWorker, phasesOverTime);
+        RunTrace trace = new RunTrace(label, code(index), this, phasesPerWorker, phasesOverTime);
         traces.add(trace);
         if (updating > 0) {
             trace.notifyListeners(false);
@@ -83,6 +83,11 @@ public final class ChartBook {
         style(ChartKind.THROUGHPUT, 1, index, index, false);
         style(ChartKind.SPEEDUP, 0, index + 1, index, false);
         return trace;
+    }
+
+    /** The letter that names the run at {@code index} where a whole label would not fit (bar labels, tables). */
+    public static String code(int index) {
+        return String.valueOf((char) ('A' + index % 26));
     }
 
     /** Removes every run. */

@@ -16,6 +16,7 @@ public final class RunTrace {
     private static final double SMOOTHING = 0.9;
 
     private final String label;
+    private final String code;
     private final XYSeries trainLoss;
     private final DecimatedSeries decimatedTrainLoss;
     private final XYSeries testLoss;
@@ -32,8 +33,10 @@ public final class RunTrace {
     private double smoothedLoss;
     private double smoothingWeight;
 
-    RunTrace(String label, ChartBook book, DefaultCategoryDataset phasesPerWorker, DefaultCategoryDataset phasesOverTime) {
+    RunTrace(String label, String code, ChartBook book, DefaultCategoryDataset phasesPerWorker,
+             DefaultCategoryDataset phasesOverTime) {
         this.label = label;
+        this.code = code;
         this.book = book;
         this.trainLoss = series("train");
         this.decimatedTrainLoss = new DecimatedSeries(trainLoss);
@@ -172,11 +175,12 @@ public final class RunTrace {
     }
 
     private String seriesName(String part) {
-        return label.isEmpty() ? part : label + " · " + part;
+        return label.isEmpty() ? part : code + " · " + label + " · " + part;
     }
 
+    /** Bar labels carry only the run's letter: whole labels were cut off under the bars. */
     private String column(String name) {
-        return label.isEmpty() ? name : label + " · " + name;
+        return label.isEmpty() ? name : code + " " + name;
     }
 
     private static void addIfMeasured(XYSeries series, int epoch, double value) {

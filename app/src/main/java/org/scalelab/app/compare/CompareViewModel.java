@@ -3,6 +3,7 @@ package org.scalelab.app.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.scalelab.app.library.Baseline;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -48,24 +49,24 @@ public final class CompareViewModel {
             RunCharting charting = new RunCharting(charts.addRun(label(record)), baselines.find(record.config()));
             record.events().forEach(charting::accept);
         }));
-        rows.setAll(chosen.stream().map(record -> row(record, baselines.find(record.config()))).toList());
+        rows.setAll(IntStream.range(0, chosen.size())
+                .mapToObj(i -> row(ChartBook.code(i), chosen.get(i), baselines.find(chosen.get(i).config()))).toList());
     }
 
     public Table table() {
         return new Table("Scaling", HEADERS, rows);
     }
 
-    private static List<String> row(RunRecord record, Optional<Baseline> baseline) {
+    private static List<String> row(String code, RunRecord record, Optional<Baseline> baseline) {
         double speedup = baseline.map(serial -> record.summary().imagesPerSecond() / serial.imagesPerSecond())
                 .orElse(Double.NaN);
-        return List.of(label(record), Numbers.fixed(record.summary().trainSeconds(), 1),
+        return List.of(code + " · " + label(record), Numbers.fixed(record.summary().trainSeconds(), 1),
                 Numbers.speedup(speedup, baseline), Numbers.percent(speedup / (record.config().processes() * record.config().threads())),
                 Numbers.percent(record.summary().testAccuracy()));
     }
 
-    /** The run's own name when the user gave it one, else its parallel configuration. */
+    /** The run's own name when the user gave it one, else its parallel configuration; its letter tells runs apart. */
     private static String label(RunRecord record) {
-        return record.name().equals(record.runId()) ? RunLabels.parallelism(record.config()) + " · " + record.runId().substring(0, 15)
-                : record.name();
+        return record.name().equals(record.runId()) ? RunLabels.parallelism(record.config()) : record.name();
     }
 }

@@ -16,6 +16,8 @@ public record LibraryRow(RunRecord record, String date, String name, String data
 
     static final List<String> HEADERS = List.of("Date", "Name", "Dataset", "Model", "Strategy", "P×T", "Time (s)",
             "Test accuracy", "Speedup", "Status", "Tags");
+    /** Preferred column widths: date and name would otherwise be cut off. */
+    static final List<Double> WIDTHS = List.of(120.0, 190.0, 90.0, 80.0, 90.0, 60.0, 70.0, 95.0, 120.0, 80.0, 90.0);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     static LibraryRow of(RunRecord record, Baselines baselines) {

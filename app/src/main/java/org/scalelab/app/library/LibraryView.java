@@ -37,7 +37,8 @@ public final class LibraryView extends BorderPane {
         List<String> headers = LibraryRow.HEADERS;
         for (int i = 0; i < headers.size(); i++) {
             int column = i;
-            table.getColumns().add(Tables.column(headers.get(i), (LibraryRow row) -> row.cells().get(column), 90));
+            table.getColumns().add(Tables.column(headers.get(i), (LibraryRow row) -> row.cells().get(column),
+                    LibraryRow.WIDTHS.get(i)));
         }
 
         TextField filter = new TextField();

@@ -30,7 +30,7 @@ class ChartBookTest {
         book.addRun("2 threads").accuracy(1, Double.NaN, 89);
         XYDataset accuracy = book.chart(ChartKind.ACCURACY).getXYPlot().getDataset(1);
         assertEquals(4, accuracy.getSeriesCount());
-        assertEquals("2 threads · test", accuracy.getSeriesKey(3));
+        assertEquals("B · 2 threads · test", accuracy.getSeriesKey(3));
         assertEquals(0, accuracy.getItemCount(2), "an unmeasured accuracy adds no point");
     }
 
@@ -44,7 +44,7 @@ class ChartBookTest {
         assertEquals(1, speedup.getItemCount(1));
         assertEquals(3.1, speedup.getYValue(1, 0));
         assertEquals(4.0, speedup.getXValue(0, 1), "ideal line reaches the widest run");
-        assertEquals("4 threads · measured vs calibration", speedup.getSeriesKey(1), "the legend names a calibration");
+        assertEquals("A · 4 threads · measured vs calibration", speedup.getSeriesKey(1), "the legend names a calibration");
     }
 
     @Test
