@@ -21,11 +21,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.app.charts.ChartKind;
 import org.scalelab.app.export.ExportAssertions;
+import org.scalelab.app.library.Baselines;
 import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.live.LiveState;
 import org.scalelab.app.replay.ReplaySpeed;
@@ -208,6 +210,33 @@ class WorkbenchFxTest {
             }
         }
         assertTrue(cells.stream().anyMatch(cell -> cell.getItem() == Strategy.MPJ), "the list shows mpj");
+    }
+
+    @Test
+    void withoutASerialRunAQuickCalibrationServesAsBaselineAndIsLabelledSo(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            strategy.setValue(Strategy.THREADS);
+            robot.lookup("#threads").queryAs(TextField.class).setText("2");
+            robot.lookup("#epochs").queryAs(TextField.class).setText("1");
+        });
+        Button calibrate = robot.lookup("#run-calibration").queryAs(Button.class);
+        assertTrue(calibrate.isVisible(), "no serial run yet: a calibration is offered");
+        robot.interact(calibrate::fire);
+        waitForState(LiveState.FINISHED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
+        LibraryRow calibration = workbench.library().rows().get(0);
+        assertEquals(Workbench.CALIBRATION, calibration.name());
+        assertEquals(Baselines.WARM_UP_STEPS + Baselines.CALIBRATION_STEPS, calibration.record().config().stepLimit());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(calibrate.isVisible(), "the calibration is the baseline now");
+
+        clickRun(robot);
+        waitForState(LiveState.FINISHED);
+        XYDataset speedup = workbench.live().charts().chart(ChartKind.SPEEDUP).getXYPlot().getDataset();
+        assertEquals("measured vs calibration", speedup.getSeriesKey(1));
+        assertEquals(2.0, speedup.getXValue(1, 0), "ideal and efficiency count P × T workers");
     }
 
     /** Fires the button as a click would; the setup panel may have scrolled it out of the small test screen. */
