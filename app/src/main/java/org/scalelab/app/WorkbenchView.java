@@ -73,7 +73,7 @@ public final class WorkbenchView extends BorderPane {
                 new RunControls(workbench.experiment().blockedReasonProperty(),
                         workbench.launcher().runningProperty(), workbench::run, workbench.launcher()::stop));
         panel.getStyleClass().add("setup-panel");
-        panel.setPrefWidth(360);
+        panel.setPrefWidth(380); // room for the longest rows (averaging, host file) beside a scroll bar
         ScrollPane scroll = new ScrollPane(panel);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("setup-scroll");

@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -18,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -94,8 +96,9 @@ public final class ExperimentView extends VBox {
         CheckBox oncePerEpoch = new CheckBox("once per epoch");
         oncePerEpoch.setId("once-per-epoch");
         oncePerEpoch.selectedProperty().bindBidirectional(model.oncePerEpochProperty());
+        period.setPrefColumnCount(3);
         HBox periodRow = new HBox(8, period, oncePerEpoch);
-        HBox.setHgrow(period, Priority.ALWAYS);
+        periodRow.setAlignment(Pos.CENTER_LEFT);
         showWhen(model.averagingUsed(), addRow(parallelism, ExperimentField.AVERAGING_PERIOD, period, periodRow));
         CheckBox viaMaster = new CheckBox("average via master (rank 0)");
         viaMaster.setId("via-master");
@@ -139,19 +142,28 @@ public final class ExperimentView extends VBox {
     private static Node[] addRow(GridPane grid, String label, Node control) {
         Label name = new Label(label);
         name.getStyleClass().add("field-label");
+        name.setMinWidth(Region.USE_PREF_SIZE); // the controls beside a label shrink before the label does
         if (control instanceof Control sized) {
             sized.setMaxWidth(Double.MAX_VALUE);
         }
         GridPane.setHgrow(control, Priority.ALWAYS);
-        grid.addRow(grid.getRowCount(), name, control);
+        grid.addRow(nextRow(grid), name, control);
         return new Node[] {name, control};
     }
 
     /** A line under a field (what it means, or a warning about it), spanning the control's column. */
     private static Label addNote(GridPane grid, String styleClass, ObservableStringValue text) {
         Label note = Forms.message(styleClass, text);
-        grid.add(note, 1, grid.getRowCount());
+        grid.add(note, 1, nextRow(grid));
         return note;
+    }
+
+    /** The row below every child; unlike {@link GridPane#getRowCount} it counts hidden (unmanaged) rows too. */
+    private static int nextRow(GridPane grid) {
+        return grid.getChildren().stream().mapToInt(child -> {
+            Integer row = GridPane.getRowIndex(child);
+            return row == null ? 0 : row;
+        }).max().orElse(-1) + 1;
     }
 
     private static void showWhen(ObservableBooleanValue condition, Node... nodes) {
