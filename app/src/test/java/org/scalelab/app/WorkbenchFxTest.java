@@ -31,6 +31,7 @@ import org.scalelab.app.library.Baselines;
 import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.live.LiveState;
 import org.scalelab.app.replay.ReplaySpeed;
+import org.scalelab.app.setup.ExperimentView;
 import org.scalelab.app.setup.StrategyAvailability;
 import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.data.DatasetCatalog;
@@ -204,7 +205,7 @@ class WorkbenchFxTest {
         for (ListCell<?> cell : cells) {
             Strategy item = (Strategy) cell.getItem();
             boolean needsMpj = item.needsMpj(1);
-            assertEquals(needsMpj, cell.isDisabled(), item.toString());
+            assertEquals(needsMpj, cell.getPseudoClassStates().contains(ExperimentView.UNAVAILABLE), item.toString());
             if (needsMpj) {
                 assertTrue(cell.getTooltip().getText().contains("apt-get install libmpj-java"), item.toString());
             }

@@ -1,11 +1,13 @@
 package org.scalelab.app.setup;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.MapChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,6 +39,9 @@ import org.scalelab.engine.training.Strategy;
  * chosen strategy does not read are disabled or hidden, and P and T say what they mean for it.
  */
 public final class ExperimentView extends VBox {
+    /** A strategy that cannot run on this machine. */
+    public static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
+
     private final ExperimentViewModel model;
     private final ValidationSupport validation = new ValidationSupport();
     private final Map<ExperimentField, Control> controls = new EnumMap<>(ExperimentField.class);
@@ -179,14 +185,32 @@ public final class ExperimentView extends VBox {
         return grid;
     }
 
-    /** Greys out strategies that cannot run here and says why, with the remedy, in the tooltip. */
+    /**
+     * Greys out strategies that cannot run here and says why, with the remedy, in the tooltip. The cell is
+     * marked rather than disabled, because JavaFX shows no tooltip over a disabled node; clicks on it are
+     * swallowed instead (and a strategy reached by keyboard is still refused at the field, with the remedy).
+     */
     private final class StrategyCell extends ListCell<Strategy> {
+        private boolean unavailable;
+
+        StrategyCell() {
+            // Press selects a list cell, release and click close the popup: none of them may choose this one.
+            for (var type : List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_RELEASED, MouseEvent.MOUSE_CLICKED)) {
+                addEventFilter(type, event -> {
+                    if (unavailable) {
+                        event.consume();
+                    }
+                });
+            }
+        }
+
         @Override
         protected void updateItem(Strategy item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.toString());
             String reason = empty || item == null ? null : model.unavailability(item).orElse(null);
-            setDisable(reason != null);
+            unavailable = reason != null;
+            pseudoClassStateChanged(UNAVAILABLE, unavailable);
             setTooltip(reason == null ? null : new Tooltip(reason));
         }
     }
