@@ -22,7 +22,6 @@ import org.scalelab.app.setup.ExperimentField;
 import org.scalelab.app.setup.ExperimentViewModel;
 import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.data.DatasetCatalog;
-import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunRecorder;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.training.Strategy;
