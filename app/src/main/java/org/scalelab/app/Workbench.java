@@ -22,7 +22,6 @@ import org.scalelab.app.setup.ExperimentField;
 import org.scalelab.app.setup.ExperimentViewModel;
 import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.data.DatasetCatalog;
-import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunRecorder;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.training.Strategy;
@@ -32,6 +31,8 @@ import org.scalelab.engine.training.TrainingConfig;
 public final class Workbench {
     /** The tag and name a serial run started by "Run serial baseline" gets, so the library shows what it is. */
     static final String BASELINE = "serial baseline";
+    /** The same for a short calibration run. */
+    static final String CALIBRATION = "serial calibration";
 
     private final RunStore runs;
     private final DatasetViewModel datasets;
@@ -47,33 +48,44 @@ public final class Workbench {
         this.runs = settings.runs();
         this.datasets = new DatasetViewModel(settings.catalog(), threads, DatasetCatalog.DEFAULT_DATASET);
         this.architectures = new ArchitectureViewModel(settings.preset());
-        this.experiment = new ExperimentViewModel(datasets, architectures, Runtime.getRuntime().availableProcessors());
+        this.experiment = new ExperimentViewModel(datasets, architectures, Runtime.getRuntime().availableProcessors(),
+                settings.availability());
         this.library = new RunLibraryViewModel(runs);
-        this.live = new LiveRunViewModel(config -> library.baselines().throughput(config));
+        this.live = new LiveRunViewModel(config -> library.baselines().find(config));
         this.launcher = new RunLauncher(settings.catalog(), threads);
         this.player = new ReplayPlayer(threads.background());
     }
 
     /** Runs the experiment as set up; does nothing while its setup has problems (Run is disabled then). */
     public void run() {
-        experiment.config().ifPresent(config -> start(config, false));
+        experiment.config().ifPresent(config -> start(config, null));
     }
 
     /**
-     * True when the experiment is parallel and no serial run of the same dataset, model and batch size is saved:
-     * its speedup has nothing to be measured against until {@link #runBaseline} has run.
+     * True when the experiment is parallel and no serial run of the same dataset, model and global batch is
+     * saved: its speedup has nothing to be measured against until {@link #runBaseline} or {@link #runCalibration}
+     * has run.
      */
     public BooleanBinding baselineMissing() {
         return Bindings.createBooleanBinding(() -> experiment.config()
                         .filter(config -> config.strategy() != Strategy.SERIAL)
                         .map(config -> library.baselines().find(config).isEmpty()).orElse(false),
                 experiment.blockedReasonProperty(), experiment.strategyProperty(), library.rows(),
-                experiment.text(ExperimentField.BATCH_SIZE));
+                experiment.text(ExperimentField.BATCH_SIZE), experiment.scalingProperty(),
+                experiment.text(ExperimentField.THREADS), experiment.text(ExperimentField.PROCESSES));
     }
 
     /** Runs the serial baseline the current experiment's speedup needs, named and tagged as such. */
     public void runBaseline() {
-        experiment.config().map(Baselines::baselineFor).ifPresent(config -> start(config, true));
+        experiment.config().map(Baselines::baselineFor).ifPresent(config -> start(config, BASELINE));
+    }
+
+    /**
+     * Runs a short serial calibration instead: {@value Baselines#CALIBRATION_STEPS} timed steps after
+     * {@value Baselines#WARM_UP_STEPS} warm-up steps, named and tagged so charts and library say what it is.
+     */
+    public void runCalibration() {
+        experiment.config().map(Baselines::calibrationFor).ifPresent(config -> start(config, CALIBRATION));
     }
 
     public void replay(LibraryRow row, ReplaySpeed speed) {
@@ -92,15 +104,16 @@ public final class Workbench {
         ReportExport.write(folder, comparison.charts(), List.of(comparison.table(), library.table()), records);
     }
 
-    private void start(TrainingConfig config, boolean baseline) {
+    /** @param role the name and tag of a baseline or calibration run; null for the user's own experiment */
+    private void start(TrainingConfig config, String role) {
         player.stop();
         live.begin(LiveState.PREPARING);
         RunRecorder recorder = new RunRecorder(runs);
         launcher.start(config, List.of(recorder, live.listener()), live::failedBeforeStart, () -> {
-            if (baseline) {
+            if (role != null) {
                 recorder.path().map(Workbench::runId).ifPresent(id -> {
-                    runs.rename(id, BASELINE);
-                    runs.setTags(id, Set.of(BASELINE));
+                    runs.rename(id, role);
+                    runs.setTags(id, Set.of(role));
                 });
             }
             library.refresh();

@@ -1,17 +1,24 @@
 package org.scalelab.app;
 
+import org.scalelab.app.setup.StrategyAvailability;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.runs.RunStore;
 
 /**
- * What the workbench opens on and where it keeps things. Tests pass their own (temporary folders) so they
- * never touch the user's data.
+ * What the workbench opens on and where it keeps things. Tests pass their own (temporary folders, a machine
+ * with or without MPJ Express) so they never touch the user's data and need not install MPJ.
  *
- * @param catalog the datasets, with their cache folder
- * @param runs    where every run is saved
- * @param preset  the architecture chosen at start
+ * @param catalog      the datasets, with their cache folder
+ * @param runs         where every run is saved
+ * @param preset       the architecture chosen at start
+ * @param availability which strategies can run on this machine
  */
-public record WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String preset) {
+public record WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String preset, StrategyAvailability availability) {
+
+    /** Settings for this machine as it is. */
+    public WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String preset) {
+        this(catalog, runs, preset, StrategyAvailability.ENGINE);
+    }
 
     /** The embedded digits and Study B's MLP: ready to run offline the moment the window opens. */
     public static WorkbenchSettings defaults() {

@@ -1,6 +1,7 @@
 package org.scalelab.app;
 
 import java.io.IOException;
+import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -23,11 +24,14 @@ import org.scalelab.app.ui.Forms;
 /** The main window's layout: header, experiment setup on the left, live charts, library and comparison as tabs. */
 public final class WorkbenchView extends BorderPane {
 
+    private static final String STYLESHEET = "/org/scalelab/app/workbench.css";
+
     public WorkbenchView(Workbench workbench) {
+        getStylesheets().add(Objects.requireNonNull(WorkbenchView.class.getResource(STYLESHEET)).toExternalForm());
         setTop(header());
         setLeft(setupPanel(workbench));
         Tab live = new Tab("Live", new LiveView(workbench.live(), workbench.player(), workbench.baselineMissing(),
-                workbench::runBaseline));
+                workbench::runBaseline, workbench::runCalibration));
         Tab compare = new Tab("Compare", new CompareView(workbench.comparison(), folder -> {
             try {
                 workbench.exportReport(folder);
@@ -69,7 +73,7 @@ public final class WorkbenchView extends BorderPane {
                 new RunControls(workbench.experiment().blockedReasonProperty(),
                         workbench.launcher().runningProperty(), workbench::run, workbench.launcher()::stop));
         panel.getStyleClass().add("setup-panel");
-        panel.setPrefWidth(360);
+        panel.setPrefWidth(380); // room for the longest rows (averaging, host file) beside a scroll bar
         ScrollPane scroll = new ScrollPane(panel);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("setup-scroll");

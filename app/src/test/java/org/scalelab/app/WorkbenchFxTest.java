@@ -1,6 +1,7 @@
 package org.scalelab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,25 +10,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.app.charts.ChartKind;
 import org.scalelab.app.export.ExportAssertions;
+import org.scalelab.app.library.Baselines;
 import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.live.LiveState;
 import org.scalelab.app.replay.ReplaySpeed;
+import org.scalelab.app.setup.ExperimentView;
+import org.scalelab.app.setup.StrategyAvailability;
 import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.data.DatasetSummary;
 import org.scalelab.engine.runs.RunStore;
+import org.scalelab.engine.training.Strategy;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,6 +49,10 @@ class WorkbenchFxTest {
     @TempDir
     static Path folder;
 
+    /** Whether or not this machine has MPJ Express, the workbench under test is told it has not. */
+    private static final StrategyAvailability WITHOUT_MPJ = (strategy, processes) -> strategy.needsMpj(processes)
+            ? Optional.of("MPJ Express is not installed: sudo apt-get install libmpj-java") : Optional.empty();
+
     private Workbench workbench;
     private RunStore runs;
 
@@ -46,7 +60,7 @@ class WorkbenchFxTest {
     void start(Stage stage) {
         DatasetCatalog catalog = new DatasetCatalog(folder.resolve("data"), folder.resolve("not-installed"));
         runs = new RunStore(folder.resolve("runs-" + System.nanoTime()));
-        workbench = new Workbench(new WorkbenchSettings(catalog, runs, "mlp-235k"), Threads.javafx());
+        workbench = new Workbench(new WorkbenchSettings(catalog, runs, "mlp-235k", WITHOUT_MPJ), Threads.javafx());
         Scene scene = new Scene(new WorkbenchView(workbench), 1200, 760); // within Monocle's 1280×800 headless screen
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(ScaleLabApp.STYLESHEET)).toExternalForm());
         stage.setScene(scene);
@@ -114,6 +128,116 @@ class WorkbenchFxTest {
         waitForState(LiveState.FAILED);
         String message = robot.lookup("#run-message").queryAs(Label.class).getText();
         assertTrue(message.contains("expects 1×28×28 images"), message);
+    }
+
+    @Test
+    void stopCancelsARunningRunAndTheLibraryShowsItCancelled(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#epochs").queryAs(TextField.class).setText("50"));
+        clickRun(robot);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.live().stateProperty().get() == LiveState.RUNNING
+                && !workbench.live().charts().traces().isEmpty()
+                && workbench.live().charts().traces().get(0).stepPoints() > 3);
+        Button stop = robot.lookup("#stop").queryAs(Button.class);
+        assertFalse(stop.isDisabled());
+        robot.interact(stop::fire);
+        waitForState(LiveState.CANCELLED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
+        assertEquals("cancelled", workbench.library().rows().get(0).status());
+        assertTrue(robot.lookup("#stop").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void aTwoThreadRunCompletesAndItsPhaseChartShowsTwoWorkers(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            strategy.setValue(Strategy.THREADS);
+            robot.lookup("#threads").queryAs(TextField.class).setText("2");
+            robot.lookup("#epochs").queryAs(TextField.class).setText("1");
+        });
+        assertFalse(robot.lookup("#threads").queryAs(TextField.class).isDisabled());
+        assertTrue(robot.lookup("#processes").queryAs(TextField.class).isDisabled(), "threads runs in one process");
+        clickRun(robot);
+        waitForState(LiveState.FINISHED);
+        CategoryDataset perWorker = workbench.live().charts().chart(ChartKind.PHASES_PER_WORKER).getCategoryPlot().getDataset();
+        assertEquals(List.of("w0", "w1"), perWorker.getColumnKeys());
+    }
+
+    @Test
+    void replayPlaysAtEachSpeedAndPauses(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#epochs").queryAs(TextField.class).setText("1"));
+        clickRun(robot);
+        waitForState(LiveState.FINISHED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
+        LibraryRow run = workbench.library().rows().get(0);
+
+        robot.interact(() -> workbench.replay(run, ReplaySpeed.REAL_TIME));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !workbench.live().charts().traces().isEmpty()
+                && workbench.live().charts().traces().get(0).stepPoints() > 0);
+        Button pause = robot.lookup("#pause").queryAs(Button.class);
+        assertTrue(pause.isVisible(), "pause shows while replaying");
+        robot.interact(pause::fire);
+        assertEquals("Resume", pause.getText());
+        Thread.sleep(300); // let events already sent reach the charts
+        WaitForAsyncUtils.waitForFxEvents();
+        int paused = workbench.live().charts().traces().get(0).stepPoints();
+        Thread.sleep(700);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(paused, workbench.live().charts().traces().get(0).stepPoints(), "no steps while paused");
+        assertEquals(LiveState.REPLAYING, workbench.live().stateProperty().get());
+        robot.interact(pause::fire);
+
+        robot.interact(() -> workbench.replay(run, ReplaySpeed.TEN_TIMES));
+        waitForState(LiveState.FINISHED);
+        robot.interact(() -> workbench.replay(run, ReplaySpeed.FULL));
+        waitForState(LiveState.FINISHED);
+        assertEquals(1, workbench.live().charts().traces().get(0).epochPoints());
+    }
+
+    @Test
+    void mpjStrategiesAreDisabledWithTheRemedyWhenMpjIsMissing(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);
+        robot.interact(strategy::show);
+        List<ListCell<?>> cells = robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .<ListCell<?>>map(cell -> cell).filter(cell -> cell.getItem() instanceof Strategy).toList();
+        robot.interact(strategy::hide);
+        for (ListCell<?> cell : cells) {
+            Strategy item = (Strategy) cell.getItem();
+            boolean needsMpj = item.needsMpj(1);
+            assertEquals(needsMpj, cell.getPseudoClassStates().contains(ExperimentView.UNAVAILABLE), item.toString());
+            if (needsMpj) {
+                assertTrue(cell.getTooltip().getText().contains("apt-get install libmpj-java"), item.toString());
+            }
+        }
+        assertTrue(cells.stream().anyMatch(cell -> cell.getItem() == Strategy.MPJ), "the list shows mpj");
+    }
+
+    @Test
+    void withoutASerialRunAQuickCalibrationServesAsBaselineAndIsLabelledSo(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            strategy.setValue(Strategy.THREADS);
+            robot.lookup("#threads").queryAs(TextField.class).setText("2");
+            robot.lookup("#epochs").queryAs(TextField.class).setText("1");
+        });
+        Button calibrate = robot.lookup("#run-calibration").queryAs(Button.class);
+        assertTrue(calibrate.isVisible(), "no serial run yet: a calibration is offered");
+        robot.interact(calibrate::fire);
+        waitForState(LiveState.FINISHED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
+        LibraryRow calibration = workbench.library().rows().get(0);
+        assertEquals(Workbench.CALIBRATION, calibration.name());
+        assertEquals(Baselines.WARM_UP_STEPS + Baselines.CALIBRATION_STEPS, calibration.record().config().stepLimit());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(calibrate.isVisible(), "the calibration is the baseline now");
+
+        clickRun(robot);
+        waitForState(LiveState.FINISHED);
+        XYDataset speedup = workbench.live().charts().chart(ChartKind.SPEEDUP).getXYPlot().getDataset();
+        assertEquals("measured vs calibration", speedup.getSeriesKey(1));
+        assertEquals(2.0, speedup.getXValue(1, 0), "ideal and efficiency count P × T workers");
     }
 
     /** Fires the button as a click would; the setup panel may have scrolled it out of the small test screen. */

@@ -31,6 +31,8 @@ public final class ChartBook {
     private final DefaultCategoryDataset phasesOverTime = new DefaultCategoryDataset();
     private final Map<ChartKind, JFreeChart> charts = new EnumMap<>(ChartKind.class);
     private final List<RunTrace> traces = new ArrayList<>();
+    /** How many {@link #update} calls are under way (they nest: a comparison's update clears the book). */
+    private int updating;
 
     public ChartBook() {
         speedup.addSeries(ideal);
@@ -63,8 +65,11 @@ public final class ChartBook {
      */
     public RunTrace addRun(String label) {
         int index = traces.size();
-        RunTrace trace = new RunTrace(label, this, phasesPerWorker, phasesOverTime);
+        RunTrace trace = new RunTrace(label, code(index), this, phasesPerWorker, phasesOverTime);
         traces.add(trace);
+        if (updating > 0) {
+            trace.notifyListeners(false);
+        }
         stepLoss.addSeries(trace.trainLoss());
         epochLoss.addSeries(trace.testLoss());
         accuracy.addSeries(trace.trainAccuracy());
@@ -78,6 +83,11 @@ public final class ChartBook {
         style(ChartKind.THROUGHPUT, 1, index, index, false);
         style(ChartKind.SPEEDUP, 0, index + 1, index, false);
         return trace;
+    }
+
+    /** The letter that names the run at {@code index} where a whole label would not fit (bar labels, tables). */
+    public static String code(int index) {
+        return String.valueOf((char) ('A' + index % 26));
     }
 
     /** Removes every run. */
@@ -97,13 +107,23 @@ public final class ChartBook {
         });
     }
 
-    /** Applies a batch of changes with chart notifications held back, so each chart redraws once at the end. */
+    /**
+     * Applies a batch of changes with series and chart notifications held back, so each series tells its chart
+     * once and each chart redraws once at the end. Without this every point made its plot walk every series
+     * to fit the axes again, and a 100,000-step run froze the window for seconds.
+     */
     public void update(Runnable changes) {
         charts.values().forEach(chart -> chart.setNotify(false));
+        traces.forEach(trace -> trace.notifyListeners(false));
+        updating++;
         try {
             changes.run();
         } finally {
-            charts.values().forEach(chart -> chart.setNotify(true));
+            updating--;
+            if (updating == 0) {
+                traces.forEach(trace -> trace.notifyListeners(true));
+                charts.values().forEach(chart -> chart.setNotify(true));
+            }
         }
     }
 

@@ -43,9 +43,13 @@ final class ChartDefinitions {
     /** Measured speedup points with their efficiency as labels, against the ideal line speedup = workers. */
     static JFreeChart speedup(XYDataset points) {
         XYPlot plot = new XYPlot();
-        plot.setDomainAxis(integerAxis(ChartKind.SPEEDUP.xLabel()));
+        NumberAxis domain = integerAxis(ChartKind.SPEEDUP.xLabel());
+        // Room for the "1.85× · 92 %" labels above and beside the widest run's point, which were cut off.
+        domain.setUpperMargin(0.3);
+        plot.setDomainAxis(domain);
         NumberAxis range = numberAxis(ChartKind.SPEEDUP.yLabel());
         range.setAutoRangeIncludesZero(true);
+        range.setUpperMargin(0.15);
         plot.setRangeAxis(range);
         plot.setDataset(points);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);

@@ -7,7 +7,7 @@ public enum ChartKind {
     THROUGHPUT("Throughput", "throughput", "epoch", "images / s"),
     SPEEDUP("Speedup vs serial", "speedup", "workers (processes × threads)", "speedup"),
     PHASES_PER_WORKER("Time per phase and worker", "phases-per-worker", "worker", "seconds"),
-    PHASES_OVER_TIME("Time per phase and epoch", "phases-over-time", "epoch", "seconds (all workers)");
+    PHASES_OVER_TIME("Time per phase and epoch", "phases-over-time", "epoch", "seconds per epoch (all workers)");
 
     private final String title;
     private final String fileName;

@@ -1,5 +1,7 @@
 package org.scalelab.app.charts;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -14,7 +16,9 @@ public final class RunTrace {
     private static final double SMOOTHING = 0.9;
 
     private final String label;
+    private final String code;
     private final XYSeries trainLoss;
+    private final DecimatedSeries decimatedTrainLoss;
     private final XYSeries testLoss;
     private final XYSeries trainAccuracy;
     private final XYSeries testAccuracy;
@@ -23,13 +27,19 @@ public final class RunTrace {
     private final DefaultCategoryDataset phasesPerWorker;
     private final DefaultCategoryDataset phasesOverTime;
     private final ChartBook book;
+    /** Each epoch's phase seconds, summed over workers, from which the over-time bars are drawn. */
+    private final List<Map<String, Double>> epochTotals = new ArrayList<>();
+    private final List<String> overTimeColumns = new ArrayList<>();
     private double smoothedLoss;
     private double smoothingWeight;
 
-    RunTrace(String label, ChartBook book, DefaultCategoryDataset phasesPerWorker, DefaultCategoryDataset phasesOverTime) {
+    RunTrace(String label, String code, ChartBook book, DefaultCategoryDataset phasesPerWorker,
+             DefaultCategoryDataset phasesOverTime) {
         this.label = label;
+        this.code = code;
         this.book = book;
         this.trainLoss = series("train");
+        this.decimatedTrainLoss = new DecimatedSeries(trainLoss);
         this.testLoss = series("test");
         this.trainAccuracy = series("train");
         this.testAccuracy = series("test");
@@ -45,12 +55,13 @@ public final class RunTrace {
 
     /**
      * A training step's loss at a fractional epoch position (epoch − 1 + step / stepsPerEpoch), smoothed
-     * with a bias-corrected moving average so the first points are not pulled towards zero.
+     * with a bias-corrected moving average so the first points are not pulled towards zero, and decimated so that
+     * long runs stay quick to draw.
      */
     public void stepLoss(double epochPosition, double loss) {
         smoothedLoss = SMOOTHING * smoothedLoss + (1 - SMOOTHING) * loss;
         smoothingWeight = SMOOTHING * smoothingWeight + (1 - SMOOTHING);
-        trainLoss.add(epochPosition, smoothedLoss / smoothingWeight);
+        decimatedTrainLoss.add(epochPosition, smoothedLoss / smoothingWeight);
     }
 
     public void testLoss(int epoch, double loss) {
@@ -67,27 +78,63 @@ public final class RunTrace {
         throughput.add(epoch, imagesPerSecond);
     }
 
-    /** This run's speedup over its serial baseline; replaces any earlier estimate. */
-    public void speedup(int workers, double value) {
+    /**
+     * This run's speedup over its serial baseline; replaces any earlier estimate.
+     *
+     * @param calibration the baseline is a short calibration run, which the legend says
+     */
+    public void speedup(int workers, double value, boolean calibration) {
+        speedup.setKey(seriesName(calibration ? "measured vs calibration" : "measured"));
         speedup.clear();
         speedup.add(workers, value);
         book.extendIdealLine(workers);
     }
 
     /**
-     * The seconds each worker spent in each phase during one epoch: adds them to the per-worker totals and
-     * to the epoch's stacked bar (summed over workers).
+     * The seconds each worker spent in each phase during one epoch (epochs come in order from 1): adds them to
+     * the per-worker totals and to the over-time bars (summed over workers).
      *
      * @param secondsPerWorker one map per worker, from phase display name to seconds
      */
     public void phases(int epoch, List<Map<String, Double>> secondsPerWorker) {
+        Map<String, Double> total = new LinkedHashMap<>();
         for (int worker = 0; worker < secondsPerWorker.size(); worker++) {
             for (Map.Entry<String, Double> phase : secondsPerWorker.get(worker).entrySet()) {
                 add(phasesPerWorker, phase.getKey(), column("w" + worker), phase.getValue());
-                add(phasesOverTime, phase.getKey(), column(String.valueOf(epoch)), phase.getValue());
+                total.merge(phase.getKey(), phase.getValue(), Double::sum);
             }
         }
+        epochTotals.add(total);
+        redrawOverTime();
         book.colourPhases();
+    }
+
+    /**
+     * One bar per range of epochs, at most {@value EpochRanges#MAX_BARS}, each the mean epoch of its range, so a
+     * 100-epoch run stays readable and a short last range is not drawn smaller than the others.
+     */
+    private void redrawOverTime() {
+        overTimeColumns.forEach(phasesOverTime::removeColumn);
+        overTimeColumns.clear();
+        int perBar = EpochRanges.epochsPerBar(epochTotals.size());
+        for (int first = 0; first < epochTotals.size(); first += perBar) {
+            List<Map<String, Double>> range = epochTotals.subList(first, Math.min(epochTotals.size(), first + perBar));
+            String name = column(EpochRanges.label(first + 1, first + range.size()));
+            Map<String, Double> sum = new LinkedHashMap<>();
+            range.forEach(epoch -> epoch.forEach((phase, seconds) -> sum.merge(phase, seconds, Double::sum)));
+            sum.forEach((phase, seconds) -> phasesOverTime.setValue(seconds / range.size(), phase, name));
+            overTimeColumns.add(name);
+        }
+    }
+
+    /** Holds back or resumes this run's change events (see {@link ChartBook#update}). */
+    void notifyListeners(boolean notify) {
+        if (notify) {
+            decimatedTrainLoss.publish();
+        }
+        for (XYSeries series : List.of(trainLoss, testLoss, trainAccuracy, testAccuracy, throughput, speedup)) {
+            series.setNotify(notify);
+        }
     }
 
     /** Number of points the training-loss series holds (for tests and the status line). */
@@ -124,11 +171,16 @@ public final class RunTrace {
     }
 
     private XYSeries series(String part) {
-        return new XYSeries(label.isEmpty() ? part : label + " · " + part, false, true);
+        return new XYSeries(seriesName(part), false, true);
     }
 
+    private String seriesName(String part) {
+        return label.isEmpty() ? part : code + " · " + label + " · " + part;
+    }
+
+    /** Bar labels carry only the run's letter: whole labels were cut off under the bars. */
     private String column(String name) {
-        return label.isEmpty() ? name : label + " · " + name;
+        return label.isEmpty() ? name : code + " " + name;
     }
 
     private static void addIfMeasured(XYSeries series, int epoch, double value) {

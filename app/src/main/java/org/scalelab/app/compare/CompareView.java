@@ -25,7 +25,8 @@ public final class CompareView extends BorderPane {
         List<String> headers = CompareViewModel.headers();
         for (int i = 0; i < headers.size(); i++) {
             int column = i;
-            table.getColumns().add(Tables.column(headers.get(i), (List<String> row) -> row.get(column), 120));
+            // The configuration names the run: give it the room it needs.
+            table.getColumns().add(Tables.column(headers.get(i), (List<String> row) -> row.get(column), i == 0 ? 280 : 110));
         }
         Button report = new Button("Export report…");
         report.setId("export-report");
@@ -35,7 +36,7 @@ public final class CompareView extends BorderPane {
         toolbar.getStyleClass().add("view-toolbar");
         SplitPane split = new SplitPane(new ChartGrid(model.charts()), table);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.72);
+        split.setDividerPositions(0.78);
         setTop(toolbar);
         setCenter(split);
     }

@@ -2,7 +2,9 @@ package org.scalelab.app.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.scalelab.app.library.Baseline;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.scalelab.app.charts.ChartBook;
@@ -44,26 +46,27 @@ public final class CompareViewModel {
         records.addAll(chosen);
         charts.clear();
         charts.update(() -> chosen.forEach(record -> {
-            RunCharting charting = new RunCharting(charts.addRun(label(record)), baselines.throughput(record.config()));
+            RunCharting charting = new RunCharting(charts.addRun(label(record)), baselines.find(record.config()));
             record.events().forEach(charting::accept);
         }));
-        rows.setAll(chosen.stream().map(record -> row(record, baselines.throughput(record.config()))).toList());
+        rows.setAll(IntStream.range(0, chosen.size())
+                .mapToObj(i -> row(ChartBook.code(i), chosen.get(i), baselines.find(chosen.get(i).config()))).toList());
     }
 
     public Table table() {
         return new Table("Scaling", HEADERS, rows);
     }
 
-    private static List<String> row(RunRecord record, OptionalDouble baseline) {
-        double speedup = baseline.isPresent() ? record.summary().imagesPerSecond() / baseline.getAsDouble() : Double.NaN;
-        return List.of(label(record), Numbers.fixed(record.summary().trainSeconds(), 1),
-                Numbers.fixed(speedup, 2), Numbers.percent(speedup / record.config().workers()),
+    private static List<String> row(String code, RunRecord record, Optional<Baseline> baseline) {
+        double speedup = baseline.map(serial -> record.summary().imagesPerSecond() / serial.imagesPerSecond())
+                .orElse(Double.NaN);
+        return List.of(code + " · " + label(record), Numbers.fixed(record.summary().trainSeconds(), 1),
+                Numbers.speedup(speedup, baseline), Numbers.percent(speedup / (record.config().processes() * record.config().threads())),
                 Numbers.percent(record.summary().testAccuracy()));
     }
 
-    /** The run's own name when the user gave it one, else its parallel configuration. */
+    /** The run's own name when the user gave it one, else its parallel configuration; its letter tells runs apart. */
     private static String label(RunRecord record) {
-        return record.name().equals(record.runId()) ? RunLabels.parallelism(record.config()) + " · " + record.runId().substring(0, 15)
-                : record.name();
+        return record.name().equals(record.runId()) ? RunLabels.parallelism(record.config()) : record.name();
     }
 }

@@ -1,19 +1,28 @@
 package org.scalelab.app.library;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.training.Scaling;
 import org.scalelab.engine.training.Strategy;
 import org.scalelab.engine.training.TrainingConfig;
 
 /**
  * Finds the serial run a configuration's speedup is measured against: the newest finished serial run of the
- * same dataset, model and batch size (the settings that decide the work per image and per step).
+ * same dataset, model and global batch (the settings that decide the work per image and per step). A full run
+ * is preferred; a short calibration run stands in when there is none.
  */
 public final class Baselines {
+    /** Steps at the start of a calibration run left out of its timing: JIT compilation and cold caches. */
+    public static final int WARM_UP_STEPS = 5;
+    /** Timed steps of a calibration run. */
+    public static final int CALIBRATION_STEPS = 50;
+
     private final List<RunRecord> records;
 
     /** @param records newest first, as the run store lists them */
@@ -21,23 +30,53 @@ public final class Baselines {
         this.records = List.copyOf(records);
     }
 
-    public Optional<RunRecord> find(TrainingConfig config) {
+    public Optional<Baseline> find(TrainingConfig config) {
         return records.stream()
                 .filter(r -> r.status() == RunStatus.FINISHED && r.config() != null)
                 .filter(r -> r.config().strategy() == Strategy.SERIAL)
                 .filter(r -> Objects.equals(r.config().dataset(), config.dataset())
                         && Objects.equals(r.config().model(), config.model())
-                        && r.config().batchSize() == config.batchSize())
-                .findFirst();
+                        && r.config().globalBatchSize() == config.globalBatchSize())
+                .min(Comparator.comparing(r -> isCalibration(r.config()))) // stable: newest full run first
+                .map(Baselines::baselineOf);
     }
 
     /** The baseline's training throughput, images per second. */
     public OptionalDouble throughput(TrainingConfig config) {
-        return find(config).map(r -> OptionalDouble.of(r.summary().imagesPerSecond())).orElse(OptionalDouble.empty());
+        return find(config).map(b -> OptionalDouble.of(b.imagesPerSecond())).orElse(OptionalDouble.empty());
     }
 
-    /** The configuration of the serial baseline that {@code config} needs, to run it when none is saved. */
+    /** The full serial run that {@code config} needs, to run it when none is saved. */
     public static TrainingConfig baselineFor(TrainingConfig config) {
-        return config.toBuilder().strategy(Strategy.SERIAL).processes(1).threads(1).build();
+        return config.toBuilder().strategy(Strategy.SERIAL).processes(1).threads(1).scaling(Scaling.STRONG)
+                .batchSize(config.globalBatchSize()).averagingPeriod(1).viaMaster(false).hosts(null).build();
+    }
+
+    /** A short serial run of one epoch's first steps: quicker than a full baseline, good enough for a first look. */
+    public static TrainingConfig calibrationFor(TrainingConfig config) {
+        return baselineFor(config).toBuilder().epochs(1).stepLimit(WARM_UP_STEPS + CALIBRATION_STEPS).build();
+    }
+
+    public static boolean isCalibration(TrainingConfig config) {
+        return config.stepLimit() > 0;
+    }
+
+    private static Baseline baselineOf(RunRecord record) {
+        return isCalibration(record.config())
+                ? new Baseline(warmThroughput(record), true)
+                : new Baseline(record.summary().imagesPerSecond(), false);
+    }
+
+    /** Images per second over the steps after the warm-up, from the steps' own clock. */
+    private static double warmThroughput(RunRecord record) {
+        List<StepCompleted> steps = record.events().stream()
+                .filter(StepCompleted.class::isInstance).map(StepCompleted.class::cast).toList();
+        if (steps.size() <= WARM_UP_STEPS + 1) {
+            return record.summary().imagesPerSecond();
+        }
+        StepCompleted start = steps.get(WARM_UP_STEPS - 1);
+        StepCompleted end = steps.get(steps.size() - 1);
+        long images = steps.subList(WARM_UP_STEPS, steps.size()).stream().mapToLong(StepCompleted::images).sum();
+        return images / (end.elapsedSeconds() - start.elapsedSeconds());
     }
 }

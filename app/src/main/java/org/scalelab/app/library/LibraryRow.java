@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.scalelab.app.live.RunLabels;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.runs.RunRecord;
@@ -16,17 +16,19 @@ public record LibraryRow(RunRecord record, String date, String name, String data
 
     static final List<String> HEADERS = List.of("Date", "Name", "Dataset", "Model", "Strategy", "P×T", "Time (s)",
             "Test accuracy", "Speedup", "Status", "Tags");
+    /** Preferred column widths: date and name would otherwise be cut off. */
+    static final List<Double> WIDTHS = List.of(120.0, 190.0, 90.0, 80.0, 90.0, 60.0, 70.0, 95.0, 120.0, 80.0, 90.0);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     static LibraryRow of(RunRecord record, Baselines baselines) {
         TrainingConfig config = record.config();
-        OptionalDouble baseline = baselines.throughput(config);
+        Optional<Baseline> baseline = baselines.find(config);
         double throughput = record.summary().imagesPerSecond();
         return new LibraryRow(record, startedAt(record), record.name(), config.dataset(), config.model(),
                 config.strategy().toString(), RunLabels.workers(config),
                 Numbers.fixed(record.summary().trainSeconds(), 1),
                 Numbers.percent(record.summary().testAccuracy()),
-                baseline.isPresent() ? Numbers.fixed(throughput / baseline.getAsDouble(), 2) + "×" : "–",
+                baseline.map(serial -> Numbers.speedup(throughput / serial.imagesPerSecond(), baseline)).orElse("–"),
                 record.status().toString(), String.join(", ", record.tags()));
     }
 

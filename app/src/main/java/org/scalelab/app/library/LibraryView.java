@@ -6,6 +6,8 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.SelectionMode;
+import javafx.css.PseudoClass;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
@@ -16,6 +18,7 @@ import org.scalelab.app.ui.Dialogs;
 import org.scalelab.app.ui.ExportMenus;
 import org.scalelab.app.ui.Forms;
 import org.scalelab.app.ui.Tables;
+import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.runs.RunStoreException;
 
 /** The runs library table with filter, replay, compare, rename, tags, delete and table export. */
@@ -30,10 +33,12 @@ public final class LibraryView extends BorderPane {
         table.setId("library");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(rows -> new StatusRow());
         List<String> headers = LibraryRow.HEADERS;
         for (int i = 0; i < headers.size(); i++) {
             int column = i;
-            table.getColumns().add(Tables.column(headers.get(i), (LibraryRow row) -> row.cells().get(column), 90));
+            table.getColumns().add(Tables.column(headers.get(i), (LibraryRow row) -> row.cells().get(column),
+                    LibraryRow.WIDTHS.get(i)));
         }
 
         TextField filter = new TextField();
@@ -82,6 +87,20 @@ public final class LibraryView extends BorderPane {
                 Dialogs.error(owner, "Could not change the run", problem);
             }
         });
+    }
+
+    /** Marks failed and cancelled runs, so they are not mistaken for results. */
+    private static final class StatusRow extends TableRow<LibraryRow> {
+        private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed-run");
+        private static final PseudoClass CANCELLED = PseudoClass.getPseudoClass("cancelled-run");
+
+        @Override
+        protected void updateItem(LibraryRow row, boolean empty) {
+            super.updateItem(row, empty);
+            RunStatus status = empty || row == null ? null : row.record().status();
+            pseudoClassStateChanged(FAILED, status == RunStatus.FAILED);
+            pseudoClassStateChanged(CANCELLED, status == RunStatus.CANCELLED);
+        }
     }
 
     /** Replays one run at a speed. */

@@ -10,12 +10,14 @@ import javafx.animation.AnimationTimer;
 /**
  * Carries events from a training thread to the UI thread in batches at a bounded rate. The engine may
  * report thousands of steps a second; the charts take them {@value #FRAMES_PER_SECOND} times a second at
- * most, as one batch each, so the UI thread stays free however fast training goes.
+ * most, as one batch each of at most {@value #MAX_BATCH} events, so the UI thread stays free however fast
+ * training goes: a backlog (a replay at full speed) is worked off over several frames instead of in one long one.
  *
  * @param <E> the event type
  */
 public final class EventPump<E> {
     static final int FRAMES_PER_SECOND = 12;
+    static final int MAX_BATCH = 2_000;
     private static final long FRAME_NANOS = 1_000_000_000L / FRAMES_PER_SECOND;
 
     private final Queue<E> queue = new ConcurrentLinkedQueue<>();
@@ -50,14 +52,21 @@ public final class EventPump<E> {
         timer.stop();
     }
 
-    /** Hands everything queued so far to the sink (called by the timer; tests call it directly). */
+    /** Hands the oldest queued events, at most one batch, to the sink (called by the timer). */
     public void drain() {
         List<E> batch = new ArrayList<>();
-        for (E event = queue.poll(); event != null; event = queue.poll()) {
+        for (E event = queue.poll(); event != null; event = batch.size() < MAX_BATCH ? queue.poll() : null) {
             batch.add(event);
         }
         if (!batch.isEmpty()) {
             sink.accept(batch);
+        }
+    }
+
+    /** Hands everything queued so far to the sink, batch by batch (tests, and flushing before a run ends). */
+    public void drainAll() {
+        while (!queue.isEmpty()) {
+            drain();
         }
     }
 }

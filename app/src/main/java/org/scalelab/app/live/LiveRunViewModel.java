@@ -1,7 +1,7 @@
 package org.scalelab.app.live;
 
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -10,6 +10,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.scalelab.app.charts.ChartBook;
+import org.scalelab.app.library.Baseline;
+import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
@@ -26,21 +28,22 @@ import org.scalelab.engine.training.TrainingConfig;
 public final class LiveRunViewModel {
     private final ChartBook charts = new ChartBook();
     private final EventPump<RunEvent> pump = new EventPump<>(this::applyBatch);
-    private final Function<TrainingConfig, OptionalDouble> baselineThroughput;
+    private final Function<TrainingConfig, Optional<Baseline>> baselines;
     private final ObjectProperty<LiveState> state = new SimpleObjectProperty<>(LiveState.IDLE);
     private final StringProperty title = new SimpleStringProperty("No run yet");
     private final StringProperty epoch = new SimpleStringProperty("");
     private final StringProperty step = new SimpleStringProperty("");
     private final StringProperty elapsed = new SimpleStringProperty("");
     private final StringProperty eta = new SimpleStringProperty("");
+    private final StringProperty cpu = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private RunCharting charting;
     private RunProgress runProgress;
 
-    /** @param baselineThroughput images/s of the serial baseline matching a configuration, if one was saved */
-    public LiveRunViewModel(Function<TrainingConfig, OptionalDouble> baselineThroughput) {
-        this.baselineThroughput = baselineThroughput;
+    /** @param baselines the serial baseline matching a configuration, if one was saved */
+    public LiveRunViewModel(Function<TrainingConfig, Optional<Baseline>> baselines) {
+        this.baselines = baselines;
     }
 
     public ChartBook charts() {
@@ -60,7 +63,7 @@ public final class LiveRunViewModel {
         state.set(starting);
         message.set("");
         progress.set(0);
-        List.of(epoch, step, elapsed, eta).forEach(text -> text.set(""));
+        List.of(epoch, step, elapsed, eta, cpu).forEach(text -> text.set(""));
         pump.start();
     }
 
@@ -71,9 +74,9 @@ public final class LiveRunViewModel {
         message.set(reason);
     }
 
-    /** Applies whatever events are queued now (the pump does this by itself on the UI thread). */
+    /** Applies every event queued now (the pump does this by itself on the UI thread, a batch a frame). */
     public void flush() {
-        pump.drain();
+        pump.drainAll();
     }
 
     private void applyBatch(List<RunEvent> events) {
@@ -83,6 +86,7 @@ public final class LiveRunViewModel {
             step.set(runProgress.stepText());
             elapsed.set(runProgress.elapsedText());
             eta.set(runProgress.etaText());
+            cpu.set(runProgress.cpuText());
             progress.set(runProgress.fraction());
         }
     }
@@ -90,7 +94,7 @@ public final class LiveRunViewModel {
     private void applyEvent(RunEvent event) {
         if (event instanceof RunStarted started) {
             charts.clear();
-            charting = new RunCharting(charts.addRun(""), baselineThroughput.apply(started.config()));
+            charting = new RunCharting(charts.addRun(""), baselines.apply(started.config()));
             runProgress = RunProgress.started(started);
             title.set(RunLabels.describe(started.config()));
             if (state.get() == LiveState.PREPARING) {
@@ -102,6 +106,8 @@ public final class LiveRunViewModel {
         }
         charting.accept(event);
         if (event instanceof StepCompleted completed) {
+            runProgress = runProgress.after(completed);
+        } else if (event instanceof EpochCompleted completed) {
             runProgress = runProgress.after(completed);
         } else if (event instanceof RunFinished) {
             end(LiveState.FINISHED, "");
@@ -138,6 +144,11 @@ public final class LiveRunViewModel {
 
     public StringProperty etaProperty() {
         return eta;
+    }
+
+    /** The process's CPU usage over the last epoch, of all cores. */
+    public StringProperty cpuProperty() {
+        return cpu;
     }
 
     public DoubleProperty progressProperty() {

@@ -4,25 +4,33 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.scalelab.app.charts.ChartGrid;
+import org.scalelab.app.library.Baselines;
 import org.scalelab.app.replay.ReplayPlayer;
 
 /** The live tab: the run's title, the offer to run a missing serial baseline, replay pause, and the charts. */
 public final class LiveView extends BorderPane {
 
-    public LiveView(LiveRunViewModel model, ReplayPlayer player, BooleanBinding baselineMissing, Runnable runBaseline) {
+    /**
+     * @param runBaseline    runs the full serial baseline the experiment's speedup needs
+     * @param runCalibration runs a short serial calibration instead
+     */
+    public LiveView(LiveRunViewModel model, ReplayPlayer player, BooleanBinding baselineMissing, Runnable runBaseline,
+                    Runnable runCalibration) {
         Label title = new Label();
         title.getStyleClass().add("live-title");
         title.textProperty().bind(model.titleProperty());
 
-        Button baseline = new Button("Run serial baseline (for speedup)");
-        baseline.setId("run-baseline");
-        baseline.setOnAction(e -> runBaseline.run());
-        baseline.visibleProperty().bind(baselineMissing.and(Bindings.createBooleanBinding(
-                () -> !model.stateProperty().get().isActive(), model.stateProperty())));
-        baseline.managedProperty().bind(baseline.visibleProperty());
+        BooleanBinding offerBaseline = baselineMissing.and(Bindings.createBooleanBinding(
+                () -> !model.stateProperty().get().isActive(), model.stateProperty()));
+        Button baseline = offer("run-baseline", "Run serial baseline (for speedup)", runBaseline, offerBaseline);
+        Button calibration = offer("run-calibration", "Quick calibration (" + Baselines.CALIBRATION_STEPS + " steps)",
+                runCalibration, offerBaseline);
+        calibration.setTooltip(new Tooltip("A serial run of " + Baselines.CALIBRATION_STEPS + " timed steps after "
+                + Baselines.WARM_UP_STEPS + " warm-up steps: a quick baseline, labelled calibration wherever used"));
 
         Button pause = new Button("Pause");
         pause.setId("pause");
@@ -38,9 +46,18 @@ public final class LiveView extends BorderPane {
         pause.visibleProperty().bind(model.stateProperty().isEqualTo(LiveState.REPLAYING));
         pause.managedProperty().bind(pause.visibleProperty());
 
-        HBox toolbar = new HBox(title, baseline, pause);
+        HBox toolbar = new HBox(title, baseline, calibration, pause);
         toolbar.getStyleClass().add("view-toolbar");
         setTop(toolbar);
         setCenter(new ChartGrid(model.charts()));
+    }
+
+    private static Button offer(String id, String text, Runnable action, BooleanBinding shown) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        button.visibleProperty().bind(shown);
+        button.managedProperty().bind(shown);
+        return button;
     }
 }

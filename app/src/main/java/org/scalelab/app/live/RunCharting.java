@@ -3,8 +3,9 @@ package org.scalelab.app.live;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.scalelab.app.charts.RunTrace;
+import org.scalelab.app.library.Baseline;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunStarted;
@@ -17,25 +18,26 @@ import org.scalelab.engine.events.WorkerPhases;
  */
 public final class RunCharting {
     private final RunTrace trace;
-    private final OptionalDouble baselineImagesPerSecond;
+    private final Optional<Baseline> baseline;
     private int workers = 1;
     private long stepsPerEpoch = 1;
     private long images;
     private double trainSeconds;
 
     /**
-     * @param baselineImagesPerSecond the serial baseline's throughput, when there is one. Speedup is the ratio
-     *                                of throughputs over all epochs so far: the time ratio under strong scaling,
-     *                                and still meaningful under weak scaling, where the work grows with the workers
+     * @param baseline the serial baseline, when there is one. Speedup is the ratio of throughputs over all epochs
+     *                 so far: the time ratio under strong scaling, and still meaningful under weak scaling, where
+     *                 the work grows with the workers
      */
-    public RunCharting(RunTrace trace, OptionalDouble baselineImagesPerSecond) {
+    public RunCharting(RunTrace trace, Optional<Baseline> baseline) {
         this.trace = trace;
-        this.baselineImagesPerSecond = baselineImagesPerSecond;
+        this.baseline = baseline;
     }
 
     public void accept(RunEvent event) {
         if (event instanceof RunStarted started) {
-            workers = started.config().workers();
+            // The ideal is one unit of speedup per core put to work: P × T, whatever the strategy makes of T.
+            workers = started.config().processes() * started.config().threads();
             stepsPerEpoch = RunProgress.stepsPerEpoch(started);
         } else if (event instanceof StepCompleted step) {
             trace.stepLoss(step.epoch() - 1 + (double) step.step() / stepsPerEpoch, step.loss());
@@ -47,7 +49,8 @@ public final class RunCharting {
             images += epoch.images();
             trainSeconds += epoch.trainSeconds();
             double imagesPerSecond = images / trainSeconds;
-            baselineImagesPerSecond.ifPresent(baseline -> trace.speedup(workers, imagesPerSecond / baseline));
+            baseline.ifPresent(serial -> trace.speedup(workers, imagesPerSecond / serial.imagesPerSecond(),
+                    serial.calibration()));
         }
     }
 

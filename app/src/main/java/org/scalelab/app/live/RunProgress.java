@@ -1,39 +1,50 @@
 package org.scalelab.app.live;
 
 import java.time.Duration;
+import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.StepCompleted;
-import org.scalelab.engine.training.Scaling;
 import org.scalelab.engine.training.TrainingConfig;
 
 /**
- * Where a run stands for the status bar: epoch, step, elapsed time and an estimate of the time left, all from
- * the run's own clock, so a replay shows the times of the original run.
+ * Where a run stands for the status bar: epoch, step, elapsed time, an estimate of the time left and the
+ * process's CPU usage in the last epoch, all from the run's own records, so a replay shows the original run.
  */
 public final class RunProgress {
     private final int epochs;
     private final long stepsPerEpoch;
     private final StepCompleted last;
+    private final double cpuUsage;
 
-    private RunProgress(int epochs, long stepsPerEpoch, StepCompleted last) {
+    private RunProgress(int epochs, long stepsPerEpoch, StepCompleted last, double cpuUsage) {
         this.epochs = epochs;
         this.stepsPerEpoch = stepsPerEpoch;
         this.last = last;
+        this.cpuUsage = cpuUsage;
     }
 
     public static RunProgress started(RunStarted started) {
-        return new RunProgress(started.config().epochs(), stepsPerEpoch(started), null);
+        return new RunProgress(started.config().epochs(), stepsPerEpoch(started), null, Double.NaN);
     }
 
     public RunProgress after(StepCompleted step) {
-        return new RunProgress(epochs, stepsPerEpoch, step);
+        return new RunProgress(epochs, stepsPerEpoch, step, cpuUsage);
     }
 
-    /** Optimiser steps in one epoch: the training images over the global batch, the short last batch counted. */
+    /** The engine measures CPU usage per epoch (NaN when the epoch was too short to tell). */
+    public RunProgress after(EpochCompleted epoch) {
+        return new RunProgress(epochs, stepsPerEpoch, last, epoch.cpuUsage());
+    }
+
+    /**
+     * Optimiser steps in one epoch: the training images over the global batch, the short last batch counted,
+     * and no more than a step-limited run takes.
+     */
     static long stepsPerEpoch(RunStarted started) {
         TrainingConfig config = started.config();
-        long globalBatch = config.scaling() == Scaling.WEAK ? (long) config.batchSize() * config.workers() : config.batchSize();
-        return Math.max(1, (started.trainImages() + globalBatch - 1) / globalBatch);
+        long globalBatch = config.globalBatchSize();
+        long steps = Math.max(1, (started.trainImages() + globalBatch - 1) / globalBatch);
+        return config.stepLimit() > 0 ? Math.min(steps, config.stepLimit()) : steps;
     }
 
     /** 0..1 over the whole run. */
@@ -60,6 +71,11 @@ public final class RunProgress {
             return "ETA –";
         }
         return "ETA " + clock(last.elapsedSeconds() * (1 - fraction) / fraction);
+    }
+
+    /** "CPU 48 %" of all cores over the last epoch; "CPU –" before the first epoch or when unknown. */
+    public String cpuText() {
+        return Double.isFinite(cpuUsage) ? String.format("CPU %.0f %%", 100 * cpuUsage) : "CPU –";
     }
 
     static String clock(double seconds) {

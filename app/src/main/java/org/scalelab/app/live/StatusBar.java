@@ -29,6 +29,9 @@ public final class StatusBar extends HBox {
         elapsed.textProperty().bind(model.elapsedProperty());
         Label eta = item("");
         eta.textProperty().bind(model.etaProperty());
+        Label cpu = item("");
+        cpu.setId("status-cpu");
+        cpu.textProperty().bind(model.cpuProperty());
         Label message = Forms.message("error-text", model.messageProperty());
         message.setId("run-message");
         message.setMaxWidth(520);
@@ -36,7 +39,7 @@ public final class StatusBar extends HBox {
         progress.progressProperty().bind(model.progressProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(state, title, epoch, step, elapsed, eta, message, spacer, progress);
+        getChildren().addAll(state, title, epoch, step, elapsed, eta, cpu, message, spacer, progress);
     }
 
     private static Label item(String text) {

@@ -19,7 +19,10 @@ public enum ExperimentField {
     BATCH_SIZE("batchSize", "Batch size", (builder, defaults) -> builder.batchSize(defaults.batchSize())),
     LEARNING_RATE("learningRate", "Learning rate", (builder, defaults) -> builder.learningRate(defaults.learningRate())),
     EPOCHS("epochs", "Epochs", (builder, defaults) -> builder.epochs(defaults.epochs())),
-    SEED("seed", "Seed", (builder, defaults) -> builder.seed(defaults.seed()));
+    SEED("seed", "Seed", (builder, defaults) -> builder.seed(defaults.seed())),
+    AVERAGING_PERIOD("averagingPeriod", "Average every K",
+            (builder, defaults) -> builder.averagingPeriod(defaults.averagingPeriod())),
+    HOSTS("hosts", "Host file", (builder, defaults) -> builder.hosts(defaults.hosts()));
 
     private final String configName;
     private final String label;

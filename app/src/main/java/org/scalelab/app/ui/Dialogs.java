@@ -38,6 +38,13 @@ public final class Dialogs {
         return Optional.ofNullable(chooser.showOpenDialog(window(owner)));
     }
 
+    /** Asks for an existing file of any name (host files have no usual extension); empty when the user cancels. */
+    public static Optional<File> openAnyFile(Node owner, String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        return Optional.ofNullable(chooser.showOpenDialog(window(owner)));
+    }
+
     /** Asks for a folder; empty when the user cancels. */
     public static Optional<File> chooseFolder(Node owner, String title) {
         DirectoryChooser chooser = new DirectoryChooser();

@@ -30,7 +30,7 @@ class ChartBookTest {
         book.addRun("2 threads").accuracy(1, Double.NaN, 89);
         XYDataset accuracy = book.chart(ChartKind.ACCURACY).getXYPlot().getDataset(1);
         assertEquals(4, accuracy.getSeriesCount());
-        assertEquals("2 threads · test", accuracy.getSeriesKey(3));
+        assertEquals("B · 2 threads · test", accuracy.getSeriesKey(3));
         assertEquals(0, accuracy.getItemCount(2), "an unmeasured accuracy adds no point");
     }
 
@@ -38,12 +38,13 @@ class ChartBookTest {
     void speedupKeepsOneEstimatePerRunAndStretchesTheIdealLine() {
         ChartBook book = new ChartBook();
         RunTrace trace = book.addRun("4 threads");
-        trace.speedup(4, 2.5);
-        trace.speedup(4, 3.1);
+        trace.speedup(4, 2.5, false);
+        trace.speedup(4, 3.1, true);
         XYDataset speedup = book.chart(ChartKind.SPEEDUP).getXYPlot().getDataset();
         assertEquals(1, speedup.getItemCount(1));
         assertEquals(3.1, speedup.getYValue(1, 0));
         assertEquals(4.0, speedup.getXValue(0, 1), "ideal line reaches the widest run");
+        assertEquals("A · 4 threads · measured vs calibration", speedup.getSeriesKey(1), "the legend names a calibration");
     }
 
     @Test
@@ -68,5 +69,34 @@ class ChartBookTest {
         assertTrue(book.traces().isEmpty());
         assertEquals(0, book.chart(ChartKind.LOSS).getXYPlot().getDataset(1).getSeriesCount());
         assertEquals(1, book.chart(ChartKind.SPEEDUP).getXYPlot().getDataset().getSeriesCount(), "ideal line stays");
+    }
+
+    @Test
+    void aLongStepSeriesStaysBoundedAndEndsAtTheLatestStep() {
+        ChartBook book = new ChartBook();
+        RunTrace trace = book.addRun("");
+        book.update(() -> {
+            for (int step = 1; step <= 50_000; step++) {
+                trace.stepLoss(step / 1000.0, 1.0);
+            }
+        });
+        assertTrue(trace.stepPoints() <= DecimatedSeries.MAX_POINTS, trace.stepPoints() + " points");
+        assertTrue(trace.stepPoints() >= DecimatedSeries.MAX_POINTS / 2, trace.stepPoints() + " points");
+        XYDataset steps = book.chart(ChartKind.LOSS).getXYPlot().getDataset(0);
+        assertEquals(50.0, steps.getXValue(0, steps.getItemCount(0) - 1), 1e-12);
+    }
+
+    @Test
+    void aHundredEpochsMakeTwentyBarsOfFiveEpochsEach() {
+        ChartBook book = new ChartBook();
+        RunTrace trace = book.addRun("");
+        for (int epoch = 1; epoch <= 100; epoch++) {
+            trace.phases(epoch, List.of(Map.of("forward", (double) epoch)));
+        }
+        CategoryDataset perEpoch = book.chart(ChartKind.PHASES_OVER_TIME).getCategoryPlot().getDataset();
+        assertEquals(20, perEpoch.getColumnCount());
+        assertEquals("1–5", perEpoch.getColumnKey(0));
+        assertEquals("96–100", perEpoch.getColumnKey(19));
+        assertEquals(3.0, perEpoch.getValue("forward", "1–5").doubleValue(), 1e-12, "the mean epoch of the range");
     }
 }

@@ -1,0 +1,65 @@
+package org.scalelab.app.live;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunFinished;
+import org.scalelab.engine.events.RunStarted;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.training.Phase;
+import org.scalelab.engine.training.TrainingConfig;
+
+/** The events of a made-up run of any length, for view-model tests that must not train for real. */
+public final class SyntheticRun {
+    private SyntheticRun() {
+    }
+
+    /** The loss the synthetic run reports at a global step: falling, as training does. */
+    public static double loss(long globalStep) {
+        return 1 / Math.sqrt(globalStep);
+    }
+
+    /**
+     * A whole run: started, {@code epochs} × {@code steps} steps of 10 ms, an epoch event after each epoch with
+     * {@code workers} workers' phases, then finished.
+     */
+    public static List<RunEvent> events(TrainingConfig config, int epochs, int steps, int workers) {
+        List<RunEvent> events = new ArrayList<>();
+        events.add(new RunStarted("synthetic", Instant.now().toString(), config, null, 0, null,
+                steps * config.globalBatchSize(), 1000, null));
+        List<EpochCompleted> completed = new ArrayList<>();
+        long globalStep = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (int step = 1; step <= steps; step++) {
+                globalStep++;
+                events.add(new StepCompleted(epoch, step, globalStep, loss(globalStep), 0.9, config.globalBatchSize(),
+                        globalStep * 0.01));
+            }
+            EpochCompleted done = epoch(epoch, (long) steps * config.globalBatchSize(), steps * 0.01, workers);
+            completed.add(done);
+            events.add(done);
+        }
+        events.add(new RunFinished(RunSummary.of("synthetic", RunStatus.FINISHED, completed)));
+        return events;
+    }
+
+    private static EpochCompleted epoch(int epoch, long images, double trainSeconds, int workers) {
+        List<WorkerPhases> phases = new ArrayList<>();
+        for (int worker = 0; worker < workers; worker++) {
+            Map<Phase, Double> seconds = new EnumMap<>(Phase.class);
+            seconds.put(Phase.FORWARD, trainSeconds * 0.4);
+            seconds.put(Phase.BACKWARD, trainSeconds * 0.5);
+            seconds.put(Phase.UPDATE, trainSeconds * 0.1);
+            phases.add(new WorkerPhases(worker, seconds));
+        }
+        return new EpochCompleted(epoch, 0.01, 0.5, 0.8, 0.4, 0.85, images, trainSeconds, trainSeconds + 0.1, 0.5,
+                phases);
+    }
+}
