@@ -112,7 +112,9 @@ public final class NiodevJob implements RankJob {
                 if (status == 0) {
                     supervisor.rankSucceeded();
                 } else {
-                    supervisor.fail(() -> rank.describeExit(status));
+                    // Described before the supervisor stops the ranks: destroying a process closes its pipes,
+                    // and with them the last lines of standard error that say why it failed.
+                    supervisor.fail(rank.describeExit(status));
                 }
             });
         }
