@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.scalelab.app.library.Baseline;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.scalelab.app.charts.ChartBook;
 import org.scalelab.app.export.Table;
+import org.scalelab.app.library.Baseline;
 import org.scalelab.app.library.Baselines;
 import org.scalelab.app.library.Numbers;
+import org.scalelab.app.library.SteadyThroughput;
 import org.scalelab.app.live.RunCharting;
 import org.scalelab.app.live.RunLabels;
 import org.scalelab.engine.runs.RunRecord;
@@ -58,7 +59,7 @@ public final class CompareViewModel {
     }
 
     private static List<String> row(String code, RunRecord record, Optional<Baseline> baseline) {
-        double speedup = baseline.map(serial -> record.summary().imagesPerSecond() / serial.imagesPerSecond())
+        double speedup = baseline.map(serial -> SteadyThroughput.of(record) / serial.imagesPerSecond())
                 .orElse(Double.NaN);
         return List.of(code + " · " + label(record), Numbers.fixed(record.summary().trainSeconds(), 1),
                 Numbers.speedup(speedup, baseline), Numbers.percent(speedup / (record.config().processes() * record.config().threads())),

@@ -64,7 +64,7 @@ public final class Baselines {
     private static Baseline baselineOf(RunRecord record) {
         return isCalibration(record.config())
                 ? new Baseline(warmThroughput(record), true)
-                : new Baseline(record.summary().imagesPerSecond(), false);
+                : new Baseline(SteadyThroughput.of(record), false);
     }
 
     /** Images per second over the steps after the warm-up, from the steps' own clock. */

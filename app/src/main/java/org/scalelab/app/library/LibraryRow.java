@@ -23,7 +23,7 @@ public record LibraryRow(RunRecord record, String date, String name, String data
     static LibraryRow of(RunRecord record, Baselines baselines) {
         TrainingConfig config = record.config();
         Optional<Baseline> baseline = baselines.find(config);
-        double throughput = record.summary().imagesPerSecond();
+        double throughput = SteadyThroughput.of(record);
         return new LibraryRow(record, startedAt(record), record.name(), config.dataset(), config.model(),
                 config.strategy().toString(), RunLabels.workers(config),
                 Numbers.fixed(record.summary().trainSeconds(), 1),

@@ -1,11 +1,13 @@
 package org.scalelab.app.live;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.scalelab.app.charts.RunTrace;
 import org.scalelab.app.library.Baseline;
+import org.scalelab.app.library.SteadyThroughput;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunStarted;
@@ -21,13 +23,12 @@ public final class RunCharting {
     private final Optional<Baseline> baseline;
     private int workers = 1;
     private long stepsPerEpoch = 1;
-    private long images;
-    private double trainSeconds;
+    private final List<EpochCompleted> epochs = new ArrayList<>();
 
     /**
-     * @param baseline the serial baseline, when there is one. Speedup is the ratio of throughputs over all epochs
-     *                 so far: the time ratio under strong scaling, and still meaningful under weak scaling, where
-     *                 the work grows with the workers
+     * @param baseline the serial baseline, when there is one. Speedup is the ratio of steady throughputs
+     *                 ({@link SteadyThroughput}): the time ratio under strong scaling, and still meaningful under
+     *                 weak scaling, where the work grows with the workers
      */
     public RunCharting(RunTrace trace, Optional<Baseline> baseline) {
         this.trace = trace;
@@ -46,9 +47,8 @@ public final class RunCharting {
             trace.accuracy(epoch.epoch(), 100 * epoch.trainAccuracy(), 100 * epoch.testAccuracy());
             trace.throughput(epoch.epoch(), epoch.imagesPerSecond());
             trace.phases(epoch.epoch(), phaseSeconds(epoch.phases()));
-            images += epoch.images();
-            trainSeconds += epoch.trainSeconds();
-            double imagesPerSecond = images / trainSeconds;
+            epochs.add(epoch);
+            double imagesPerSecond = SteadyThroughput.of(epochs);
             baseline.ifPresent(serial -> trace.speedup(workers, imagesPerSecond / serial.imagesPerSecond(),
                     serial.calibration()));
         }
