@@ -15,9 +15,9 @@ public record LibraryRow(RunRecord record, String date, String name, String data
                          String workers, String time, String accuracy, String speedup, String status, String tags) {
 
     static final List<String> HEADERS = List.of("Date", "Name", "Dataset", "Model", "Strategy", "P×T", "Time (s)",
-            "Test accuracy", "Speedup", "Status", "Tags");
+            "Accuracy", "Speedup", "Status", "Tags");
     /** Preferred column widths: date and name would otherwise be cut off. */
-    static final List<Double> WIDTHS = List.of(120.0, 190.0, 90.0, 80.0, 90.0, 60.0, 70.0, 95.0, 120.0, 80.0, 90.0);
+    static final List<Double> WIDTHS = List.of(130.0, 225.0, 90.0, 75.0, 95.0, 55.0, 65.0, 80.0, 72.0, 75.0, 60.0);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     static LibraryRow of(RunRecord record, Baselines baselines) {
