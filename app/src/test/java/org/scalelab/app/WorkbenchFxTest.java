@@ -148,13 +148,7 @@ class WorkbenchFxTest {
 
     @Test
     void aTwoThreadRunCompletesAndItsPhaseChartShowsTwoWorkers(FxRobot robot) throws Exception {
-        @SuppressWarnings("unchecked")
-        ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);
-        robot.interact(() -> {
-            strategy.setValue(Strategy.THREADS);
-            robot.lookup("#threads").queryAs(TextField.class).setText("2");
-            robot.lookup("#epochs").queryAs(TextField.class).setText("1");
-        });
+        setUpTwoThreadsForOneEpoch(robot);
         assertFalse(robot.lookup("#threads").queryAs(TextField.class).isDisabled());
         assertTrue(robot.lookup("#processes").queryAs(TextField.class).isDisabled(), "threads runs in one process");
         clickRun(robot);
@@ -215,13 +209,7 @@ class WorkbenchFxTest {
 
     @Test
     void withoutASerialRunAQuickCalibrationServesAsBaselineAndIsLabelledSo(FxRobot robot) throws Exception {
-        @SuppressWarnings("unchecked")
-        ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);
-        robot.interact(() -> {
-            strategy.setValue(Strategy.THREADS);
-            robot.lookup("#threads").queryAs(TextField.class).setText("2");
-            robot.lookup("#epochs").queryAs(TextField.class).setText("1");
-        });
+        setUpTwoThreadsForOneEpoch(robot);
         Button calibrate = robot.lookup("#run-calibration").queryAs(Button.class);
         assertTrue(calibrate.isVisible(), "no serial run yet: a calibration is offered");
         robot.interact(calibrate::fire);
@@ -241,6 +229,16 @@ class WorkbenchFxTest {
     }
 
     /** Fires the button as a click would; the setup panel may have scrolled it out of the small test screen. */
+    private static void setUpTwoThreadsForOneEpoch(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            strategy.setValue(Strategy.THREADS);
+            robot.lookup("#threads").queryAs(TextField.class).setText("2");
+            robot.lookup("#epochs").queryAs(TextField.class).setText("1");
+        });
+    }
+
     private static void clickRun(FxRobot robot) {
         Button run = robot.lookup("#run").queryAs(Button.class);
         assertTrue(!run.isDisabled(), "Run is enabled");
