@@ -2,6 +2,7 @@ package org.scalelab.app.charts;
 
 import java.text.DecimalFormat;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -52,7 +53,14 @@ final class ChartDefinitions {
         range.setUpperMargin(0.15);
         plot.setRangeAxis(range);
         plot.setDataset(points);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true) {
+            /** A run without a baseline has no measured point yet: no legend entry promising one. */
+            @Override
+            public LegendItem getLegendItem(int datasetIndex, int series) {
+                XYDataset data = getPlot() == null ? null : getPlot().getDataset(datasetIndex);
+                return data != null && data.getItemCount(series) == 0 ? null : super.getLegendItem(datasetIndex, series);
+            }
+        };
         renderer.setDefaultItemLabelGenerator(efficiencyLabels());
         renderer.setDefaultItemLabelsVisible(true);
         plot.setRenderer(renderer);

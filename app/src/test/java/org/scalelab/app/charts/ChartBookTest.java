@@ -3,8 +3,10 @@ package org.scalelab.app.charts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,24 @@ class ChartBookTest {
         assertEquals(3.1, speedup.getYValue(1, 0));
         assertEquals(4.0, speedup.getXValue(0, 1), "ideal line reaches the widest run");
         assertEquals("A · 4 threads · measured vs calibration", speedup.getSeriesKey(1), "the legend names a calibration");
+    }
+
+    @Test
+    void aRunWithoutASpeedupPointHasNoSpeedupLegendEntry() {
+        ChartBook book = new ChartBook();
+        RunTrace trace = book.addRun("serial");
+        assertEquals(List.of("ideal"), legend(book));
+        trace.speedup(1, 1.0, false);
+        assertEquals(List.of("ideal", "A · serial · measured"), legend(book));
+    }
+
+    private static List<String> legend(ChartBook book) {
+        LegendItemCollection items = book.chart(ChartKind.SPEEDUP).getXYPlot().getLegendItems();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        return labels;
     }
 
     @Test
