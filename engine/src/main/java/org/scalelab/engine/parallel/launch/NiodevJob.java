@@ -112,9 +112,7 @@ public final class NiodevJob implements RankJob {
                 if (status == 0) {
                     supervisor.rankSucceeded();
                 } else {
-                    // Described before the supervisor stops the ranks: destroying a process closes its pipes,
-                    // and with them the last lines of standard error that say why it failed.
-                    supervisor.fail(rank.describeExit(status));
+                    supervisor.fail(() -> rank.describeExit(status));
                 }
             });
         }
@@ -133,10 +131,14 @@ public final class NiodevJob implements RankJob {
         exchanging.start();
     }
 
-    /** Kills every rank and waits until they are gone (at most {@link #STOP_WAIT}). */
+    /**
+     * Kills every rank still running and waits until they are gone (at most {@link #STOP_WAIT}). Ranks that have
+     * exited are left alone: destroying a process closes its pipes, and with them the last lines of standard
+     * error that say why it failed, which the failure's description has yet to read.
+     */
     private void stopRanks() {
         closeExchange();
-        ranks.forEach(rank -> rank.process().destroyForcibly());
+        ranks.stream().map(RankProcess::process).filter(Process::isAlive).forEach(Process::destroyForcibly);
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         try {
             for (RankProcess rank : ranks) {
