@@ -62,7 +62,7 @@ public final class CompareViewModel {
         double speedup = baseline.map(serial -> SteadyThroughput.of(record) / serial.imagesPerSecond())
                 .orElse(Double.NaN);
         return List.of(code + " · " + label(record), Numbers.fixed(record.summary().trainSeconds(), 1),
-                Numbers.speedup(speedup, baseline), Numbers.percent(speedup / (record.config().processes() * record.config().threads())),
+                Numbers.speedup(speedup, baseline), Numbers.percent(speedup / record.config().cores()),
                 Numbers.percent(record.summary().testAccuracy()));
     }
 

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.runs.RunRecord;
@@ -39,11 +38,6 @@ public final class Baselines {
                         && r.config().globalBatchSize() == config.globalBatchSize())
                 .min(Comparator.comparing(r -> isCalibration(r.config()))) // stable: newest full run first
                 .map(Baselines::baselineOf);
-    }
-
-    /** The baseline's training throughput, images per second. */
-    public OptionalDouble throughput(TrainingConfig config) {
-        return find(config).map(b -> OptionalDouble.of(b.imagesPerSecond())).orElse(OptionalDouble.empty());
     }
 
     /** The full serial run that {@code config} needs, to run it when none is saved. */

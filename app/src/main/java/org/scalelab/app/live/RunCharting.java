@@ -21,7 +21,7 @@ import org.scalelab.engine.events.WorkerPhases;
 public final class RunCharting {
     private final RunTrace trace;
     private final Optional<Baseline> baseline;
-    private int workers = 1;
+    private int cores = 1;
     private long stepsPerEpoch = 1;
     private final List<EpochCompleted> epochs = new ArrayList<>();
 
@@ -37,8 +37,7 @@ public final class RunCharting {
 
     public void accept(RunEvent event) {
         if (event instanceof RunStarted started) {
-            // The ideal is one unit of speedup per core put to work: P × T, whatever the strategy makes of T.
-            workers = started.config().processes() * started.config().threads();
+            cores = started.config().cores();
             stepsPerEpoch = RunProgress.stepsPerEpoch(started);
         } else if (event instanceof StepCompleted step) {
             trace.stepLoss(step.epoch() - 1 + (double) step.step() / stepsPerEpoch, step.loss());
@@ -49,7 +48,7 @@ public final class RunCharting {
             trace.phases(epoch.epoch(), phaseSeconds(epoch.phases()));
             epochs.add(epoch);
             double imagesPerSecond = SteadyThroughput.of(epochs);
-            baseline.ifPresent(serial -> trace.speedup(workers, imagesPerSecond / serial.imagesPerSecond(),
+            baseline.ifPresent(serial -> trace.speedup(cores, imagesPerSecond / serial.imagesPerSecond(),
                     serial.calibration()));
         }
     }

@@ -134,7 +134,7 @@ public final class ExperimentViewModel {
 
     /** Whether the host file applies: only strategies that start MPJ processes can spread them over machines. */
     public BooleanBinding hostsUsed() {
-        return Bindings.createBooleanBinding(() -> launchesProcesses(parsedProcesses()), strategy,
+        return Bindings.createBooleanBinding(() -> strategy.get().launchesProcesses(parsedProcesses()), strategy,
                 text(ExperimentField.PROCESSES));
     }
 
@@ -215,10 +215,6 @@ public final class ExperimentViewModel {
         return FieldParser.quietInteger(text(ExperimentField.PROCESSES).get()).orElse(1);
     }
 
-    private boolean launchesProcesses(int processes) {
-        return TrainingConfig.builder().strategy(strategy.get()).processes(processes).build().launchesProcesses();
-    }
-
     private void text(ExperimentField field, String initial) {
         texts.put(field, new SimpleStringProperty(initial));
     }
@@ -264,7 +260,7 @@ public final class ExperimentViewModel {
     /** The host file when it applies and was given; a path that names no file is a problem at the field. */
     private Optional<String> hostFile(Map<ExperimentField, String> found) {
         String typed = text(ExperimentField.HOSTS).get().strip();
-        if (typed.isEmpty() || !launchesProcesses(parsedProcesses())) {
+        if (typed.isEmpty() || !strategy.get().launchesProcesses(parsedProcesses())) {
             return Optional.empty();
         }
         try {

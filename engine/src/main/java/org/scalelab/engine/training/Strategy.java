@@ -37,6 +37,11 @@ public enum Strategy {
         return mayNeedMpj && (this != PARAM_AVG || processes > 1);
     }
 
+    /** Whether a run with {@code processes} processes starts its ranks as child JVMs on MPJ's niodev device. */
+    public boolean launchesProcesses(int processes) {
+        return this == MPJ || this == HYBRID || this == PARAM_AVG && processes > 1;
+    }
+
     /** Workers in all, each holding a replica of the network and taking a part of every global batch. */
     public int workers(int processes, int threads) {
         return processes * workersPerProcess(threads);

@@ -129,10 +129,16 @@ public record TrainingConfig(
         return scaling == Scaling.STRONG ? batchSize : batchSize * workers();
     }
 
+    /**
+     * Cores the run puts to work, P × T, whatever the strategy makes of T: one unit of ideal speedup each.
+     */
+    public int cores() {
+        return processes * threads;
+    }
+
     /** Whether the ranks are child JVMs on MPJ's niodev device (rather than threads of this JVM). */
     public boolean launchesProcesses() {
-        return strategy == Strategy.MPJ || strategy == Strategy.HYBRID
-                || strategy == Strategy.PARAM_AVG && processes > 1;
+        return strategy.launchesProcesses(processes);
     }
 
     private static void requireText(String field, String value) {
