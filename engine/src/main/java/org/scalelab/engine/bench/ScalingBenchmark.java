@@ -68,6 +68,9 @@ public final class ScalingBenchmark {
     public List<ScalingResult> run(Settings settings) {
         List<ScalingResult> results = new ArrayList<>();
         for (String model : settings.models()) {
+            if (cancellation.isCancelled()) {
+                break;
+            }
             String dataset = settings.dataset() != null ? settings.dataset() : defaultDataset(model);
             TrainingConfig base = TrainingConfig.builder().dataset(dataset).model(model).epochs(1 + settings.repeats())
                     .batchSize(settings.batchSize()).scaling(settings.scaling()).stepLimit(settings.steps())
@@ -87,9 +90,6 @@ public final class ScalingBenchmark {
             double serial = measured.stream().filter(r -> r.scalingCase().equals(ScalingCase.SERIAL))
                     .mapToDouble(ScalingResult::imagesPerSecond).filter(ips -> !Double.isNaN(ips)).max().orElse(Double.NaN);
             measured.forEach(result -> results.add(result.against(serial)));
-            if (cancellation.isCancelled()) {
-                return results;
-            }
         }
         return results;
     }

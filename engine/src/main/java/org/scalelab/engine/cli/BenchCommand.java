@@ -15,8 +15,6 @@ import java.util.concurrent.Callable;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.model.Presets;
 import org.scalelab.engine.training.ChildJvm;
-import org.scalelab.engine.training.ConfigException;
-import org.scalelab.engine.training.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,13 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
         checkOptions();
         PrintWriter out = spec.commandLine().getOut();
         List<String> names = models != null ? models : Presets.names();
-        for (String model : names) {
-            try {
-                Models.resolve(model);
-            } catch (ConfigException e) {
-                throw e.withField("models");
-            }
-        }
+        OptionChecks.models("models", names);
         List<List<BenchMeasurement>> byModel = new ArrayList<>();
         for (String model : names) {
             List<BenchMeasurement> row = new ArrayList<>();
@@ -79,15 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (steps < 1) {
-            throw new ConfigException("steps", steps, "expected an integer ≥ 1");
-        }
-        if (batchSize < 1) {
-            throw new ConfigException("batchSize", batchSize, "expected an integer ≥ 1");
-        }
-        if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
-            throw new ConfigException("threads", threads, "expected thread counts ≥ 1");
-        }
+        OptionChecks.atLeastOne("steps", steps);
+        OptionChecks.atLeastOne("batchSize", batchSize);
+        OptionChecks.allAtLeastOne("threads", threads, "thread counts");
     }
 
     private BenchMeasurement measure(String model, int threadCount) throws IOException, InterruptedException {

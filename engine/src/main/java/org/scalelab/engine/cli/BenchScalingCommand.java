@@ -1,7 +1,6 @@
 package org.scalelab.engine.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,12 +14,11 @@ import org.scalelab.engine.bench.ScalingResult;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.parallel.bench.MachineDescription;
 import org.scalelab.engine.training.CancellationToken;
-import org.scalelab.engine.training.ConfigException;
-import org.scalelab.engine.training.Models;
 import org.scalelab.engine.training.Phase;
 import org.scalelab.engine.training.Scaling;
 import org.scalelab.engine.training.Strategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,8 +63,8 @@ public final class BenchScalingCommand implements Callable<Integer> {
             description = "Default: mnist-mini for 28×28 models, synthetic-cifar for 32×32 ones (both offline).")
     String dataset;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where downloaded datasets are (see: scalelab datasets --help).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Option(names = "--markdown", description = "Print a Markdown table (for docs/PERFORMANCE.md).")
     boolean markdown;
@@ -77,8 +75,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
-        DatasetCatalog catalog = new DatasetCatalog(dataDir != null ? dataDir : DatasetCatalog.defaultCacheDir(),
-                DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST, DatasetCatalog.mirrorFromEnvironment());
+        DatasetCatalog catalog = data.catalog();
         PrintWriter err = spec.commandLine().getErr();
         List<ScalingResult> results;
         try (CancelOnShutdown ctrlC = new CancelOnShutdown()) {
@@ -101,25 +98,11 @@ public final class BenchScalingCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        requireAtLeastOne("steps", steps);
-        requireAtLeastOne("repeats", repeats);
-        requireAtLeastOne("batchSize", batchSize);
-        if (workers.isEmpty() || workers.stream().anyMatch(w -> w < 1)) {
-            throw new ConfigException("workers", workers, "expected core counts ≥ 1");
-        }
-        for (String model : models) {
-            try {
-                Models.resolve(model);
-            } catch (ConfigException e) {
-                throw e.withField("models");
-            }
-        }
-    }
-
-    private static void requireAtLeastOne(String field, int value) {
-        if (value < 1) {
-            throw new ConfigException(field, value, "expected an integer ≥ 1");
-        }
+        OptionChecks.atLeastOne("steps", steps);
+        OptionChecks.atLeastOne("repeats", repeats);
+        OptionChecks.atLeastOne("batchSize", batchSize);
+        OptionChecks.allAtLeastOne("workers", workers, "core counts");
+        OptionChecks.models("models", models);
     }
 
     private List<ScalingCase> cases() {

@@ -24,6 +24,7 @@ import org.scalelab.engine.training.Trainer;
 import org.scalelab.engine.training.Trainers;
 import org.scalelab.engine.training.TrainingConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -122,8 +123,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where run records go (default: $SCALELAB_HOME/runs, else ~/.local/share/scalelab/runs).")
     Path runsDir;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where downloaded datasets are (see: scalelab datasets --help).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Option(names = "--save-weights", paramLabel = "FILE",
             description = "Save the trained parameters to FILE (magic SLW1, count, little-endian float32).")
@@ -138,8 +139,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingConfig config = config().validate();
-        DatasetCatalog catalog = new DatasetCatalog(dataDir != null ? dataDir : DatasetCatalog.defaultCacheDir(),
-                DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST, DatasetCatalog.mirrorFromEnvironment());
+        DatasetCatalog catalog = data.catalog();
         Trainer trainer = Trainers.forConfig(config, catalog);
         RunPlan plan = RunPlan.prepare(config, catalog);
         if (weightsFile != null) {
