@@ -79,10 +79,7 @@ class WorkbenchFxTest {
 
     @Test
     void aFinishedRunIsInTheLibraryAndReplaysComparesAndExports(FxRobot robot) throws Exception {
-        robot.interact(() -> robot.lookup("#epochs").queryAs(TextField.class).setText("1"));
-        clickRun(robot);
-        waitForState(LiveState.FINISHED);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
+        runOneEpochIntoTheLibrary(robot);
         @SuppressWarnings("unchecked")
         TableView<LibraryRow> library = robot.lookup("#library").queryAs(TableView.class);
         assertEquals(1, library.getItems().size());
@@ -159,10 +156,7 @@ class WorkbenchFxTest {
 
     @Test
     void replayPlaysAtEachSpeedAndPauses(FxRobot robot) throws Exception {
-        robot.interact(() -> robot.lookup("#epochs").queryAs(TextField.class).setText("1"));
-        clickRun(robot);
-        waitForState(LiveState.FINISHED);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
+        runOneEpochIntoTheLibrary(robot);
         LibraryRow run = workbench.library().rows().get(0);
 
         robot.interact(() -> workbench.replay(run, ReplaySpeed.REAL_TIME));
@@ -229,6 +223,14 @@ class WorkbenchFxTest {
     }
 
     /** Fires the button as a click would; the setup panel may have scrolled it out of the small test screen. */
+    /** Runs the default experiment for one epoch and waits until the library lists it. */
+    private void runOneEpochIntoTheLibrary(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#epochs").queryAs(TextField.class).setText("1"));
+        clickRun(robot);
+        waitForState(LiveState.FINISHED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
+    }
+
     private static void setUpTwoThreadsForOneEpoch(FxRobot robot) {
         @SuppressWarnings("unchecked")
         ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);
