@@ -73,7 +73,8 @@ public final class ExperimentView extends VBox {
         ComboBox<AllreduceAlgorithm> allreduce = new ComboBox<>();
         allreduce.getItems().setAll(AllreduceAlgorithm.values());
         allreduce.valueProperty().bindBidirectional(model.allreduceProperty());
-        allreduce.setTooltip(new Tooltip("ring: every rank sends 2(P−1)/P of the gradients\n"
+        allreduce.setTooltip(new Tooltip("ring: every rank sends 2(P−1)/P of the gradients through MPJ\n"
+                + "ring-shm: the same ring through shared memory (all ranks on this machine)\n"
                 + "builtin: MPJ's reduce to one rank, then broadcast"));
         showWhen(model.allreduceUsed(), addRow(parallelism, "Allreduce", allreduce));
         hostsRow();

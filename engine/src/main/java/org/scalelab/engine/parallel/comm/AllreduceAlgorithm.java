@@ -2,7 +2,7 @@ package org.scalelab.engine.parallel.comm;
 
 import org.scalelab.engine.parallel.CommandLineIds;
 
-/** How a message-passing communicator sums across ranks. Shared memory has one way only. */
+/** How a message-passing communicator sums across ranks. Threads of one JVM have one way only. */
 public enum AllreduceAlgorithm {
     /**
      * MPJ Express's own Allreduce: a reduce onto one rank, then a broadcast from it. That rank receives and
@@ -13,7 +13,13 @@ public enum AllreduceAlgorithm {
      * Reduce-scatter then all-gather around a ring of point-to-point exchanges: every rank sends and
      * receives 2·(P−1)/P of the buffer whatever the rank count P (bandwidth-optimal).
      */
-    RING;
+    RING,
+    /**
+     * The same ring, its point-to-point messages passed through shared memory instead of MPJ's device
+     * ({@link SharedMemoryRingLink}), as MPI libraries do between ranks on one host. Every rank must run on
+     * this machine; MPJ still starts the ranks and carries the other collectives.
+     */
+    RING_SHM;
 
     /** The name used on command lines and in rank arguments. */
     public String id() {

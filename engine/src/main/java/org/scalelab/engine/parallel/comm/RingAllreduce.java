@@ -70,6 +70,16 @@ public final class RingAllreduce {
         }
     }
 
+    /**
+     * Returns once every rank has called it: P−1 empty messages go round, and a rank sends each only after the
+     * previous one arrived from its left, so the last one to arrive vouches for every rank having come.
+     */
+    public void barrier() {
+        for (int step = 0; step < size - 1; step++) {
+            link.sendRightReceiveLeft(outgoing, 0, incoming, 0);
+        }
+    }
+
     private void exchange(EvenSplit chunks, int sending, int receiving) {
         link.sendRightReceiveLeft(outgoing, chunks.size(sending), incoming, chunks.size(receiving));
     }

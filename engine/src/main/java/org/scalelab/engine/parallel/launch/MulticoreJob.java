@@ -6,6 +6,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +45,8 @@ public final class MulticoreJob {
         }
         loaders.add(session);
         Constructor<? extends ThreadGroup> threadGroup = threadGroupConstructor(session);
-        List<String> applicationArgs = RankProtocol.RankArguments.of(spec).toList();
+        Optional<SharedMemoryOutboxes> outboxes = SharedMemoryOutboxes.createFor(spec);
+        List<String> applicationArgs = RankProtocol.RankArguments.of(spec, outboxes).toList();
         return RankThreads.start("smpdev", spec.ranks(), rank -> newThreadGroup(threadGroup, rank), rank -> {
             ClassLoader rankLoader = loaders.get(rank);
             Thread.currentThread().setContextClassLoader(rankLoader);
@@ -53,7 +55,10 @@ public final class MulticoreJob {
             args.addAll(applicationArgs);
             Consumer<String> output = line -> listener.line(rank, line);
             entry.invoke(null, args.toArray(String[]::new), output);
-        }, () -> { }, () -> loaders.forEach(ClassPaths::close));
+        }, () -> { }, () -> {
+            loaders.forEach(ClassPaths::close);
+            outboxes.ifPresent(SharedMemoryOutboxes::delete);
+        });
     }
 
     private static Constructor<? extends ThreadGroup> threadGroupConstructor(ClassLoader session) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -30,11 +31,19 @@ public final class NiodevJob implements RankJob {
     private final PortExchange exchange;
     // Copy-on-write: the supervisor may have to stop the ranks while later ones are still being started.
     private final List<RankProcess> ranks = new CopyOnWriteArrayList<>();
+    private final Optional<SharedMemoryOutboxes> outboxes;
     private final JobSupervisor supervisor;
 
-    private NiodevJob(PortExchange exchange, int rankCount) {
+    private NiodevJob(PortExchange exchange, int rankCount, Optional<SharedMemoryOutboxes> outboxes) {
         this.exchange = exchange;
-        this.supervisor = new JobSupervisor("niodev-job", rankCount, this::stopRanks, this::drainOutput);
+        this.outboxes = outboxes;
+        this.supervisor = new JobSupervisor("niodev-job", rankCount, () -> {
+            stopRanks();
+            outboxes.ifPresent(SharedMemoryOutboxes::delete);
+        }, () -> {
+            drainOutput();
+            outboxes.ifPresent(SharedMemoryOutboxes::delete);
+        });
     }
 
     /**
@@ -52,13 +61,15 @@ public final class NiodevJob implements RankJob {
         MpjInstallation mpj = installation.require();
         List<Path> classPath = WorkerClassPath.of(spec.extraClassPath(), mpj.niodevJars());
         List<HostSlot> hosts = HostSlot.ofEachRank(spec.hosts(), spec.ranks());
+        Optional<SharedMemoryOutboxes> outboxes = SharedMemoryOutboxes.createFor(spec);
         PortExchange exchange;
         try {
             exchange = PortExchange.listen(exchangeAddress(hosts));
         } catch (IOException e) {
+            outboxes.ifPresent(SharedMemoryOutboxes::delete);
             throw new RankJobException("cannot open the port exchange for the ranks: " + e.getMessage());
         }
-        NiodevJob job = new NiodevJob(exchange, spec.ranks());
+        NiodevJob job = new NiodevJob(exchange, spec.ranks(), outboxes);
         job.launch(spec, listener, hosts, new RankCommand(spec, classPath, mpj.home()));
         return job;
     }
@@ -94,7 +105,7 @@ public final class NiodevJob implements RankJob {
 
     private void launch(RankJobSpec spec, RankOutputListener listener, List<HostSlot> hosts, RankCommand command) {
         String conf = exchange.conf(spec.ranks());
-        List<String> applicationArgs = RankProtocol.RankArguments.of(spec).toList();
+        List<String> applicationArgs = RankProtocol.RankArguments.of(spec, outboxes).toList();
         for (int rank = 0; rank < spec.ranks(); rank++) {
             List<String> args = new ArrayList<>(List.of(Integer.toString(rank), conf, "niodev"));
             args.addAll(applicationArgs);

@@ -1,7 +1,9 @@
 package org.scalelab.engine.parallel.launch;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 
 /**
@@ -21,26 +23,35 @@ public final class RankProtocol {
     private RankProtocol() {
     }
 
-    /** What follows MPJ's arguments: {@code ALGORITHM TASK-CLASS TASK-ARGS...}. */
-    public record RankArguments(AllreduceAlgorithm allreduce, String taskClass, List<String> taskArgs) {
+    /**
+     * What follows MPJ's arguments: {@code ALGORITHM OUTBOXES TASK-CLASS TASK-ARGS...}, where OUTBOXES is the
+     * directory of the shared-memory ring's outboxes, or {@value #NO_OUTBOXES} when the algorithm needs none.
+     */
+    public record RankArguments(AllreduceAlgorithm allreduce, Optional<Path> outboxes, String taskClass,
+            List<String> taskArgs) {
+        private static final String NO_OUTBOXES = "-";
 
-        static RankArguments of(RankJobSpec spec) {
-            return new RankArguments(spec.allreduce(), spec.taskClass(), spec.taskArgs());
+        static RankArguments of(RankJobSpec spec, Optional<SharedMemoryOutboxes> outboxes) {
+            return new RankArguments(spec.allreduce(), outboxes.map(SharedMemoryOutboxes::directory), spec.taskClass(),
+                    spec.taskArgs());
         }
 
         /** Reads what {@code MPI.Init} returns. */
         public static RankArguments parse(String[] applicationArgs) {
-            if (applicationArgs.length < 2) {
-                throw new IllegalArgumentException("expected ALGORITHM TASK-CLASS [ARGS...] after MPJ's arguments, got "
-                        + List.of(applicationArgs));
+            if (applicationArgs.length < 3) {
+                throw new IllegalArgumentException("expected ALGORITHM OUTBOXES TASK-CLASS [ARGS...] after MPJ's "
+                        + "arguments, got " + List.of(applicationArgs));
             }
-            return new RankArguments(AllreduceAlgorithm.fromId(applicationArgs[0]), applicationArgs[1],
-                    List.of(applicationArgs).subList(2, applicationArgs.length));
+            Optional<Path> outboxes = applicationArgs[1].equals(NO_OUTBOXES) ? Optional.empty()
+                    : Optional.of(Path.of(applicationArgs[1]));
+            return new RankArguments(AllreduceAlgorithm.fromId(applicationArgs[0]), outboxes, applicationArgs[2],
+                    List.of(applicationArgs).subList(3, applicationArgs.length));
         }
 
         List<String> toList() {
             List<String> args = new ArrayList<>();
             args.add(allreduce.id());
+            args.add(outboxes.map(Path::toString).orElse(NO_OUTBOXES));
             args.add(taskClass);
             args.addAll(taskArgs);
             return args;

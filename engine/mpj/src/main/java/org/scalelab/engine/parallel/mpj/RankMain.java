@@ -48,7 +48,8 @@ public final class RankMain {
     public static void runRank(String[] mpjArgs, Consumer<String> output) throws Exception {
         RankArguments arguments = RankArguments.parse(MPI.Init(mpjArgs));
         RankTask task = RankTask.instantiate(arguments.taskClass(), RankMain.class.getClassLoader());
-        task.run(new MpjCommunicator(MPI.COMM_WORLD, arguments.allreduce()), arguments.taskArgs(), output);
+        task.run(new MpjCommunicator(MPI.COMM_WORLD, arguments.allreduce(), arguments.outboxes()), arguments.taskArgs(),
+                output);
         MPI.Finalize();
     }
 

@@ -70,11 +70,13 @@ class MpjTrainingTest {
     }
 
     @Test
-    void bothAllreduceAlgorithmsAndParameterAveragingAcrossProcessesAgreeWithSerial() throws IOException {
+    void everyAllreduceAlgorithmAndParameterAveragingAcrossProcessesAgreeWithSerial() throws IOException {
         TrainingConfig.Builder sgd = twentySteps("mlp-235k").optimizer(OptimizerKind.SGD);
         float[] serial = runs.weights(sgd.build());
         assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.MPJ).processes(2)
                 .allreduce(AllreduceAlgorithm.BUILTIN).build()), "mpj 2, built-in");
+        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.MPJ).processes(3)
+                .allreduce(AllreduceAlgorithm.RING_SHM).build()), "mpj 3, ring over shared memory");
         assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.PARAM_AVG).processes(2).threads(1)
                 .allreduce(AllreduceAlgorithm.RING).averagingPeriod(1).build()),
                 "param-avg 2 processes, K = 1");

@@ -9,13 +9,23 @@ import org.scalelab.engine.parallel.launch.MulticoreJob;
 import org.scalelab.engine.parallel.launch.NiodevJob;
 import org.scalelab.engine.parallel.launch.RankJobSpec;
 
-/** Ring and built-in allreduce sum in different orders; on Gaussian data they must agree to float rounding. */
+/** Rings and built-in allreduce sum in different orders; on Gaussian data they must agree to float rounding. */
 class RingVersusBuiltinTest {
     private static final int LENGTH = 100_003;
 
     @Test
     void onNiodev() throws InterruptedException {
         assertAgree(summed(AllreduceAlgorithm.BUILTIN, 3, true), summed(AllreduceAlgorithm.RING, 3, true));
+    }
+
+    @Test
+    void onNiodevThroughSharedMemory() throws InterruptedException {
+        assertAgree(summed(AllreduceAlgorithm.BUILTIN, 3, true), summed(AllreduceAlgorithm.RING_SHM, 3, true));
+    }
+
+    @Test
+    void onSmpdevThroughSharedMemory() throws InterruptedException {
+        assertAgree(summed(AllreduceAlgorithm.BUILTIN, 4, false), summed(AllreduceAlgorithm.RING_SHM, 4, false));
     }
 
     @Test

@@ -1,0 +1,122 @@
+package org.scalelab.engine.parallel.comm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileChannel.MapMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A {@link RingAllreduce.Link} between processes on one machine through shared memory, the way MPI libraries
+ * move messages between ranks on the same host: no sockets, no kernel copies, no packing, one copy in and one
+ * copy out per message.
+ *
+ * <p>Each rank owns one memory-mapped file, its outbox, which it writes and its right neighbour reads. The
+ * outbox starts with two counters on separate cache lines, then holds one message of floats:
+ * <ul>
+ * <li>{@code SENT}, written by the owner: the number of the last message it put in the outbox;</li>
+ * <li>{@code TAKEN}, written by the right neighbour: the number of the last message it copied out.</li>
+ * </ul>
+ * Message n is written only once the neighbour has taken n−1, and published by a release store of n in
+ * {@code SENT}, which the reader's acquire load pairs with: everything written before is visible after.
+ * The launcher creates the files ({@link #createOutboxes}) before the ranks start and deletes them when the
+ * job ends; an outbox grows (its owner maps a larger region, which lengthens the file) before the message
+ * that needs the room is published.
+ *
+ * <p>A wait spins briefly, then yields, then parks for growing intervals (up to {@link #LONGEST_PARK_NANOS}),
+ * so a rank that waits for a slow neighbour — one evaluating, or one sharing a core — leaves the core to it.
+ * An interrupt ends the wait with a {@link CommunicationAbortedException}; a neighbour that dies is the
+ * launcher's to notice, which stops every rank.
+ */
+public final class SharedMemoryRingLink implements RingAllreduce.Link {
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final int SENT = 0;
+    private static final int TAKEN = 64;
+    private static final int HEADER_BYTES = 128;
+    private static final int SPINS = 100;
+    private static final int YIELDS = 1000;
+    private static final long LONGEST_PARK_NANOS = 200_000;
+
+    private final Path outboxPath;
+    private final Path inboxPath;
+    private final int left;
+    private final MappedByteBuffer outboxHeader;
+    private final MappedByteBuffer inboxHeader;
+    private FloatBuffer outbox = FloatBuffer.allocate(0);
+    private FloatBuffer inbox = FloatBuffer.allocate(0);
+    private int messages;
+
+    /** Opens this rank's outbox and its left neighbour's, created by {@link #createOutboxes}. */
+    public SharedMemoryRingLink(Path directory, int rank, int size) {
+        this.left = Math.floorMod(rank - 1, size);
+        this.outboxPath = outboxOf(directory, rank);
+        this.inboxPath = outboxOf(directory, left);
+        this.outboxHeader = map(outboxPath, 0, HEADER_BYTES);
+        this.inboxHeader = map(inboxPath, 0, HEADER_BYTES);
+    }
+
+    /** Creates one empty outbox per rank in {@code directory}, before any rank opens its link. */
+    public static void createOutboxes(Path directory, int size) throws IOException {
+        for (int rank = 0; rank < size; rank++) {
+            Files.write(outboxOf(directory, rank), new byte[HEADER_BYTES]);
+        }
+    }
+
+    @Override
+    public void sendRightReceiveLeft(float[] send, int sendCount, float[] receive, int receiveCount) {
+        int message = ++messages;
+        await(outboxHeader, TAKEN, message - 1, "the right neighbour to take the previous message");
+        if (outbox.capacity() < sendCount) {
+            outbox = map(outboxPath, HEADER_BYTES, (long) sendCount * Float.BYTES).order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
+        }
+        outbox.put(0, send, 0, sendCount);
+        INT.setRelease(outboxHeader, SENT, message);
+
+        await(inboxHeader, SENT, message, "rank " + left + " to send");
+        if (inbox.capacity() < receiveCount) {
+            inbox = map(inboxPath, HEADER_BYTES, (long) receiveCount * Float.BYTES).order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
+        }
+        inbox.get(0, receive, 0, receiveCount);
+        INT.setRelease(inboxHeader, TAKEN, message);
+    }
+
+    private static void await(MappedByteBuffer header, int counter, int value, String forWhat) {
+        long parkNanos = 1_000;
+        for (int tries = 0; (int) INT.getAcquire(header, counter) != value; tries++) {
+            if (tries < SPINS) {
+                Thread.onSpinWait();
+            } else if (tries < SPINS + YIELDS) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(parkNanos);
+                parkNanos = Math.min(2 * parkNanos, LONGEST_PARK_NANOS);
+                if (Thread.interrupted()) {
+                    throw new CommunicationAbortedException("interrupted while waiting for " + forWhat);
+                }
+            }
+        }
+    }
+
+    /** Read-write, so that a larger region lengthens the file; the mapping outlives the channel. */
+    private static MappedByteBuffer map(Path file, long position, long bytes) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return channel.map(MapMode.READ_WRITE, position, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map the shared-memory outbox " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path outboxOf(Path directory, int rank) {
+        return directory.resolve("rank-" + rank);
+    }
+}
