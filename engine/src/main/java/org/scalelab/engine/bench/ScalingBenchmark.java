@@ -102,7 +102,7 @@ public final class ScalingBenchmark {
             return ScalingResult.failed(model, dataset, scalingCase, unavailable.get().lines().findFirst().orElse("unavailable"));
         }
         TrainingConfig config = base.toBuilder().strategy(scalingCase.strategy()).processes(scalingCase.processes())
-                .threads(scalingCase.threads()).build().validate();
+                .threads(scalingCase.threads()).allreduce(scalingCase.allreduce()).build().validate();
         RunPlan plan = new RunPlan(loaded.runId() + "-" + scalingCase.strategy(), config, loaded.architecture(),
                 loaded.dataset(), loaded.environment());
         List<EpochCompleted> epochs = new ArrayList<>();

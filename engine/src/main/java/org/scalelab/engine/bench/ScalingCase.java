@@ -1,16 +1,25 @@
 package org.scalelab.engine.bench;
 
 import java.util.Locale;
+import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 import org.scalelab.engine.training.Strategy;
+import org.scalelab.engine.training.TrainingConfig;
 
 /**
  * One strategy at one size: P processes × T threads, which means P·T cores busy for every strategy
- * ({@link Strategy} says whether T counts worker threads or native threads).
+ * ({@link Strategy} says whether T counts worker threads or native threads), and, where ranks in separate
+ * processes sum their gradients, the allreduce algorithm they use.
  */
-public record ScalingCase(Strategy strategy, int processes, int threads) {
+public record ScalingCase(Strategy strategy, int processes, int threads, AllreduceAlgorithm allreduce) {
+    private static final AllreduceAlgorithm DEFAULT_ALLREDUCE = TrainingConfig.defaults().allreduce();
 
     /** The serial baseline every case is compared with. */
     public static final ScalingCase SERIAL = new ScalingCase(Strategy.SERIAL, 1, 1);
+
+    /** A case with the default allreduce algorithm. */
+    public ScalingCase(Strategy strategy, int processes, int threads) {
+        this(strategy, processes, threads, DEFAULT_ALLREDUCE);
+    }
 
     /**
      * {@code strategy} spread over {@code cores} cores: threads for the in-JVM strategies, processes for the MPJ
@@ -25,13 +34,23 @@ public record ScalingCase(Strategy strategy, int processes, int threads) {
         };
     }
 
+    /** This case with another allreduce, where processes sum over one; otherwise this case, for it has no choice. */
+    public ScalingCase withAllreduce(AllreduceAlgorithm algorithm) {
+        return sumsAcrossProcesses() ? new ScalingCase(strategy, processes, threads, algorithm) : this;
+    }
+
     public int cores() {
         return processes * threads;
     }
 
-    /** {@code mpj 2×1}: how tables name the case. */
+    private boolean sumsAcrossProcesses() {
+        return strategy.launchesProcesses(processes) && processes > 1;
+    }
+
+    /** {@code mpj 2×1}, followed by the allreduce when it is not the default: how tables name the case. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s %d×%d", strategy, processes, threads);
+        String name = String.format(Locale.ROOT, "%s %d×%d", strategy, processes, threads);
+        return sumsAcrossProcesses() && allreduce != DEFAULT_ALLREDUCE ? name + " " + allreduce : name;
     }
 }

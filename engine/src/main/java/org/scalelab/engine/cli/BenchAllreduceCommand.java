@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "allreduce", mixinStandardHelpOptions = true,
         description = {"Times allreduce (sum) of one flat float buffer on every transport: MPJ Express's niodev "
                 + "(ranks as child JVMs) and smpdev (ranks as threads), each with MPJ's built-in algorithm and the "
-                + "ring, and plain threads summing in shared memory.",
+                + "ring, the ring of niodev ranks passing its messages through shared memory instead of MPJ, and "
+                + "plain threads summing in shared memory.",
                 "Default sizes are the gradients of the MLP (235,146 floats) and the CIFAR CNN (1,070,794)."})
 public final class BenchAllreduceCommand implements Callable<Integer> {
 
@@ -31,8 +32,8 @@ public final class BenchAllreduceCommand implements Callable<Integer> {
     private List<Integer> ranks;
 
     @Option(names = "--transports", split = ",", paramLabel = "NAME",
-            description = "niodev-builtin, niodev-ring, smpdev-builtin, smpdev-ring, threads (default: all)",
-            defaultValue = "niodev-builtin,niodev-ring,smpdev-builtin,smpdev-ring,threads")
+            description = "niodev-builtin, niodev-ring, niodev-ring-shm, smpdev-builtin, smpdev-ring, threads (default: all)",
+            defaultValue = "niodev-builtin,niodev-ring,niodev-ring-shm,smpdev-builtin,smpdev-ring,threads")
     private List<String> transports;
 
     @Option(names = "--warmup", paramLabel = "CALLS", description = "untimed calls first, for the JIT; half a second at least (default: ${DEFAULT-VALUE})",

@@ -13,6 +13,7 @@ import org.scalelab.engine.bench.ScalingCase;
 import org.scalelab.engine.bench.ScalingResult;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.parallel.bench.MachineDescription;
+import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.Phase;
 import org.scalelab.engine.training.Scaling;
@@ -45,6 +46,11 @@ public final class BenchScalingCommand implements Callable<Integer> {
             description = "Cores per case, P×T (threads for in-JVM strategies, processes for MPJ ones). Default: ${DEFAULT-VALUE}.",
             defaultValue = "1,2")
     List<Integer> workers;
+
+    @Option(names = "--allreduce", split = ",", paramLabel = "NAME", converter = TrainCommand.AllreduceConverter.class,
+            description = "Allreduce algorithms of the cases whose processes sum across ranks (mpj, param-avg, hybrid "
+                    + "with several ranks), each measured. Default: ${DEFAULT-VALUE}.", defaultValue = "ring,ring-shm")
+    List<AllreduceAlgorithm> allreduce;
 
     @Option(names = "--steps", paramLabel = "N", description = "Steps per epoch. Default: ${DEFAULT-VALUE}.")
     int steps = 40;
@@ -109,9 +115,11 @@ public final class BenchScalingCommand implements Callable<Integer> {
         List<ScalingCase> cases = new ArrayList<>();
         for (Strategy strategy : strategies) {
             for (int cores : workers) {
-                ScalingCase scalingCase = ScalingCase.of(strategy, cores);
-                if (!cases.contains(scalingCase)) {
-                    cases.add(scalingCase);
+                for (AllreduceAlgorithm algorithm : allreduce) {
+                    ScalingCase scalingCase = ScalingCase.of(strategy, cores).withAllreduce(algorithm);
+                    if (!cases.contains(scalingCase)) {
+                        cases.add(scalingCase);
+                    }
                 }
             }
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.ConfigException;
 import org.scalelab.engine.training.Phase;
@@ -88,6 +89,20 @@ class ScalingBenchmarkTest {
         assertEquals(ScalingCase.SERIAL, ScalingCase.of(Strategy.SERIAL, 4));
         assertEquals(4, ScalingCase.of(Strategy.HYBRID, 4).cores());
         assertEquals("mpj-multicore 2×1", ScalingCase.of(Strategy.MPJ_MULTICORE, 2).toString());
+    }
+
+    @Test
+    void onlyCasesWhoseProcessesSumAcrossRanksTakeAnotherAllreduce() {
+        assertEquals("mpj 2×1 ring-shm", ScalingCase.of(Strategy.MPJ, 2).withAllreduce(AllreduceAlgorithm.RING_SHM).toString());
+        assertEquals("param-avg 2×1 builtin", ScalingCase.of(Strategy.PARAM_AVG, 2).withAllreduce(AllreduceAlgorithm.BUILTIN)
+                .toString());
+        assertEquals("mpj 2×1", ScalingCase.of(Strategy.MPJ, 2).withAllreduce(AllreduceAlgorithm.RING).toString());
+        assertEquals(ScalingCase.of(Strategy.MPJ, 1), ScalingCase.of(Strategy.MPJ, 1).withAllreduce(AllreduceAlgorithm.RING_SHM),
+                "one rank sums with nobody");
+        assertEquals(ScalingCase.of(Strategy.THREADS, 2), ScalingCase.of(Strategy.THREADS, 2)
+                .withAllreduce(AllreduceAlgorithm.RING_SHM));
+        assertEquals(ScalingCase.of(Strategy.MPJ_MULTICORE, 2), ScalingCase.of(Strategy.MPJ_MULTICORE, 2)
+                .withAllreduce(AllreduceAlgorithm.RING_SHM), "smpdev ranks are threads of one JVM");
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class AllreduceBenchmark {
     public enum Transport {
         NIODEV_BUILTIN(RankDevice.NIODEV, AllreduceAlgorithm.BUILTIN, "niodev built-in"),
         NIODEV_RING(RankDevice.NIODEV, AllreduceAlgorithm.RING, "niodev ring"),
+        NIODEV_RING_SHM(RankDevice.NIODEV, AllreduceAlgorithm.RING_SHM, "niodev, shm ring"),
         SMPDEV_BUILTIN(RankDevice.SMPDEV, AllreduceAlgorithm.BUILTIN, "smpdev built-in"),
         SMPDEV_RING(RankDevice.SMPDEV, AllreduceAlgorithm.RING, "smpdev ring"),
         THREADS(RankDevice.THREADS, AllreduceAlgorithm.RING, "threads, shared memory");
