@@ -38,7 +38,7 @@ public final class RunCharting {
     public void accept(RunEvent event) {
         if (event instanceof RunStarted started) {
             cores = started.config().cores();
-            stepsPerEpoch = RunProgress.stepsPerEpoch(started);
+            stepsPerEpoch = started.stepsPerEpoch();
         } else if (event instanceof StepCompleted step) {
             trace.stepLoss(step.epoch() - 1 + (double) step.step() / stepsPerEpoch, step.loss());
         } else if (event instanceof EpochCompleted epoch) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.StepCompleted;
-import org.scalelab.engine.training.TrainingConfig;
 
 /**
  * Where a run stands for the status bar: epoch, step, elapsed time, an estimate of the time left and the
@@ -24,7 +23,7 @@ public final class RunProgress {
     }
 
     public static RunProgress started(RunStarted started) {
-        return new RunProgress(started.config().epochs(), stepsPerEpoch(started), null, Double.NaN);
+        return new RunProgress(started.config().epochs(), started.stepsPerEpoch(), null, Double.NaN);
     }
 
     public RunProgress after(StepCompleted step) {
@@ -34,17 +33,6 @@ public final class RunProgress {
     /** The engine measures CPU usage per epoch (NaN when the epoch was too short to tell). */
     public RunProgress after(EpochCompleted epoch) {
         return new RunProgress(epochs, stepsPerEpoch, last, epoch.cpuUsage());
-    }
-
-    /**
-     * Optimiser steps in one epoch: the training images over the global batch, the short last batch counted,
-     * and no more than a step-limited run takes.
-     */
-    static long stepsPerEpoch(RunStarted started) {
-        TrainingConfig config = started.config();
-        long globalBatch = config.globalBatchSize();
-        long steps = Math.max(1, (started.trainImages() + globalBatch - 1) / globalBatch);
-        return config.stepLimit() > 0 ? Math.min(steps, config.stepLimit()) : steps;
     }
 
     /** 0..1 over the whole run. */

@@ -56,7 +56,7 @@ final class TrainingConsole implements RunListener, AutoCloseable {
     private void header(RunStarted started) {
         TrainingConfig config = started.config();
         epochs = config.epochs();
-        stepsPerEpoch = (started.trainImages() + config.batchSize() - 1) / config.batchSize();
+        stepsPerEpoch = started.stepsPerEpoch();
         out.println(String.format(Locale.ROOT,
                 "Run %s: %s (%,d parameters) on %s (%,d train / %,d test images), %s, %s lr %s, batch %d, %s, seed %d",
                 started.runId(), started.architecture().name(), started.parameterCount(), started.dataset().name(),

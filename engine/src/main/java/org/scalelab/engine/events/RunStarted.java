@@ -22,4 +22,14 @@ public record RunStarted(
         int trainImages,
         int testImages,
         EnvironmentInfo environment) implements RunEvent {
+
+    /**
+     * Optimiser steps in one epoch: the training images over the global batch, the short last batch counted,
+     * and no more than a step-limited run takes.
+     */
+    public int stepsPerEpoch() {
+        int globalBatch = config.globalBatchSize();
+        int steps = Math.max(1, (trainImages + globalBatch - 1) / globalBatch);
+        return config.stepLimit() > 0 ? Math.min(steps, config.stepLimit()) : steps;
+    }
 }
