@@ -22,15 +22,17 @@ public final class RankMain {
      */
     public static void main(String[] args) {
         exitWhenParentIsGone();
+        BatchedLines output = BatchedLines.standardOutput();
         int status = 0;
         try {
-            runRank(args, System.out::println);
+            runRank(args, output);
         } catch (Throwable failure) {
             failure.printStackTrace();
             // Last, so that it is among the lines the launcher keeps from standard error.
             System.err.println(RankProtocol.FAILURE_PREFIX + failure);
             status = RankProtocol.EXIT_FAILED;
         }
+        output.flush();
         System.out.flush();
         System.exit(status);
     }
