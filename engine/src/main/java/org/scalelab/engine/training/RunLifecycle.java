@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.scalelab.engine.data.DatasetException;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
@@ -12,6 +13,10 @@ import org.scalelab.engine.events.RunListeners;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.model.ArchitectureException;
+import org.scalelab.engine.parallel.comm.CommunicationAbortedException;
+import org.scalelab.engine.parallel.launch.RankJobException;
+import org.scalelab.engine.runs.RunStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +53,34 @@ final class RunLifecycle {
             status = RunStatus.CANCELLED;
             message = "cancelled after " + epochs.size() + " of " + plan.config().epochs() + " epochs";
         } catch (RuntimeException | Error e) {
-            LOG.error("Run {} failed", plan.runId(), e);
             status = RunStatus.FAILED;
-            message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            message = describe(plan, e);
         }
         RunSummary summary = RunSummary.of(plan.runId(), status, epochs);
         events.onEvent(status == RunStatus.FINISHED ? new RunFinished(summary) : new RunFailed(status, message, summary));
         return summary;
+    }
+
+    /**
+     * The failure as the user reads it. An explained failure (a rank that died, a damaged dataset, a setting
+     * that cannot work) already says what went wrong and what to do, so it is reported as it is; anything else
+     * is a fault of ScaleLab's, named by its type and logged with its stack trace for a bug report.
+     */
+    private static String describe(RunPlan plan, Throwable failure) {
+        if (explained(failure)) {
+            LOG.debug("Run {} failed", plan.runId(), failure);
+            return failure.getMessage();
+        }
+        LOG.error("Run {} failed", plan.runId(), failure);
+        return failure.getMessage() == null ? failure.getClass().getName()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private static boolean explained(Throwable failure) {
+        return failure.getMessage() != null && (failure instanceof RankJobException
+                || failure instanceof CommunicationAbortedException || failure instanceof DatasetException
+                || failure instanceof ArchitectureException || failure instanceof ConfigException
+                || failure instanceof RunStoreException);
     }
 
     private static RunStarted started(RunPlan plan) {

@@ -21,6 +21,7 @@ import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.spec.DenseSpec;
 import org.scalelab.engine.model.spec.FlattenSpec;
+import org.scalelab.engine.parallel.launch.RankJobException;
 
 class SerialTrainerTest {
 
@@ -123,6 +124,17 @@ class SerialTrainerTest {
         RunFailed failed = assertInstanceOf(RunFailed.class, listener.events().get(listener.events().size() - 1));
         assertEquals("IllegalStateException: native allocation failed", failed.message());
         assertInstanceOf(RunStarted.class, listener.events().get(0));
+    }
+
+    @Test
+    void anExplainedFailureIsReportedInItsOwnWords() {
+        RecordingListener listener = new RecordingListener();
+        RunLifecycle.run(TrainingFixtures.plan(TrainingFixtures.config().build()), listener, new CancellationToken(),
+                events -> epoch -> {
+                    throw new RankJobException("rank 1 (pid 42) exited with status 137 (killed by SIGKILL)");
+                });
+        RunFailed failed = assertInstanceOf(RunFailed.class, listener.events().get(listener.events().size() - 1));
+        assertEquals("rank 1 (pid 42) exited with status 137 (killed by SIGKILL)", failed.message());
     }
 
     @Test

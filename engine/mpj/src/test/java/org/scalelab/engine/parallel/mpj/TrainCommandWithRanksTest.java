@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +75,21 @@ class TrainCommandWithRanksTest {
         }
         Process threads = scalelab(noMpj, "train", "--strategy", "threads", "--threads", "2", "--epochs", "1",
                 "--steps-per-epoch", "5", "--runs-dir", folder.toString());
-        threads.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+        threads.getErrorStream().transferTo(OutputStream.nullOutputStream());
         assertEquals(0, threads.waitFor(), "threads needs no MPJ");
+    }
+
+    @Test
+    void aRunThatFailsSaysWhyInOneLineWithoutAStackTrace() throws Exception {
+        Path hosts = Files.writeString(folder.resolve("hosts"), "10.255.255.1 2\n");
+        Process app = scalelab(Map.of(), "train", "--strategy", "mpj", "--procs", "2", "--allreduce", "ring-shm",
+                "--hosts", hosts.toString(), "--epochs", "1", "--runs-dir", folder.toString());
+        String err = new String(app.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        app.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertEquals(1, app.waitFor(), err);
+        assertTrue(err.lines().noneMatch(line -> line.strip().startsWith("at ")), "no stack trace: " + err);
+        assertTrue(err.contains("failed: the ring-shm allreduce passes messages through this machine's shared memory, "
+                + "so every rank must run here, but the hosts include 10.255.255.1; use --allreduce ring across "
+                + "machines"), err);
     }
 }
