@@ -77,6 +77,8 @@ class MpjTrainingTest {
                 .allreduce(AllreduceAlgorithm.BUILTIN).build()), "mpj 2, built-in");
         assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.MPJ).processes(3)
                 .allreduce(AllreduceAlgorithm.RING_SHM).build()), "mpj 3, ring over shared memory");
+        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.HYBRID).processes(2).threads(2)
+                .allreduce(AllreduceAlgorithm.RING_SHM).build()), "hybrid 2×2, ring over shared memory");
         assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.PARAM_AVG).processes(2).threads(1)
                 .allreduce(AllreduceAlgorithm.RING).averagingPeriod(1).build()),
                 "param-avg 2 processes, K = 1");
