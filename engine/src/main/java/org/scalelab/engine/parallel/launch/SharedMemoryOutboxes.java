@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,13 +47,21 @@ final class SharedMemoryOutboxes {
                 : Path.of(System.getProperty("java.io.tmpdir"));
         removeLeftovers(root);
         try {
-            Path directory = Files.createTempDirectory(root, PREFIX + ProcessHandle.current().pid() + "-");
+            Path directory = Files.createTempDirectory(root, PREFIX + ProcessHandle.current().pid() + "-",
+                    ownerOnly(root));
             SharedMemoryRingLink.createOutboxes(directory, spec.ranks());
             return Optional.of(new SharedMemoryOutboxes(directory));
         } catch (IOException e) {
             throw new RankJobException("cannot create the shared-memory outboxes of the ring in " + root + ": "
                     + e.getMessage());
         }
+    }
+
+    /** The gradients are nobody else's business: on POSIX file systems only the owner may enter the directory. */
+    private static FileAttribute<?>[] ownerOnly(Path root) {
+        return root.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+                : new FileAttribute<?>[0];
     }
 
     Path directory() {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +46,8 @@ class SharedMemoryRingTest {
         NiodevJob job = NiodevJob.start(ringShm(LoopingTask.class, 3).build(), (rank, line) -> looping.countDown());
         assertTrue(looping.await(LIMIT.toSeconds(), TimeUnit.SECONDS), "the ranks did not start");
         assertEquals(1, outboxDirectories().size(), "the running job's outboxes");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(outboxDirectories().get(0))),
+                "only the owner may read the gradients");
 
         ProcessHandle victim = job.processes().get(1);
         long killedAt = System.nanoTime();
