@@ -183,6 +183,17 @@ class WorkbenchFxTest {
     }
 
     @Test
+    void setupRowsTheStrategyHidesTakeNoSpace(FxRobot robot) {
+        ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);
+        robot.interact(() -> strategy.setValue(Strategy.MPJ));
+        WaitForAsyncUtils.waitForFxEvents();
+        // mpj hides the averaging rows between Scaling and Allreduce: one row gap apart, as if they were not there.
+        double scalingBottom = robot.lookup("#scaling").query().getBoundsInParent().getMaxY();
+        double allreduceTop = robot.lookup("#allreduce").query().getBoundsInParent().getMinY();
+        assertEquals(6, allreduceTop - scalingBottom, 1.0);
+    }
+
+    @Test
     void mpjStrategiesAreDisabledWithTheRemedyWhenMpjIsMissing(FxRobot robot) {
         @SuppressWarnings("unchecked")
         ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);

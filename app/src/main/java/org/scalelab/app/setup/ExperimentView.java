@@ -8,6 +8,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -41,10 +42,12 @@ import org.scalelab.engine.training.Strategy;
 public final class ExperimentView extends VBox {
     /** A strategy that cannot run on this machine. */
     public static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
+    private static final double ROW_GAP = 6;
 
     private final ExperimentViewModel model;
     private final ValidationSupport validation = new ValidationSupport();
     private final Map<ExperimentField, Control> controls = new EnumMap<>(ExperimentField.class);
+
     private final GridPane parallelism = form();
     private final GridPane training = form();
 
@@ -65,12 +68,14 @@ public final class ExperimentView extends VBox {
         addNote(parallelism, "hint", model.threadsHint());
         addNote(parallelism, "warning-text", model.warningProperty()).setId("oversubscription");
         ComboBox<Scaling> scaling = new ComboBox<>();
+        scaling.setId("scaling");
         scaling.getItems().setAll(Scaling.values());
         scaling.valueProperty().bindBidirectional(model.scalingProperty());
         scaling.setTooltip(new Tooltip("strong: the batch is split among the workers\nweak: every worker takes a whole batch"));
         addRow(parallelism, "Scaling", scaling);
         averagingRows();
         ComboBox<AllreduceAlgorithm> allreduce = new ComboBox<>();
+        allreduce.setId("allreduce");
         allreduce.getItems().setAll(AllreduceAlgorithm.values());
         allreduce.valueProperty().bindBidirectional(model.allreduceProperty());
         allreduce.setTooltip(new Tooltip("ring: every rank sends 2(P−1)/P of the gradients through MPJ\n"
@@ -154,15 +159,31 @@ public final class ExperimentView extends VBox {
             sized.setMaxWidth(Double.MAX_VALUE);
         }
         GridPane.setHgrow(control, Priority.ALWAYS);
-        grid.addRow(nextRow(grid), name, control);
+        int row = nextRow(grid);
+        grid.addRow(row, name, control);
+        spaceFromRowAbove(row, name, control);
         return new Node[] {name, control};
     }
 
     /** A line under a field (what it means, or a warning about it), spanning the control's column. */
     private static Label addNote(GridPane grid, String styleClass, ObservableStringValue text) {
         Label note = Forms.message(styleClass, text);
-        grid.add(note, 1, nextRow(grid));
+        int row = nextRow(grid);
+        grid.add(note, 1, row);
+        spaceFromRowAbove(row, note);
         return note;
+    }
+
+    /**
+     * Rows are spaced by a margin above their nodes, not by the grid's vgap: GridPane keeps the gap of a row
+     * whose nodes are hidden, so each hidden row (averaging, host file) left an empty band in the form.
+     */
+    private static void spaceFromRowAbove(int row, Node... nodes) {
+        if (row > 0) {
+            for (Node node : nodes) {
+                GridPane.setMargin(node, new Insets(ROW_GAP, 0, 0, 0));
+            }
+        }
     }
 
     /** The row below every child; unlike {@link GridPane#getRowCount} it counts hidden (unmanaged) rows too. */
