@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -84,6 +85,10 @@ class WorkbenchFxTest {
         TableView<LibraryRow> library = robot.lookup("#library").queryAs(TableView.class);
         assertEquals(1, library.getItems().size());
         assertEquals("finished", library.getItems().get(0).status());
+        String name = library.getItems().get(0).name();
+        assertTrue(robot.lookup("#library .table-cell").queryAllAs(TableCell.class).stream()
+                .anyMatch(cell -> cell.getTooltip() != null && name.equals(cell.getTooltip().getText())),
+                "the run's whole name is in its cell's tooltip, however narrow the column");
 
         robot.interact(() -> workbench.replay(library.getItems().get(0), ReplaySpeed.FULL));
         waitForState(LiveState.FINISHED);
