@@ -7,30 +7,33 @@ import java.nio.FloatBuffer;
  *
  * <p>The buffer is cut into one chunk per rank ({@link EvenSplit}, so any length works, also fewer elements
  * than ranks). Reduce-scatter: in P−1 steps every rank passes a running partial sum of one chunk to its right
- * neighbour and adds its own elements to the partial sum arriving from its left; afterwards rank r holds the
- * full sum of chunk r+1. All-gather: in P−1 more steps the finished chunks travel once around the ring.
- * Each rank sends and receives 2·(P−1)/P of the buffer, against P−1 whole buffers for the reducing rank of a
- * reduce-then-broadcast.
+ * neighbour and adds the partial sum arriving from its left into its own copy of the next chunk; afterwards
+ * rank r holds the full sum of chunk r+1. All-gather: in P−1 more steps the finished chunks travel once around
+ * the ring. Each rank sends and receives 2·(P−1)/P of the buffer, against P−1 whole buffers for the reducing
+ * rank of a reduce-then-broadcast.
  *
- * <p>Every chunk's sum is formed once, on one rank, in a fixed order (ring order starting at the chunk's
- * own rank), then copied to all: every rank ends with bit-identical values, and a rerun gives the same ones.
- * Scratch arrays are kept between calls, so a training loop allocates nothing here after the first step.
+ * <p>Partial sums are kept in the data buffer itself (a rank's own contribution to a chunk is needed only in the
+ * step that adds it), so the ring copies nothing beyond what its link moves. Every chunk's sum is formed once,
+ * on one rank, in a fixed order (ring order starting at the chunk's own rank), then copied to all: every rank
+ * ends with bit-identical values, and a rerun gives the same ones.
  */
 public final class RingAllreduce {
+    private static final FloatBuffer NOTHING = FloatBuffer.allocate(0);
 
     /** The transport: one simultaneous send to the right neighbour and receive from the left one. */
     @FunctionalInterface
     public interface Link {
-        /** Sends {@code send[0, sendCount)} to rank+1 while receiving {@code receiveCount} floats from rank−1. */
-        void sendRightReceiveLeft(float[] send, int sendCount, float[] receive, int receiveCount);
+        /**
+         * Sends {@code data[send, send + sendCount)} to rank+1 while receiving {@code receiveCount} floats from
+         * rank−1 into {@code data[receive, receive + receiveCount)}: added to what is there, or, with {@code add}
+         * false, in its place. The two ranges do not overlap.
+         */
+        void exchange(FloatBuffer data, int send, int sendCount, int receive, int receiveCount, boolean add);
     }
 
     private final int rank;
     private final int size;
     private final Link link;
-    private float[] outgoing = new float[0];
-    private float[] incoming = new float[0];
-    private float[] own = new float[0];
 
     public RingAllreduce(int rank, int size, Link link) {
         this.rank = rank;
@@ -39,34 +42,13 @@ public final class RingAllreduce {
     }
 
     public void sum(FloatBuffer data) {
-        if (size == 1) {
-            return;
-        }
         int base = data.position();
         EvenSplit chunks = new EvenSplit(data.remaining(), size);
-        ensureScratch(chunks.largest());
-
-        int sending = rank;
-        data.get(base + chunks.start(sending), outgoing, 0, chunks.size(sending));
         for (int step = 0; step < size - 1; step++) {
-            int receiving = ringIndex(rank - step - 1);
-            exchange(chunks, sending, receiving);
-            int length = chunks.size(receiving);
-            data.get(base + chunks.start(receiving), own, 0, length);
-            for (int i = 0; i < length; i++) {
-                outgoing[i] = incoming[i] + own[i];
-            }
-            sending = receiving;
+            exchange(data, base, chunks, ringIndex(rank - step), ringIndex(rank - step - 1), true);
         }
-        // This rank now holds the finished chunk rank+1, in outgoing: store it, then pass it on.
-        data.put(base + chunks.start(sending), outgoing, 0, chunks.size(sending));
-
         for (int step = 0; step < size - 1; step++) {
-            int receiving = ringIndex(rank - step);
-            exchange(chunks, sending, receiving);
-            data.put(base + chunks.start(receiving), incoming, 0, chunks.size(receiving));
-            swapScratch();
-            sending = receiving;
+            exchange(data, base, chunks, ringIndex(rank + 1 - step), ringIndex(rank - step), false);
         }
     }
 
@@ -76,30 +58,16 @@ public final class RingAllreduce {
      */
     public void barrier() {
         for (int step = 0; step < size - 1; step++) {
-            link.sendRightReceiveLeft(outgoing, 0, incoming, 0);
+            link.exchange(NOTHING, 0, 0, 0, 0, false);
         }
     }
 
-    private void exchange(EvenSplit chunks, int sending, int receiving) {
-        link.sendRightReceiveLeft(outgoing, chunks.size(sending), incoming, chunks.size(receiving));
-    }
-
-    /** What was received is what goes out next: swap instead of copying. */
-    private void swapScratch() {
-        float[] received = incoming;
-        incoming = outgoing;
-        outgoing = received;
+    private void exchange(FloatBuffer data, int base, EvenSplit chunks, int sending, int receiving, boolean add) {
+        link.exchange(data, base + chunks.start(sending), chunks.size(sending), base + chunks.start(receiving),
+                chunks.size(receiving), add);
     }
 
     private int ringIndex(int index) {
         return Math.floorMod(index, size);
-    }
-
-    private void ensureScratch(int length) {
-        if (outgoing.length < length) {
-            outgoing = new float[length];
-            incoming = new float[length];
-            own = new float[length];
-        }
     }
 }

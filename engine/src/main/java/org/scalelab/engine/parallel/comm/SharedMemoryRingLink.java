@@ -16,8 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A {@link RingAllreduce.Link} between processes on one machine through shared memory, the way MPI libraries
- * move messages between ranks on the same host: no sockets, no kernel copies, no packing, one copy in and one
- * copy out per message.
+ * move messages between ranks on the same host: no sockets, no kernel copies, no packing; a message is copied
+ * once from the sender's data into its outbox, and added (or copied) once from there into the receiver's data.
  *
  * <p>Each rank owns one memory-mapped file, its outbox, which it writes and its right neighbour reads. The
  * outbox starts with two counters on separate cache lines, then holds one message of floats:
@@ -52,6 +52,7 @@ public final class SharedMemoryRingLink implements RingAllreduce.Link {
     private final MappedByteBuffer inboxHeader;
     private FloatBuffer outbox = FloatBuffer.allocate(0);
     private FloatBuffer inbox = FloatBuffer.allocate(0);
+    private final BlockedAdd blocks = new BlockedAdd();
     private int messages;
 
     /** Opens this rank's outbox and its left neighbour's, created by {@link #createOutboxes}. */
@@ -71,14 +72,14 @@ public final class SharedMemoryRingLink implements RingAllreduce.Link {
     }
 
     @Override
-    public void sendRightReceiveLeft(float[] send, int sendCount, float[] receive, int receiveCount) {
+    public void exchange(FloatBuffer data, int send, int sendCount, int receive, int receiveCount, boolean add) {
         int message = ++messages;
         await(outboxHeader, TAKEN, message - 1, "the right neighbour to take the previous message");
         if (outbox.capacity() < sendCount) {
             outbox = map(outboxPath, HEADER_BYTES, (long) sendCount * Float.BYTES).order(ByteOrder.nativeOrder())
                     .asFloatBuffer();
         }
-        outbox.put(0, send, 0, sendCount);
+        outbox.put(0, data, send, sendCount);
         INT.setRelease(outboxHeader, SENT, message);
 
         await(inboxHeader, SENT, message, "rank " + left + " to send");
@@ -86,7 +87,7 @@ public final class SharedMemoryRingLink implements RingAllreduce.Link {
             inbox = map(inboxPath, HEADER_BYTES, (long) receiveCount * Float.BYTES).order(ByteOrder.nativeOrder())
                     .asFloatBuffer();
         }
-        inbox.get(0, receive, 0, receiveCount);
+        blocks.into(data, receive, inbox, 0, receiveCount, add);
         INT.setRelease(inboxHeader, TAKEN, message);
     }
 

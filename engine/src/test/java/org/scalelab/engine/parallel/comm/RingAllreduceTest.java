@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -74,7 +73,7 @@ class RingAllreduceTest {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread rank = new Thread(() -> {
             try {
-                lonely.sendRightReceiveLeft(new float[4], 4, new float[4], 4);
+                lonely.exchange(FloatBuffer.allocate(8), 0, 4, 4, 4, true);
             } catch (Throwable e) {
                 thrown.set(e);
             }
@@ -122,12 +121,15 @@ class RingAllreduceTest {
 
     private static RingAllreduce.Link queueLink(int rank, List<BlockingQueue<float[]>> inboxes) {
         int ranks = inboxes.size();
-        return (send, sendCount, receive, receiveCount) -> {
+        BlockedAdd blocks = new BlockedAdd();
+        return (data, send, sendCount, receive, receiveCount, add) -> {
             try {
-                inboxes.get((rank + 1) % ranks).put(Arrays.copyOf(send, sendCount));
+                float[] outgoing = new float[sendCount];
+                data.get(send, outgoing);
+                inboxes.get((rank + 1) % ranks).put(outgoing);
                 float[] received = inboxes.get(rank).take();
                 assertEquals(receiveCount, received.length, "the sender's chunk size matches the receiver's");
-                System.arraycopy(received, 0, receive, 0, receiveCount);
+                blocks.into(data, receive, FloatBuffer.wrap(received), 0, receiveCount, add);
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }

@@ -7,6 +7,7 @@ import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
 import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
+import org.scalelab.engine.parallel.comm.BlockedAdd;
 import org.scalelab.engine.parallel.comm.CollectiveTimes;
 import org.scalelab.engine.parallel.comm.CommunicationAbortedException;
 import org.scalelab.engine.parallel.comm.Communicator;
@@ -31,8 +32,10 @@ public final class MpjCommunicator implements Communicator {
     private final AllreduceAlgorithm allreduce;
     private final RingAllreduce ring;
     private final CollectiveTimes times = new CollectiveTimes(false);
+    private final BlockedAdd blocks = new BlockedAdd();
     private float[] outgoing = new float[0];
     private float[] incoming = new float[0];
+    private FloatBuffer incomingView = FloatBuffer.wrap(incoming);
 
     /** @param outboxes where the shared-memory ring's outboxes are; needed by {@link AllreduceAlgorithm#RING_SHM} only */
     public MpjCommunicator(Intracomm comm, AllreduceAlgorithm allreduce, Optional<Path> outboxes) throws MPIException {
@@ -43,7 +46,7 @@ public final class MpjCommunicator implements Communicator {
         this.ring = new RingAllreduce(rank, size, allreduce == AllreduceAlgorithm.RING_SHM
                 ? new SharedMemoryRingLink(outboxes.orElseThrow(() -> new IllegalArgumentException(
                         "the " + allreduce + " allreduce needs the directory of its outboxes")), rank, size)
-                : this::sendRightReceiveLeft);
+                : this::exchange);
     }
 
     @Override
@@ -116,15 +119,20 @@ public final class MpjCommunicator implements Communicator {
         return times;
     }
 
-    private void sendRightReceiveLeft(float[] send, int sendCount, float[] receive, int receiveCount) {
-        call(() -> comm.Sendrecv(send, 0, sendCount, MPI.FLOAT, (rank + 1) % size, RING_TAG,
-                receive, 0, receiveCount, MPI.FLOAT, (rank + size - 1) % size, RING_TAG));
+    /** The ring's link over MPJ: through the scratch arrays, since MPJ sends Java arrays only. */
+    private void exchange(FloatBuffer data, int send, int sendCount, int receive, int receiveCount, boolean add) {
+        ensureScratch(Math.max(sendCount, receiveCount));
+        data.get(send, outgoing, 0, sendCount);
+        call(() -> comm.Sendrecv(outgoing, 0, sendCount, MPI.FLOAT, (rank + 1) % size, RING_TAG,
+                incoming, 0, receiveCount, MPI.FLOAT, (rank + size - 1) % size, RING_TAG));
+        blocks.into(data, receive, incomingView, 0, receiveCount, add);
     }
 
     private void ensureScratch(int length) {
         if (outgoing.length < length) {
             outgoing = new float[length];
             incoming = new float[length];
+            incomingView = FloatBuffer.wrap(incoming);
         }
     }
 
