@@ -47,7 +47,6 @@ public final class ExperimentView extends VBox {
     private final ExperimentViewModel model;
     private final ValidationSupport validation = new ValidationSupport();
     private final Map<ExperimentField, Control> controls = new EnumMap<>(ExperimentField.class);
-
     private final GridPane parallelism = form();
     private final GridPane training = form();
 

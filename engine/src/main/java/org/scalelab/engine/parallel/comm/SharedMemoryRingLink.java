@@ -45,9 +45,11 @@ public final class SharedMemoryRingLink implements RingAllreduce.Link {
     private static final int YIELDS = 1000;
     private static final long LONGEST_PARK_NANOS = 200_000;
 
+    private static final String RIGHT_TAKES = "the right neighbour to take the previous message";
+
     private final Path outboxPath;
     private final Path inboxPath;
-    private final int left;
+    private final String leftSends;
     private final MappedByteBuffer outboxHeader;
     private final MappedByteBuffer inboxHeader;
     private FloatBuffer outbox = FloatBuffer.allocate(0);
@@ -57,7 +59,8 @@ public final class SharedMemoryRingLink implements RingAllreduce.Link {
 
     /** Opens this rank's outbox and its left neighbour's, created by {@link #createOutboxes}. */
     public SharedMemoryRingLink(Path directory, int rank, int size) {
-        this.left = Math.floorMod(rank - 1, size);
+        int left = Math.floorMod(rank - 1, size);
+        this.leftSends = "rank " + left + " to send";
         this.outboxPath = outboxOf(directory, rank);
         this.inboxPath = outboxOf(directory, left);
         this.outboxHeader = map(outboxPath, 0, HEADER_BYTES);
@@ -74,18 +77,16 @@ public final class SharedMemoryRingLink implements RingAllreduce.Link {
     @Override
     public void exchange(FloatBuffer data, int send, int sendCount, int receive, int receiveCount, boolean add) {
         int message = ++messages;
-        await(outboxHeader, TAKEN, message - 1, "the right neighbour to take the previous message");
+        await(outboxHeader, TAKEN, message - 1, RIGHT_TAKES);
         if (outbox.capacity() < sendCount) {
-            outbox = map(outboxPath, HEADER_BYTES, (long) sendCount * Float.BYTES).order(ByteOrder.nativeOrder())
-                    .asFloatBuffer();
+            outbox = messageRegion(outboxPath, sendCount);
         }
         outbox.put(0, data, send, sendCount);
         INT.setRelease(outboxHeader, SENT, message);
 
-        await(inboxHeader, SENT, message, "rank " + left + " to send");
+        await(inboxHeader, SENT, message, leftSends);
         if (inbox.capacity() < receiveCount) {
-            inbox = map(inboxPath, HEADER_BYTES, (long) receiveCount * Float.BYTES).order(ByteOrder.nativeOrder())
-                    .asFloatBuffer();
+            inbox = messageRegion(inboxPath, receiveCount);
         }
         blocks.into(data, receive, inbox, 0, receiveCount, add);
         INT.setRelease(inboxHeader, TAKEN, message);
@@ -106,6 +107,11 @@ public final class SharedMemoryRingLink implements RingAllreduce.Link {
                 }
             }
         }
+    }
+
+    /** Room for {@code floats} after the header; a larger region than before lengthens the file. */
+    private static FloatBuffer messageRegion(Path file, int floats) {
+        return map(file, HEADER_BYTES, (long) floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     /** Read-write, so that a larger region lengthens the file; the mapping outlives the channel. */

@@ -19,9 +19,10 @@ import org.scalelab.engine.parallel.comm.SharedMemoryRingLink;
  *
  * <p>MPJ moves Java arrays only, so data passes through float arrays kept between calls; MPJ copies arrays
  * into its own buffers anyway, and the extra bulk copy costs little beside that. The ring allreduce is
- * {@link RingAllreduce} over {@code Sendrecv}, or, for ring-shm, over {@link SharedMemoryRingLink}. A blocking MPJ call does not say whether it waited for a late
- * peer or for the wire, so all time inside collectives counts as communicating, except barriers, which count
- * as waiting (see {@link Communicator} for how callers get the split).
+ * {@link RingAllreduce} over {@code Sendrecv}, or, for ring-shm, over {@link SharedMemoryRingLink}. A blocking
+ * MPJ call does not say whether it waited for a late peer or for the wire, so all time inside collectives
+ * counts as communicating, except barriers, which count as waiting (see {@link Communicator} for how callers
+ * get the split).
  */
 public final class MpjCommunicator implements Communicator {
     private static final int RING_TAG = 17;
