@@ -1,26 +1,21 @@
 package org.scalelab.engine.model.layers;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.model.kernels.MaxPooling;
 
 /**
- * Max pooling over square windows of NHWC images ({@link ActivationLayout}; no padding), through ND4J's native
- * {@code maxpool2d} and {@code maxpool2d_bp} ops writing into reused buffers. Rows or columns left over when the
- * window does not divide the input are dropped, as in every framework's default.
+ * Max pooling over square windows of NHWC images ({@link ActivationLayout}; no padding), by {@link MaxPooling}
+ * writing into reused buffers. Rows or columns left over when the window does not divide the input are dropped,
+ * as in every framework's default.
  */
 public final class MaxPool2D extends AbstractLayer {
-    private static final int NHWC = 1;
-
-    /** kH, kW, sH, sW, pH, pW, dH, dW, same mode, (unused by max pooling), data format: shared by both ops. */
-    private final int[] opArguments;
-    private INDArray lastInput;
+    private final MaxPooling pooling;
 
     public MaxPool2D(SampleShape input, int size, int stride) {
         super("maxpool2d", input, outputShape(input, size, stride));
-        this.opArguments = new int[] {size, size, stride, stride, 0, 0, 1, 1, 0, 0, NHWC};
+        this.pooling = new MaxPooling(input, output, size, stride);
     }
 
     private static SampleShape outputShape(SampleShape input, int size, int stride) {
@@ -38,18 +33,15 @@ public final class MaxPool2D extends AbstractLayer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        lastInput = x;
         INDArray y = outputBuffer(x);
-        Nd4j.exec(DynamicCustomOp.builder("maxpool2d").addInputs(x).addOutputs(y)
-                .addIntegerArguments(opArguments).build());
+        pooling.forward(x, y);
         return y;
     }
 
     @Override
     public INDArray backward(INDArray dy, boolean inputGradientNeeded) {
         INDArray dx = inputGradientBuffer(dy);
-        Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp").addInputs(lastInput, dy).addOutputs(dx)
-                .addIntegerArguments(opArguments).build());
+        pooling.backward(dy, dx);
         return dx;
     }
 }
