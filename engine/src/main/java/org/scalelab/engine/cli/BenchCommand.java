@@ -1,20 +1,13 @@
 package org.scalelab.engine.cli;
 
-import com.fasterxml.jackson.core.JacksonException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.scalelab.engine.events.Json;
 import org.scalelab.engine.model.Presets;
-import org.scalelab.engine.training.ChildJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure training images/s per model with 1 and 2 native threads, each in its own JVM.",
-        subcommands = {BenchScalingCommand.class, BenchAllreduceCommand.class})
+        subcommands = {BenchLayersCommand.class, BenchScalingCommand.class, BenchAllreduceCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
@@ -77,29 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchMeasurement measure(String model, int threadCount) throws IOException, InterruptedException {
-        spec.commandLine().getErr().printf("Measuring %s with %d native thread%s…%n", model, threadCount,
-                threadCount == 1 ? "" : "s");
-        Process child = ChildJvm.start(BenchWorker.class,
-                List.of(model, String.valueOf(batchSize), String.valueOf(steps), String.valueOf(threadCount)),
-                Map.of("OMP_NUM_THREADS", String.valueOf(threadCount)));
-        try {
-            String last = null;
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    last = line;
-                }
-            }
-            int exit = child.waitFor();
-            if (exit != 0 || last == null) {
-                throw new IllegalStateException("measuring " + model + " with " + threadCount
-                        + " threads failed (child JVM exit code " + exit + "; its errors are above)");
-            }
-            return Json.mapper().readValue(last, BenchMeasurement.class);
-        } catch (JacksonException e) {
-            throw new IllegalStateException("measuring " + model + ": unexpected output from the child JVM", e);
-        } finally {
-            child.destroy();
-        }
+        String what = model + " with " + threadCount + " native thread" + (threadCount == 1 ? "" : "s");
+        spec.commandLine().getErr().printf("Measuring %s…%n", what);
+        return BenchChild.measure(BenchWorker.Mode.SPEED, model, batchSize, steps, threadCount, BenchMeasurement.class, what);
     }
 
     private TextTable table(List<List<BenchMeasurement>> byModel) {

@@ -83,9 +83,16 @@ public final class Network {
      * travel as NHWC (see {@link ActivationLayout}); the input is converted here.
      */
     public INDArray forward(INDArray input, boolean training) {
+        return forward(input, training, LayerClock.NONE);
+    }
+
+    /** {@link #forward(INDArray, boolean)}, telling {@code clock} as each layer finishes. */
+    public INDArray forward(INDArray input, boolean training, LayerClock clock) {
         INDArray activation = inputLayout.toActivations(input);
-        for (Layer layer : layers) {
-            activation = layer.forward(activation, training);
+        clock.finished(LayerClock.INPUT_LAYOUT, false);
+        for (int i = 0; i < layers.size(); i++) {
+            activation = layers.get(i).forward(activation, training);
+            clock.finished(i, false);
         }
         return activation;
     }
@@ -96,9 +103,15 @@ public final class Network {
      * flatten layer this skips the largest product of the whole step).
      */
     public void backward(INDArray gradLogits) {
+        backward(gradLogits, LayerClock.NONE);
+    }
+
+    /** {@link #backward(INDArray)}, telling {@code clock} as each layer finishes. */
+    public void backward(INDArray gradLogits, LayerClock clock) {
         INDArray gradient = gradLogits;
         for (int i = layers.size() - 1; i >= firstLayerWithParameters; i--) {
             gradient = layers.get(i).backward(gradient, i > firstLayerWithParameters);
+            clock.finished(i, true);
         }
     }
 

@@ -2,6 +2,7 @@ package org.scalelab.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,6 +14,23 @@ import org.scalelab.engine.model.spec.FlattenSpec;
 import org.scalelab.engine.model.spec.ReluSpec;
 
 class NetworkTest {
+
+    @Test
+    void clockHearsEveryLayerForwardInOrderAndBackwardDownToTheFirstLayerWithWeights() {
+        Architecture reluFirst = new Architecture("relu-first", SampleShape.image(1, 4, 4),
+                List.of(new ReluSpec(), new FlattenSpec(), new DenseSpec(5), new ReluSpec(), new DenseSpec(3)));
+        Network network = new Network(reluFirst, DataType.FLOAT, 1);
+        RandomBatch batch = RandomBatch.of(network, DataType.FLOAT, 2, 1);
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(3);
+        List<String> heard = new ArrayList<>();
+        LayerClock clock = (layer, backward) -> heard.add((backward ? "backward " : "forward ") + layer);
+
+        loss.evaluateWithGradient(network.forward(batch.input(), true, clock), batch.labels(), 0.5);
+        network.backward(loss.gradient(), clock);
+
+        assertEquals(List.of("forward -1", "forward 0", "forward 1", "forward 2", "forward 3", "forward 4",
+                "backward 4", "backward 3", "backward 2"), heard);
+    }
 
     @Test
     void layersWorkingInPlaceNeverTouchTheCallersBatch() {

@@ -1,0 +1,99 @@
+package org.scalelab.engine.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.model.Layer;
+import org.scalelab.engine.model.LayerClock;
+
+/**
+ * Where one training step's time goes: each layer's forward and backward pass, the conversion of the input
+ * batch to the layers' layout, the loss and the SGD update, on a {@link SyntheticStep} repeated. Times are
+ * means over the timed steps (not medians, so that the parts add up to the step).
+ */
+public final class LayerBenchmark {
+
+    /**
+     * @param backwardMillis 0 for the layers below the first one with weights, which back-propagation skips
+     */
+    public record LayerTime(String kind, String output, int parameters, double forwardMillis, double backwardMillis) {
+        public double totalMillis() {
+            return forwardMillis + backwardMillis;
+        }
+    }
+
+    /** Milliseconds per step, means over {@code steps} timed steps. */
+    public record Result(String architecture, int batchSize, int steps, double inputLayoutMillis, List<LayerTime> layers,
+                         double lossMillis, double updateMillis) {
+        public Result {
+            layers = List.copyOf(layers);
+        }
+
+        public double stepMillis() {
+            return inputLayoutMillis + lossMillis + updateMillis + layers.stream().mapToDouble(LayerTime::totalMillis).sum();
+        }
+    }
+
+    private LayerBenchmark() {
+    }
+
+    /** Runs {@code steps} timed training steps after {@link SyntheticStep#warmUp warming up}. */
+    public static Result measure(Architecture architecture, int batchSize, int steps) {
+        if (steps <= 0) {
+            throw new IllegalArgumentException("steps must be positive");
+        }
+        SyntheticStep step = new SyntheticStep(architecture, batchSize);
+        step.warmUp(steps);
+        List<Layer> layers = step.network().layers();
+        PartClock clock = new PartClock(layers.size());
+        for (int i = 0; i < steps; i++) {
+            clock.startStep();
+            step.run(clock);
+        }
+        List<LayerTime> times = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            times.add(new LayerTime(layer.kind(), layer.outputShape().toString(), layer.parameterCount(),
+                    clock.millisPerStep(i, false, steps), clock.millisPerStep(i, true, steps)));
+        }
+        return new Result(architecture.name(), batchSize, steps, clock.millisPerStep(LayerClock.INPUT_LAYOUT, false, steps),
+                times, clock.millisPerStep(SyntheticStep.LOSS, false, steps), clock.millisPerStep(SyntheticStep.UPDATE, false, steps));
+    }
+
+    /** Adds the time since the previous part finished to the part that just finished. */
+    private static final class PartClock implements LayerClock {
+        /** Forward then backward nanoseconds per layer, then input layout, loss and update. */
+        private final long[] nanos;
+        private final int layers;
+        private long last;
+
+        PartClock(int layers) {
+            this.layers = layers;
+            this.nanos = new long[2 * layers + 3];
+        }
+
+        void startStep() {
+            last = System.nanoTime();
+        }
+
+        @Override
+        public void finished(int layer, boolean backward) {
+            long now = System.nanoTime();
+            nanos[slot(layer, backward)] += now - last;
+            last = now;
+        }
+
+        double millisPerStep(int layer, boolean backward, int steps) {
+            return nanos[slot(layer, backward)] / 1e6 / steps;
+        }
+
+        private int slot(int layer, boolean backward) {
+            return switch (layer) {
+                case LayerClock.INPUT_LAYOUT -> 2 * layers;
+                case SyntheticStep.LOSS -> 2 * layers + 1;
+                case SyntheticStep.UPDATE -> 2 * layers + 2;
+                default -> 2 * layer + (backward ? 1 : 0);
+            };
+        }
+    }
+}

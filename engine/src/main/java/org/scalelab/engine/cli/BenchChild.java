@@ -1,0 +1,51 @@
+package org.scalelab.engine.cli;
+
+import com.fasterxml.jackson.core.JacksonException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.scalelab.engine.events.Json;
+import org.scalelab.engine.training.ChildJvm;
+
+/**
+ * Runs one {@link BenchWorker} measurement in a JVM of its own, started with {@code OMP_NUM_THREADS} set to the
+ * native thread count (the only setting that limits all of ND4J's native libraries), and reads the JSON result
+ * it prints last. The child's errors go to this process's stderr.
+ */
+final class BenchChild {
+    private BenchChild() {
+    }
+
+    /**
+     * @param mode    {@link BenchWorker}'s first argument
+     * @param what    the measurement, for messages ("cnn-1m with 2 threads")
+     */
+    static <T> T measure(BenchWorker.Mode mode, String model, int batchSize, int steps, int threads, Class<T> type, String what)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(mode.name(), model, String.valueOf(batchSize), String.valueOf(steps),
+                String.valueOf(threads)));
+        Process child = ChildJvm.start(BenchWorker.class, args, Map.of("OMP_NUM_THREADS", String.valueOf(threads)));
+        try {
+            String last = null;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    last = line;
+                }
+            }
+            int exit = child.waitFor();
+            if (exit != 0 || last == null) {
+                throw new IllegalStateException("measuring " + what + " failed (child JVM exit code " + exit
+                        + "; its errors are above)");
+            }
+            return Json.mapper().readValue(last, type);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("measuring " + what + ": unexpected output from the child JVM", e);
+        } finally {
+            child.destroy();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.scalelab.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scalelab.engine.bench.LayerBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scalelab bench layers}: where one training step's time goes, layer by layer. */
+@Command(name = "layers", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Times each layer's forward and backward pass, the input conversion, the loss and the SGD "
+                + "update of one model on a synthetic batch, in a JVM of its own with the given native thread count.",
+                "Times are means over the timed steps, after as many warm-up steps."})
+public final class BenchLayersCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "A preset or an architecture file. Default: ${DEFAULT-VALUE}.")
+    String model = "cnn-1m";
+
+    @Option(names = "--batch", paramLabel = "N", description = "Images per step. Default: ${DEFAULT-VALUE}.")
+    int batchSize = 64;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Timed steps. Default: ${DEFAULT-VALUE}.")
+    int steps = 20;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Native threads. Default: ${DEFAULT-VALUE}.")
+    int threads = 1;
+
+    @Option(names = "--markdown", description = "Print a Markdown table (for docs/PERFORMANCE.md).")
+    boolean markdown;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        OptionChecks.atLeastOne("batchSize", batchSize);
+        OptionChecks.atLeastOne("steps", steps);
+        OptionChecks.atLeastOne("threads", threads);
+        OptionChecks.models("model", List.of(model));
+        String what = model + " with " + threads + " native thread" + (threads == 1 ? "" : "s");
+        spec.commandLine().getErr().printf("Measuring %s, layer by layer…%n", what);
+        LayerMeasurement measurement = BenchChild.measure(BenchWorker.Mode.LAYERS, model, batchSize, steps, threads,
+                LayerMeasurement.class, what);
+        LayerBenchmark.Result result = measurement.result();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Machine: " + measurement.environment().describe());
+        out.printf(Locale.ROOT, "%s, batch %d, %d native thread%s: %.2f ms per step (%,.0f images/s), mean of %d steps%n",
+                result.architecture(), result.batchSize(), threads, threads == 1 ? "" : "s", result.stepMillis(),
+                result.batchSize() * 1000 / result.stepMillis(), result.steps());
+        out.println();
+        table(result).print(out, markdown);
+        out.flush();
+        return 0;
+    }
+
+    private static TextTable table(LayerBenchmark.Result result) {
+        List<String> header = List.of("#", "Part", "Output", "Parameters", "Forward ms", "Backward ms", "Share of step");
+        boolean[] numeric = new boolean[header.size()];
+        Arrays.fill(numeric, 3, numeric.length, true);
+        TextTable table = new TextTable(header, numeric);
+        double step = result.stepMillis();
+        table.add(row("", "input to NHWC", "", 0, result.inputLayoutMillis(), Double.NaN, step));
+        List<LayerBenchmark.LayerTime> layers = result.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerBenchmark.LayerTime layer = layers.get(i);
+            table.add(row(String.valueOf(i + 1), layer.kind(), layer.output(), layer.parameters(), layer.forwardMillis(),
+                    layer.backwardMillis(), step));
+        }
+        table.add(row("", "loss", "", 0, result.lossMillis(), Double.NaN, step));
+        table.add(row("", "SGD update", "", 0, result.updateMillis(), Double.NaN, step));
+        return table;
+    }
+
+    private static List<String> row(String index, String part, String output, int parameters, double forward,
+                                    double backward, double step) {
+        List<String> cells = new ArrayList<>(List.of(index, part, output,
+                parameters == 0 ? "" : String.format(Locale.ROOT, "%,d", parameters), millis(forward), millis(backward)));
+        double total = forward + (Double.isNaN(backward) ? 0 : backward);
+        cells.add(String.format(Locale.ROOT, "%.1f %%", 100 * total / step));
+        return cells;
+    }
+
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.2f", value);
+    }
+}
