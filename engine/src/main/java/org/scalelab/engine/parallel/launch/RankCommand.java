@@ -31,11 +31,7 @@ final class RankCommand {
 
     /** @param mpjAndApplicationArgs {@code RANK CONF niodev} and the {@link RankProtocol.RankArguments} */
     ProcessBuilder forRank(HostSlot host, List<String> mpjAndApplicationArgs) {
-        List<String> command = new ArrayList<>();
-        if (System.getenv("SCALELAB_BIND") != null) {
-            command.addAll(List.of("taskset", "-c", String.valueOf(Integer.parseInt(mpjAndApplicationArgs.get(0)) % Runtime.getRuntime().availableProcessors())));
-        }
-        command.addAll(javaCommand);
+        List<String> command = new ArrayList<>(javaCommand);
         command.addAll(mpjAndApplicationArgs);
         if (host.local()) {
             ProcessBuilder builder = new ProcessBuilder(command);
