@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,14 @@ final class BenchChild {
     }
 
     /**
-     * @param mode    {@link BenchWorker}'s first argument
-     * @param what    the measurement, for messages ("cnn-1m with 2 threads")
+     * @param mode     {@link BenchWorker}'s first argument
+     * @param progress told what is being measured before the child starts
      */
-    static <T> T measure(BenchWorker.Mode mode, String model, int batchSize, int steps, int threads, Class<T> type, String what)
-            throws IOException, InterruptedException {
+    static <T> T measure(BenchWorker.Mode mode, String model, int batchSize, int steps, int threads, Class<T> type,
+                         PrintWriter progress) throws IOException, InterruptedException {
+        String what = model + " with " + threads + " native thread" + (threads == 1 ? "" : "s");
+        progress.printf("Measuring %s%s…%n", what, mode == BenchWorker.Mode.LAYERS ? ", layer by layer" : "");
+        progress.flush();
         List<String> args = new ArrayList<>(List.of(mode.name(), model, String.valueOf(batchSize), String.valueOf(steps),
                 String.valueOf(threads)));
         Process child = ChildJvm.start(BenchWorker.class, args, Map.of("OMP_NUM_THREADS", String.valueOf(threads)));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.model.Presets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,14 +31,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N", description = "Native thread counts. Default: 1,2.")
     List<Integer> threads = List.of(1, 2);
 
-    @Option(names = "--steps", paramLabel = "N", description = "Timed steps per measurement. Default: ${DEFAULT-VALUE}.")
-    int steps = 20;
-
-    @Option(names = "--batch", paramLabel = "N", description = "Images per step. Default: ${DEFAULT-VALUE}.")
-    int batchSize = 64;
-
-    @Option(names = "--markdown", description = "Print a Markdown table (for docs/PERFORMANCE.md).")
-    boolean markdown;
+    @Mixin
+    SyntheticStepOptions step;
 
     @Spec
     CommandSpec spec;
@@ -58,21 +53,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.println("Machine: " + byModel.get(0).get(0).environment().describe());
         out.println();
-        table(byModel).print(out, markdown);
+        table(byModel).print(out, step.markdown);
         out.flush();
         return 0;
     }
 
     private void checkOptions() {
-        OptionChecks.atLeastOne("steps", steps);
-        OptionChecks.atLeastOne("batchSize", batchSize);
+        step.check();
         OptionChecks.allAtLeastOne("threads", threads, "thread counts");
     }
 
     private BenchMeasurement measure(String model, int threadCount) throws IOException, InterruptedException {
-        String what = model + " with " + threadCount + " native thread" + (threadCount == 1 ? "" : "s");
-        spec.commandLine().getErr().printf("Measuring %s…%n", what);
-        return BenchChild.measure(BenchWorker.Mode.SPEED, model, batchSize, steps, threadCount, BenchMeasurement.class, what);
+        return BenchChild.measure(BenchWorker.Mode.SPEED, model, step.batchSize, step.steps, threadCount, BenchMeasurement.class,
+                spec.commandLine().getErr());
     }
 
     private TextTable table(List<List<BenchMeasurement>> byModel) {

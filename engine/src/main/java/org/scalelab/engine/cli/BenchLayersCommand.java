@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.bench.LayerBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,31 +24,22 @@ public final class BenchLayersCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", description = "A preset or an architecture file. Default: ${DEFAULT-VALUE}.")
     String model = "cnn-1m";
 
-    @Option(names = "--batch", paramLabel = "N", description = "Images per step. Default: ${DEFAULT-VALUE}.")
-    int batchSize = 64;
-
-    @Option(names = "--steps", paramLabel = "N", description = "Timed steps. Default: ${DEFAULT-VALUE}.")
-    int steps = 20;
-
     @Option(names = "--threads", paramLabel = "N", description = "Native threads. Default: ${DEFAULT-VALUE}.")
     int threads = 1;
 
-    @Option(names = "--markdown", description = "Print a Markdown table (for docs/PERFORMANCE.md).")
-    boolean markdown;
+    @Mixin
+    SyntheticStepOptions step;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        OptionChecks.atLeastOne("batchSize", batchSize);
-        OptionChecks.atLeastOne("steps", steps);
+        step.check();
         OptionChecks.atLeastOne("threads", threads);
         OptionChecks.models("model", List.of(model));
-        String what = model + " with " + threads + " native thread" + (threads == 1 ? "" : "s");
-        spec.commandLine().getErr().printf("Measuring %s, layer by layer…%n", what);
-        LayerMeasurement measurement = BenchChild.measure(BenchWorker.Mode.LAYERS, model, batchSize, steps, threads,
-                LayerMeasurement.class, what);
+        LayerMeasurement measurement = BenchChild.measure(BenchWorker.Mode.LAYERS, model, step.batchSize, step.steps, threads,
+                LayerMeasurement.class, spec.commandLine().getErr());
         LayerBenchmark.Result result = measurement.result();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Machine: " + measurement.environment().describe());
@@ -55,7 +47,7 @@ public final class BenchLayersCommand implements Callable<Integer> {
                 result.architecture(), result.batchSize(), threads, threads == 1 ? "" : "s", result.stepMillis(),
                 result.batchSize() * 1000 / result.stepMillis(), result.steps());
         out.println();
-        table(result).print(out, markdown);
+        table(result).print(out, step.markdown);
         out.flush();
         return 0;
     }
