@@ -5,18 +5,26 @@ import java.util.List;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.LayerClock;
+import org.scalelab.engine.model.SampleShape;
 
 /**
  * Where one training step's time goes: each layer's forward and backward pass, the conversion of the input
  * batch to the layers' layout, the loss and the SGD update, on a {@link SyntheticStep} repeated. Times are
- * means over the timed steps (not medians, so that the parts add up to the step).
+ * means over the timed steps (not medians, so that the parts add up to the step). For the layers that are
+ * matrix products (convolutions and dense layers) it also counts their floating-point work, so that their speed
+ * can be read against the core's peak.
  */
 public final class LayerBenchmark {
 
     /**
      * @param backwardMillis 0 for the layers below the first one with weights, which back-propagation skips
+     * @param forwardFlops   floating-point operations of the forward pass over the batch (a multiply-add counts
+     *                       two); 0 for layers that are not matrix products
+     * @param backwardFlops  the same for the backward pass: the weight gradient, and the input gradient except
+     *                       for the first layer with weights, each as much work as the forward pass
      */
-    public record LayerTime(String kind, String output, int parameters, double forwardMillis, double backwardMillis) {
+    public record LayerTime(String kind, String output, int parameters, double forwardMillis, double backwardMillis,
+                            long forwardFlops, long backwardFlops) {
         public double totalMillis() {
             return forwardMillis + backwardMillis;
         }
@@ -51,13 +59,29 @@ public final class LayerBenchmark {
             step.run(clock);
         }
         List<LayerTime> times = new ArrayList<>();
+        boolean weightsBelow = false;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            long forwardFlops = 2L * multiplyAddsPerImage(layer) * batchSize;
             times.add(new LayerTime(layer.kind(), layer.outputShape().toString(), layer.parameterCount(),
-                    clock.millisPerStep(i, false, steps), clock.millisPerStep(i, true, steps)));
+                    clock.millisPerStep(i, false, steps), clock.millisPerStep(i, true, steps),
+                    forwardFlops, weightsBelow ? 2 * forwardFlops : forwardFlops));
+            weightsBelow |= layer.parameterCount() > 0;
         }
         return new Result(architecture.name(), batchSize, steps, clock.millisPerStep(LayerClock.INPUT_LAYOUT, false, steps),
                 times, clock.millisPerStep(SyntheticStep.LOSS, false, steps), clock.millisPerStep(SyntheticStep.UPDATE, false, steps));
+    }
+
+    /**
+     * A convolution or dense layer: each output value is one dot product of a weight row (its parameters less
+     * the biases, one per output channel) with the input, at every output position. Other layers: 0.
+     */
+    static long multiplyAddsPerImage(Layer layer) {
+        if (!layer.kind().equals("conv2d") && !layer.kind().equals("dense")) {
+            return 0;
+        }
+        SampleShape output = layer.outputShape();
+        return (long) (layer.parameterCount() - output.channels()) * output.height() * output.width();
     }
 
     /** Adds the time since the previous part finished to the part that just finished. */

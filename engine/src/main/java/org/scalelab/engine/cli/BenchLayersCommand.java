@@ -53,7 +53,8 @@ public final class BenchLayersCommand implements Callable<Integer> {
     }
 
     private static TextTable table(LayerBenchmark.Result result) {
-        List<String> header = List.of("#", "Part", "Output", "Parameters", "Forward ms", "Backward ms", "Share of step");
+        List<String> header = List.of("#", "Part", "Output", "Parameters", "Forward ms", "Backward ms", "Share of step",
+                "Forward GFLOP/s", "Backward GFLOP/s");
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, 3, numeric.length, true);
         TextTable table = new TextTable(header, numeric);
@@ -62,24 +63,34 @@ public final class BenchLayersCommand implements Callable<Integer> {
         List<LayerBenchmark.LayerTime> layers = result.layers();
         for (int i = 0; i < layers.size(); i++) {
             LayerBenchmark.LayerTime layer = layers.get(i);
-            table.add(row(String.valueOf(i + 1), layer.kind(), layer.output(), layer.parameters(), layer.forwardMillis(),
-                    layer.backwardMillis(), step));
+            List<String> cells = row(String.valueOf(i + 1), layer.kind(), layer.output(), layer.parameters(),
+                    layer.forwardMillis(), layer.backwardMillis(), step);
+            cells.set(7, gigaflops(layer.forwardFlops(), layer.forwardMillis()));
+            cells.set(8, gigaflops(layer.backwardFlops(), layer.backwardMillis()));
+            table.add(cells);
         }
         table.add(row("", "loss", "", 0, result.lossMillis(), Double.NaN, step));
         table.add(row("", "SGD update", "", 0, result.updateMillis(), Double.NaN, step));
         return table;
     }
 
+    /** A row with empty GFLOP/s cells. */
     private static List<String> row(String index, String part, String output, int parameters, double forward,
                                     double backward, double step) {
         List<String> cells = new ArrayList<>(List.of(index, part, output,
                 parameters == 0 ? "" : String.format(Locale.ROOT, "%,d", parameters), millis(forward), millis(backward)));
         double total = forward + (Double.isNaN(backward) ? 0 : backward);
         cells.add(String.format(Locale.ROOT, "%.1f %%", 100 * total / step));
+        cells.add("");
+        cells.add("");
         return cells;
     }
 
     private static String millis(double value) {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String gigaflops(long flops, double millis) {
+        return flops == 0 || millis == 0 ? "" : String.format(Locale.ROOT, "%.1f", flops / millis / 1e6);
     }
 }

@@ -19,6 +19,15 @@ class LayerBenchmarkTest {
         assertEquals("6×28×28", layers.get(0).output());
         assertEquals(456, layers.get(0).parameters());
         assertEquals(0, layers.get(1).parameters());
+        // conv1 (6 filters of 5×5×3 at 28×28 positions): 450·784 multiply-adds per image, 8 images; first layer
+        // with weights, so its backward pass is the weight gradient alone
+        assertEquals(2L * 450 * 784 * 8, layers.get(0).forwardFlops());
+        assertEquals(layers.get(0).forwardFlops(), layers.get(0).backwardFlops());
+        // conv2 (16 filters of 5×5×6 at 10×10) also passes the gradient down: twice its forward work
+        assertEquals(2L * 2400 * 100 * 8, layers.get(3).forwardFlops());
+        assertEquals(2 * layers.get(3).forwardFlops(), layers.get(3).backwardFlops());
+        assertEquals(2L * 400 * 120 * 8, layers.get(7).forwardFlops(), "dense 400 → 120");
+        assertEquals(0, layers.get(2).forwardFlops(), "pooling is not a matrix product");
         assertTrue(layers.stream().allMatch(layer -> layer.forwardMillis() > 0), layers.toString());
         assertTrue(layers.stream().allMatch(layer -> layer.backwardMillis() > 0), "every layer is above the first with weights");
         assertTrue(result.inputLayoutMillis() > 0 && result.lossMillis() > 0 && result.updateMillis() > 0, result.toString());
