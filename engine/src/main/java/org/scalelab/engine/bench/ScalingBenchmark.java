@@ -3,6 +3,7 @@ package org.scalelab.engine.bench;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,11 @@ import org.scalelab.engine.training.TrainingConfig;
  * {@code scalelab train}, on short epochs of {@code steps} steps. The first epoch warms up (JIT, oneDNN kernels,
  * rank start-up); the median of the {@code repeats} epochs after it is reported, with its phase breakdown, beside
  * the serial baseline of the same model and global batch, measured before and after the cases in the same run.
+ *
+ * <p>On a shared machine the speed of the cores drifts over minutes, so a speedup is only as good as the
+ * serial run it is divided by. With several {@code rounds} the cases and the serial baseline take turns
+ * (serial, cases, serial, cases, serial …), and each round's cases are compared with the serial runs just
+ * before and after them; {@link RoundSpread} then gives each case's median speedup and its range.
  */
 public final class ScalingBenchmark {
 
@@ -38,9 +44,10 @@ public final class ScalingBenchmark {
      *                    3×32×32 ones, so the benchmark runs offline
      * @param steps       training steps per epoch
      * @param repeats     timed epochs after the warm-up epoch
+     * @param rounds      times every case is measured, each round followed by a serial run
      */
     public record Settings(List<String> models, List<ScalingCase> cases, String dataset, int batchSize,
-                           Scaling scaling, int steps, int repeats) {
+                           Scaling scaling, int steps, int repeats, int rounds) {
         public Settings {
             models = List.copyOf(models);
             cases = List.copyOf(cases);
@@ -61,9 +68,10 @@ public final class ScalingBenchmark {
     }
 
     /**
-     * Every model: the serial baseline, each case, then the serial baseline again. Speedups are against the faster
-     * of the two serial runs, so a baseline slowed by a busy moment cannot flatter the parallel cases. Stops early
-     * (returning what it has) when cancelled.
+     * Every model: the serial baseline, then each round: every case and the serial baseline again. A case's
+     * speedup is against the faster of the serial runs just before and after its round, so a baseline slowed
+     * by a busy moment cannot flatter the parallel cases; a serial run's is against the fastest serial run. Stops
+     * early (returning what it has) when cancelled.
      */
     public List<ScalingResult> run(Settings settings) {
         List<ScalingResult> results = new ArrayList<>();
@@ -76,30 +84,48 @@ public final class ScalingBenchmark {
                     .batchSize(settings.batchSize()).scaling(settings.scaling()).stepLimit(settings.steps())
                     .optimizer(OptimizerKind.SGD).learningRate(LEARNING_RATE).seed(1).build().validate();
             RunPlan loaded = RunPlan.prepare(base, catalog);
-            List<ScalingCase> cases = new ArrayList<>(List.of(ScalingCase.SERIAL));
-            settings.cases().stream().filter(c -> !c.equals(ScalingCase.SERIAL)).forEach(cases::add);
-            cases.add(ScalingCase.SERIAL);
+            List<ScalingCase> cases = settings.cases().stream().filter(c -> !c.equals(ScalingCase.SERIAL)).toList();
             List<ScalingResult> measured = new ArrayList<>();
-            for (ScalingCase scalingCase : cases) {
-                if (cancellation.isCancelled()) {
-                    break;
+            measured.add(measure(loaded, base, ScalingCase.SERIAL, 0, settings.rounds()));
+            for (int round = 1; round <= settings.rounds() && !cancellation.isCancelled(); round++) {
+                for (ScalingCase scalingCase : cases) {
+                    if (cancellation.isCancelled()) {
+                        break;
+                    }
+                    measured.add(measure(loaded, base, scalingCase, round, settings.rounds()));
                 }
-                progress.accept(model + " on " + dataset + ", " + scalingCase);
-                measured.add(measure(loaded, base, scalingCase));
+                if (!cancellation.isCancelled()) {
+                    measured.add(measure(loaded, base, ScalingCase.SERIAL, round, settings.rounds()));
+                }
             }
-            double serial = measured.stream().filter(r -> r.scalingCase().equals(ScalingCase.SERIAL))
-                    .mapToDouble(ScalingResult::imagesPerSecond).filter(ips -> !Double.isNaN(ips)).max().orElse(Double.NaN);
-            measured.forEach(result -> results.add(result.against(serial)));
+            results.addAll(againstSerial(measured));
         }
         return results;
     }
 
-    private ScalingResult measure(RunPlan loaded, TrainingConfig base, ScalingCase scalingCase) {
+    private static List<ScalingResult> againstSerial(List<ScalingResult> measured) {
+        Map<Integer, Double> serialByRound = new HashMap<>();
+        measured.stream().filter(r -> r.scalingCase().equals(ScalingCase.SERIAL) && !Double.isNaN(r.imagesPerSecond()))
+                .forEach(r -> serialByRound.put(r.round(), r.imagesPerSecond()));
+        double fastestSerial = serialByRound.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return measured.stream().map(result -> {
+            if (result.scalingCase().equals(ScalingCase.SERIAL)) {
+                return result.against(fastestSerial);
+            }
+            double before = serialByRound.getOrDefault(result.round() - 1, Double.NaN);
+            double after = serialByRound.getOrDefault(result.round(), Double.NaN);
+            return result.against(Double.isNaN(before) ? after : Double.isNaN(after) ? before : Math.max(before, after));
+        }).toList();
+    }
+
+    private ScalingResult measure(RunPlan loaded, TrainingConfig base, ScalingCase scalingCase, int round, int rounds) {
         String model = loaded.architecture().name();
         String dataset = base.dataset();
+        progress.accept(model + " on " + dataset + ", " + scalingCase + (rounds > 1 ? roundName(scalingCase, round, rounds) : ""));
         Optional<String> unavailable = Trainers.whyUnavailable(scalingCase.strategy(), scalingCase.processes());
         if (unavailable.isPresent()) {
-            return ScalingResult.failed(model, dataset, scalingCase, unavailable.get().lines().findFirst().orElse("unavailable"));
+            return ScalingResult.failed(model, dataset, scalingCase, unavailable.get().lines().findFirst().orElse("unavailable"),
+                    round);
         }
         TrainingConfig config = base.toBuilder().strategy(scalingCase.strategy()).processes(scalingCase.processes())
                 .threads(scalingCase.threads()).allreduce(scalingCase.allreduce()).build().validate();
@@ -116,12 +142,20 @@ public final class ScalingBenchmark {
         }, cancellation);
         if (summary.status() != RunStatus.FINISHED || epochs.size() < 2) {
             String why = failures.isEmpty() ? "run " + summary.status() : failures.get(0);
-            return ScalingResult.failed(model, dataset, scalingCase, why);
+            return ScalingResult.failed(model, dataset, scalingCase, why, round);
         }
         EpochCompleted median = medianByThroughput(epochs.subList(1, epochs.size()));
         int steps = (int) Math.ceil((double) median.images() / config.globalBatchSize());
         return new ScalingResult(model, dataset, scalingCase, median.imagesPerSecond(), Double.NaN,
-                msPerStep(median.phases(), steps), Optional.empty());
+                msPerStep(median.phases(), steps), Optional.empty(), round);
+    }
+
+    /** How a measurement is told apart from the same case in other rounds: " (round 2 of 3)", " (after round 2)". */
+    public static String roundName(ScalingCase scalingCase, int round, int rounds) {
+        if (scalingCase.equals(ScalingCase.SERIAL)) {
+            return round == 0 ? " (before round 1)" : " (after round " + round + ")";
+        }
+        return " (round " + round + " of " + rounds + ")";
     }
 
     private static EpochCompleted medianByThroughput(List<EpochCompleted> timed) {

@@ -12,18 +12,19 @@ import org.scalelab.engine.training.Phase;
  * @param msPerStep         each training phase's milliseconds per step, averaged over the workers (evaluation
  *                          left out: idle does not count waiting while worker 0 evaluates)
  * @param failure           why the case could not be measured (MPJ Express missing, a rank failed), if so
+ * @param round             the round it was measured in, from 1; 0 for the serial run before the first round
  */
 public record ScalingResult(String model, String dataset, ScalingCase scalingCase, double imagesPerSecond,
-                            double speedup, Map<Phase, Double> msPerStep, Optional<String> failure) {
+                            double speedup, Map<Phase, Double> msPerStep, Optional<String> failure, int round) {
 
-    static ScalingResult failed(String model, String dataset, ScalingCase scalingCase, String why) {
-        return new ScalingResult(model, dataset, scalingCase, Double.NaN, Double.NaN, Map.of(), Optional.of(why));
+    static ScalingResult failed(String model, String dataset, ScalingCase scalingCase, String why, int round) {
+        return new ScalingResult(model, dataset, scalingCase, Double.NaN, Double.NaN, Map.of(), Optional.of(why), round);
     }
 
     /** This result compared with a serial baseline's images per second. */
     ScalingResult against(double serialImagesPerSecond) {
         return new ScalingResult(model, dataset, scalingCase, imagesPerSecond, imagesPerSecond / serialImagesPerSecond,
-                msPerStep, failure);
+                msPerStep, failure, round);
     }
 
     /** Speedup per core: 1 is perfect scaling. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.scalelab.engine.bench.RoundSpread;
 import org.scalelab.engine.bench.ScalingBenchmark;
 import org.scalelab.engine.bench.ScalingCase;
 import org.scalelab.engine.bench.ScalingResult;
@@ -58,6 +59,12 @@ public final class BenchScalingCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", description = "Timed epochs after the warm-up one. Default: ${DEFAULT-VALUE}.")
     int repeats = 3;
 
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Measure every case N times, taking turns with serial runs (serial, cases, serial, cases, …); "
+                    + "each round is compared with the serial runs just before and after it, and a summary gives each "
+                    + "case's median speedup and range. Default: ${DEFAULT-VALUE}.")
+    int rounds = 1;
+
     @Option(names = "--batch", paramLabel = "N", description = "Global batch (strong scaling) or per-worker batch (weak). Default: ${DEFAULT-VALUE}.")
     int batchSize = 64;
 
@@ -89,14 +96,20 @@ public final class BenchScalingCommand implements Callable<Integer> {
                 err.println("measuring " + what + " ...");
                 err.flush();
             }, new CancellationToken(ctrlC));
-            results = benchmark.run(new ScalingBenchmark.Settings(models, cases(), dataset, batchSize, scaling, steps, repeats));
+            results = benchmark.run(new ScalingBenchmark.Settings(models, cases(), dataset, batchSize, scaling, steps, repeats,
+                    rounds));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Machine: " + MachineDescription.current());
         out.printf(Locale.ROOT, "Batch %d (%s scaling), %d steps per epoch, median of %d timed epochs after a warm-up epoch; "
-                + "speedup against the faster of the two serial runs (before and after the cases); "
-                + "phases in ms per step, mean over workers.%n%n", batchSize, scaling, steps, repeats);
+                + "speedup against the faster of the two serial runs (before and after the cases%s); "
+                + "phases in ms per step, mean over workers.%n%n", batchSize, scaling, steps, repeats,
+                rounds > 1 ? " of each round" : "");
         table(results).print(out, markdown);
+        if (rounds > 1) {
+            out.printf(Locale.ROOT, "%nOver the %d rounds:%n%n", rounds);
+            spreadTable(RoundSpread.of(results)).print(out, markdown);
+        }
         results.stream().filter(r -> r.failure().isPresent()).forEach(r ->
                 out.println("- " + r.model() + ", " + r.scalingCase() + ": " + r.failure().get()));
         out.flush();
@@ -106,6 +119,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
     private void checkOptions() {
         OptionChecks.atLeastOne("steps", steps);
         OptionChecks.atLeastOne("repeats", repeats);
+        OptionChecks.atLeastOne("rounds", rounds);
         OptionChecks.atLeastOne("batchSize", batchSize);
         OptionChecks.allAtLeastOne("workers", workers, "core counts");
         OptionChecks.models("models", models);
@@ -126,7 +140,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
         return cases;
     }
 
-    private static TextTable table(List<ScalingResult> results) {
+    private TextTable table(List<ScalingResult> results) {
         List<String> header = new ArrayList<>(List.of("Model", "Strategy P×T", "Cores", "img/s", "Speedup", "Efficiency"));
         TRAINING_PHASES.forEach(phase -> header.add(phase.toString()));
         boolean[] numeric = new boolean[header.size()];
@@ -135,8 +149,9 @@ public final class BenchScalingCommand implements Callable<Integer> {
         Set<String> seen = new HashSet<>();
         for (ScalingResult result : results) {
             String name = result.scalingCase().toString();
-            List<String> row = new ArrayList<>(List.of(result.model(), seen.add(result.model() + name) ? name : name + " (again)",
-                    String.valueOf(result.scalingCase().cores())));
+            String label = rounds > 1 ? name + ScalingBenchmark.roundName(result.scalingCase(), result.round(), rounds)
+                    : seen.add(result.model() + name) ? name : name + " (again)";
+            List<String> row = new ArrayList<>(List.of(result.model(), label, String.valueOf(result.scalingCase().cores())));
             if (result.failure().isPresent()) {
                 while (row.size() < header.size()) {
                     row.add("—");
@@ -148,6 +163,19 @@ public final class BenchScalingCommand implements Callable<Integer> {
                 TRAINING_PHASES.forEach(phase -> row.add(String.format(Locale.ROOT, "%.2f", result.msPerStep().get(phase))));
             }
             table.add(row);
+        }
+        return table;
+    }
+
+    private static TextTable spreadTable(List<RoundSpread> spreads) {
+        TextTable table = new TextTable(List.of("Model", "Strategy P×T", "Rounds", "Median img/s", "Median speedup",
+                "Lowest", "Highest"), false, false, true, true, true, true, true);
+        for (RoundSpread spread : spreads) {
+            table.add(List.of(spread.model(), spread.scalingCase().toString(), String.valueOf(spread.rounds()),
+                    String.format(Locale.ROOT, "%,.0f", spread.medianImagesPerSecond()),
+                    String.format(Locale.ROOT, "%.2f×", spread.medianSpeedup()),
+                    String.format(Locale.ROOT, "%.2f×", spread.lowestSpeedup()),
+                    String.format(Locale.ROOT, "%.2f×", spread.highestSpeedup())));
         }
         return table;
     }

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.data.DatasetCatalog;
@@ -30,7 +32,7 @@ class ScalingBenchmarkTest {
         List<String> progress = new ArrayList<>();
         var benchmark = new ScalingBenchmark(catalog(), progress::add, new CancellationToken());
         List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of("mlp-235k"),
-                List.of(ScalingCase.of(Strategy.THREADS, 2), ScalingCase.of(Strategy.INTRA_OP, 2)), null, 64, Scaling.STRONG, 4, 1));
+                List.of(ScalingCase.of(Strategy.THREADS, 2), ScalingCase.of(Strategy.INTRA_OP, 2)), null, 64, Scaling.STRONG, 4, 1, 1));
 
         assertEquals(List.of("mlp-235k on mnist-mini, serial 1×1", "mlp-235k on mnist-mini, threads 1×2",
                 "mlp-235k on mnist-mini, intra-op 1×2", "mlp-235k on mnist-mini, serial 1×1"), progress);
@@ -54,11 +56,53 @@ class ScalingBenchmarkTest {
     }
 
     @Test
+    void eachRoundIsComparedWithTheSerialRunsJustBeforeAndAfterIt() {
+        List<String> progress = new ArrayList<>();
+        var benchmark = new ScalingBenchmark(catalog(), progress::add, new CancellationToken());
+        List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of("mlp-235k"),
+                List.of(ScalingCase.of(Strategy.THREADS, 2)), null, 64, Scaling.STRONG, 3, 1, 2));
+
+        assertEquals(List.of("mlp-235k on mnist-mini, serial 1×1 (before round 1)",
+                "mlp-235k on mnist-mini, threads 1×2 (round 1 of 2)", "mlp-235k on mnist-mini, serial 1×1 (after round 1)",
+                "mlp-235k on mnist-mini, threads 1×2 (round 2 of 2)", "mlp-235k on mnist-mini, serial 1×1 (after round 2)"),
+                progress);
+        assertEquals(List.of(0, 1, 1, 2, 2), results.stream().map(ScalingResult::round).toList());
+        double[] serial = {results.get(0).imagesPerSecond(), results.get(2).imagesPerSecond(), results.get(4).imagesPerSecond()};
+        assertEquals(results.get(1).imagesPerSecond() / Math.max(serial[0], serial[1]), results.get(1).speedup(), 1e-12);
+        assertEquals(results.get(3).imagesPerSecond() / Math.max(serial[1], serial[2]), results.get(3).speedup(), 1e-12);
+        double fastest = Math.max(serial[0], Math.max(serial[1], serial[2]));
+        assertEquals(serial[1] / fastest, results.get(2).speedup(), 1e-12, "serial runs against the fastest of them");
+
+        List<RoundSpread> spreads = RoundSpread.of(results);
+        assertEquals(2, spreads.size());
+        RoundSpread threads = spreads.get(1);
+        assertEquals(ScalingCase.of(Strategy.THREADS, 2), threads.scalingCase());
+        assertEquals(2, threads.rounds());
+        assertEquals((results.get(1).speedup() + results.get(3).speedup()) / 2, threads.medianSpeedup(), 1e-12);
+        assertEquals(Math.min(results.get(1).speedup(), results.get(3).speedup()), threads.lowestSpeedup(), 1e-12);
+        assertEquals(1.0, spreads.get(0).highestSpeedup(), 1e-12);
+        double[] sorted = serial.clone();
+        Arrays.sort(sorted);
+        assertEquals(sorted[1] / fastest, spreads.get(0).medianSpeedup(), 1e-12, "the middle of three serial runs");
+    }
+
+    @Test
+    void aSpreadLeavesOutFailedMeasurements() {
+        var ok = new ScalingResult("m", "d", ScalingCase.of(Strategy.MPJ, 2), 100, 1.5, Map.of(), Optional.empty(), 1);
+        var failed = ScalingResult.failed("m", "d", ScalingCase.of(Strategy.MPJ, 2), "rank 1 died", 2);
+        var odd = new ScalingResult("m", "d", ScalingCase.of(Strategy.MPJ, 2), 120, 1.75, Map.of(), Optional.empty(), 3);
+
+        List<RoundSpread> spreads = RoundSpread.of(List.of(ok, failed, odd));
+
+        assertEquals(List.of(new RoundSpread("m", ScalingCase.of(Strategy.MPJ, 2), 2, 1.625, 1.5, 1.75, 110)), spreads);
+    }
+
+    @Test
     void aCancelledBenchmarkStopsBeforeTheNextCase() {
         CancellationToken cancellation = new CancellationToken();
         var benchmark = new ScalingBenchmark(catalog(), what -> cancellation.cancel(), cancellation);
         List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of("mlp-235k"),
-                List.of(ScalingCase.of(Strategy.THREADS, 2)), null, 64, Scaling.STRONG, 4, 1));
+                List.of(ScalingCase.of(Strategy.THREADS, 2)), null, 64, Scaling.STRONG, 4, 1, 1));
         assertEquals(1, results.size(), "the serial run cancelled under way, and nothing after it");
         assertTrue(results.get(0).failure().isPresent(), "the case cancelled under way is reported as not measured");
     }

@@ -28,8 +28,27 @@ class BenchScalingCommandTest {
     }
 
     @Test
+    void roundsLabelEachMeasurementAndEndWithTheSpreadOfEachCase() {
+        CommandRun run = CommandRun.of("bench", "scaling", "--models", "mlp-235k", "--strategies", "threads",
+                "--workers", "2", "--steps", "3", "--repeats", "1", "--rounds", "2", "--markdown");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.outLines();
+        assertTrue(lines.get(1).contains("(before and after the cases of each round)"), lines.get(1));
+        List<String> labels = lines.subList(5, 10).stream().map(line -> line.split(" \\| ")[1]).toList();
+        assertEquals(List.of("serial 1×1 (before round 1)", "threads 1×2 (round 1 of 2)", "serial 1×1 (after round 1)",
+                "threads 1×2 (round 2 of 2)", "serial 1×1 (after round 2)"), labels);
+        assertEquals("Over the 2 rounds:", lines.get(11));
+        assertEquals("| Model | Strategy P×T | Rounds | Median img/s | Median speedup | Lowest | Highest |", lines.get(13));
+        assertTrue(lines.get(15).matches("\\| mlp-235k \\| serial 1×1 \\| 3 \\| [\\d,]+ \\| \\d\\.\\d\\d× \\| \\d\\.\\d\\d× \\| 1\\.00× \\|"),
+                lines.get(15));
+        assertTrue(lines.get(16).matches("\\| mlp-235k \\| threads 1×2 \\| 2 \\| [\\d,]+( \\| \\d+\\.\\d\\d×){3} \\|"), lines.get(16));
+        assertTrue(run.err().contains("measuring mlp-235k on mnist-mini, threads 1×2 (round 2 of 2)"), run.err());
+    }
+
+    @Test
     void badOptionsAreOneLine() {
         assertEquals("error: --steps 0: expected an integer ≥ 1", CommandRun.of("bench", "scaling", "--steps", "0").oneErrorLine());
+        assertEquals("error: --rounds 0: expected an integer ≥ 1", CommandRun.of("bench", "scaling", "--rounds", "0").oneErrorLine());
         assertEquals("error: --workers [2, 0]: expected core counts ≥ 1",
                 CommandRun.of("bench", "scaling", "--workers", "2,0").oneErrorLine());
         assertEquals("error: Invalid value for option '--strategies' (NAME): expected one of serial, intra-op, threads, "

@@ -22,7 +22,7 @@ class ScalingBenchmarkWithRanksTest {
         var benchmark = new ScalingBenchmark(new DatasetCatalog(), what -> { }, new CancellationToken());
         List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of("mlp-235k"),
                 List.of(ScalingCase.of(Strategy.MPJ, 2), ScalingCase.of(Strategy.MPJ_MULTICORE, 2)), null, 64,
-                Scaling.STRONG, 4, 1));
+                Scaling.STRONG, 4, 1, 1));
 
         assertEquals(4, results.size(), "serial, the two cases, serial again");
         for (ScalingResult ranks : results.subList(1, 3)) {
