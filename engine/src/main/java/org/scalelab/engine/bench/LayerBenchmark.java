@@ -45,13 +45,9 @@ public final class LayerBenchmark {
     private LayerBenchmark() {
     }
 
-    /** Runs {@code steps} timed training steps after {@link SyntheticStep#warmUp warming up}. */
+    /** Runs {@code steps} timed training steps on a {@link SyntheticStep#warmedUp warmed-up} synthetic step. */
     public static Result measure(Architecture architecture, int batchSize, int steps) {
-        if (steps <= 0) {
-            throw new IllegalArgumentException("steps must be positive");
-        }
-        SyntheticStep step = new SyntheticStep(architecture, batchSize);
-        step.warmUp(steps);
+        SyntheticStep step = SyntheticStep.warmedUp(architecture, batchSize, steps);
         List<Layer> layers = step.network().layers();
         PartClock clock = new PartClock(layers.size());
         for (int i = 0; i < steps; i++) {

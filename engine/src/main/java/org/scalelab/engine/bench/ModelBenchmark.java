@@ -28,13 +28,9 @@ public final class ModelBenchmark {
     private ModelBenchmark() {
     }
 
-    /** Runs {@code steps} timed training steps after {@link SyntheticStep#warmUp warming up}. */
+    /** Runs {@code steps} timed training steps on a {@link SyntheticStep#warmedUp warmed-up} synthetic step. */
     public static Result measure(Architecture architecture, int batchSize, int steps) {
-        if (steps <= 0) {
-            throw new IllegalArgumentException("steps must be positive");
-        }
-        SyntheticStep step = new SyntheticStep(architecture, batchSize);
-        step.warmUp(steps);
+        SyntheticStep step = SyntheticStep.warmedUp(architecture, batchSize, steps);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long wallStart = System.nanoTime();

@@ -28,7 +28,7 @@ final class SyntheticStep {
     private final INDArray input;
     private final int[] labels;
 
-    SyntheticStep(Architecture architecture, int batchSize) {
+    private SyntheticStep(Architecture architecture, int batchSize) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive");
         }
@@ -48,13 +48,18 @@ final class SyntheticStep {
     }
 
     /**
-     * Runs as many untimed steps as will be timed (at least {@value #MIN_WARMUP_STEPS}), which let the JIT compile
-     * the Java side and oneDNN build its kernels.
+     * A step that has already run as many untimed times as {@code timedSteps} (at least {@value #MIN_WARMUP_STEPS}),
+     * which let the JIT compile the Java side and oneDNN build its kernels.
      */
-    void warmUp(int timedSteps) {
-        for (int i = 0; i < Math.max(MIN_WARMUP_STEPS, timedSteps); i++) {
-            run();
+    static SyntheticStep warmedUp(Architecture architecture, int batchSize, int timedSteps) {
+        if (timedSteps <= 0) {
+            throw new IllegalArgumentException("steps must be positive");
         }
+        SyntheticStep step = new SyntheticStep(architecture, batchSize);
+        for (int i = 0; i < Math.max(MIN_WARMUP_STEPS, timedSteps); i++) {
+            step.run();
+        }
+        return step;
     }
 
     void run() {
