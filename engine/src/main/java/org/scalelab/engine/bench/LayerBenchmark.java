@@ -6,6 +6,8 @@ import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.LayerClock;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.model.layers.Conv2D;
+import org.scalelab.engine.model.layers.Dense;
 
 /**
  * Where one training step's time goes: each layer's forward and backward pass, the conversion of the input
@@ -73,7 +75,7 @@ public final class LayerBenchmark {
      * the biases, one per output channel) with the input, at every output position. Other layers: 0.
      */
     static long multiplyAddsPerImage(Layer layer) {
-        if (!layer.kind().equals("conv2d") && !layer.kind().equals("dense")) {
+        if (!(layer instanceof Conv2D) && !(layer instanceof Dense)) {
             return 0;
         }
         SampleShape output = layer.outputShape();

@@ -1,6 +1,8 @@
 package org.scalelab.engine.model.kernels;
 
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -59,7 +61,7 @@ public final class MaxPooling {
 
     /** {@code y} = the maxima of {@code x}'s windows, both NHWC batches of the same size and type. */
     public void forward(INDArray x, INDArray y) {
-        int batch = checkBatch(x, y);
+        int batch = prepare(x, y);
         if (winners.length < batch * outputPerSample) {
             winners = new int[batch * outputPerSample];
         }
@@ -72,10 +74,12 @@ public final class MaxPooling {
                 out.put(sampleStart(y, sample, outputPerSample), bitsOut, 0, outputPerSample);
             }
         } else {
+            DoubleBuffer in = x.data().asNioDouble();
+            DoubleBuffer out = y.data().asNioDouble();
             for (int sample = 0; sample < batch; sample++) {
-                x.data().asNioDouble().get(sampleStart(x, sample, inputPerSample), doubleIn, 0, inputPerSample);
+                in.get(sampleStart(x, sample, inputPerSample), doubleIn, 0, inputPerSample);
                 poolDoubles(sample * outputPerSample);
-                y.data().asNioDouble().put(sampleStart(y, sample, outputPerSample), doubleOut, 0, outputPerSample);
+                out.put(sampleStart(y, sample, outputPerSample), doubleOut, 0, outputPerSample);
             }
         }
     }
@@ -85,29 +89,34 @@ public final class MaxPooling {
      * {@link #forward} (overlapping windows can share a winner), zero elsewhere.
      */
     public void backward(INDArray dy, INDArray dx) {
-        int batch = checkBatch(dx, dy);
+        int batch = prepare(dx, dy);
         if (winners.length < batch * outputPerSample) {
             throw new IllegalStateException("max pooling backward pass of " + batch + " samples after a forward pass of "
                     + winners.length / outputPerSample);
         }
-        for (int sample = 0; sample < batch; sample++) {
-            int firstWinner = sample * outputPerSample;
-            int in = sampleStart(dx, sample, inputPerSample);
-            int out = sampleStart(dy, sample, outputPerSample);
-            if (dx.dataType() == DataType.FLOAT) {
-                dy.data().asNioFloat().get(out, floatOut, 0, outputPerSample);
+        if (dx.dataType() == DataType.FLOAT) {
+            FloatBuffer gradients = dy.data().asNioFloat();
+            FloatBuffer inputGradients = dx.data().asNioFloat();
+            for (int sample = 0; sample < batch; sample++) {
+                gradients.get(sampleStart(dy, sample, outputPerSample), floatOut, 0, outputPerSample);
                 Arrays.fill(floatIn, 0, inputPerSample, 0f);
+                int firstWinner = sample * outputPerSample;
                 for (int o = 0; o < outputPerSample; o++) {
                     floatIn[winners[firstWinner + o]] += floatOut[o];
                 }
-                dx.data().asNioFloat().put(in, floatIn, 0, inputPerSample);
-            } else {
-                dy.data().asNioDouble().get(out, doubleOut, 0, outputPerSample);
+                inputGradients.put(sampleStart(dx, sample, inputPerSample), floatIn, 0, inputPerSample);
+            }
+        } else {
+            DoubleBuffer gradients = dy.data().asNioDouble();
+            DoubleBuffer inputGradients = dx.data().asNioDouble();
+            for (int sample = 0; sample < batch; sample++) {
+                gradients.get(sampleStart(dy, sample, outputPerSample), doubleOut, 0, outputPerSample);
                 Arrays.fill(doubleIn, 0, inputPerSample, 0d);
+                int firstWinner = sample * outputPerSample;
                 for (int o = 0; o < outputPerSample; o++) {
                     doubleIn[winners[firstWinner + o]] += doubleOut[o];
                 }
-                dx.data().asNioDouble().put(in, doubleIn, 0, inputPerSample);
+                inputGradients.put(sampleStart(dx, sample, inputPerSample), doubleIn, 0, inputPerSample);
             }
         }
     }
@@ -184,8 +193,11 @@ public final class MaxPooling {
         }
     }
 
-    /** The batch size, after checking both arrays are contiguous NHWC batches of this pooling's shapes and one type. */
-    private int checkBatch(INDArray inputSide, INDArray outputSide) {
+    /**
+     * Checks that both arrays are contiguous NHWC batches of this pooling's shapes and of one type, sizes the
+     * scratch arrays for that type, and returns the batch size.
+     */
+    private int prepare(INDArray inputSide, INDArray outputSide) {
         int batch = (int) inputSide.size(0);
         DataType type = inputSide.dataType();
         if (inputSide.length() != (long) batch * inputPerSample || outputSide.length() != (long) batch * outputPerSample
