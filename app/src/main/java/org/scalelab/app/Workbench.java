@@ -21,11 +21,11 @@ import org.scalelab.app.setup.DatasetViewModel;
 import org.scalelab.app.setup.ExperimentField;
 import org.scalelab.app.setup.ExperimentViewModel;
 import org.scalelab.app.ui.Threads;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.runs.RunRecorder;
 import org.scalelab.engine.runs.RunStore;
-import org.scalelab.engine.training.Strategy;
-import org.scalelab.engine.training.TrainingConfig;
 
 /** The workbench's view models, wired together once; views only bind to them and call their actions. */
 public final class Workbench {

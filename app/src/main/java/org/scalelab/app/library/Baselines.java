@@ -4,12 +4,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.runs.RunRecord;
-import org.scalelab.engine.training.Scaling;
-import org.scalelab.engine.training.Strategy;
-import org.scalelab.engine.training.TrainingConfig;
 
 /**
  * Finds the serial run a configuration's speedup is measured against: the newest finished serial run of the

@@ -6,9 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.scalelab.app.live.RunLabels;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.runs.RunRecord;
-import org.scalelab.engine.training.TrainingConfig;
 
 /** One saved run as the library table shows it. */
 public record LibraryRow(RunRecord record, String date, String name, String dataset, String model, String strategy,

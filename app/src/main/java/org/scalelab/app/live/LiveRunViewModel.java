@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.scalelab.app.charts.ChartBook;
 import org.scalelab.app.library.Baseline;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
@@ -19,7 +20,6 @@ import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
-import org.scalelab.engine.training.TrainingConfig;
 
 /**
  * The live view: one run's charts and its status line, fed by events from a training thread or a replay.

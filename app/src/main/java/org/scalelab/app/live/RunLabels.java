@@ -1,8 +1,8 @@
 package org.scalelab.app.live;
 
-import org.scalelab.engine.training.Scaling;
-import org.scalelab.engine.training.Strategy;
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 
 /** How a configuration is named in titles, legends and tables. */
 public final class RunLabels {

@@ -5,13 +5,13 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.scalelab.app.ui.Threads;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunListeners;
+import org.scalelab.engine.strategies.Trainers;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.RunPlan;
-import org.scalelab.engine.training.Trainers;
-import org.scalelab.engine.training.TrainingConfig;
 
 /**
  * Starts and stops training runs off the UI thread. One run at a time: the machine's cores are the thing

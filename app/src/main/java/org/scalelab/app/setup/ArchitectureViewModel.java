@@ -13,11 +13,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.ArchitectureException;
 import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.Presets;
-import org.scalelab.engine.training.ConfigException;
 import org.scalelab.engine.training.Models;
 
 /**

@@ -3,7 +3,7 @@ package org.scalelab.app.setup;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.config.TrainingConfig;
 
 /**
  * The configuration fields the setup panel edits, by the names {@link TrainingConfig#validate} uses in its
@@ -42,7 +42,7 @@ public enum ExperimentField {
         reset.accept(builder, TrainingConfig.defaults());
     }
 
-    /** The field a {@link org.scalelab.engine.training.ConfigException} names, if the panel edits it. */
+    /** The field a {@link org.scalelab.engine.config.ConfigException} names, if the panel edits it. */
     static Optional<ExperimentField> byConfigName(String name) {
         return Arrays.stream(values()).filter(field -> field.configName.equals(name)).findFirst();
     }

@@ -29,10 +29,10 @@ import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.scalelab.app.ui.Dialogs;
 import org.scalelab.app.ui.Forms;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
-import org.scalelab.engine.training.OptimizerKind;
-import org.scalelab.engine.training.Scaling;
-import org.scalelab.engine.training.Strategy;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.OptimizerKind;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
 
 /**
  * Parallelism and training fields. Each faulty field is marked where it is (ControlsFX decoration with the

@@ -21,12 +21,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
-import org.scalelab.engine.training.ConfigException;
-import org.scalelab.engine.training.OptimizerKind;
-import org.scalelab.engine.training.Scaling;
-import org.scalelab.engine.training.Strategy;
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.OptimizerKind;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 
 /**
  * The experiment being set up: every field as the user typed it, the problems found at each field, the

@@ -1,8 +1,8 @@
 package org.scalelab.app.setup;
 
 import java.util.Optional;
-import org.scalelab.engine.training.Strategy;
-import org.scalelab.engine.training.Trainers;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.strategies.Trainers;
 
 /**
  * Whether a strategy can run on this machine with a number of processes. The engine's check looks for MPJ

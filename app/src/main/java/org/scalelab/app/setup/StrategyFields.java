@@ -2,7 +2,7 @@ package org.scalelab.app.setup;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.scalelab.engine.training.Strategy;
+import org.scalelab.engine.config.Strategy;
 
 /**
  * Which parallelism fields a strategy reads and what processes (P) and threads (T) mean for it, as

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.runs.RunRecord;
-import org.scalelab.engine.training.Scaling;
-import org.scalelab.engine.training.Strategy;
-import org.scalelab.engine.training.TrainingConfig;
 
 class BaselinesTest {
     private static final TrainingConfig SERIAL = TrainingConfig.builder().batchSize(64).build();

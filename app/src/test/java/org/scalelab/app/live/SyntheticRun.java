@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFinished;
 import org.scalelab.engine.events.RunStarted;
@@ -13,8 +15,6 @@ import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.WorkerPhases;
-import org.scalelab.engine.training.Phase;
-import org.scalelab.engine.training.TrainingConfig;
 
 /** The events of a made-up run of any length, for view-model tests that must not train for real. */
 public final class SyntheticRun {

@@ -12,11 +12,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.app.ui.Threads;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.OptimizerKind;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetCatalog;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
-import org.scalelab.engine.training.OptimizerKind;
-import org.scalelab.engine.training.Strategy;
-import org.scalelab.engine.training.TrainingConfig;
 
 class ExperimentViewModelTest {
     /** A machine with MPJ Express: every strategy runs. */

@@ -8,23 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.OptimizerKind;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.strategies.Trainers;
 import org.scalelab.engine.training.CancellationToken;
-import org.scalelab.engine.training.ConfigException;
 import org.scalelab.engine.training.Models;
-import org.scalelab.engine.training.OptimizerKind;
-import org.scalelab.engine.training.Phase;
 import org.scalelab.engine.training.RunPlan;
-import org.scalelab.engine.training.Scaling;
-import org.scalelab.engine.training.Trainers;
-import org.scalelab.engine.training.TrainingConfig;
 
 /**
  * How each parallel strategy scales: every case trains for real, through the same trainer as

@@ -1,9 +1,9 @@
 package org.scalelab.engine.bench;
 
 import java.util.Locale;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
-import org.scalelab.engine.training.Strategy;
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 
 /**
  * One strategy at one size: P processes × T threads, which means P·T cores busy for every strategy

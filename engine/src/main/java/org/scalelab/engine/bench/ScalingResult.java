@@ -2,7 +2,7 @@ package org.scalelab.engine.bench;
 
 import java.util.Map;
 import java.util.Optional;
-import org.scalelab.engine.training.Phase;
+import org.scalelab.engine.events.Phase;
 
 /**
  * How fast one case trained one model, beside the serial baseline.

@@ -2,10 +2,10 @@ package org.scalelab.engine.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.scalelab.engine.parallel.bench.AllreduceBenchmark;
-import org.scalelab.engine.parallel.bench.AllreduceBenchmark.Transport;
-import org.scalelab.engine.parallel.bench.AllreduceReport;
-import org.scalelab.engine.parallel.bench.MachineDescription;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
+import org.scalelab.engine.bench.AllreduceBenchmark;
+import org.scalelab.engine.bench.AllreduceReport;
+import org.scalelab.engine.provenance.MachineDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

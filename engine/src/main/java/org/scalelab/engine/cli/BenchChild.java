@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.scalelab.engine.events.Json;
-import org.scalelab.engine.training.ChildJvm;
+import org.scalelab.engine.parallel.launch.ChildJvm;
 
 /**
  * Runs one {@link BenchWorker} measurement in a JVM of its own, started with {@code OMP_NUM_THREADS} set to the

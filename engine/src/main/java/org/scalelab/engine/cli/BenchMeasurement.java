@@ -1,6 +1,6 @@
 package org.scalelab.engine.cli;
 
-import org.scalelab.engine.training.EnvironmentInfo;
+import org.scalelab.engine.provenance.EnvironmentInfo;
 
 /**
  * One {@code scalelab bench} cell, as a child JVM reports it on its last output line.

@@ -4,9 +4,9 @@ import org.scalelab.engine.bench.LayerBenchmark;
 import org.scalelab.engine.bench.ModelBenchmark;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.model.Architecture;
-import org.scalelab.engine.training.EnvironmentInfo;
+import org.scalelab.engine.parallel.launch.ParentWatch;
+import org.scalelab.engine.provenance.EnvironmentInfo;
 import org.scalelab.engine.training.Models;
-import org.scalelab.engine.training.ParentWatch;
 
 /**
  * Measures one model in a JVM of its own, because the native thread count can only be set before a JVM

@@ -1,14 +1,12 @@
 package org.scalelab.engine.cli;
 
 import java.lang.reflect.Field;
-import org.scalelab.engine.data.DatasetException;
-import org.scalelab.engine.model.ArchitectureException;
-import org.scalelab.engine.runs.RunStoreException;
-import org.scalelab.engine.training.ConfigException;
-import picocli.CommandLine;
+import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.ExplainedFailure;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * How the command line reports what went wrong: one line starting with {@code error:} on the error stream,
@@ -37,7 +35,7 @@ final class CliErrors {
             command.getErr().println("error: " + config.messageFor(optionName(command, config.field())));
             return USAGE;
         }
-        if (e instanceof DatasetException || e instanceof ArchitectureException || e instanceof RunStoreException) {
+        if (e instanceof ExplainedFailure) {
             command.getErr().println("error: " + e.getMessage());
             return FAILED;
         }

@@ -1,7 +1,7 @@
 package org.scalelab.engine.cli;
 
 import org.scalelab.engine.bench.LayerBenchmark;
-import org.scalelab.engine.training.EnvironmentInfo;
+import org.scalelab.engine.provenance.EnvironmentInfo;
 
 /**
  * What {@code scalelab bench layers} gets from its child JVM.

@@ -1,7 +1,7 @@
 package org.scalelab.engine.cli;
 
 import java.util.List;
-import org.scalelab.engine.training.ConfigException;
+import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.training.Models;
 
 /**

@@ -2,6 +2,7 @@ package org.scalelab.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
@@ -11,7 +12,6 @@ import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
-import org.scalelab.engine.training.TrainingConfig;
 
 /**
  * What {@code scalelab train} shows while a run goes: a header, a progress bar over each epoch's steps on the

@@ -1,9 +1,9 @@
 package org.scalelab.engine.events;
 
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetInfo;
 import org.scalelab.engine.model.Architecture;
-import org.scalelab.engine.training.EnvironmentInfo;
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.provenance.EnvironmentInfo;
 
 /**
  * The first event of a run: everything needed to read or repeat it.

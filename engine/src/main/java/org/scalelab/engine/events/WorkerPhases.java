@@ -3,7 +3,6 @@ package org.scalelab.engine.events;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import org.scalelab.engine.training.Phase;
 
 /**
  * One worker's time per phase over an epoch.

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
-import org.scalelab.engine.training.EnvironmentInfo;
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.provenance.EnvironmentInfo;
 
 /**
  * Everything kept about one run: what it was asked to do, where it ran, every event it emitted, and its

@@ -1,5 +1,7 @@
 package org.scalelab.engine.training;
 
+import org.scalelab.engine.config.TrainingConfig;
+
 /**
  * How one epoch's shuffled images are cut into global batches (one optimiser step each, the last one shorter
  * when the set does not divide) and each global batch into the workers' parts, whose sizes differ by at most

@@ -2,6 +2,7 @@ package org.scalelab.engine.training;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.ArchitectureException;
 import org.scalelab.engine.model.ArchitectureFiles;

@@ -7,11 +7,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * BLAS and oneDNN all read the calling thread's OpenMP setting, so every worker thread sets its own, once,
  * before its first operation; {@code Nd4j.getEnvironment().setMaxThreads} does not reach oneDNN.
  */
-final class NativeThreads {
+public final class NativeThreads {
     private NativeThreads() {
     }
 
-    static void useOnThisThread(int threads) {
+    public static void useOnThisThread(int threads) {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.scalelab.engine.events.Phase;
 
 /**
  * One worker's stopwatch over {@link Phase}s. The worker says which phase it enters; the time since the

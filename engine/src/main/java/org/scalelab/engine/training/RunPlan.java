@@ -5,11 +5,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.Dataset;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.data.ImageShape;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.provenance.EnvironmentInfo;
 
 /**
  * A run ready to start: a valid configuration with its architecture and dataset resolved and checked to fit

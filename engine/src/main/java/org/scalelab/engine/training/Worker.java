@@ -6,6 +6,8 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.Augmentation;
 import org.scalelab.engine.data.BatchAssembler;
 import org.scalelab.engine.data.Dataset;
@@ -13,6 +15,7 @@ import org.scalelab.engine.data.EpochOrder;
 import org.scalelab.engine.data.ImageSet;
 import org.scalelab.engine.data.Normalization;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.WorkerPhases;
@@ -39,7 +42,7 @@ import org.scalelab.engine.training.optim.Optimizers;
  * <p>Everything random — initial weights, epoch order, augmentation — derives from the seed, and every replica
  * starts from the same weights. Worker 0 evaluates the test set while the others wait at a barrier (idle).
  */
-final class Worker {
+public final class Worker {
     private final TrainingConfig config;
     private final Communicator communicator;
     private final RunListener steps;
@@ -71,7 +74,7 @@ final class Worker {
      * @param communicator connects this worker to all the others; its rank is this worker's index
      * @param steps        receives a step event after every step (the reporting worker's); others pass a no-op
      */
-    Worker(TrainingConfig config, Architecture architecture, Dataset dataset, Communicator communicator,
+    public Worker(TrainingConfig config, Architecture architecture, Dataset dataset, Communicator communicator,
            RunListener steps, CancellationToken cancellation) {
         this.config = config;
         this.communicator = communicator;
@@ -110,12 +113,12 @@ final class Worker {
     }
 
     /** This worker's index among all workers of the run. */
-    int rank() {
+    public int rank() {
         return communicator.rank();
     }
 
     /** This worker's replica. */
-    Network network() {
+    public Network network() {
         return network;
     }
 
@@ -125,7 +128,7 @@ final class Worker {
      * @return this worker's view of the epoch: training results over all workers, test results (NaN except on
      *         worker 0), and this worker's phases; CPU usage is left NaN for the caller, who knows the process
      */
-    EpochCompleted run(int epoch) {
+    public EpochCompleted run(int epoch) {
         double learningRate = schedule.rate(epoch);
         timer.reset();
         long epochStart = System.nanoTime();

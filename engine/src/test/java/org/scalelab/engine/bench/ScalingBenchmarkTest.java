@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.WorkerPhases;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 import org.scalelab.engine.training.CancellationToken;
-import org.scalelab.engine.training.ConfigException;
-import org.scalelab.engine.training.Phase;
-import org.scalelab.engine.training.Scaling;
-import org.scalelab.engine.training.Strategy;
 
 class ScalingBenchmarkTest {
     @TempDir

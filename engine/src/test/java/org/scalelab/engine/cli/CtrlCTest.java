@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.parallel.launch.ChildJvm;
 import org.scalelab.engine.runs.RunListing;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
-import org.scalelab.engine.training.ChildJvm;
 
 /** The real thing: {@code scalelab train} in its own JVM, stopped by a signal as Ctrl-C would. */
 class CtrlCTest {

@@ -2,8 +2,7 @@ package org.scalelab.engine.events;
 
 import java.util.List;
 import java.util.Map;
-import org.scalelab.engine.training.EnvironmentInfo;
-import org.scalelab.engine.training.Phase;
+import org.scalelab.engine.provenance.EnvironmentInfo;
 import org.scalelab.engine.training.TrainingFixtures;
 
 /** One realistic event of each type. */

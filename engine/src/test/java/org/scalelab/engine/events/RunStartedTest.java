@@ -3,9 +3,9 @@ package org.scalelab.engine.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.scalelab.engine.training.Scaling;
-import org.scalelab.engine.training.Strategy;
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.training.TrainingFixtures;
 
 class RunStartedTest {

@@ -13,8 +13,8 @@ import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.strategies.InProcessTrainer;
 import org.scalelab.engine.training.CancellationToken;
-import org.scalelab.engine.training.InProcessTrainer;
 import org.scalelab.engine.training.TrainingFixtures;
 
 class RunRecorderTest {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.scalelab.engine.events.Phase;
 
 class PhaseTimerTest {
     private long now;

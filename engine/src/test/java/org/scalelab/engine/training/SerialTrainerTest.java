@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
@@ -22,6 +25,9 @@ import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.spec.DenseSpec;
 import org.scalelab.engine.model.spec.FlattenSpec;
 import org.scalelab.engine.parallel.launch.RankJobException;
+import org.scalelab.engine.provenance.EnvironmentInfo;
+import org.scalelab.engine.strategies.InProcessTrainer;
+import org.scalelab.engine.strategies.RunLifecycle;
 
 class SerialTrainerTest {
 

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.scalelab.engine.config.OptimizerKind;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.model.WeightsFile;
+import org.scalelab.engine.strategies.Trainers;
 
 /**
  * Trains a configuration with some strategy and compares the resulting weights with a serial run of the same

@@ -2,6 +2,8 @@ package org.scalelab.engine.training;
 
 import java.util.List;
 import java.util.Random;
+import org.scalelab.engine.config.OptimizerKind;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.Dataset;
 import org.scalelab.engine.data.DatasetInfo;
 import org.scalelab.engine.data.ImageSet;
@@ -11,6 +13,7 @@ import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.spec.DenseSpec;
 import org.scalelab.engine.model.spec.FlattenSpec;
 import org.scalelab.engine.model.spec.ReluSpec;
+import org.scalelab.engine.provenance.EnvironmentInfo;
 
 /** Small, fast and learnable stand-ins for real datasets and models. */
 public final class TrainingFixtures {

@@ -3,7 +3,7 @@ package org.scalelab.engine.parallel.launch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
+import org.scalelab.engine.config.AllreduceAlgorithm;
 
 /**
  * What to run and how: the task every rank runs, how many ranks, and, for ranks in child JVMs, how to start

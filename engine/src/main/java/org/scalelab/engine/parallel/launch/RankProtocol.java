@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
+import org.scalelab.engine.config.AllreduceAlgorithm;
 
 /**
  * What the launchers and the rank entry point (scalelab-mpj's RankMain) agree on: the application arguments

@@ -1,6 +1,6 @@
 package org.scalelab.engine.training.optim;
 
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.config.TrainingConfig;
 
 /** The learning rate of each epoch. Epochs are numbered from 1, as runs report them. */
 public sealed interface LearningRateSchedule {

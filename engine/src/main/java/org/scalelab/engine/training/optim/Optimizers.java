@@ -1,7 +1,7 @@
 package org.scalelab.engine.training.optim;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.config.TrainingConfig;
 
 /** Builds the optimiser a configuration asks for. */
 public final class Optimizers {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
+import org.scalelab.engine.config.AllreduceAlgorithm;
 
 class RankCommandTest {
 

@@ -3,8 +3,8 @@ package org.scalelab.engine.training.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.scalelab.engine.training.ScheduleKind;
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.config.ScheduleKind;
+import org.scalelab.engine.config.TrainingConfig;
 
 class LearningRateScheduleTest {
 

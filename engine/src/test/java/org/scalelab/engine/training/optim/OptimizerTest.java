@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.scalelab.engine.training.OptimizerKind;
-import org.scalelab.engine.training.TrainingConfig;
+import org.scalelab.engine.config.OptimizerKind;
+import org.scalelab.engine.config.TrainingConfig;
 
 /** Every expected value below is worked out by hand from the update rules, not by running the code. */
 class OptimizerTest {

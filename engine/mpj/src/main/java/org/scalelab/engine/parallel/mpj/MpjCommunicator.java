@@ -6,7 +6,7 @@ import java.util.Optional;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
+import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.parallel.comm.BlockedAdd;
 import org.scalelab.engine.parallel.comm.CollectiveTimes;
 import org.scalelab.engine.parallel.comm.CommunicationAbortedException;

@@ -3,8 +3,8 @@ package org.scalelab.engine.parallel.mpj;
 import java.io.IOException;
 import java.util.function.Consumer;
 import mpi.MPI;
-import org.scalelab.engine.parallel.launch.RankProtocol;
 import org.scalelab.engine.parallel.launch.RankProtocol.RankArguments;
+import org.scalelab.engine.parallel.launch.RankProtocol;
 import org.scalelab.engine.parallel.launch.RankTask;
 
 /**

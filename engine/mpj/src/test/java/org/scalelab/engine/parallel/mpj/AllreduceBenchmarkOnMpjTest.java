@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.scalelab.engine.parallel.bench.AllreduceBenchmark;
-import org.scalelab.engine.parallel.bench.AllreduceBenchmark.Transport;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
+import org.scalelab.engine.bench.AllreduceBenchmark;
 
 /** The benchmark's timings travel from MPJ ranks (a child JVM's stdout, an smpdev rank's callback) into the table. */
 class AllreduceBenchmarkOnMpjTest {

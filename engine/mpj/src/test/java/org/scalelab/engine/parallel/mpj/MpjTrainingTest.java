@@ -21,8 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.OptimizerKind;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunListener;
@@ -31,18 +36,13 @@ import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.WorkerPhases;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunRecorder;
 import org.scalelab.engine.runs.RunStore;
+import org.scalelab.engine.strategies.Trainers;
 import org.scalelab.engine.training.CancellationToken;
-import org.scalelab.engine.training.OptimizerKind;
-import org.scalelab.engine.training.Phase;
 import org.scalelab.engine.training.RunPlan;
-import org.scalelab.engine.training.Strategy;
 import org.scalelab.engine.training.StrategyEquivalence;
-import org.scalelab.engine.training.Trainers;
-import org.scalelab.engine.training.TrainingConfig;
 
 /** The strategies whose workers are MPJ Express ranks, trained for real: same weights as serial, and supervised. */
 class MpjTrainingTest {

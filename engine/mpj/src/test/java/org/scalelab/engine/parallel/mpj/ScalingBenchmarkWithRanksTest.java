@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.scalelab.engine.bench.ScalingBenchmark;
 import org.scalelab.engine.bench.ScalingCase;
 import org.scalelab.engine.bench.ScalingResult;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.training.CancellationToken;
-import org.scalelab.engine.training.Phase;
-import org.scalelab.engine.training.Scaling;
-import org.scalelab.engine.training.Strategy;
 
 /** {@code bench scaling} with real ranks: the MPJ strategies are measured like the in-JVM ones. */
 class ScalingBenchmarkWithRanksTest {

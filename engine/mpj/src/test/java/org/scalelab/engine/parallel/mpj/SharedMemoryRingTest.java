@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
+import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.parallel.launch.HostSlot;
 import org.scalelab.engine.parallel.launch.NiodevJob;
 import org.scalelab.engine.parallel.launch.RankJobException;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.factory.Nd4j;
-import org.scalelab.engine.parallel.comm.AllreduceAlgorithm;
+import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.parallel.launch.MulticoreJob;
 import org.scalelab.engine.parallel.launch.RankJob;
 import org.scalelab.engine.parallel.launch.RankJobException;

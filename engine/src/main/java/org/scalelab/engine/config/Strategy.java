@@ -1,0 +1,70 @@
+package org.scalelab.engine.config;
+
+
+/**
+ * How a run spreads its work over workers. Every strategy trains the same network on the same global batches
+ * and reports the same events; they differ in where the workers live and how they combine their work.
+ * {@code processes} (P) and {@code threads} (T) of the configuration mean, per strategy:
+ */
+public enum Strategy {
+    /** One worker with one native thread: the baseline every speedup is measured against. P = T = 1. */
+    SERIAL(false),
+    /** One worker whose ND4J operations use T native threads (OpenMP inside the convolution). P = 1. */
+    INTRA_OP(false),
+    /** T workers in this JVM, one native thread each, summing gradients in shared memory. P = 1. */
+    THREADS(false),
+    /** P ranks as child JVMs on MPJ Express niodev, an allreduce per step; T native threads per rank. */
+    MPJ(true),
+    /** P ranks × T worker threads: shared-memory sum inside a rank, then MPJ across ranks. */
+    HYBRID(true),
+    /** P ranks as threads of this JVM on MPJ Express smpdev; T native threads per rank. */
+    MPJ_MULTICORE(true),
+    /**
+     * P ranks × T worker threads, each stepping on its own part of the data and averaging parameters every
+     * {@code averagingPeriod} steps (Study C); P = 1 keeps every worker in this JVM.
+     */
+    PARAM_AVG(true);
+
+    private final boolean mayNeedMpj;
+
+    Strategy(boolean mayNeedMpj) {
+        this.mayNeedMpj = mayNeedMpj;
+    }
+
+    /** Whether a run with {@code processes} processes needs MPJ Express. */
+    public boolean needsMpj(int processes) {
+        return mayNeedMpj && (this != PARAM_AVG || processes > 1);
+    }
+
+    /** Whether a run with {@code processes} processes starts its ranks as child JVMs on MPJ's niodev device. */
+    public boolean launchesProcesses(int processes) {
+        return this == MPJ || this == HYBRID || this == PARAM_AVG && processes > 1;
+    }
+
+    /** Workers in all, each holding a replica of the network and taking a part of every global batch. */
+    public int workers(int processes, int threads) {
+        return processes * workersPerProcess(threads);
+    }
+
+    /** Worker threads in each process (the others use their {@code threads} as native threads, or not at all). */
+    public int workersPerProcess(int threads) {
+        return switch (this) {
+            case THREADS, HYBRID, PARAM_AVG -> threads;
+            default -> 1;
+        };
+    }
+
+    /** Native (OpenMP) threads each worker's ND4J operations may use. */
+    public int nativeThreadsPerWorker(int threads) {
+        return switch (this) {
+            case INTRA_OP, MPJ, MPJ_MULTICORE -> threads;
+            default -> 1;
+        };
+    }
+
+    /** Lower case with dashes ({@code mpj-multicore}): the spelling of the command line and of JSON. */
+    @Override
+    public String toString() {
+        return CommandLineIds.of(this);
+    }
+}

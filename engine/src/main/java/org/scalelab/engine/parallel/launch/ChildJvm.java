@@ -1,0 +1,43 @@
+package org.scalelab.engine.parallel.launch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a Java program in a new JVM like this one: the same {@code java} binary and class path. Used wherever
+ * something must be set before a JVM starts — the native thread count ({@code OMP_NUM_THREADS}) above all —
+ * or must run in a process of its own. The child's standard input stays connected to this process; a child
+ * that calls {@link ParentWatch#exitWhenParentGoes()} ends as soon as this process does.
+ */
+public final class ChildJvm {
+    private ChildJvm() {
+    }
+
+    /**
+     * @param environment added to this process's environment for the child
+     * @return the started process; its output is for the caller to read, its errors go to this process's
+     */
+    public static Process start(Class<?> mainClass, List<String> args, Map<String, String> environment)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        // Logging goes to stderr either way; keep ND4J's start-up chatter out of the parent's console.
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel="
+                + System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        command.add(mainClass.getName());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

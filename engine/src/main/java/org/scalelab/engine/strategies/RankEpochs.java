@@ -1,0 +1,192 @@
+package org.scalelab.engine.strategies;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.EventJson;
+import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunListener;
+import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.parallel.launch.HostFile;
+import org.scalelab.engine.parallel.launch.HostSlot;
+import org.scalelab.engine.parallel.launch.RankDevice;
+import org.scalelab.engine.parallel.launch.RankJob;
+import org.scalelab.engine.parallel.launch.RankJobException;
+import org.scalelab.engine.parallel.launch.RankJobSpec;
+import org.scalelab.engine.training.CancellationToken;
+import org.scalelab.engine.training.RunCancelledException;
+import org.scalelab.engine.training.RunPlan;
+
+/**
+ * The application's side of a multi-process run: starts the ranks ({@link TrainingRankTask}) on MPJ Express,
+ * passes rank 0's step events on as they arrive, and completes an epoch once every rank has reported it, with
+ * every worker's phases. A rank that fails ends the run at once (the job has then stopped all the others);
+ * cancelling stops every rank.
+ */
+final class RankEpochs implements EpochRunner {
+    static final String REMOTE_SHELL_VARIABLE = "SCALELAB_REMOTE_SHELL";
+    /** How often the wait for events also checks the job and the cancellation. */
+    private static final long POLL_MILLIS = 50;
+    /** After the last epoch, how long ranks get to save weights and exit. */
+    private static final Duration FINISH_WAIT = Duration.ofSeconds(30);
+
+    /** A line of one rank, parsed, or the reason it could not be. */
+    private record RankEvent(int rank, RunEvent event, RuntimeException unreadable) {
+    }
+
+    private final TrainingConfig config;
+    private final RankDevice device;
+    private final RunListener events;
+    private final CancellationToken cancellation;
+    private final BlockingQueue<RankEvent> arrived = new LinkedBlockingQueue<>();
+    private final Map<Integer, Map<Integer, EpochCompleted>> epochsByNumber = new HashMap<>();
+    private final RankJob job;
+    private boolean finished;
+
+    RankEpochs(RunPlan plan, DatasetCatalog catalog, RankDevice device, RunListener events,
+               CancellationToken cancellation) {
+        this.config = plan.config();
+        this.device = device;
+        this.events = events;
+        this.cancellation = cancellation;
+        RankJobSpec spec = RankJobSpec.builder(TrainingRankTask.class, config.processes())
+                .taskArgs(TrainingRankTask.arguments(plan, catalog))
+                .allreduce(config.allreduce())
+                .nativeThreads(config.strategy().nativeThreadsPerWorker(config.threads()))
+                // Serial GC: a rank's heap is small and GC threads would only compete for the cores. Warnings only:
+                // a rank's last words on stderr become the reason a failed run gives, not ND4J's start-up chatter.
+                .jvmOptions(List.of("-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"))
+                .hosts(config.hosts() == null ? List.of() : readHosts(Path.of(config.hosts())))
+                .remoteShell(remoteShell())
+                .build();
+        this.job = device.start(spec, this::receive);
+    }
+
+    /**
+     * How ranks start on other hosts: {@code $SCALELAB_REMOTE_SHELL} (words separated by spaces, followed by the
+     * host and the rank's command line as one word), else ssh that never asks for a password.
+     */
+    static List<String> remoteShell() {
+        String custom = System.getenv(REMOTE_SHELL_VARIABLE);
+        return custom == null || custom.isBlank() ? List.of("ssh", "-o", "BatchMode=yes")
+                : List.of(custom.trim().split("\\s+"));
+    }
+
+    private static List<HostSlot> readHosts(Path file) {
+        try {
+            return HostFile.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the host file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Called on the job's reader threads. */
+    private void receive(int rank, String line) {
+        try {
+            arrived.add(new RankEvent(rank, EventJson.fromLine(line), null));
+        } catch (RuntimeException e) {
+            arrived.add(new RankEvent(rank, null, e));
+        }
+    }
+
+    @Override
+    public EpochCompleted run(int epoch) {
+        while (true) {
+            RankEvent next = nextEvent();
+            if (next == null) {
+                continue;
+            }
+            if (next.unreadable() != null) {
+                throw new IllegalStateException("rank " + next.rank() + " printed a line that is not an event: "
+                        + next.unreadable().getMessage());
+            }
+            if (next.event() instanceof StepCompleted step) {
+                events.onEvent(step);
+            } else if (next.event() instanceof EpochCompleted completed) {
+                Map<Integer, EpochCompleted> ranks = epochsByNumber.computeIfAbsent(completed.epoch(), e -> new HashMap<>());
+                ranks.put(next.rank(), completed);
+                if (completed.epoch() == epoch && ranks.size() == config.processes()) {
+                    epochsByNumber.remove(epoch);
+                    finished = epoch == config.epochs();
+                    return merge(ranks);
+                }
+            }
+        }
+    }
+
+    /** The next event, or null after a short wait in which the job failed, ended or was cancelled. */
+    private RankEvent nextEvent() {
+        try {
+            RankEvent next = arrived.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                return next;
+            }
+            if (cancellation.isCancelled()) {
+                job.cancel();
+                throw new RunCancelledException();
+            }
+            if (job.await(Duration.ZERO) && arrived.isEmpty()) {
+                throw new RankJobException("the ranks ended before reporting every epoch");
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.cancel();
+            throw new RunCancelledException();
+        }
+    }
+
+    /**
+     * Rank 0's results (it evaluates) with every rank's worker phases. CPU usage: ranks that are processes each
+     * measured their own, so they add up; ranks that are threads of this JVM all measured the same process.
+     */
+    private EpochCompleted merge(Map<Integer, EpochCompleted> ranks) {
+        EpochCompleted first = ranks.get(0);
+        List<WorkerPhases> phases = new ArrayList<>();
+        ranks.values().forEach(rank -> phases.addAll(rank.phases()));
+        phases.sort(Comparator.comparingInt(WorkerPhases::worker));
+        double cpu = device == RankDevice.SMPDEV ? first.cpuUsage()
+                : ranks.values().stream().mapToDouble(EpochCompleted::cpuUsage).sum();
+        return new EpochCompleted(first.epoch(), first.learningRate(), first.trainLoss(), first.trainAccuracy(),
+                first.testLoss(), first.testAccuracy(), first.images(), first.trainSeconds(), first.epochSeconds(),
+                cpu, phases);
+    }
+
+    /** After the last epoch waits for the ranks to exit (rank 0 may be saving weights); otherwise stops them. */
+    @Override
+    public void close() {
+        try {
+            if (finished) {
+                if (!job.await(FINISH_WAIT)) {
+                    job.cancel();
+                    throw new RankJobException("the ranks did not exit within " + FINISH_WAIT.toSeconds()
+                            + " s of the last epoch");
+                }
+            } else {
+                job.cancel();
+                job.await(FINISH_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.cancel();
+        } catch (RankJobException e) {
+            if (finished) {
+                throw e;
+            }
+            // Stopping a failed or cancelled run: the failure that ended it is already being reported.
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.scalelab.engine.strategies;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.scalelab.engine.config.ExplainedFailure;
+import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RunFailed;
+import org.scalelab.engine.events.RunFinished;
+import org.scalelab.engine.events.RunListener;
+import org.scalelab.engine.events.RunListeners;
+import org.scalelab.engine.events.RunStarted;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.training.CancellationToken;
+import org.scalelab.engine.training.RunCancelledException;
+import org.scalelab.engine.training.RunPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every strategy's run shares around its epochs: the first and last events, the epoch loop, and turning
+ * cancellation and failures into a final status. Strategies supply only the per-epoch work, so they cannot
+ * differ in how a run starts, ends or fails.
+ */
+public final class RunLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLifecycle.class);
+
+    private RunLifecycle() {
+    }
+
+    /**
+     * @param setup builds the strategy's epoch runner (networks, buffers, workers), given the guarded listener
+     *              its steps report to; failures while setting up end the run as failed too
+     */
+    public static RunSummary run(RunPlan plan, RunListener listener, CancellationToken cancellation,
+                          Function<RunListener, EpochRunner> setup) {
+        RunListener events = RunListeners.fanOut(listener);
+        events.onEvent(started(plan));
+        List<EpochCompleted> epochs = new ArrayList<>();
+        RunStatus status = RunStatus.FINISHED;
+        String message = null;
+        try (EpochRunner runner = setup.apply(events)) {
+            for (int epoch = 1; epoch <= plan.config().epochs(); epoch++) {
+                cancellation.throwIfCancelled();
+                EpochCompleted completed = runner.run(epoch);
+                epochs.add(completed);
+                events.onEvent(completed);
+            }
+        } catch (RunCancelledException e) {
+            status = RunStatus.CANCELLED;
+            message = "cancelled after " + epochs.size() + " of " + plan.config().epochs() + " epochs";
+        } catch (RuntimeException | Error e) {
+            status = RunStatus.FAILED;
+            message = describe(plan, e);
+        }
+        RunSummary summary = RunSummary.of(plan.runId(), status, epochs);
+        events.onEvent(status == RunStatus.FINISHED ? new RunFinished(summary) : new RunFailed(status, message, summary));
+        return summary;
+    }
+
+    /**
+     * The failure as the user reads it. An explained failure (a rank that died, a damaged dataset, a setting
+     * that cannot work) already says what went wrong and what to do, so it is reported as it is; anything else
+     * is a fault of ScaleLab's, named by its type and logged with its stack trace for a bug report.
+     */
+    private static String describe(RunPlan plan, Throwable failure) {
+        if (explained(failure)) {
+            LOG.debug("Run {} failed", plan.runId(), failure);
+            return failure.getMessage();
+        }
+        LOG.error("Run {} failed", plan.runId(), failure);
+        return failure.getMessage() == null ? failure.getClass().getName()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private static boolean explained(Throwable failure) {
+        return failure.getMessage() != null && failure instanceof ExplainedFailure;
+    }
+
+    private static RunStarted started(RunPlan plan) {
+        return new RunStarted(plan.runId(), Instant.now().toString(), plan.config(), plan.architecture(),
+                plan.architecture().parameterCount(), plan.dataset().info(), plan.dataset().train().size(), plan.dataset().test().size(),
+                plan.environment());
+    }
+}

@@ -1,0 +1,55 @@
+package org.scalelab.engine.strategies;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.data.Dataset;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.events.EventJson;
+import org.scalelab.engine.events.Json;
+import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.model.ArchitectureFiles;
+import org.scalelab.engine.parallel.comm.Communicator;
+import org.scalelab.engine.parallel.launch.RankTask;
+import org.scalelab.engine.training.CancellationToken;
+import org.scalelab.engine.training.RunPlan;
+
+/**
+ * What each rank of a multi-process run does: open the dataset from the same catalog as the application, train
+ * its workers epoch by epoch, and report as JSON event lines — rank 0 every step, every rank each epoch with its
+ * workers' phases — which {@link RankEpochs} merges into the run's events.
+ */
+public final class TrainingRankTask implements RankTask {
+
+    /** The task's arguments, in order: configuration, architecture, catalog folders, weights file or "". */
+    static List<String> arguments(RunPlan plan, DatasetCatalog catalog) {
+        List<String> args = new ArrayList<>();
+        try {
+            args.add(Json.mapper().writeValueAsString(plan.config()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a configuration is always writable", e);
+        }
+        args.add(ArchitectureFiles.toJson(plan.architecture()));
+        args.add(catalog.cacheDir().toAbsolutePath().toString());
+        args.add(catalog.installedFashionMnistDir() == null ? "" : catalog.installedFashionMnistDir().toString());
+        args.add(plan.weightsFile() == null ? "" : plan.weightsFile().toAbsolutePath().toString());
+        return args;
+    }
+
+    @Override
+    public void run(Communicator communicator, List<String> args, Consumer<String> output) throws Exception {
+        TrainingConfig config = Json.mapper().readValue(args.get(0), TrainingConfig.class).validate();
+        Architecture architecture = ArchitectureFiles.parse(args.get(1), "the run's architecture");
+        Path installed = args.get(3).isEmpty() ? DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST : Path.of(args.get(3));
+        Dataset dataset = new DatasetCatalog(Path.of(args.get(2)), installed, (java.net.URI) null).load(config.dataset());
+        Path weights = args.get(4).isEmpty() ? null : Path.of(args.get(4));
+        try (LocalWorkers workers = new LocalWorkers(config, architecture, dataset, communicator,
+                event -> output.accept(EventJson.toLine(event)), new CancellationToken(), weights)) {
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                output.accept(EventJson.toLine(workers.run(epoch)));
+            }
+        }
+    }
+}
