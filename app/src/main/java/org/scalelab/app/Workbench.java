@@ -18,12 +18,11 @@ import org.scalelab.app.replay.ReplayPlayer;
 import org.scalelab.app.replay.ReplaySpeed;
 import org.scalelab.app.setup.ArchitectureViewModel;
 import org.scalelab.app.setup.DatasetViewModel;
-import org.scalelab.app.setup.ExperimentField;
 import org.scalelab.app.setup.ExperimentViewModel;
 import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
-import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.runs.RunRecorder;
 import org.scalelab.engine.runs.RunStore;
 
@@ -46,7 +45,7 @@ public final class Workbench {
 
     public Workbench(WorkbenchSettings settings, Threads threads) {
         this.runs = settings.runs();
-        this.datasets = new DatasetViewModel(settings.catalog(), threads, DatasetCatalog.DEFAULT_DATASET);
+        this.datasets = new DatasetViewModel(settings.catalog(), threads, TrainingOptions.DATASET.defaultValue());
         this.architectures = new ArchitectureViewModel(settings.preset());
         this.experiment = new ExperimentViewModel(datasets, architectures, Runtime.getRuntime().availableProcessors(),
                 settings.availability());
@@ -68,11 +67,9 @@ public final class Workbench {
      */
     public BooleanBinding baselineMissing() {
         return Bindings.createBooleanBinding(() -> experiment.config()
-                        .filter(config -> config.strategy() != Strategy.SERIAL)
+                        .filter(config -> config.parallelism().strategy() != Strategy.SERIAL)
                         .map(config -> library.baselines().find(config).isEmpty()).orElse(false),
-                experiment.blockedReasonProperty(), experiment.strategyProperty(), library.rows(),
-                experiment.text(ExperimentField.BATCH_SIZE), experiment.scalingProperty(),
-                experiment.text(ExperimentField.THREADS), experiment.text(ExperimentField.PROCESSES));
+                experiment.configProperty(), library.rows());
     }
 
     /** Runs the serial baseline the current experiment's speedup needs, named and tagged as such. */

@@ -1,6 +1,7 @@
 package org.scalelab.app;
 
 import org.scalelab.app.setup.StrategyAvailability;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.runs.RunStore;
 
@@ -22,6 +23,7 @@ public record WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String pr
 
     /** The embedded digits and Study B's MLP: ready to run offline the moment the window opens. */
     public static WorkbenchSettings defaults() {
-        return new WorkbenchSettings(new DatasetCatalog(), new RunStore(RunStore.defaultDirectory()), "mlp-235k");
+        return new WorkbenchSettings(new DatasetCatalog(), new RunStore(RunStore.defaultDirectory()),
+                TrainingOptions.MODEL.defaultValue());
     }
 }

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -36,6 +38,8 @@ import org.scalelab.app.setup.ExperimentView;
 import org.scalelab.app.setup.StrategyAvailability;
 import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingOption;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.data.DatasetSummary;
 import org.scalelab.engine.runs.RunStore;
@@ -66,6 +70,30 @@ class WorkbenchFxTest {
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(ScaleLabApp.STYLESHEET)).toExternalForm());
         stage.setScene(scene);
         stage.show();
+    }
+
+    @Test
+    void everyTrainingOptionHasAFieldHoldingTheDefaultTheCommandLineShows(FxRobot robot) {
+        for (TrainingOption<?> option : TrainingOptions.ALL) {
+            if (option == TrainingOptions.DATASET || option == TrainingOptions.MODEL) {
+                continue; // chosen in the dataset and architecture panes, checked below
+            }
+            Node field = robot.lookup("#" + option.key()).query();
+            assertEquals(option.defaultText(), shownText(field), option.key());
+        }
+        assertEquals(TrainingOptions.DATASET.defaultValue(), workbench.experiment().config().orElseThrow().data().dataset());
+        assertEquals(TrainingOptions.MODEL.defaultValue(), workbench.experiment().config().orElseThrow().model().name());
+    }
+
+    /** What a field shows, in the words the command line uses for the value. */
+    private static String shownText(Node field) {
+        if (field instanceof TextField text) {
+            return text.getText();
+        }
+        if (field instanceof CheckBox box) {
+            return String.valueOf(box.isSelected());
+        }
+        return String.valueOf(((ComboBox<?>) field).getValue());
     }
 
     @Test
@@ -114,7 +142,7 @@ class WorkbenchFxTest {
 
     @Test
     void anInvalidFieldBlocksRunWithItsMessage(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#batch-size").queryAs(TextField.class).setText("0"));
+        robot.interact(() -> robot.lookup("#batch").queryAs(TextField.class).setText("0"));
         assertTrue(robot.lookup("#run").queryAs(Button.class).isDisabled());
         String reason = robot.lookup("#blocked-reason").queryAs(Label.class).getText();
         assertEquals("Batch size: Batch size 0: expected an integer ≥ 1", reason);
@@ -152,7 +180,7 @@ class WorkbenchFxTest {
     void aTwoThreadRunCompletesAndItsPhaseChartShowsTwoWorkers(FxRobot robot) throws Exception {
         setUpTwoThreadsForOneEpoch(robot);
         assertFalse(robot.lookup("#threads").queryAs(TextField.class).isDisabled());
-        assertTrue(robot.lookup("#processes").queryAs(TextField.class).isDisabled(), "threads runs in one process");
+        assertTrue(robot.lookup("#procs").queryAs(TextField.class).isDisabled(), "threads runs in one process");
         clickRun(robot);
         waitForState(LiveState.FINISHED);
         CategoryDataset perWorker = workbench.live().charts().chart(ChartKind.PHASES_PER_WORKER).getCategoryPlot().getDataset();
@@ -227,7 +255,7 @@ class WorkbenchFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
         LibraryRow calibration = workbench.library().rows().get(0);
         assertEquals(Workbench.CALIBRATION, calibration.name());
-        assertEquals(Baselines.WARM_UP_STEPS + Baselines.CALIBRATION_STEPS, calibration.record().config().stepLimit());
+        assertEquals(Baselines.WARM_UP_STEPS + Baselines.CALIBRATION_STEPS, calibration.record().config().schedule().stepLimit());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(calibrate.isVisible(), "the calibration is the baseline now");
 

@@ -1,5 +1,7 @@
 package org.scalelab.app.library;
 
+import static org.scalelab.engine.config.TrainingOptions.*;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -32,9 +34,9 @@ public final class Baselines {
     public Optional<Baseline> find(TrainingConfig config) {
         return records.stream()
                 .filter(r -> r.status() == RunStatus.FINISHED && r.config() != null)
-                .filter(r -> r.config().strategy() == Strategy.SERIAL)
-                .filter(r -> Objects.equals(r.config().dataset(), config.dataset())
-                        && Objects.equals(r.config().model(), config.model())
+                .filter(r -> r.config().parallelism().strategy() == Strategy.SERIAL)
+                .filter(r -> Objects.equals(r.config().data().dataset(), config.data().dataset())
+                        && Objects.equals(r.config().model().name(), config.model().name())
                         && r.config().globalBatchSize() == config.globalBatchSize())
                 .min(Comparator.comparing(r -> isCalibration(r.config()))) // stable: newest full run first
                 .map(Baselines::baselineOf);
@@ -42,17 +44,17 @@ public final class Baselines {
 
     /** The full serial run that {@code config} needs, to run it when none is saved. */
     public static TrainingConfig baselineFor(TrainingConfig config) {
-        return config.toBuilder().strategy(Strategy.SERIAL).processes(1).threads(1).scaling(Scaling.STRONG)
-                .batchSize(config.globalBatchSize()).averagingPeriod(1).viaMaster(false).hosts(null).build();
+        return config.with(STRATEGY, Strategy.SERIAL).with(PROCS, 1).with(THREADS, 1).with(SCALING, Scaling.STRONG)
+                .with(BATCH, config.globalBatchSize()).with(AVERAGE_EVERY, 1).with(VIA_MASTER, false).with(HOSTS, null);
     }
 
     /** A short serial run of one epoch's first steps: quicker than a full baseline, good enough for a first look. */
     public static TrainingConfig calibrationFor(TrainingConfig config) {
-        return baselineFor(config).toBuilder().epochs(1).stepLimit(WARM_UP_STEPS + CALIBRATION_STEPS).build();
+        return baselineFor(config).with(EPOCHS, 1).with(STEPS_PER_EPOCH, WARM_UP_STEPS + CALIBRATION_STEPS);
     }
 
     public static boolean isCalibration(TrainingConfig config) {
-        return config.stepLimit() > 0;
+        return config.schedule().stepLimit() > 0;
     }
 
     private static Baseline baselineOf(RunRecord record) {

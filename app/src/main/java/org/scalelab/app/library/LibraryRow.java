@@ -24,8 +24,8 @@ public record LibraryRow(RunRecord record, String date, String name, String data
         TrainingConfig config = record.config();
         Optional<Baseline> baseline = baselines.find(config);
         double throughput = SteadyThroughput.of(record);
-        return new LibraryRow(record, startedAt(record), record.name(), config.dataset(), config.model(),
-                config.strategy().toString(), RunLabels.workers(config),
+        return new LibraryRow(record, startedAt(record), record.name(), config.data().dataset(), config.model().name(),
+                config.parallelism().strategy().toString(), RunLabels.workers(config),
                 Numbers.fixed(record.summary().trainSeconds(), 1),
                 Numbers.percent(record.summary().testAccuracy()),
                 baseline.map(serial -> Numbers.speedup(throughput / serial.imagesPerSecond(), baseline)).orElse("–"),

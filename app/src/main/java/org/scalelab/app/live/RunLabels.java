@@ -11,19 +11,19 @@ public final class RunLabels {
 
     /** "mlp-235k on mnist-mini · allreduce 2P×2T". */
     public static String describe(TrainingConfig config) {
-        return config.model() + " on " + config.dataset() + " · " + parallelism(config);
+        return config.model().name() + " on " + config.data().dataset() + " · " + parallelism(config);
     }
 
     /** "serial", or "allreduce 2P×2T (weak)". */
     public static String parallelism(TrainingConfig config) {
-        if (config.strategy() == Strategy.SERIAL) {
+        if (config.parallelism().strategy() == Strategy.SERIAL) {
             return "serial";
         }
-        return config.strategy() + " " + workers(config) + (config.scaling() == Scaling.WEAK ? " (weak)" : "");
+        return config.parallelism().strategy() + " " + workers(config) + (config.parallelism().scaling() == Scaling.WEAK ? " (weak)" : "");
     }
 
     /** "2P×2T". */
     public static String workers(TrainingConfig config) {
-        return config.processes() + "P×" + config.threads() + "T";
+        return config.parallelism().processes() + "P×" + config.parallelism().threads() + "T";
     }
 }

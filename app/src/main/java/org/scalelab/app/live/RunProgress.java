@@ -23,7 +23,7 @@ public final class RunProgress {
     }
 
     public static RunProgress started(RunStarted started) {
-        return new RunProgress(started.config().epochs(), started.stepsPerEpoch(), null, Double.NaN);
+        return new RunProgress(started.config().schedule().epochs(), started.stepsPerEpoch(), null, Double.NaN);
     }
 
     public RunProgress after(StepCompleted step) {

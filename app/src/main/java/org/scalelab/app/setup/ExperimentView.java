@@ -1,8 +1,7 @@
 package org.scalelab.app.setup;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -18,6 +17,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
@@ -33,6 +33,8 @@ import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.OptimizerKind;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingOption;
+import org.scalelab.engine.config.TrainingOptions;
 
 /**
  * Parallelism and training fields. Each faulty field is marked where it is (ControlsFX decoration with the
@@ -46,9 +48,10 @@ public final class ExperimentView extends VBox {
 
     private final ExperimentViewModel model;
     private final ValidationSupport validation = new ValidationSupport();
-    private final Map<ExperimentField, Control> controls = new EnumMap<>(ExperimentField.class);
+    private final Map<TrainingOption<?>, Control> controls = new LinkedHashMap<>();
     private final GridPane parallelism = form();
     private final GridPane training = form();
+    private final GridPane more = form();
 
     public ExperimentView(ExperimentViewModel model) {
         this.model = model;
@@ -58,51 +61,53 @@ public final class ExperimentView extends VBox {
         strategy.getItems().setAll(Strategy.values());
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
         strategy.setCellFactory(list -> new StrategyCell());
-        addRow(parallelism, ExperimentField.STRATEGY, strategy);
-        addRow(parallelism, ExperimentField.PROCESSES, textField(ExperimentField.PROCESSES)).disableProperty()
+        addRow(parallelism, TrainingOptions.STRATEGY, strategy);
+        addRow(parallelism, TrainingOptions.PROCS, textField(TrainingOptions.PROCS)).disableProperty()
                 .bind(model.processesUsed().not());
         addNote(parallelism, "hint", model.processesHint());
-        addRow(parallelism, ExperimentField.THREADS, textField(ExperimentField.THREADS)).disableProperty()
+        addRow(parallelism, TrainingOptions.THREADS, textField(TrainingOptions.THREADS)).disableProperty()
                 .bind(model.threadsUsed().not());
         addNote(parallelism, "hint", model.threadsHint());
         addNote(parallelism, "warning-text", model.warningProperty()).setId("oversubscription");
         ComboBox<Scaling> scaling = new ComboBox<>();
-        scaling.setId("scaling");
         scaling.getItems().setAll(Scaling.values());
         scaling.valueProperty().bindBidirectional(model.scalingProperty());
         scaling.setTooltip(new Tooltip("strong: the batch is split among the workers\nweak: every worker takes a whole batch"));
-        addRow(parallelism, "Scaling", scaling);
+        addRow(parallelism, TrainingOptions.SCALING, scaling);
         averagingRows();
         ComboBox<AllreduceAlgorithm> allreduce = new ComboBox<>();
-        allreduce.setId("allreduce");
         allreduce.getItems().setAll(AllreduceAlgorithm.values());
         allreduce.valueProperty().bindBidirectional(model.allreduceProperty());
         allreduce.setTooltip(new Tooltip("ring: every rank sends 2(P−1)/P of the gradients through MPJ\n"
                 + "ring-shm: the same ring through shared memory (all ranks on this machine)\n"
                 + "builtin: MPJ's reduce to one rank, then broadcast"));
-        showWhen(model.allreduceUsed(), addRow(parallelism, "Allreduce", allreduce));
+        showWhen(model.allreduceUsed(), addRow(parallelism, TrainingOptions.ALLREDUCE, allreduce, allreduce));
         hostsRow();
 
-        addRow(training, ExperimentField.BATCH_SIZE, textField(ExperimentField.BATCH_SIZE));
+        addRow(training, TrainingOptions.BATCH, textField(TrainingOptions.BATCH));
         ComboBox<OptimizerKind> optimizer = new ComboBox<>();
         optimizer.getItems().setAll(OptimizerKind.values());
         optimizer.valueProperty().bindBidirectional(model.optimizerProperty());
-        addRow(training, "Optimiser", optimizer);
-        addRow(training, ExperimentField.LEARNING_RATE, textField(ExperimentField.LEARNING_RATE));
-        addRow(training, ExperimentField.EPOCHS, textField(ExperimentField.EPOCHS));
-        addRow(training, ExperimentField.SEED, textField(ExperimentField.SEED));
+        addRow(training, TrainingOptions.OPTIMIZER, optimizer);
+        addRow(training, TrainingOptions.LR, textField(TrainingOptions.LR));
+        addRow(training, TrainingOptions.EPOCHS, textField(TrainingOptions.EPOCHS));
+        addRow(training, TrainingOptions.SEED, textField(TrainingOptions.SEED));
+        moreOptions();
 
-        getChildren().addAll(Forms.section("PARALLELISM"), parallelism, Forms.section("TRAINING"), training);
+        TitledPane moreSection = new TitledPane("More options", more);
+        moreSection.setId("more-options");
+        moreSection.setExpanded(false);
+        getChildren().addAll(Forms.section("PARALLELISM"), parallelism, Forms.section("TRAINING"), training, moreSection);
         controls.forEach((field, control) -> validation.registerValidator(control, false,
                 (Control c, Object value) -> ValidationResult.fromErrorIf(c, model.problems().get(field),
                         model.problems().containsKey(field))));
         // A problem may come from another field (serial needs 1 process): re-check every field on any change.
-        model.problems().addListener((MapChangeListener<ExperimentField, String>) change -> validation.revalidate());
+        model.problems().addListener((MapChangeListener<TrainingOption<?>, String>) change -> validation.revalidate());
     }
 
     /** Parameter averaging: every K steps or once per epoch, by allreduce or through rank 0. */
     private void averagingRows() {
-        TextField period = textField(ExperimentField.AVERAGING_PERIOD);
+        TextField period = textField(TrainingOptions.AVERAGE_EVERY);
         period.disableProperty().bind(model.oncePerEpochProperty());
         CheckBox oncePerEpoch = new CheckBox("once per epoch");
         oncePerEpoch.setId("once-per-epoch");
@@ -110,44 +115,75 @@ public final class ExperimentView extends VBox {
         period.setPrefColumnCount(3);
         HBox periodRow = new HBox(8, period, oncePerEpoch);
         periodRow.setAlignment(Pos.CENTER_LEFT);
-        showWhen(model.averagingUsed(), addRow(parallelism, ExperimentField.AVERAGING_PERIOD, period, periodRow));
+        showWhen(model.averagingUsed(), addRow(parallelism, TrainingOptions.AVERAGE_EVERY, period, periodRow));
         CheckBox viaMaster = new CheckBox("average via master (rank 0)");
-        viaMaster.setId("via-master");
         viaMaster.selectedProperty().bindBidirectional(model.viaMasterProperty());
-        showWhen(model.averagingUsed(), addRow(parallelism, "", viaMaster));
+        showWhen(model.averagingUsed(), addRow(parallelism, TrainingOptions.VIA_MASTER, viaMaster, viaMaster));
     }
 
     /** An optional host file for runs whose ranks may live on other machines. */
     private void hostsRow() {
-        TextField hosts = textField(ExperimentField.HOSTS);
+        TextField hosts = textField(TrainingOptions.HOSTS);
         hosts.setPromptText("optional: ranks on this machine");
         Button choose = new Button("…");
         choose.setId("choose-hosts");
         choose.setTooltip(new Tooltip("Choose a host file: one host per line, optionally slots=N"));
         choose.setOnAction(e -> Dialogs.openAnyFile(this, "Host file")
-                .ifPresent(file -> model.text(ExperimentField.HOSTS).set(file.getPath())));
+                .ifPresent(file -> model.text(TrainingOptions.HOSTS).set(file.getPath())));
         HBox row = new HBox(4, hosts, choose);
         HBox.setHgrow(hosts, Priority.ALWAYS);
-        showWhen(model.hostsUsed(), addRow(parallelism, ExperimentField.HOSTS, hosts, row));
+        showWhen(model.hostsUsed(), addRow(parallelism, TrainingOptions.HOSTS, hosts, row));
     }
 
-    private TextField textField(ExperimentField field) {
+    /**
+     * Every option the main form does not show, each with the control its type calls for: adding an option to
+     * {@link TrainingOptions} adds it here.
+     */
+    private void moreOptions() {
+        for (TrainingOption<?> option : model.options()) {
+            if (controls.containsKey(option)) {
+                continue;
+            }
+            Control control;
+            if (option.type().isFlag()) {
+                CheckBox box = new CheckBox();
+                box.setSelected(Boolean.parseBoolean(model.text(option).get()));
+                box.selectedProperty().addListener((o, was, now) -> model.text(option).set(String.valueOf(now)));
+                model.text(option).addListener((o, was, now) -> box.setSelected(Boolean.parseBoolean(now)));
+                control = box;
+            } else if (!option.type().choices().isEmpty()) {
+                ComboBox<String> choice = new ComboBox<>();
+                choice.getItems().setAll(option.type().choices());
+                choice.valueProperty().bindBidirectional(model.text(option));
+                control = choice;
+            } else {
+                control = textField(option);
+            }
+            control.setTooltip(new Tooltip(option.help()));
+            addRow(more, option, control);
+        }
+    }
+
+    private TextField textField(TrainingOption<?> field) {
         TextField text = new TextField();
         text.textProperty().bindBidirectional(model.text(field));
         text.setPrefColumnCount(6);
         return text;
     }
 
-    private Control addRow(GridPane grid, ExperimentField field, Control control) {
+    private Control addRow(GridPane grid, TrainingOption<?> field, Control control) {
         addRow(grid, field, control, control);
         return control;
     }
 
     /** A row whose validated control sits inside {@code shown} (with a button or check box beside it). */
-    private Node[] addRow(GridPane grid, ExperimentField field, Control control, Node shown) {
-        control.setId(field.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    private Node[] addRow(GridPane grid, TrainingOption<?> field, Control control, Node shown) {
+        control.setId(field.key());
         controls.put(field, control);
-        return addRow(grid, field.label(), shown);
+        if (control.getTooltip() == null) {
+            control.setTooltip(new Tooltip(field.help()));
+        }
+        return addRow(grid, field == TrainingOptions.VIA_MASTER ? "" : field.label(), shown);
     }
 
     private static Node[] addRow(GridPane grid, String label, Node control) {

@@ -1,18 +1,25 @@
 package org.scalelab.app.setup;
 
+import static org.scalelab.engine.config.TrainingOptions.*;
+
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,35 +28,50 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
+import javafx.util.StringConverter;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.OptimizerKind;
+import org.scalelab.engine.config.OptionValues;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.config.TrainingOption;
+import org.scalelab.engine.config.TrainingOptions;
 
 /**
- * The experiment being set up: every field as the user typed it, the problems found at each field, the
- * reason Run is blocked (if it is) and a warning when the native threads outnumber the cores. Problems come
- * from the engine's own validation, so the panel and the command line reject the same values with the same words.
- * Fields the chosen strategy does not read are disabled and hold their neutral value.
+ * The experiment being set up: every training option as the user typed it (starting at the defaults that
+ * {@link TrainingOptions} declares for the command line too), the problems found at each, the reason Run is
+ * blocked (if it is) and a warning when the native threads outnumber the cores. Problems come from the engine's
+ * own reading and validation, so the panel and the command line reject the same values with the same words.
+ * Options the chosen strategy does not read hold their neutral value.
  */
 public final class ExperimentViewModel {
+    /** Options chosen in panes of their own: the dataset and architecture panes. */
+    static final List<TrainingOption<?>> CHOSEN_ELSEWHERE = List.of(DATASET, MODEL);
+    /** Options of the main form; every other one is under "More options". */
+    static final List<TrainingOption<?>> MAIN_FORM = List.of(STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY,
+            VIA_MASTER, ALLREDUCE, HOSTS, BATCH, OPTIMIZER, LR, EPOCHS, SEED);
+
+    /** Top to bottom as the panel shows them: the first faulty one is the reason Run is blocked. */
+    private static final List<TrainingOption<?>> FORM_ORDER = Stream.of(CHOSEN_ELSEWHERE, MAIN_FORM, TrainingOptions.ALL)
+            .flatMap(List::stream).distinct().toList();
+
     private final DatasetViewModel datasets;
     private final ArchitectureViewModel architectures;
     private final int cores;
     private final StrategyAvailability availability;
-    private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(Strategy.SERIAL);
-    private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>(Scaling.STRONG);
-    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(OptimizerKind.MOMENTUM);
-    private final ObjectProperty<AllreduceAlgorithm> allreduce = new SimpleObjectProperty<>(AllreduceAlgorithm.RING);
-    private final BooleanProperty oncePerEpoch = new SimpleBooleanProperty();
+    private final Map<TrainingOption<?>, StringProperty> texts = new LinkedHashMap<>();
+    private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>();
+    private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>();
+    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>();
+    private final ObjectProperty<AllreduceAlgorithm> allreduce = new SimpleObjectProperty<>();
     private final BooleanProperty viaMaster = new SimpleBooleanProperty();
-    private final Map<ExperimentField, StringProperty> texts = new EnumMap<>(ExperimentField.class);
-    private final ObservableMap<ExperimentField, String> problems = FXCollections.observableMap(new EnumMap<>(ExperimentField.class));
+    private final BooleanProperty oncePerEpoch = new SimpleBooleanProperty();
+    private final ObservableMap<TrainingOption<?>, String> problems = FXCollections.observableMap(new LinkedHashMap<>());
     private final ReadOnlyStringWrapper blockedReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
-    private TrainingConfig config;
+    private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>();
 
     /** @param cores logical cores of this machine, against which the native threads of a run are checked */
     public ExperimentViewModel(DatasetViewModel datasets, ArchitectureViewModel architectures, int cores) {
@@ -63,17 +85,18 @@ public final class ExperimentViewModel {
         this.architectures = architectures;
         this.cores = cores;
         this.availability = availability;
-        text(ExperimentField.PROCESSES, "1");
-        text(ExperimentField.THREADS, "1");
-        text(ExperimentField.BATCH_SIZE, "64");
-        text(ExperimentField.LEARNING_RATE, "0.01");
-        text(ExperimentField.EPOCHS, "3");
-        text(ExperimentField.SEED, "1");
-        text(ExperimentField.AVERAGING_PERIOD, "1");
-        text(ExperimentField.HOSTS, "");
+        for (TrainingOption<?> option : TrainingOptions.ALL) {
+            if (!CHOSEN_ELSEWHERE.contains(option)) {
+                texts.put(option, new SimpleStringProperty(option.defaultText()));
+            }
+        }
+        bindTyped(strategy, STRATEGY);
+        bindTyped(scaling, SCALING);
+        bindTyped(optimizer, OPTIMIZER);
+        bindTyped(allreduce, ALLREDUCE);
+        Bindings.bindBidirectional(text(VIA_MASTER), viaMaster, converter(VIA_MASTER));
         strategy.addListener((o, before, now) -> neutraliseUnusedFields(now));
-        Observable[] inputs = {strategy, scaling, optimizer, allreduce, oncePerEpoch, viaMaster,
-                datasets.selectedProperty(), architectures.selectedProperty()};
+        Observable[] inputs = {oncePerEpoch, datasets.selectedProperty(), architectures.selectedProperty()};
         for (Observable input : inputs) {
             input.addListener(o -> validate());
         }
@@ -81,9 +104,18 @@ public final class ExperimentViewModel {
         validate();
     }
 
-    /** The text of a typed field: processes, threads, batch size, learning rate, epochs or seed. */
-    public StringProperty text(ExperimentField field) {
-        return texts.get(field);
+    /** The text of an option, as typed or chosen; enums by their command-line names, flags as true or false. */
+    public StringProperty text(TrainingOption<?> option) {
+        StringProperty text = texts.get(option);
+        if (text == null) {
+            throw new IllegalArgumentException(option + " is chosen in its own pane");
+        }
+        return text;
+    }
+
+    /** Every option this form edits, in the table's order. */
+    public List<TrainingOption<?>> options() {
+        return List.copyOf(texts.keySet());
     }
 
     public ObjectProperty<Strategy> strategyProperty() {
@@ -114,42 +146,42 @@ public final class ExperimentViewModel {
 
     /** Whether the chosen strategy reads the processes field. */
     public BooleanBinding processesUsed() {
-        return usedBy(StrategyFields::usesProcesses);
+        return usedBy(Strategy::usesProcesses);
     }
 
     /** Whether the chosen strategy reads the threads field. */
     public BooleanBinding threadsUsed() {
-        return usedBy(StrategyFields::usesThreads);
+        return usedBy(Strategy::usesThreads);
     }
 
     /** Whether the chosen strategy sums by an MPJ allreduce whose algorithm can be chosen. */
     public BooleanBinding allreduceUsed() {
-        return usedBy(StrategyFields::usesAllreduce);
+        return usedBy(Strategy::sumsByAllreduce);
     }
 
     /** Whether the chosen strategy averages parameters (period K, via master). */
     public BooleanBinding averagingUsed() {
-        return usedBy(StrategyFields::averages);
+        return usedBy(Strategy::averagesParameters);
     }
 
     /** Whether the host file applies: only strategies that start MPJ processes can spread them over machines. */
     public BooleanBinding hostsUsed() {
         return Bindings.createBooleanBinding(() -> strategy.get().launchesProcesses(parsedProcesses()), strategy,
-                text(ExperimentField.PROCESSES));
+                text(PROCS));
     }
 
     /** What P means for the chosen strategy. */
     public StringBinding processesHint() {
-        return Bindings.createStringBinding(() -> StrategyFields.processesHint(strategy.get()), strategy);
+        return Bindings.createStringBinding(() -> strategy.get().processesHint(), strategy);
     }
 
     /** What T means for the chosen strategy. */
     public StringBinding threadsHint() {
-        return Bindings.createStringBinding(() -> StrategyFields.threadsHint(strategy.get()), strategy);
+        return Bindings.createStringBinding(() -> strategy.get().threadsHint(), strategy);
     }
 
-    /** The problem at each faulty field, in the engine's words with the field's label. */
-    public ObservableMap<ExperimentField, String> problems() {
+    /** The problem at each faulty option, in the engine's words with the option's label. */
+    public ObservableMap<TrainingOption<?>, String> problems() {
         return problems;
     }
 
@@ -165,7 +197,12 @@ public final class ExperimentViewModel {
 
     /** The configuration to run, when every field is valid. */
     public Optional<TrainingConfig> config() {
-        return Optional.ofNullable(config);
+        return Optional.ofNullable(config.get());
+    }
+
+    /** The configuration to run, null while a field is faulty: changes whenever any field does. */
+    public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
+        return config.getReadOnlyProperty();
     }
 
     /**
@@ -176,90 +213,90 @@ public final class ExperimentViewModel {
         return availability.whyUnavailable(candidate, 1);
     }
 
-    /** Puts a whole configuration into the fields (e.g. to repeat a saved run or set up its baseline). */
-    public void load(TrainingConfig source) {
-        strategy.set(source.strategy());
-        scaling.set(source.scaling());
-        optimizer.set(source.optimizer());
-        text(ExperimentField.PROCESSES).set(String.valueOf(source.processes()));
-        text(ExperimentField.THREADS).set(String.valueOf(source.threads()));
-        text(ExperimentField.BATCH_SIZE).set(String.valueOf(source.batchSize()));
-        text(ExperimentField.LEARNING_RATE).set(String.valueOf(source.learningRate()));
-        text(ExperimentField.EPOCHS).set(String.valueOf(source.epochs()));
-        text(ExperimentField.SEED).set(String.valueOf(source.seed()));
-        allreduce.set(source.allreduce());
-        viaMaster.set(source.viaMaster());
-        oncePerEpoch.set(source.averagingPeriod() == 0);
-        text(ExperimentField.AVERAGING_PERIOD).set(String.valueOf(Math.max(1, source.averagingPeriod())));
-        text(ExperimentField.HOSTS).set(source.hosts() == null ? "" : source.hosts());
+    /** A typed property kept equal to an option's text, for the controls that choose among constants. */
+    private <T> void bindTyped(ObjectProperty<T> typed, TrainingOption<T> option) {
+        typed.set(option.defaultValue());
+        Bindings.bindBidirectional(text(option), typed, converter(option));
+    }
+
+    private static <T> StringConverter<T> converter(TrainingOption<T> option) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return option.type().format(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return option.type().parse(option.key(), text);
+            }
+        };
     }
 
     private BooleanBinding usedBy(Predicate<Strategy> uses) {
         return Bindings.createBooleanBinding(() -> uses.test(strategy.get()), strategy);
     }
 
-    /** A field the new strategy ignores goes back to 1, so its old value can neither block Run nor mislead. */
+    /** A field the new strategy ignores goes back to its default, so its old value can neither block Run nor mislead. */
     private void neutraliseUnusedFields(Strategy now) {
-        if (!StrategyFields.usesProcesses(now)) {
-            text(ExperimentField.PROCESSES).set("1");
+        if (!now.usesProcesses()) {
+            text(PROCS).set(PROCS.defaultText());
         }
-        if (!StrategyFields.usesThreads(now)) {
-            text(ExperimentField.THREADS).set("1");
+        if (!now.usesThreads()) {
+            text(THREADS).set(THREADS.defaultText());
         }
-        if (!StrategyFields.averages(now)) {
+        if (!now.averagesParameters()) {
             viaMaster.set(false);
         }
     }
 
     private int parsedProcesses() {
-        return FieldParser.quietInteger(text(ExperimentField.PROCESSES).get()).orElse(1);
-    }
-
-    private void text(ExperimentField field, String initial) {
-        texts.put(field, new SimpleStringProperty(initial));
+        try {
+            return PROCS.type().parse(PROCS.key(), text(PROCS).get());
+        } catch (ConfigException e) {
+            return PROCS.defaultValue();
+        }
     }
 
     private void validate() {
-        Map<ExperimentField, String> found = new EnumMap<>(ExperimentField.class);
-        TrainingConfig.Builder builder = TrainingConfig.builder()
-                .dataset(datasets.selectedName())
-                .model(architectures.modelReference())
-                .strategy(strategy.get())
-                .scaling(scaling.get())
-                .optimizer(optimizer.get())
-                .allreduce(allreduce.get())
-                .viaMaster(viaMaster.get() && StrategyFields.averages(strategy.get()));
-        FieldParser parser = new FieldParser(texts, found);
-        parser.integer(ExperimentField.PROCESSES).ifPresent(builder::processes);
-        parser.integer(ExperimentField.THREADS).ifPresent(builder::threads);
-        parser.integer(ExperimentField.BATCH_SIZE).ifPresent(builder::batchSize);
-        parser.integer(ExperimentField.EPOCHS).ifPresent(builder::epochs);
-        parser.decimal(ExperimentField.LEARNING_RATE).ifPresent(builder::learningRate);
-        parser.whole(ExperimentField.SEED).ifPresent(builder::seed);
-        if (oncePerEpoch.get()) {
-            builder.averagingPeriod(0);
-        } else if (StrategyFields.averages(strategy.get())) {
-            parser.integer(ExperimentField.AVERAGING_PERIOD).ifPresent(builder::averagingPeriod);
+        Map<TrainingOption<?>, String> found = new LinkedHashMap<>();
+        OptionValues values = OptionValues.defaults()
+                .set(DATASET, datasets.selectedName())
+                .set(MODEL, architectures.modelReference());
+        boolean averaging = strategy.get().averagesParameters();
+        texts.forEach((option, text) -> {
+            boolean unread = option == HOSTS || (option == AVERAGE_EVERY || option == VIA_MASTER) && !averaging;
+            if (unread) {
+                return; // a value the strategy does not read keeps its default, whatever the field holds
+            }
+            try {
+                values.setText(option, text.get());
+            } catch (ConfigException e) {
+                found.put(option, e.messageFor(option.label()));
+            }
+        });
+        if (averaging && oncePerEpoch.get()) {
+            values.set(AVERAGE_EVERY, 0);
         }
-        hostFile(found).ifPresent(builder::hosts);
+        hostFile(found).ifPresent(hosts -> values.set(HOSTS, hosts));
         if (datasets.missingProperty().get()) {
-            found.put(ExperimentField.DATASET, datasets.selectedName() + " is not here yet: download or import it first");
+            found.put(DATASET, datasets.selectedName() + " is not here yet: download or import it first");
         }
         availability.whyUnavailable(strategy.get(), parsedProcesses())
-                .ifPresent(reason -> found.put(ExperimentField.STRATEGY, reason));
-        collectEngineProblems(builder, found);
+                .ifPresent(reason -> found.put(STRATEGY, reason));
+        collectEngineProblems(values, found);
 
         problems.keySet().retainAll(found.keySet());
         problems.putAll(found);
-        config = found.isEmpty() ? builder.build() : null;
-        blockedReason.set(found.entrySet().stream().findFirst()
+        config.set(found.isEmpty() ? values.build() : null);
+        blockedReason.set(found.entrySet().stream().min(Comparator.comparingInt(problem -> FORM_ORDER.indexOf(problem.getKey())))
                 .map(problem -> problem.getKey().label() + ": " + problem.getValue()).orElse(""));
         warning.set(oversubscription());
     }
 
     /** The host file when it applies and was given; a path that names no file is a problem at the field. */
-    private Optional<String> hostFile(Map<ExperimentField, String> found) {
-        String typed = text(ExperimentField.HOSTS).get().strip();
+    private Optional<String> hostFile(Map<TrainingOption<?>, String> found) {
+        String typed = text(HOSTS).get().strip();
         if (typed.isEmpty() || !strategy.get().launchesProcesses(parsedProcesses())) {
             return Optional.empty();
         }
@@ -270,24 +307,24 @@ public final class ExperimentViewModel {
         } catch (InvalidPathException e) {
             // reported below like any other path that names no file
         }
-        found.put(ExperimentField.HOSTS, "there is no file " + typed);
+        found.put(HOSTS, "there is no file " + typed);
         return Optional.empty();
     }
 
     /**
-     * {@link TrainingConfig#validate} stops at the first faulty field. Resetting that field to its default
+     * {@link TrainingConfig#validate} stops at the first faulty option. Resetting that option to its default
      * and validating again finds the next one, so every faulty field is marked at once.
      */
-    private static void collectEngineProblems(TrainingConfig.Builder builder, Map<ExperimentField, String> found) {
-        found.keySet().forEach(field -> field.reset(builder));
-        for (int attempt = 0; attempt <= ExperimentField.values().length; attempt++) {
+    private static void collectEngineProblems(OptionValues values, Map<TrainingOption<?>, String> found) {
+        found.keySet().forEach(values::reset);
+        for (int attempt = 0; attempt <= TrainingOptions.ALL.size(); attempt++) {
             try {
-                builder.build().validate();
+                values.build().validate();
                 return;
             } catch (ConfigException e) {
-                ExperimentField field = ExperimentField.byConfigName(e.field()).orElse(ExperimentField.STRATEGY);
-                found.putIfAbsent(field, e.messageFor(field.label()));
-                field.reset(builder);
+                TrainingOption<?> option = TrainingOptions.byKey(e.field()).orElse(STRATEGY);
+                found.putIfAbsent(option, e.messageFor(option.label()));
+                values.reset(option);
             }
         }
     }
@@ -297,19 +334,25 @@ public final class ExperimentViewModel {
      * intra-op worker or an MPJ rank has T), not P × T, which overcounts hybrid runs and undercounts none.
      */
     private String oversubscription() {
-        Optional<Integer> processes = FieldParser.quietInteger(text(ExperimentField.PROCESSES).get());
-        Optional<Integer> threads = FieldParser.quietInteger(text(ExperimentField.THREADS).get());
-        if (processes.isEmpty() || threads.isEmpty() || processes.get() < 1 || threads.get() < 1) {
+        int processes;
+        int threads;
+        try {
+            processes = PROCS.type().parse(PROCS.key(), text(PROCS).get());
+            threads = THREADS.type().parse(THREADS.key(), text(THREADS).get());
+        } catch (ConfigException e) {
+            return "";
+        }
+        if (processes < 1 || threads < 1) {
             return "";
         }
         Strategy chosen = strategy.get();
-        int workers = chosen.workers(processes.get(), threads.get());
-        long nativeThreads = (long) workers * chosen.nativeThreadsPerWorker(threads.get());
+        int workers = chosen.workers(processes, threads);
+        long nativeThreads = (long) workers * chosen.nativeThreadsPerWorker(threads);
         if (nativeThreads <= cores) {
             return "";
         }
         String what = workers == nativeThreads ? nativeThreads + " workers"
-                : nativeThreads + " native threads (" + workers + " workers × " + chosen.nativeThreadsPerWorker(threads.get()) + ")";
+                : nativeThreads + " native threads (" + workers + " workers × " + chosen.nativeThreadsPerWorker(threads) + ")";
         return what + " on " + cores + " cores: they will share cores, so timings will not show the speedup this configuration could reach";
     }
 }

@@ -3,6 +3,7 @@ package org.scalelab.app.library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.config.TrainingOptions.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.runs.RunRecord;
 
 class BaselinesTest {
-    private static final TrainingConfig SERIAL = TrainingConfig.builder().batchSize(64).build();
+    private static final TrainingConfig SERIAL = TrainingConfig.defaults().with(BATCH, 64);
 
     /** A calibration run: 5 slow warm-up steps of a second each, then 50 steps of 10 ms, 64 images each. */
     private static RunRecord calibration() {
@@ -53,12 +54,12 @@ class BaselinesTest {
 
     @Test
     void runsMatchTheirBaselineByGlobalBatch() {
-        TrainingConfig weak = TrainingConfig.builder().strategy(Strategy.THREADS).threads(2).batchSize(32)
-                .scaling(Scaling.WEAK).build();
+        TrainingConfig weak = TrainingConfig.defaults().with(STRATEGY, Strategy.THREADS).with(THREADS, 2).with(BATCH, 32)
+                .with(SCALING, Scaling.WEAK);
         assertTrue(new Baselines(List.of(record("full", SERIAL, List.of(), 5000))).find(weak).isPresent());
         TrainingConfig baseline = Baselines.baselineFor(weak);
-        assertEquals(64, baseline.batchSize());
-        assertEquals(Strategy.SERIAL, baseline.strategy());
-        assertEquals(55, Baselines.calibrationFor(weak).stepLimit());
+        assertEquals(64, baseline.schedule().batchSize());
+        assertEquals(Strategy.SERIAL, baseline.parallelism().strategy());
+        assertEquals(55, Baselines.calibrationFor(weak).schedule().stepLimit());
     }
 }

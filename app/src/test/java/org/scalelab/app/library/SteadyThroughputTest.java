@@ -2,6 +2,7 @@ package org.scalelab.app.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.config.TrainingOptions.*;
 
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ class SteadyThroughputTest {
     @Test
     void aRecordUsesItsEpochsOrElseItsSummary() {
         RunSummary summary = new RunSummary("r", RunStatus.FINISHED, 2, 5, 3200, 0.9, 0.3);
-        TrainingConfig config = TrainingConfig.builder().build();
+        TrainingConfig config = TrainingConfig.defaults();
         RunRecord withEpochs = new RunRecord(RunRecord.SCHEMA_VERSION, "r", "r", Set.of(), RunStatus.FINISHED, config,
                 null, List.of(epoch(1, 8000, 4.0), epoch(2, 8000, 1.0)), summary);
         assertEquals(8000, SteadyThroughput.of(withEpochs), 1e-9);

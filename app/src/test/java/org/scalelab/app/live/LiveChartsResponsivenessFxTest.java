@@ -2,6 +2,7 @@ package org.scalelab.app.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.config.TrainingOptions.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class LiveChartsResponsivenessFxTest {
 
     @Test
     void aHundredThousandStepsNeverBlockTheUiThreadAndKeepTheChartsSmall(FxRobot robot) throws Exception {
-        TrainingConfig config = TrainingConfig.builder().strategy(Strategy.THREADS).threads(2).epochs(100).build();
+        TrainingConfig config = TrainingConfig.defaults().with(STRATEGY, Strategy.THREADS).with(THREADS, 2).with(EPOCHS, 100);
         // A short run first, so that loading and compiling the chart code is not counted as blocking.
         play(robot, SyntheticRun.events(config, 5, 1000, 2), new FrameGaps());
         FrameGaps gaps = new FrameGaps();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.config.TrainingOptions.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.OptimizerKind;
+import org.scalelab.engine.config.ScheduleKind;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.config.TrainingOption;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
 
 class ExperimentViewModelTest {
@@ -40,27 +44,54 @@ class ExperimentViewModelTest {
     @Test
     void opensOnARunnableDefaultExperiment() {
         TrainingConfig config = model(2).config().orElseThrow();
-        assertEquals("mnist-mini", config.dataset());
-        assertEquals("mlp-235k", config.model());
-        assertEquals(OptimizerKind.MOMENTUM, config.optimizer());
-        assertEquals(0.01, config.learningRate());
-        assertEquals(64, config.batchSize());
+        assertEquals("mnist-mini", config.data().dataset());
+        assertEquals("mlp-235k", config.model().name());
+        assertEquals(OptimizerKind.MOMENTUM, config.optimizer().kind());
+        assertEquals(0.01, config.schedule().learningRate());
+        assertEquals(64, config.schedule().batchSize());
+    }
+
+    @Test
+    void everyOptionIsAFieldThatStartsAtTheDefaultTheCommandLineHas() {
+        ExperimentViewModel model = model(2);
+        TrainingConfig config = model.config().orElseThrow();
+        for (TrainingOption<?> option : TrainingOptions.ALL) {
+            assertEquals(option.defaultValue(), option.valueIn(config), option.key());
+            if (!ExperimentViewModel.CHOSEN_ELSEWHERE.contains(option)) {
+                assertEquals(option.defaultText(), model.text(option).get(), option.key());
+            }
+        }
+        assertEquals(TrainingOptions.ALL.size() - ExperimentViewModel.CHOSEN_ELSEWHERE.size(), model.options().size());
+    }
+
+    @Test
+    void optionsOutsideTheMainFormReachTheConfiguration() {
+        ExperimentViewModel model = model(2);
+        model.text(MOMENTUM).set("0.5");
+        model.text(SCHEDULE).set("cosine");
+        model.text(AUGMENT).set("true");
+        TrainingConfig config = model.config().orElseThrow();
+        assertEquals(0.5, config.optimizer().momentum());
+        assertEquals(ScheduleKind.COSINE, config.schedule().decay());
+        assertTrue(config.data().augment());
+        model.text(MOMENTUM).set("1.5");
+        assertEquals("Momentum 1.5: expected a number in [0, 1)", model.problems().get(MOMENTUM));
     }
 
     @Test
     void marksEveryFaultyFieldAtOnceAndBlocksOnTheFirst() {
         ExperimentViewModel model = model(2);
-        model.text(ExperimentField.BATCH_SIZE).set("0");
-        model.text(ExperimentField.EPOCHS).set("many");
-        model.text(ExperimentField.LEARNING_RATE).set("-1");
-        assertEquals("Batch size 0: expected an integer ≥ 1", model.problems().get(ExperimentField.BATCH_SIZE));
-        assertEquals("'many' is not a whole number", model.problems().get(ExperimentField.EPOCHS));
-        assertTrue(model.problems().containsKey(ExperimentField.LEARNING_RATE));
+        model.text(BATCH).set("0");
+        model.text(EPOCHS).set("many");
+        model.text(LR).set("-1");
+        assertEquals("Batch size 0: expected an integer ≥ 1", model.problems().get(BATCH));
+        assertEquals("Epochs 'many': expected an integer", model.problems().get(EPOCHS));
+        assertTrue(model.problems().containsKey(LR));
         assertTrue(model.config().isEmpty());
         assertEquals("Batch size: Batch size 0: expected an integer ≥ 1", model.blockedReasonProperty().get());
-        model.text(ExperimentField.BATCH_SIZE).set("32");
-        model.text(ExperimentField.EPOCHS).set("2");
-        model.text(ExperimentField.LEARNING_RATE).set("0.1");
+        model.text(BATCH).set("32");
+        model.text(EPOCHS).set("2");
+        model.text(LR).set("0.1");
         assertTrue(model.problems().isEmpty());
         assertEquals("", model.blockedReasonProperty().get());
     }
@@ -78,10 +109,10 @@ class ExperimentViewModelTest {
         assertTrue(model.processesUsed().get());
         assertTrue(model.allreduceUsed().get());
         assertTrue(model.threadsHint().get().contains("per rank"), model.threadsHint().get());
-        model.text(ExperimentField.PROCESSES).set("2");
-        model.text(ExperimentField.THREADS).set("2");
+        model.text(PROCS).set("2");
+        model.text(THREADS).set("2");
         model.strategyProperty().set(Strategy.SERIAL);
-        assertEquals("1", model.text(ExperimentField.PROCESSES).get(), "an unused field goes back to 1");
+        assertEquals("1", model.text(PROCS).get(), "an unused field goes back to 1");
         assertTrue(model.config().isPresent(), model.blockedReasonProperty().get());
     }
 
@@ -90,22 +121,22 @@ class ExperimentViewModelTest {
         ExperimentViewModel model = model(8);
         model.strategyProperty().set(Strategy.PARAM_AVG);
         assertTrue(model.averagingUsed().get());
-        model.text(ExperimentField.AVERAGING_PERIOD).set("8");
+        model.text(AVERAGE_EVERY).set("8");
         model.viaMasterProperty().set(true);
         TrainingConfig config = model.config().orElseThrow();
-        assertEquals(8, config.averagingPeriod());
-        assertTrue(config.viaMaster());
+        assertEquals(8, config.parallelism().averagingPeriod());
+        assertTrue(config.parallelism().viaMaster());
         model.oncePerEpochProperty().set(true);
-        assertEquals(0, model.config().orElseThrow().averagingPeriod());
+        assertEquals(0, model.config().orElseThrow().parallelism().averagingPeriod());
         model.oncePerEpochProperty().set(false);
-        model.text(ExperimentField.AVERAGING_PERIOD).set("x");
-        assertEquals("'x' is not a whole number", model.problems().get(ExperimentField.AVERAGING_PERIOD));
+        model.text(AVERAGE_EVERY).set("x");
+        assertEquals("Average every K 'x': expected an integer", model.problems().get(AVERAGE_EVERY));
 
         model.strategyProperty().set(Strategy.MPJ);
         model.allreduceProperty().set(AllreduceAlgorithm.BUILTIN);
         config = model.config().orElseThrow();
-        assertEquals(AllreduceAlgorithm.BUILTIN, config.allreduce());
-        assertFalse(config.viaMaster(), "via master applies to param-avg only");
+        assertEquals(AllreduceAlgorithm.BUILTIN, config.parallelism().allreduce());
+        assertFalse(config.parallelism().viaMaster(), "via master applies to param-avg only");
     }
 
     @Test
@@ -117,8 +148,8 @@ class ExperimentViewModelTest {
         assertTrue(model.unavailability(Strategy.PARAM_AVG).isEmpty(), "param-avg with P = 1 needs no MPJ");
         model.strategyProperty().set(Strategy.PARAM_AVG);
         assertTrue(model.config().isPresent());
-        model.text(ExperimentField.PROCESSES).set("2");
-        assertTrue(model.problems().get(ExperimentField.STRATEGY).contains("MPJ Express"));
+        model.text(PROCS).set("2");
+        assertTrue(model.problems().get(STRATEGY).contains("MPJ Express"));
         assertTrue(model.config().isEmpty());
     }
 
@@ -126,29 +157,29 @@ class ExperimentViewModelTest {
     void aHostFileMustExistAndAppliesOnlyToRunsThatStartProcesses() throws IOException {
         ExperimentViewModel model = model(8);
         model.strategyProperty().set(Strategy.MPJ);
-        model.text(ExperimentField.PROCESSES).set("2");
+        model.text(PROCS).set("2");
         assertTrue(model.hostsUsed().get());
-        model.text(ExperimentField.HOSTS).set(cache.resolve("nowhere").toString());
-        assertTrue(model.problems().get(ExperimentField.HOSTS).startsWith("there is no file"));
+        model.text(HOSTS).set(cache.resolve("nowhere").toString());
+        assertTrue(model.problems().get(HOSTS).startsWith("there is no file"));
         Path hosts = Files.writeString(cache.resolve("hosts"), "localhost slots=2\n");
-        model.text(ExperimentField.HOSTS).set(hosts.toString());
-        assertEquals(hosts.toString(), model.config().orElseThrow().hosts());
+        model.text(HOSTS).set(hosts.toString());
+        assertEquals(hosts.toString(), model.config().orElseThrow().placement().hosts());
         model.strategyProperty().set(Strategy.MPJ_MULTICORE);
         assertFalse(model.hostsUsed().get());
-        assertNull(model.config().orElseThrow().hosts(), "smpdev ranks are threads: no host file");
+        assertNull(model.config().orElseThrow().placement().hosts(), "smpdev ranks are threads: no host file");
     }
 
     @Test
     void warnsWhenNativeThreadsOutnumberTheCores() {
         ExperimentViewModel model = model(2);
         model.strategyProperty().set(Strategy.THREADS);
-        model.text(ExperimentField.THREADS).set("2");
+        model.text(THREADS).set("2");
         assertEquals("", model.warningProperty().get());
-        model.text(ExperimentField.THREADS).set("4");
+        model.text(THREADS).set("4");
         assertTrue(model.warningProperty().get().startsWith("4 workers on 2 cores"), model.warningProperty().get());
         model.strategyProperty().set(Strategy.MPJ);
-        model.text(ExperimentField.PROCESSES).set("2");
-        model.text(ExperimentField.THREADS).set("2");
+        model.text(PROCS).set("2");
+        model.text(THREADS).set("2");
         assertTrue(model.warningProperty().get().startsWith("4 native threads (2 workers × 2) on 2 cores"),
                 model.warningProperty().get());
     }

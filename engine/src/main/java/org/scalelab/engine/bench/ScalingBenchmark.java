@@ -1,5 +1,7 @@
 package org.scalelab.engine.bench;
 
+import static org.scalelab.engine.config.TrainingOptions.*;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -80,9 +82,9 @@ public final class ScalingBenchmark {
                 break;
             }
             String dataset = settings.dataset() != null ? settings.dataset() : defaultDataset(model);
-            TrainingConfig base = TrainingConfig.builder().dataset(dataset).model(model).epochs(1 + settings.repeats())
-                    .batchSize(settings.batchSize()).scaling(settings.scaling()).stepLimit(settings.steps())
-                    .optimizer(OptimizerKind.SGD).learningRate(LEARNING_RATE).seed(1).build().validate();
+            TrainingConfig base = TrainingConfig.defaults().with(DATASET, dataset).with(MODEL, model).with(EPOCHS, 1 + settings.repeats())
+                    .with(BATCH, settings.batchSize()).with(SCALING, settings.scaling()).with(STEPS_PER_EPOCH, settings.steps())
+                    .with(OPTIMIZER, OptimizerKind.SGD).with(LR, LEARNING_RATE).with(SEED, 1L).validate();
             RunPlan loaded = RunPlan.prepare(base, catalog);
             List<ScalingCase> cases = settings.cases().stream().filter(c -> !c.equals(ScalingCase.SERIAL)).toList();
             List<ScalingResult> measured = new ArrayList<>();
@@ -120,15 +122,15 @@ public final class ScalingBenchmark {
 
     private ScalingResult measure(RunPlan loaded, TrainingConfig base, ScalingCase scalingCase, int round, int rounds) {
         String model = loaded.architecture().name();
-        String dataset = base.dataset();
+        String dataset = base.data().dataset();
         progress.accept(model + " on " + dataset + ", " + scalingCase + (rounds > 1 ? roundName(scalingCase, round, rounds) : ""));
         Optional<String> unavailable = Trainers.whyUnavailable(scalingCase.strategy(), scalingCase.processes());
         if (unavailable.isPresent()) {
             return ScalingResult.failed(model, dataset, scalingCase, unavailable.get().lines().findFirst().orElse("unavailable"),
                     round);
         }
-        TrainingConfig config = base.toBuilder().strategy(scalingCase.strategy()).processes(scalingCase.processes())
-                .threads(scalingCase.threads()).allreduce(scalingCase.allreduce()).build().validate();
+        TrainingConfig config = base.with(STRATEGY, scalingCase.strategy()).with(PROCS, scalingCase.processes())
+                .with(THREADS, scalingCase.threads()).with(ALLREDUCE, scalingCase.allreduce()).validate();
         RunPlan plan = new RunPlan(loaded.runId() + "-" + scalingCase.strategy(), config, loaded.architecture(),
                 loaded.dataset(), loaded.environment());
         List<EpochCompleted> epochs = new ArrayList<>();

@@ -11,7 +11,7 @@ import org.scalelab.engine.config.TrainingConfig;
  * processes sum their gradients, the allreduce algorithm they use.
  */
 public record ScalingCase(Strategy strategy, int processes, int threads, AllreduceAlgorithm allreduce) {
-    private static final AllreduceAlgorithm DEFAULT_ALLREDUCE = TrainingConfig.defaults().allreduce();
+    private static final AllreduceAlgorithm DEFAULT_ALLREDUCE = TrainingConfig.defaults().parallelism().allreduce();
 
     /** The serial baseline every case is compared with. */
     public static final ScalingCase SERIAL = new ScalingCase(Strategy.SERIAL, 1, 1);

@@ -15,6 +15,7 @@ import org.scalelab.engine.bench.ScalingResult;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.provenance.MachineDescription;
@@ -39,7 +40,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
             defaultValue = "mlp-235k,cnn-1m")
     List<String> models;
 
-    @Option(names = "--strategies", split = ",", paramLabel = "NAME", converter = TrainCommand.StrategyConverter.class,
+    @Option(names = "--strategies", split = ",", paramLabel = "NAME", converter = LowerCaseEnumConverter.StrategyConverter.class,
             description = "Default: every strategy (serial always runs, as the baseline).")
     List<Strategy> strategies = Arrays.asList(Strategy.values());
 
@@ -48,7 +49,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
             defaultValue = "1,2")
     List<Integer> workers;
 
-    @Option(names = "--allreduce", split = ",", paramLabel = "NAME", converter = TrainCommand.AllreduceConverter.class,
+    @Option(names = "--allreduce", split = ",", paramLabel = "NAME", converter = LowerCaseEnumConverter.AllreduceConverter.class,
             description = "Allreduce algorithms of the cases whose processes sum across ranks (mpj, param-avg, hybrid "
                     + "with several ranks), each measured. Default: ${DEFAULT-VALUE}.", defaultValue = "ring,ring-shm")
     List<AllreduceAlgorithm> allreduce;
@@ -66,11 +67,11 @@ public final class BenchScalingCommand implements Callable<Integer> {
     int rounds = 1;
 
     @Option(names = "--batch", paramLabel = "N", description = "Global batch (strong scaling) or per-worker batch (weak). Default: ${DEFAULT-VALUE}.")
-    int batchSize = 64;
+    int batchSize = TrainingOptions.BATCH.defaultValue();
 
-    @Option(names = "--scaling", paramLabel = "NAME", converter = TrainCommand.ScalingConverter.class,
+    @Option(names = "--scaling", paramLabel = "NAME", converter = LowerCaseEnumConverter.ScalingConverter.class,
             description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    Scaling scaling = Scaling.STRONG;
+    Scaling scaling = TrainingOptions.SCALING.defaultValue();
 
     @Option(names = "--dataset", paramLabel = "NAME",
             description = "Default: mnist-mini for 28×28 models, synthetic-cifar for 32×32 ones (both offline).")

@@ -3,6 +3,7 @@ package org.scalelab.engine.cli;
 import java.lang.reflect.Field;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.ExplainedFailure;
+import org.scalelab.engine.config.TrainingOptions;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -47,6 +48,10 @@ final class CliErrors {
      * fields ({@code batchSize} is set by {@code --batch}), so the message names what the user typed.
      */
     private static String optionName(CommandLine command, String field) {
+        var trainingOption = TrainingOptions.byKey(field);
+        if (trainingOption.isPresent()) {
+            return trainingOption.get().cliName();
+        }
         for (OptionSpec option : command.getCommandSpec().options()) {
             if (option.userObject() instanceof Field f && f.getName().equals(field)) {
                 return option.longestName();

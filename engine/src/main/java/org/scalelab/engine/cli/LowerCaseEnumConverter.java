@@ -2,6 +2,9 @@ package org.scalelab.engine.cli;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -26,5 +29,23 @@ abstract class LowerCaseEnumConverter<E extends Enum<E>> implements ITypeConvert
         }
         throw new TypeConversionException("expected one of " + Arrays.stream(type.getEnumConstants())
                 .map(Object::toString).collect(Collectors.joining(", ")) + " but was '" + value + "'");
+    }
+
+    static final class StrategyConverter extends LowerCaseEnumConverter<Strategy> {
+        StrategyConverter() {
+            super(Strategy.class);
+        }
+    }
+
+    static final class AllreduceConverter extends LowerCaseEnumConverter<AllreduceAlgorithm> {
+        AllreduceConverter() {
+            super(AllreduceAlgorithm.class);
+        }
+    }
+
+    static final class ScalingConverter extends LowerCaseEnumConverter<Scaling> {
+        ScalingConverter() {
+            super(Scaling.class);
+        }
     }
 }

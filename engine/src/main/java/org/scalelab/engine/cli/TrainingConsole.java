@@ -55,13 +55,13 @@ final class TrainingConsole implements RunListener, AutoCloseable {
 
     private void header(RunStarted started) {
         TrainingConfig config = started.config();
-        epochs = config.epochs();
+        epochs = config.schedule().epochs();
         stepsPerEpoch = started.stepsPerEpoch();
         out.println(String.format(Locale.ROOT,
                 "Run %s: %s (%,d parameters) on %s (%,d train / %,d test images), %s, %s lr %s, batch %d, %s, seed %d",
                 started.runId(), started.architecture().name(), started.parameterCount(), started.dataset().name(),
-                started.trainImages(), started.testImages(), config.strategy(), config.optimizer(),
-                config.learningRate(), config.batchSize(), epochs(config.epochs()), config.seed()));
+                started.trainImages(), started.testImages(), config.parallelism().strategy(), config.optimizer().kind(),
+                config.schedule().learningRate(), config.schedule().batchSize(), epochs(config.schedule().epochs()), config.model().seed()));
         out.flush();
     }
 

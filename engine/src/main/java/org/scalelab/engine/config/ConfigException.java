@@ -35,6 +35,6 @@ public class ConfigException extends IllegalArgumentException implements Explain
     }
 
     private static String describe(String field, Object value, String problem) {
-        return field + " " + value + ": " + problem;
+        return field + " " + (value == null ? "(missing)" : value) + ": " + problem;
     }
 }

@@ -62,6 +62,60 @@ public enum Strategy {
         };
     }
 
+    /** Whether P, the processes option, changes a run of this strategy (for the others it must be 1). */
+    public boolean usesProcesses() {
+        return mayNeedMpj;
+    }
+
+    /** Whether T, the threads option, changes a run of this strategy (serial has one thread, always). */
+    public boolean usesThreads() {
+        return this != SERIAL;
+    }
+
+    /** Whether the ranks sum gradients by an MPJ allreduce whose algorithm can be chosen. */
+    public boolean sumsByAllreduce() {
+        return this == MPJ || this == HYBRID || this == MPJ_MULTICORE;
+    }
+
+    /** Whether workers step on their own and average parameters from time to time, rather than sum gradients. */
+    public boolean averagesParameters() {
+        return this == PARAM_AVG;
+    }
+
+    /**
+     * @throws ConfigException naming the processes or threads option when this strategy fixes it at 1 and it is not
+     */
+    public void checkCounts(int processes, int threads) {
+        if (!usesProcesses() && processes != 1) {
+            throw new ConfigException(TrainingOptions.PROCS.key(), processes, "expected 1 with strategy " + this);
+        }
+        if (!usesThreads() && threads != 1) {
+            throw new ConfigException(TrainingOptions.THREADS.key(), threads, "expected 1 with strategy " + this);
+        }
+    }
+
+    /** What P means for this strategy, in a few words. */
+    public String processesHint() {
+        return switch (this) {
+            case MPJ, HYBRID -> "P: MPJ ranks, each a JVM of its own";
+            case MPJ_MULTICORE -> "P: MPJ ranks as threads of this JVM (smpdev)";
+            case PARAM_AVG -> "P: ranks; 1 keeps every worker in this JVM";
+            default -> "P: always 1 for " + this;
+        };
+    }
+
+    /** What T means for this strategy, in a few words. */
+    public String threadsHint() {
+        return switch (this) {
+            case SERIAL -> "T: always 1 for serial";
+            case INTRA_OP -> "T: native threads of the one worker's operations";
+            case THREADS -> "T: workers in this JVM, one native thread each";
+            case MPJ, MPJ_MULTICORE -> "T: native threads per rank";
+            case HYBRID -> "T: worker threads per rank";
+            case PARAM_AVG -> "T: workers per rank, each stepping on its own";
+        };
+    }
+
     /** Lower case with dashes ({@code mpj-multicore}): the spelling of the command line and of JSON. */
     @Override
     public String toString() {

@@ -23,8 +23,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class DatasetCatalog {
 
-    /** The dataset used when none is chosen: real, small, and always present. */
-    public static final String DEFAULT_DATASET = "mnist-mini";
     /** Where Debian's {@code dataset-fashion-mnist} package installs its files. */
     public static final Path DEFAULT_INSTALLED_FASHION_MNIST = StandardDatasets.DEFAULT_INSTALLED_FASHION_MNIST;
 

@@ -30,6 +30,6 @@ public record RunStarted(
     public int stepsPerEpoch() {
         int globalBatch = config.globalBatchSize();
         int steps = Math.max(1, (trainImages + globalBatch - 1) / globalBatch);
-        return config.stepLimit() > 0 ? Math.min(steps, config.stepLimit()) : steps;
+        return config.schedule().stepLimit() > 0 ? Math.min(steps, config.schedule().stepLimit()) : steps;
     }
 }

@@ -58,13 +58,13 @@ final class LocalWorkers implements EpochRunner {
      */
     LocalWorkers(TrainingConfig config, Architecture architecture, Dataset dataset, Communicator ranks,
                  RunListener steps, CancellationToken cancellation, Path weightsFile) {
-        this.lastEpoch = config.epochs();
+        this.lastEpoch = config.schedule().epochs();
         this.weightsFile = weightsFile;
-        Strategy strategy = config.strategy();
-        int count = strategy.workersPerProcess(config.threads());
+        Strategy strategy = config.parallelism().strategy();
+        int count = strategy.workersPerProcess(config.parallelism().threads());
         this.group = new SharedMemoryGroup(count);
         this.threads = Executors.newFixedThreadPool(count,
-                workerThreads(strategy.nativeThreadsPerWorker(config.threads())));
+                workerThreads(strategy.nativeThreadsPerWorker(config.parallelism().threads())));
         for (int local = 0; local < count; local++) {
             Communicator communicator = communicator(group.communicator(local), ranks);
             RunListener reporter = communicator.rank() == 0 ? steps : event -> { };

@@ -23,7 +23,7 @@ public final class MpjTrainer implements Trainer {
 
     @Override
     public RunSummary train(RunPlan plan, RunListener listener, CancellationToken cancellation) {
-        RankDevice device = deviceFor(plan.config().strategy());
+        RankDevice device = deviceFor(plan.config().parallelism().strategy());
         return RunLifecycle.run(plan, listener, cancellation,
                 events -> new RankEpochs(plan, catalog, device, events, cancellation));
     }

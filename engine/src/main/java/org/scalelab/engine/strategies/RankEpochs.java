@@ -62,14 +62,14 @@ final class RankEpochs implements EpochRunner {
         this.device = device;
         this.events = events;
         this.cancellation = cancellation;
-        RankJobSpec spec = RankJobSpec.builder(TrainingRankTask.class, config.processes())
+        RankJobSpec spec = RankJobSpec.builder(TrainingRankTask.class, config.parallelism().processes())
                 .taskArgs(TrainingRankTask.arguments(plan, catalog))
-                .allreduce(config.allreduce())
-                .nativeThreads(config.strategy().nativeThreadsPerWorker(config.threads()))
+                .allreduce(config.parallelism().allreduce())
+                .nativeThreads(config.parallelism().strategy().nativeThreadsPerWorker(config.parallelism().threads()))
                 // Serial GC: a rank's heap is small and GC threads would only compete for the cores. Warnings only:
                 // a rank's last words on stderr become the reason a failed run gives, not ND4J's start-up chatter.
                 .jvmOptions(List.of("-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"))
-                .hosts(config.hosts() == null ? List.of() : readHosts(Path.of(config.hosts())))
+                .hosts(config.placement().hosts() == null ? List.of() : readHosts(Path.of(config.placement().hosts())))
                 .remoteShell(remoteShell())
                 .build();
         this.job = device.start(spec, this::receive);
@@ -118,9 +118,9 @@ final class RankEpochs implements EpochRunner {
             } else if (next.event() instanceof EpochCompleted completed) {
                 Map<Integer, EpochCompleted> ranks = epochsByNumber.computeIfAbsent(completed.epoch(), e -> new HashMap<>());
                 ranks.put(next.rank(), completed);
-                if (completed.epoch() == epoch && ranks.size() == config.processes()) {
+                if (completed.epoch() == epoch && ranks.size() == config.parallelism().processes()) {
                     epochsByNumber.remove(epoch);
-                    finished = epoch == config.epochs();
+                    finished = epoch == config.schedule().epochs();
                     return merge(ranks);
                 }
             }

@@ -42,7 +42,7 @@ public final class RunLifecycle {
         RunStatus status = RunStatus.FINISHED;
         String message = null;
         try (EpochRunner runner = setup.apply(events)) {
-            for (int epoch = 1; epoch <= plan.config().epochs(); epoch++) {
+            for (int epoch = 1; epoch <= plan.config().schedule().epochs(); epoch++) {
                 cancellation.throwIfCancelled();
                 EpochCompleted completed = runner.run(epoch);
                 epochs.add(completed);
@@ -50,7 +50,7 @@ public final class RunLifecycle {
             }
         } catch (RunCancelledException e) {
             status = RunStatus.CANCELLED;
-            message = "cancelled after " + epochs.size() + " of " + plan.config().epochs() + " epochs";
+            message = "cancelled after " + epochs.size() + " of " + plan.config().schedule().epochs() + " epochs";
         } catch (RuntimeException | Error e) {
             status = RunStatus.FAILED;
             message = describe(plan, e);

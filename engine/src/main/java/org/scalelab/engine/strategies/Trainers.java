@@ -16,11 +16,11 @@ public final class Trainers {
      * @throws ConfigException naming the strategy, with what is missing and the remedy, when it cannot run here
      */
     public static Trainer forConfig(TrainingConfig config, DatasetCatalog catalog) {
-        Optional<String> unavailable = whyUnavailable(config.strategy(), config.processes());
+        Optional<String> unavailable = whyUnavailable(config.parallelism().strategy(), config.parallelism().processes());
         if (unavailable.isPresent()) {
-            throw new ConfigException("strategy", config.strategy(), unavailable.get());
+            throw new ConfigException("strategy", config.parallelism().strategy(), unavailable.get());
         }
-        return config.strategy().needsMpj(config.processes()) ? new MpjTrainer(catalog) : new InProcessTrainer();
+        return config.parallelism().strategy().needsMpj(config.parallelism().processes()) ? new MpjTrainer(catalog) : new InProcessTrainer();
     }
 
     /** Empty when {@code strategy} can run here with {@code processes} processes; otherwise why not and the remedy. */

@@ -43,11 +43,11 @@ public final class TrainingRankTask implements RankTask {
         TrainingConfig config = Json.mapper().readValue(args.get(0), TrainingConfig.class).validate();
         Architecture architecture = ArchitectureFiles.parse(args.get(1), "the run's architecture");
         Path installed = args.get(3).isEmpty() ? DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST : Path.of(args.get(3));
-        Dataset dataset = new DatasetCatalog(Path.of(args.get(2)), installed, (java.net.URI) null).load(config.dataset());
+        Dataset dataset = new DatasetCatalog(Path.of(args.get(2)), installed, (java.net.URI) null).load(config.data().dataset());
         Path weights = args.get(4).isEmpty() ? null : Path.of(args.get(4));
         try (LocalWorkers workers = new LocalWorkers(config, architecture, dataset, communicator,
                 event -> output.accept(EventJson.toLine(event)), new CancellationToken(), weights)) {
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= config.schedule().epochs(); epoch++) {
                 output.accept(EventJson.toLine(workers.run(epoch)));
             }
         }

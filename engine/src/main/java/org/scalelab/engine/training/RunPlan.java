@@ -50,9 +50,9 @@ public record RunPlan(String runId, TrainingConfig config, Architecture architec
      */
     public static RunPlan prepare(TrainingConfig config, DatasetCatalog catalog) {
         config.validate();
-        Architecture architecture = Models.resolve(config.model());
-        Dataset dataset = catalog.load(config.dataset());
-        return new RunPlan(newRunId(architecture.name(), config.dataset()), config, architecture, dataset,
+        Architecture architecture = Models.resolve(config.model().name());
+        Dataset dataset = catalog.load(config.data().dataset());
+        return new RunPlan(newRunId(architecture.name(), config.data().dataset()), config, architecture, dataset,
                 EnvironmentInfo.current());
     }
 

@@ -80,28 +80,28 @@ public final class Worker {
         this.communicator = communicator;
         this.steps = steps;
         this.cancellation = cancellation;
-        this.averaging = config.strategy() == Strategy.PARAM_AVG;
+        this.averaging = config.parallelism().strategy() == Strategy.PARAM_AVG;
         this.train = dataset.train();
-        this.network = new Network(architecture, DataType.FLOAT, config.seed());
+        this.network = new Network(architecture, DataType.FLOAT, config.model().seed());
         this.loss = new SoftmaxCrossEntropy(network.outputCount());
         this.optimizer = Optimizers.create(config, network.parameters());
         this.schedule = LearningRateSchedule.of(config);
         // Fitted on the training set only: the test set must not leak into training.
         Normalization normalization = Normalization.fit(train);
-        this.trainBatches = new BatchAssembler(train, normalization, config.augment() ? augmentationFor(train) : null);
+        this.trainBatches = new BatchAssembler(train, normalization, config.data().augment() ? augmentationFor(train) : null);
         this.testBatches = new BatchAssembler(dataset.test(), normalization, null);
-        this.order = new EpochOrder(train.size(), config.seed());
+        this.order = new EpochOrder(train.size(), config.model().seed());
         this.batches = GlobalBatches.of(config, train.size());
-        this.stepsPerEpoch = batches.steps(config.stepLimit());
+        this.stepsPerEpoch = batches.steps(config.schedule().stepLimit());
         // Worker 0 draws exactly the serial run's augmentation; the others draw their own streams.
-        this.augmentationRandom = new SplittableRandom(config.seed() + 0x9E3779B97F4A7C15L * communicator.rank());
+        this.augmentationRandom = new SplittableRandom(config.model().seed() + 0x9E3779B97F4A7C15L * communicator.rank());
         int largestPart = (config.globalBatchSize() + communicator.size() - 1) / communicator.size();
         this.trainInput = new BatchInput(network.inputShape(), largestPart);
-        this.testInput = new BatchInput(network.inputShape(), config.batchSize());
+        this.testInput = new BatchInput(network.inputShape(), config.schedule().batchSize());
         this.testIndices = IntStream.range(0, dataset.test().size()).toArray();
         this.gradients = NdBuffers.view(network.gradients());
         this.parameters = NdBuffers.view(network.parameters());
-        this.average = averaging ? new ParameterAverage(communicator, parameters, config.viaMaster()) : null;
+        this.average = averaging ? new ParameterAverage(communicator, parameters, config.parallelism().viaMaster()) : null;
     }
 
     /**
@@ -183,7 +183,7 @@ public final class Worker {
         optimizer.step(network.parameters(), network.gradients(), learningRate);
         if (averaging) {
             average.stepped(count, globalCount);
-            if (average.due(config.averagingPeriod())) {
+            if (average.due(config.parallelism().averagingPeriod())) {
                 synchronise(average::averageNow);
             }
         }
@@ -221,7 +221,7 @@ public final class Worker {
 
     /** Loss and accuracy over the whole test set, in training-sized batches, without touching the weights. */
     private BatchLoss evaluate() {
-        int batchSize = config.batchSize();
+        int batchSize = config.schedule().batchSize();
         BatchLoss total = BatchLoss.NONE;
         for (int from = 0; from < testIndices.length; from += batchSize) {
             cancellation.throwIfCancelled();

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.scalelab.engine.config.TrainingOption;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.runs.RunRecord;
@@ -60,17 +62,31 @@ class TrainCommandTest {
         assertTrue(run.err().contains("epoch 2/2 100%"), "the progress bar goes to stderr: " + run.err());
     }
 
+    @Test
+    void helpListsEveryTrainingOptionWithItsDefault() {
+        CommandRun run = CommandRun.of("train", "--help");
+        String help = run.out().replaceAll("\\s+", " ");
+        for (TrainingOption<?> option : TrainingOptions.ALL) {
+            String description = TrainingOptionsCli.description(option);
+            assertTrue(help.contains(option.cliName()), option.cliName() + " missing from: " + help);
+            assertTrue(help.contains(description), description + " missing from: " + help);
+            if (!option.type().isFlag() && !option.defaultText().isEmpty()) {
+                assertTrue(description.endsWith("Default: " + option.defaultText() + "."), description);
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--epochs abc       | 2 | error: Invalid value for option '--epochs': 'abc' is not an int (see: scalelab train --help)",
+            "--epochs abc       | 2 | error: Invalid value for option '--epochs': 'abc': expected an integer (see: scalelab train --help)",
             "--batch 0          | 2 | error: --batch 0: expected an integer ≥ 1",
             "--lr -0.1          | 2 | error: --lr -0.1: expected a number > 0",
             "--momentum 1.5     | 2 | error: --momentum 1.5: expected a number in [0, 1)",
             "--threads 2        | 2 | error: --threads 2: expected 1 with strategy serial",
-            "--strategy allreduce | 2 | error: Invalid value for option '--strategy': expected one of serial, intra-op, threads, mpj, hybrid, mpj-multicore, param-avg but was 'allreduce' (see: scalelab train --help)",
+            "--strategy allreduce | 2 | error: Invalid value for option '--strategy': 'allreduce': expected one of serial, intra-op, threads, mpj, hybrid, mpj-multicore, param-avg (see: scalelab train --help)",
             "--strategy threads --threads 2 --via-master | 2 | error: --via-master true: applies to strategy param-avg only",
-            "--strategy intra-op --processes 2 | 2 | error: --processes 2: expected 1 with strategy intra-op",
-            "--optimizer rmsprop | 2 | error: Invalid value for option '--optimizer': expected one of sgd, momentum, adam but was 'rmsprop' (see: scalelab train --help)",
+            "--strategy intra-op --processes 2 | 2 | error: --procs 2: expected 1 with strategy intra-op",
+            "--optimizer rmsprop | 2 | error: Invalid value for option '--optimizer': 'rmsprop': expected one of sgd, momentum, adam (see: scalelab train --help)",
             "--epoch 3          | 2 | error: Unknown options: '--epoch', '3' (see: scalelab train --help)",
             "--model nope       | 2 | error: --model nope: expected a preset (mlp-235k, cnn-1m, lenet5, cnn-bn, cnn-32, tinycnn-8) or an architecture file",
             "--dataset imagenet | 1 | error: unknown dataset 'imagenet'; known: mnist-mini, mnist, fashion-mnist, cifar10, synthetic-cifar",

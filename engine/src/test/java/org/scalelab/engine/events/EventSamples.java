@@ -14,7 +14,7 @@ public final class EventSamples {
             "Debian OpenJDK 64-Bit Server VM 17.0.15", "CPU", "linux-x86_64-onednn", "OPENBLAS", 1, "1", "box");
 
     public static RunStarted started(String runId) {
-        return new RunStarted(runId, "2025-06-01T15:30:12Z", TrainingFixtures.config().build(),
+        return new RunStarted(runId, "2025-06-01T15:30:12Z", TrainingFixtures.config(),
                 TrainingFixtures.tinyMlp(), 1128, TrainingFixtures.quadrants(4, 2).info(), 100, 40, ENVIRONMENT);
     }
 

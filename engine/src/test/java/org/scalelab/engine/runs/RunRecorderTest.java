@@ -26,7 +26,7 @@ class RunRecorderTest {
         RunStore store = new RunStore(dir);
         RunRecorder recorder = new RunRecorder(store);
         List<RunStatus> statusAfterEachEpoch = new ArrayList<>();
-        new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().build()), event -> {
+        new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config()), event -> {
             recorder.onEvent(event);
             if (event instanceof EpochCompleted) {
                 RunRecord saved = store.load("test-run");
@@ -46,7 +46,7 @@ class RunRecorderTest {
         RunStore store = new RunStore(dir);
         RunRecorder recorder = new RunRecorder(store);
         CancellationToken cancellation = new CancellationToken();
-        new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().build()), event -> {
+        new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config()), event -> {
             recorder.onEvent(event);
             if (event instanceof StepCompleted step && step.globalStep() == 9) {
                 cancellation.cancel();

@@ -19,6 +19,6 @@ final class RunRecords {
         List<RunEvent> events = List.of(EventSamples.started(runId), EventSamples.step(), EventSamples.epoch(1),
                 EventSamples.epoch(2), new RunFinished(summary));
         return new RunRecord(RunRecord.SCHEMA_VERSION, runId, runId, Set.of(), RunStatus.FINISHED,
-                TrainingFixtures.config().build(), EventSamples.ENVIRONMENT, events, summary);
+                TrainingFixtures.config(), EventSamples.ENVIRONMENT, events, summary);
     }
 }

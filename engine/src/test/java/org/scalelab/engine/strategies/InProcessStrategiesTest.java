@@ -3,6 +3,7 @@ package org.scalelab.engine.strategies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.config.TrainingOptions.*;
 import static org.scalelab.engine.training.StrategyEquivalence.assertSameWeights;
 import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
 
@@ -48,43 +49,43 @@ class InProcessStrategiesTest {
     @ParameterizedTest
     @ValueSource(strings = {"mlp-235k", "tinycnn-8"})
     void threadsAndIntraOpReachTheSerialWeights(String model) throws IOException {
-        float[] serial = runs.weights(twentySteps(model).build());
-        assertSameWeights(serial, runs.weights(twentySteps(model).strategy(Strategy.THREADS).threads(2).build()),
+        float[] serial = runs.weights(twentySteps(model));
+        assertSameWeights(serial, runs.weights(twentySteps(model).with(STRATEGY, Strategy.THREADS).with(THREADS, 2)),
                 "threads 2");
-        assertSameWeights(serial, runs.weights(twentySteps(model).strategy(Strategy.INTRA_OP).threads(2).build()),
+        assertSameWeights(serial, runs.weights(twentySteps(model).with(STRATEGY, Strategy.INTRA_OP).with(THREADS, 2)),
                 "intra-op 2");
     }
 
     @Test
     void threeWorkersSplittingBatchesUnevenlyReachTheSerialWeights() throws IOException {
         // 64 images per step do not split evenly in three, and 20 steps of 64 leave no full last batch either.
-        float[] serial = runs.weights(twentySteps("mlp-235k").build());
-        assertSameWeights(serial, runs.weights(twentySteps("mlp-235k").strategy(Strategy.THREADS).threads(3).build()),
+        float[] serial = runs.weights(twentySteps("mlp-235k"));
+        assertSameWeights(serial, runs.weights(twentySteps("mlp-235k").with(STRATEGY, Strategy.THREADS).with(THREADS, 3)),
                 "threads 3");
     }
 
     @Test
     void weakScalingWithTwoWorkersEqualsSerialWithTheDoubleBatch() throws IOException {
-        float[] serial = runs.weights(twentySteps("mlp-235k").batchSize(64).build());
-        assertSameWeights(serial, runs.weights(twentySteps("mlp-235k").batchSize(32).scaling(Scaling.WEAK)
-                .strategy(Strategy.THREADS).threads(2).build()), "threads 2, weak scaling, 32 each");
+        float[] serial = runs.weights(twentySteps("mlp-235k").with(BATCH, 64));
+        assertSameWeights(serial, runs.weights(twentySteps("mlp-235k").with(BATCH, 32).with(SCALING, Scaling.WEAK)
+                .with(STRATEGY, Strategy.THREADS).with(THREADS, 2)), "threads 2, weak scaling, 32 each");
     }
 
     @Test
     void parameterAveragingEveryStepWithPlainSgdIsSynchronousSgd() throws IOException {
-        TrainingConfig.Builder sgd = twentySteps("mlp-235k").optimizer(OptimizerKind.SGD);
-        float[] serial = runs.weights(sgd.build());
-        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.PARAM_AVG).threads(3).averagingPeriod(1).build()),
+        TrainingConfig sgd = twentySteps("mlp-235k").with(OPTIMIZER, OptimizerKind.SGD);
+        float[] serial = runs.weights(sgd);
+        assertSameWeights(serial, runs.weights(sgd.with(STRATEGY, Strategy.PARAM_AVG).with(THREADS, 3).with(AVERAGE_EVERY, 1)),
                 "param-avg 3, K = 1");
-        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.PARAM_AVG).threads(2).averagingPeriod(1)
-                .viaMaster(true).build()), "param-avg 2 via master, K = 1");
+        assertSameWeights(serial, runs.weights(sgd.with(STRATEGY, Strategy.PARAM_AVG).with(THREADS, 2).with(AVERAGE_EVERY, 1)
+                .with(VIA_MASTER, true)), "param-avg 2 via master, K = 1");
     }
 
     @Test
     void parameterAveragingLessOftenIsADifferentAlgorithm() throws IOException {
-        TrainingConfig.Builder sgd = twentySteps("mlp-235k").optimizer(OptimizerKind.SGD);
-        float[] serial = runs.weights(sgd.build());
-        float[] everyFive = runs.weights(sgd.strategy(Strategy.PARAM_AVG).threads(2).averagingPeriod(5).build());
+        TrainingConfig sgd = twentySteps("mlp-235k").with(OPTIMIZER, OptimizerKind.SGD);
+        float[] serial = runs.weights(sgd);
+        float[] everyFive = runs.weights(sgd.with(STRATEGY, Strategy.PARAM_AVG).with(THREADS, 2).with(AVERAGE_EVERY, 5));
         float worst = 0;
         for (int i = 0; i < serial.length; i++) {
             worst = Math.max(worst, Math.abs(serial[i] - everyFive[i]));
@@ -95,7 +96,7 @@ class InProcessStrategiesTest {
     @Test
     void everyWorkerReportsItsPhasesAndTheCollectivesAreTimed() throws IOException {
         RecordingListener listener = new RecordingListener();
-        runs.weights(twentySteps("mlp-235k").strategy(Strategy.THREADS).threads(2).build(), listener);
+        runs.weights(twentySteps("mlp-235k").with(STRATEGY, Strategy.THREADS).with(THREADS, 2), listener);
         EpochCompleted epoch = listener.events(EpochCompleted.class).get(0);
         assertEquals(List.of(0, 1), epoch.phases().stream().map(WorkerPhases::worker).toList());
         for (WorkerPhases worker : epoch.phases()) {
@@ -114,7 +115,7 @@ class InProcessStrategiesTest {
     @Test
     void aWorkerThatFailsEndsTheRunAsFailedWithItsReason() throws IOException {
         Path notAFolder = Files.writeString(folder.resolve("occupied"), "a file, not a folder");
-        TrainingConfig config = twentySteps("mlp-235k").strategy(Strategy.THREADS).threads(2).build();
+        TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.THREADS).with(THREADS, 2);
         RecordingListener listener = new RecordingListener();
         RunSummary summary = Trainers.forConfig(config, CATALOG).train(
                 RunPlan.prepare(config, CATALOG).savingWeightsTo(notAFolder.resolve("weights.bin")), listener,
@@ -128,7 +129,7 @@ class InProcessStrategiesTest {
 
     @Test
     void cancellingStopsEveryWorkerThread() {
-        TrainingConfig config = twentySteps("mlp-235k").stepLimit(0).epochs(3).strategy(Strategy.THREADS).threads(2).build();
+        TrainingConfig config = twentySteps("mlp-235k").with(STEPS_PER_EPOCH, 0).with(EPOCHS, 3).with(STRATEGY, Strategy.THREADS).with(THREADS, 2);
         CancellationToken cancellation = new CancellationToken();
         RunSummary summary = Trainers.forConfig(config, CATALOG).train(RunPlan.prepare(config, CATALOG), event -> {
             if (event instanceof StepCompleted step && step.globalStep() == 30) {

@@ -2,6 +2,7 @@ package org.scalelab.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.config.TrainingOptions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class MnistMiniTrainingTest {
 
     @Test
     void mlpLearnsRealDigitsInTwoEpochs() {
-        TrainingConfig config = TrainingConfig.builder().dataset("mnist-mini").model("mlp-235k").epochs(2)
-                .batchSize(64).learningRate(0.01).optimizer(OptimizerKind.MOMENTUM).seed(1).build();
+        TrainingConfig config = TrainingConfig.defaults().with(DATASET, "mnist-mini").with(MODEL, "mlp-235k").with(EPOCHS, 2)
+                .with(BATCH, 64).with(LR, 0.01).with(OPTIMIZER, OptimizerKind.MOMENTUM).with(SEED, 1L);
         RecordingListener listener = new RecordingListener();
         RunSummary summary = new InProcessTrainer().train(RunPlan.prepare(config, new DatasetCatalog()), listener,
                 new CancellationToken());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.config.TrainingOptions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,20 +40,20 @@ class SerialTrainerTest {
 
     @Test
     void sameSeedGivesIdenticalLosses() {
-        TrainingConfig config = TrainingFixtures.config().augment(true).build();
+        TrainingConfig config = TrainingFixtures.config().with(AUGMENT, true);
         List<Double> first = train(config, new CancellationToken()).events(StepCompleted.class).stream()
                 .map(StepCompleted::loss).toList();
         List<Double> second = train(config, new CancellationToken()).events(StepCompleted.class).stream()
                 .map(StepCompleted::loss).toList();
         assertEquals(first, second);
-        List<Double> otherSeed = train(config.toBuilder().seed(2).build(), new CancellationToken())
+        List<Double> otherSeed = train(config.with(SEED, 2L), new CancellationToken())
                 .events(StepCompleted.class).stream().map(StepCompleted::loss).toList();
         assertTrue(!first.equals(otherSeed), "a different seed should give a different run");
     }
 
     @Test
     void emitsTheRunInOrderAndLearns() {
-        RecordingListener listener = train(TrainingFixtures.config().build(), new CancellationToken());
+        RecordingListener listener = train(TrainingFixtures.config(), new CancellationToken());
         List<RunEvent> events = listener.events();
         RunStarted started = assertInstanceOf(RunStarted.class, events.get(0));
         assertEquals(16 * 64 + 16 + 4 * 16 + 4, started.parameterCount());
@@ -75,7 +76,7 @@ class SerialTrainerTest {
 
     @Test
     void timesEveryPhaseAndLeavesCommunicationAndIdleAtZero() {
-        EpochCompleted epoch = train(TrainingFixtures.config().epochs(1).build(), new CancellationToken())
+        EpochCompleted epoch = train(TrainingFixtures.config().with(EPOCHS, 1), new CancellationToken())
                 .events(EpochCompleted.class).get(0);
         WorkerPhases worker = epoch.phases().get(0);
         assertEquals(1, epoch.phases().size());
@@ -95,7 +96,7 @@ class SerialTrainerTest {
     void cancellingStopsWithinAStepAndKeepsTheCompletedEpochs() {
         CancellationToken cancellation = new CancellationToken();
         RecordingListener listener = new RecordingListener();
-        RunSummary summary = new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().build()),
+        RunSummary summary = new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config()),
                 event -> {
                     listener.onEvent(event);
                     if (event instanceof StepCompleted step && step.globalStep() == 6) {
@@ -112,7 +113,7 @@ class SerialTrainerTest {
 
     @Test
     void aListenerThatThrowsDoesNotStopTraining() {
-        RunSummary summary = new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().epochs(1).build()),
+        RunSummary summary = new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config().with(EPOCHS, 1)),
                 event -> {
                     throw new IllegalStateException("broken console");
                 }, new CancellationToken());
@@ -122,7 +123,7 @@ class SerialTrainerTest {
     @Test
     void aFailureEndsTheRunAsFailedWithTheReason() {
         RecordingListener listener = new RecordingListener();
-        RunSummary summary = RunLifecycle.run(TrainingFixtures.plan(TrainingFixtures.config().build()), listener,
+        RunSummary summary = RunLifecycle.run(TrainingFixtures.plan(TrainingFixtures.config()), listener,
                 new CancellationToken(), events -> epoch -> {
                     throw new IllegalStateException("native allocation failed");
                 });
@@ -135,7 +136,7 @@ class SerialTrainerTest {
     @Test
     void anExplainedFailureIsReportedInItsOwnWords() {
         RecordingListener listener = new RecordingListener();
-        RunLifecycle.run(TrainingFixtures.plan(TrainingFixtures.config().build()), listener, new CancellationToken(),
+        RunLifecycle.run(TrainingFixtures.plan(TrainingFixtures.config()), listener, new CancellationToken(),
                 events -> epoch -> {
                     throw new RankJobException("rank 1 (pid 42) exited with status 137 (killed by SIGKILL)");
                 });

@@ -2,6 +2,7 @@ package org.scalelab.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.config.TrainingOptions.*;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,9 +35,9 @@ public final class StrategyEquivalence {
     }
 
     /** Twenty steps of one epoch on the embedded digits, seed 3; strategies vary from there. */
-    public static TrainingConfig.Builder twentySteps(String model) {
-        return TrainingConfig.builder().dataset("mnist-mini").model(model).epochs(1).stepLimit(20).batchSize(64)
-                .learningRate(0.05).optimizer(OptimizerKind.MOMENTUM).seed(3);
+    public static TrainingConfig twentySteps(String model) {
+        return TrainingConfig.defaults().with(DATASET, "mnist-mini").with(MODEL, model).with(EPOCHS, 1).with(STEPS_PER_EPOCH, 20).with(BATCH, 64)
+                .with(LR, 0.05).with(OPTIMIZER, OptimizerKind.MOMENTUM).with(SEED, 3L);
     }
 
     /** Trains {@code config} to the end and returns its final parameters. */
@@ -48,7 +49,7 @@ public final class StrategyEquivalence {
         Path file = folder.resolve("weights-" + (runs++) + ".bin");
         RunPlan plan = RunPlan.prepare(config, catalog).savingWeightsTo(file);
         RunSummary summary = Trainers.forConfig(config, catalog).train(plan, listener, new CancellationToken());
-        assertEquals(RunStatus.FINISHED, summary.status(), config.strategy() + " did not finish");
+        assertEquals(RunStatus.FINISHED, summary.status(), config.parallelism().strategy() + " did not finish");
         return WeightsFile.read(file);
     }
 

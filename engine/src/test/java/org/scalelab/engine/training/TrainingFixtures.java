@@ -1,5 +1,7 @@
 package org.scalelab.engine.training;
 
+import static org.scalelab.engine.config.TrainingOptions.*;
+
 import java.util.List;
 import java.util.Random;
 import org.scalelab.engine.config.OptimizerKind;
@@ -57,8 +59,8 @@ public final class TrainingFixtures {
         return new RunPlan("test-run", config, tinyMlp(), quadrants(100, 40), EnvironmentInfo.current());
     }
 
-    public static TrainingConfig.Builder config() {
-        return TrainingConfig.builder().dataset("quadrants").model("tiny-mlp").epochs(3).batchSize(32)
-                .learningRate(0.05).optimizer(OptimizerKind.MOMENTUM);
+    public static TrainingConfig config() {
+        return TrainingConfig.defaults().with(DATASET, "quadrants").with(MODEL, "tiny-mlp").with(EPOCHS, 3).with(BATCH, 32)
+                .with(LR, 0.05).with(OPTIMIZER, OptimizerKind.MOMENTUM);
     }
 }

@@ -8,10 +8,10 @@ public sealed interface LearningRateSchedule {
     double rate(int epoch);
 
     static LearningRateSchedule of(TrainingConfig config) {
-        return switch (config.schedule()) {
-            case CONSTANT -> new Constant(config.learningRate());
-            case STEP -> new StepDecay(config.learningRate(), config.stepSize(), config.gamma());
-            case COSINE -> new Cosine(config.learningRate(), config.epochs());
+        return switch (config.schedule().decay()) {
+            case CONSTANT -> new Constant(config.schedule().learningRate());
+            case STEP -> new StepDecay(config.schedule().learningRate(), config.schedule().stepSize(), config.schedule().gamma());
+            case COSINE -> new Cosine(config.schedule().learningRate(), config.schedule().epochs());
         };
     }
 

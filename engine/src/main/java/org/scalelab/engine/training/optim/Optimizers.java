@@ -10,11 +10,11 @@ public final class Optimizers {
 
     /** @param parameters the flat parameter buffer the optimiser will update (sizes its state) */
     public static Optimizer create(TrainingConfig config, INDArray parameters) {
-        Optimizer rule = switch (config.optimizer()) {
+        Optimizer rule = switch (config.optimizer().kind()) {
             case SGD -> new Sgd();
-            case MOMENTUM -> new MomentumSgd(config.momentum(), parameters);
-            case ADAM -> new Adam(config.adamBeta1(), config.adamBeta2(), config.adamEpsilon(), parameters);
+            case MOMENTUM -> new MomentumSgd(config.optimizer().momentum(), parameters);
+            case ADAM -> new Adam(config.optimizer().beta1(), config.optimizer().beta2(), config.optimizer().epsilon(), parameters);
         };
-        return config.weightDecay() > 0 ? new WeightDecay(config.weightDecay(), rule) : rule;
+        return config.optimizer().weightDecay() > 0 ? new WeightDecay(config.optimizer().weightDecay(), rule) : rule;
     }
 }

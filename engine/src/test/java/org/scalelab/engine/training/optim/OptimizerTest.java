@@ -1,6 +1,7 @@
 package org.scalelab.engine.training.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.scalelab.engine.config.TrainingOptions.*;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -66,11 +67,11 @@ class OptimizerTest {
     @Test
     void configurationPicksTheRuleAndWrapsDecayOnlyWhenAsked() {
         INDArray p = floats(1.0);
-        TrainingConfig momentum = TrainingConfig.builder().optimizer(OptimizerKind.MOMENTUM).build();
+        TrainingConfig momentum = TrainingConfig.defaults().with(OPTIMIZER, OptimizerKind.MOMENTUM);
         org.junit.jupiter.api.Assertions.assertInstanceOf(MomentumSgd.class, Optimizers.create(momentum, p));
-        TrainingConfig decayed = momentum.toBuilder().weightDecay(1e-4).build();
+        TrainingConfig decayed = momentum.with(WEIGHT_DECAY, 1e-4);
         org.junit.jupiter.api.Assertions.assertInstanceOf(WeightDecay.class, Optimizers.create(decayed, p));
-        TrainingConfig adam = TrainingConfig.builder().optimizer(OptimizerKind.ADAM).build();
+        TrainingConfig adam = TrainingConfig.defaults().with(OPTIMIZER, OptimizerKind.ADAM);
         org.junit.jupiter.api.Assertions.assertInstanceOf(Adam.class, Optimizers.create(adam, p));
     }
 }

@@ -3,6 +3,7 @@ package org.scalelab.engine.parallel.mpj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.config.TrainingOptions.*;
 import static org.scalelab.engine.training.StrategyEquivalence.assertSameWeights;
 import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
 
@@ -60,36 +61,36 @@ class MpjTrainingTest {
     @ParameterizedTest
     @ValueSource(strings = {"mlp-235k", "tinycnn-8"})
     void everySynchronousStrategyReachesTheSerialWeights(String model) throws IOException {
-        float[] serial = runs.weights(twentySteps(model).build());
-        assertSameWeights(serial, runs.weights(twentySteps(model).strategy(Strategy.MPJ).processes(2).build()), "mpj 2");
-        assertSameWeights(serial, runs.weights(twentySteps(model).strategy(Strategy.MPJ).processes(3).build()), "mpj 3");
-        assertSameWeights(serial, runs.weights(twentySteps(model).strategy(Strategy.HYBRID).processes(2).threads(2)
-                .build()), "hybrid 2×2");
-        assertSameWeights(serial, runs.weights(twentySteps(model).strategy(Strategy.MPJ_MULTICORE).processes(2)
-                .build()), "mpj-multicore 2");
+        float[] serial = runs.weights(twentySteps(model));
+        assertSameWeights(serial, runs.weights(twentySteps(model).with(STRATEGY, Strategy.MPJ).with(PROCS, 2)), "mpj 2");
+        assertSameWeights(serial, runs.weights(twentySteps(model).with(STRATEGY, Strategy.MPJ).with(PROCS, 3)), "mpj 3");
+        assertSameWeights(serial, runs.weights(twentySteps(model).with(STRATEGY, Strategy.HYBRID).with(PROCS, 2).with(THREADS, 2)
+                ), "hybrid 2×2");
+        assertSameWeights(serial, runs.weights(twentySteps(model).with(STRATEGY, Strategy.MPJ_MULTICORE).with(PROCS, 2)
+                ), "mpj-multicore 2");
     }
 
     @Test
     void everyAllreduceAlgorithmAndParameterAveragingAcrossProcessesAgreeWithSerial() throws IOException {
-        TrainingConfig.Builder sgd = twentySteps("mlp-235k").optimizer(OptimizerKind.SGD);
-        float[] serial = runs.weights(sgd.build());
-        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.MPJ).processes(2)
-                .allreduce(AllreduceAlgorithm.BUILTIN).build()), "mpj 2, built-in");
-        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.MPJ).processes(3)
-                .allreduce(AllreduceAlgorithm.RING_SHM).build()), "mpj 3, ring over shared memory");
-        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.HYBRID).processes(2).threads(2)
-                .allreduce(AllreduceAlgorithm.RING_SHM).build()), "hybrid 2×2, ring over shared memory");
-        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.PARAM_AVG).processes(2).threads(1)
-                .allreduce(AllreduceAlgorithm.RING).averagingPeriod(1).build()),
+        TrainingConfig sgd = twentySteps("mlp-235k").with(OPTIMIZER, OptimizerKind.SGD);
+        float[] serial = runs.weights(sgd);
+        assertSameWeights(serial, runs.weights(sgd.with(STRATEGY, Strategy.MPJ).with(PROCS, 2)
+                .with(ALLREDUCE, AllreduceAlgorithm.BUILTIN)), "mpj 2, built-in");
+        assertSameWeights(serial, runs.weights(sgd.with(STRATEGY, Strategy.MPJ).with(PROCS, 3)
+                .with(ALLREDUCE, AllreduceAlgorithm.RING_SHM)), "mpj 3, ring over shared memory");
+        assertSameWeights(serial, runs.weights(sgd.with(STRATEGY, Strategy.HYBRID).with(PROCS, 2).with(THREADS, 2)
+                .with(ALLREDUCE, AllreduceAlgorithm.RING_SHM)), "hybrid 2×2, ring over shared memory");
+        assertSameWeights(serial, runs.weights(sgd.with(STRATEGY, Strategy.PARAM_AVG).with(PROCS, 2).with(THREADS, 1)
+                .with(ALLREDUCE, AllreduceAlgorithm.RING).with(AVERAGE_EVERY, 1)),
                 "param-avg 2 processes, K = 1");
-        assertSameWeights(serial, runs.weights(sgd.strategy(Strategy.PARAM_AVG).processes(2).threads(2)
-                .averagingPeriod(1).viaMaster(true).build()), "param-avg 2×2 via master, K = 1");
+        assertSameWeights(serial, runs.weights(sgd.with(STRATEGY, Strategy.PARAM_AVG).with(PROCS, 2).with(THREADS, 2)
+                .with(AVERAGE_EVERY, 1).with(VIA_MASTER, true)), "param-avg 2×2 via master, K = 1");
     }
 
     @Test
     void everyRanksWorkersReportTheirPhases() throws IOException {
         List<EpochCompleted> epochs = new ArrayList<>();
-        runs.weights(twentySteps("mlp-235k").strategy(Strategy.HYBRID).processes(2).threads(2).build(), event -> {
+        runs.weights(twentySteps("mlp-235k").with(STRATEGY, Strategy.HYBRID).with(PROCS, 2).with(THREADS, 2), event -> {
             if (event instanceof EpochCompleted epoch) {
                 epochs.add(epoch);
             }
@@ -121,7 +122,7 @@ class MpjTrainingTest {
     @Test
     void anExceptionInARankFailsTheRunWithItsMessage() throws Exception {
         Path occupied = Files.writeString(folder.resolve("occupied"), "a file, not a folder");
-        TrainingConfig config = twentySteps("mlp-235k").strategy(Strategy.MPJ).processes(2).build();
+        TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2);
         RunPlan plan = RunPlan.prepare(config, CATALOG).savingWeightsTo(occupied.resolve("weights.bin"));
         List<RunEvent> events = new ArrayList<>();
         RunSummary summary = Trainers.forConfig(config, CATALOG).train(plan, events::add, new CancellationToken());
@@ -147,7 +148,7 @@ class MpjTrainingTest {
 
     @Test
     void twoRunsAtOnceDoNotCollide() throws Exception {
-        TrainingConfig config = twentySteps("mlp-235k").strategy(Strategy.MPJ).processes(2).build();
+        TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2);
         CompletableFuture<float[]> first = CompletableFuture.supplyAsync(() -> weightsOf(config));
         CompletableFuture<float[]> second = CompletableFuture.supplyAsync(() -> weightsOf(config));
         assertSameWeights(first.get(120, TimeUnit.SECONDS), second.get(120, TimeUnit.SECONDS), "two runs at once");
@@ -156,9 +157,9 @@ class MpjTrainingTest {
     @Test
     void aHostFileNamingThisMachineRunsTheRanksHere() throws IOException {
         Path hosts = Files.writeString(folder.resolve("hosts"), "# two names for this machine\nlocalhost slots=1\n127.0.0.1\n");
-        float[] serial = runs.weights(twentySteps("mlp-235k").build());
-        assertSameWeights(serial, runs.weights(twentySteps("mlp-235k").strategy(Strategy.MPJ).processes(2)
-                .hosts(hosts.toString()).build()), "mpj 2 over a host file");
+        float[] serial = runs.weights(twentySteps("mlp-235k"));
+        assertSameWeights(serial, runs.weights(twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2)
+                .with(HOSTS, hosts.toString())), "mpj 2 over a host file");
     }
 
     private static float[] weightsOf(TrainingConfig config) {
@@ -171,7 +172,7 @@ class MpjTrainingTest {
 
     /** Long enough to be stopped part way: full epochs of the embedded digits. */
     private static TrainingConfig longRun() {
-        return twentySteps("mlp-235k").stepLimit(0).epochs(20).strategy(Strategy.MPJ).processes(2).build();
+        return twentySteps("mlp-235k").with(STEPS_PER_EPOCH, 0).with(EPOCHS, 20).with(STRATEGY, Strategy.MPJ).with(PROCS, 2);
     }
 
     /** A run in the background, recorded to a store, its ranks found once it has taken some steps. */

@@ -85,7 +85,7 @@ class NetworkNamespacesTest {
         assertTrue(app.waitFor(120, TimeUnit.SECONDS), "the run did not end within 2 minutes");
         assertEquals(0, app.exitValue(), errors);
 
-        float[] serial = new StrategyEquivalence(new DatasetCatalog(), folder).weights(twentySteps("mlp-235k").build());
+        float[] serial = new StrategyEquivalence(new DatasetCatalog(), folder).weights(twentySteps("mlp-235k"));
         assertSameWeights(serial, WeightsFile.read(weights), "mpj 2 across a veth link");
     }
 }

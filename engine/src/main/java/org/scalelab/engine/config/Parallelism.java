@@ -1,0 +1,27 @@
+package org.scalelab.engine.config;
+
+/**
+ * Where a run's workers live and how they combine their work.
+ *
+ * @param strategy        see {@link Strategy} for what P and T mean under each
+ * @param processes       P: processes (MPJ ranks) of a parallel strategy
+ * @param threads         T: threads per process, workers or native threads depending on the strategy
+ * @param scaling         whether workers split the batch (strong) or each take a whole one (weak)
+ * @param averagingPeriod {@link Strategy#PARAM_AVG}: local steps between averagings, 0 for once per epoch
+ * @param viaMaster       {@link Strategy#PARAM_AVG}: gather to rank 0, average there and broadcast back, instead
+ *                        of an allreduce (Study C's central bottleneck)
+ * @param allreduce       how MPJ ranks sum: MPJ's built-in reduce+broadcast, or the ring
+ */
+public record Parallelism(Strategy strategy, int processes, int threads, Scaling scaling, int averagingPeriod,
+                          boolean viaMaster, AllreduceAlgorithm allreduce) {
+
+    /** Workers in all, each with its own replica of the network. */
+    public int workers() {
+        return strategy.workers(processes, threads);
+    }
+
+    /** Whether the ranks are child JVMs on MPJ's niodev device (rather than threads of this JVM). */
+    public boolean launchesProcesses() {
+        return strategy.launchesProcesses(processes);
+    }
+}
