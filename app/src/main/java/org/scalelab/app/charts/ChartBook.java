@@ -14,6 +14,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.scalelab.engine.report.ChartPalette;
 
 /**
  * The workbench's charts over one or more runs: the live view holds one run, the comparison overlays several.

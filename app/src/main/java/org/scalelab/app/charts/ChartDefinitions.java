@@ -15,6 +15,7 @@ import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
+import org.scalelab.engine.report.ChartTheme;
 
 /**
  * Builds the JFreeChart definition of each {@link ChartKind} over given datasets. The same chart objects are

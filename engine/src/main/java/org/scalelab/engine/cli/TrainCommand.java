@@ -1,10 +1,11 @@
 package org.scalelab.engine.cli;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.config.OptionValues;
 import org.scalelab.engine.config.TrainingConfig;
@@ -13,8 +14,8 @@ import org.scalelab.engine.events.Json;
 import org.scalelab.engine.events.RunListeners;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.parallel.launch.ParentWatch;
 import org.scalelab.engine.runs.RunRecorder;
-import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.RunStoreException;
 import org.scalelab.engine.strategies.Trainer;
 import org.scalelab.engine.strategies.Trainers;
@@ -38,9 +39,8 @@ public final class TrainCommand implements Callable<Integer>, TrainingOptionsCli
     /** What the training options typed set; the others keep their defaults. */
     private final OptionValues options = OptionValues.defaults();
 
-    @Option(names = "--runs-dir", paramLabel = "DIR",
-            description = "Where run records go (default: $SCALELAB_HOME/runs, else ~/.local/share/scalelab/runs).")
-    Path runsDir;
+    @Mixin
+    RunsDirOption runs;
 
     @Mixin
     DataDirOption data;
@@ -51,6 +51,20 @@ public final class TrainCommand implements Callable<Integer>, TrainingOptionsCli
 
     @Option(names = "--json", description = "End with one line of JSON describing the result (progress goes to stderr).")
     boolean json;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "What to call the run in listings (default: its id).")
+    String name;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "A label for grouping runs; repeat for several.")
+    Set<String> tags = new TreeSet<>();
+
+    @Option(names = "--event-lines", hidden = true,
+            description = "Print every event as one line of JSON on stdout instead of progress: a study reads them.")
+    boolean eventLines;
+
+    @Option(names = "--exit-with-parent", hidden = true,
+            description = "End when the process that started this one ends (its standard input closes).")
+    boolean exitWithParent;
 
     @Spec
     CommandSpec spec;
@@ -64,12 +78,16 @@ public final class TrainCommand implements Callable<Integer>, TrainingOptionsCli
         if (weightsFile != null) {
             plan = plan.savingWeightsTo(weightsFile);
         }
-        RunRecorder recorder = new RunRecorder(new RunStore(runsDir != null ? runsDir : RunStore.defaultDirectory()));
+        if (exitWithParent) {
+            ParentWatch.exitWhenParentGoes();
+        }
+        RunRecorder recorder = new RunRecorder(runs.store(), name, tags);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // Everything up to the last output line happens inside: Ctrl-C's hook holds the exit until then.
-        try (CancelOnShutdown ctrlC = new CancelOnShutdown(); TrainingConsole console = new TrainingConsole(out, err)) {
-            RunSummary summary = trainer.train(plan, RunListeners.fanOut(recorder, console), new CancellationToken(ctrlC));
+        try (CancelOnShutdown ctrlC = new CancelOnShutdown();
+             RunProgressOutput progress = eventLines ? new EventLines(out) : new TrainingConsole(out, err)) {
+            RunSummary summary = trainer.train(plan, RunListeners.fanOut(recorder, progress), new CancellationToken(ctrlC));
             RunStoreException saveFailure = recorder.saveFailure().orElse(null);
             if (saveFailure != null) {
                 err.println("error: " + saveFailure.getMessage());

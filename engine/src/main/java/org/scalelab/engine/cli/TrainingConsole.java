@@ -7,7 +7,6 @@ import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
-import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
@@ -17,7 +16,7 @@ import org.scalelab.engine.events.StepCompleted;
  * What {@code scalelab train} shows while a run goes: a header, a progress bar over each epoch's steps on the
  * error stream, and one line per epoch and a closing line on the output stream.
  */
-final class TrainingConsole implements RunListener, AutoCloseable {
+final class TrainingConsole implements RunProgressOutput {
     private final PrintWriter out;
     private final PrintWriter err;
     private int epochs;

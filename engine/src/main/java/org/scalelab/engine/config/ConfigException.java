@@ -35,6 +35,7 @@ public class ConfigException extends IllegalArgumentException implements Explain
     }
 
     private static String describe(String field, Object value, String problem) {
-        return field + " " + (value == null ? "(missing)" : value) + ": " + problem;
+        String shown = value == null ? " (missing)" : "".equals(value) ? "" : " " + value;
+        return field + shown + ": " + problem;
     }
 }

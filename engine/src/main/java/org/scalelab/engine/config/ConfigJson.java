@@ -85,19 +85,16 @@ public final class ConfigJson {
         public void serialize(TrainingConfig config, JsonGenerator json, SerializerProvider provider) throws IOException {
             json.writeStartObject();
             for (TrainingOption<?> option : TrainingOptions.ALL) {
-                write(json, option, option.valueIn(config));
+                Object value = option.valueIn(config);
+                if (value == null) {
+                    json.writeNullField(option.key());
+                } else if (value instanceof Number || value instanceof Boolean) {
+                    json.writeObjectField(option.key(), value);
+                } else {
+                    json.writeStringField(option.key(), option.textIn(config));
+                }
             }
             json.writeEndObject();
-        }
-
-        private static <T> void write(JsonGenerator json, TrainingOption<T> option, Object value) throws IOException {
-            if (value == null) {
-                json.writeNullField(option.key());
-            } else if (value instanceof Number || value instanceof Boolean) {
-                json.writeObjectField(option.key(), value);
-            } else {
-                json.writeStringField(option.key(), option.type().format(option.type().javaType().cast(value)));
-            }
         }
     }
 

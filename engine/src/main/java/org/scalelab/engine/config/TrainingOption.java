@@ -48,6 +48,11 @@ public record TrainingOption<T>(
         return read.apply(config);
     }
 
+    /** The option's value in {@code config} as it would be typed; empty for an optional value left out. */
+    public String textIn(TrainingConfig config) {
+        return type.format(valueIn(config));
+    }
+
     /** The rule {@code config}'s value of this option breaks, as an exception naming the option. */
     Optional<ConfigException> problemIn(TrainingConfig config) {
         T value = valueIn(config);

@@ -25,6 +25,8 @@ public final class RunRecorder implements RunListener {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
 
     private final RunStore store;
+    private final String name;
+    private final Set<String> tags;
     private final List<RunEvent> events = new ArrayList<>();
     private final List<EpochCompleted> epochs = new ArrayList<>();
     private RunStarted started;
@@ -32,7 +34,17 @@ public final class RunRecorder implements RunListener {
     private RunStoreException saveFailure;
 
     public RunRecorder(RunStore store) {
+        this(store, null, Set.of());
+    }
+
+    /**
+     * @param name what listings call the run; null for its id
+     * @param tags its labels from the start (a study's cells are tagged with the study)
+     */
+    public RunRecorder(RunStore store, String name, Set<String> tags) {
         this.store = store;
+        this.name = name;
+        this.tags = Set.copyOf(tags);
     }
 
     @Override
@@ -63,7 +75,8 @@ public final class RunRecorder implements RunListener {
     }
 
     private void save(RunSummary summary) {
-        RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, started.runId(), started.runId(), Set.of(),
+        RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, started.runId(),
+                name != null ? name : started.runId(), tags,
                 summary.status(), started.config(), started.environment(), events, summary);
         try {
             path = store.save(record);

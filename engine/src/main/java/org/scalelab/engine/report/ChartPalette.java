@@ -1,4 +1,4 @@
-package org.scalelab.app.charts;
+package org.scalelab.engine.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -24,13 +24,13 @@ public final class ChartPalette {
             "evaluation", new Color(0xB07AA1),
             "idle", new Color(0xBAB0AC));
 
-    static final Color IDEAL = new Color(0x9A9A9A);
-    static final Color GRID = new Color(0xE3E6EA);
-    static final Color PLOT_BACKGROUND = new Color(0xFCFCFD);
-    static final Color TEXT = new Color(0x2B2F36);
+    public static final Color IDEAL = new Color(0x9A9A9A);
+    public static final Color GRID = new Color(0xE3E6EA);
+    public static final Color PLOT_BACKGROUND = new Color(0xFCFCFD);
+    public static final Color TEXT = new Color(0x2B2F36);
 
-    static final Stroke SOLID = new BasicStroke(1.6f);
-    static final Stroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+    public static final Stroke SOLID = new BasicStroke(1.6f);
+    public static final Stroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
             new float[] {6f, 4f}, 0f);
 
     private ChartPalette() {

@@ -1,4 +1,4 @@
-package org.scalelab.app.charts;
+package org.scalelab.engine.report;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -13,14 +13,14 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.ui.RectangleInsets;
 
 /** The quiet, light look of every chart; applied once when a chart is defined, so exports match the screen. */
-final class ChartTheme {
+public final class ChartTheme {
     private static final String FONT = Font.SANS_SERIF;
     private static final StandardChartTheme THEME = theme();
 
     private ChartTheme() {
     }
 
-    static void apply(JFreeChart chart) {
+    public static void apply(JFreeChart chart) {
         THEME.apply(chart);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 6, 10));

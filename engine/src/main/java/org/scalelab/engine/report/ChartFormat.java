@@ -1,0 +1,71 @@
+package org.scalelab.engine.report;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.Page;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+/** The files a chart exports to, drawn from the very chart object shown on screen. */
+public enum ChartFormat {
+    /** Raster at {@value #PNG_SCALE}× the logical size, sharp in print and on high-density screens. */
+    PNG {
+        @Override
+        public void write(JFreeChart chart, Path file) throws IOException {
+            BufferedImage image = new BufferedImage(WIDTH * PNG_SCALE, HEIGHT * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
+            Graphics2D graphics = image.createGraphics();
+            try {
+                graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                graphics.scale(PNG_SCALE, PNG_SCALE);
+                chart.draw(graphics, BOUNDS);
+            } finally {
+                graphics.dispose();
+            }
+            if (!ImageIO.write(image, "png", file.toFile())) {
+                throw new IOException("this Java runtime has no PNG writer");
+            }
+        }
+    },
+    /** Vector, for papers and slides. */
+    SVG {
+        @Override
+        public void write(JFreeChart chart, Path file) throws IOException {
+            SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
+            chart.draw(graphics, BOUNDS);
+            SVGUtils.writeToSVG(file.toFile(), graphics.getSVGElement());
+        }
+    },
+    /** Vector, one page of the chart's size. */
+    PDF {
+        @Override
+        public void write(JFreeChart chart, Path file) throws IOException {
+            PDFDocument document = new PDFDocument();
+            document.setTitle(chart.getTitle() == null ? "ScaleLab chart" : chart.getTitle().getText());
+            Page page = document.createPage(BOUNDS);
+            chart.draw(page.getGraphics2D(), BOUNDS);
+            document.writeToFile(file.toFile());
+        }
+    };
+
+    /** Logical size of an exported chart. */
+    public static final int WIDTH = 800;
+    public static final int HEIGHT = 500;
+    public static final int PNG_SCALE = 3;
+    static final Rectangle2D BOUNDS = new Rectangle2D.Double(0, 0, WIDTH, HEIGHT);
+
+    /** The file name ending, also how the command line names the format. */
+    public String extension() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public abstract void write(JFreeChart chart, Path file) throws IOException;
+}
