@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.app.charts.ChartKind;
-import org.scalelab.app.export.ExportAssertions;
+import org.scalelab.app.charts.ExportAssertions;
 import org.scalelab.app.library.Baselines;
 import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.live.LiveState;

@@ -22,8 +22,8 @@ import org.scalelab.engine.report.ChartPalette;
  * definitions that both the screen and the exports draw.
  */
 public final class ChartBook {
-    private final XYSeriesCollection stepLoss = new XYSeriesCollection();
-    private final XYSeriesCollection epochLoss = new XYSeriesCollection();
+    private final XYSeriesCollection trainLoss = new XYSeriesCollection();
+    private final XYSeriesCollection testLoss = new XYSeriesCollection();
     private final XYSeriesCollection accuracy = new XYSeriesCollection();
     private final XYSeriesCollection throughput = new XYSeriesCollection();
     private final XYSeriesCollection speedup = new XYSeriesCollection();
@@ -37,7 +37,7 @@ public final class ChartBook {
 
     public ChartBook() {
         speedup.addSeries(ideal);
-        charts.put(ChartKind.LOSS, ChartDefinitions.lines(ChartKind.LOSS, stepLoss, epochLoss));
+        charts.put(ChartKind.LOSS, ChartDefinitions.lines(ChartKind.LOSS, trainLoss, testLoss));
         charts.put(ChartKind.ACCURACY, ChartDefinitions.lines(ChartKind.ACCURACY, null, accuracy));
         charts.put(ChartKind.THROUGHPUT, ChartDefinitions.lines(ChartKind.THROUGHPUT, null, throughput));
         charts.put(ChartKind.SPEEDUP, ChartDefinitions.speedup(speedup));
@@ -71,8 +71,8 @@ public final class ChartBook {
         if (updating > 0) {
             trace.notifyListeners(false);
         }
-        stepLoss.addSeries(trace.trainLoss());
-        epochLoss.addSeries(trace.testLoss());
+        trainLoss.addSeries(trace.trainLoss());
+        testLoss.addSeries(trace.testLoss());
         accuracy.addSeries(trace.trainAccuracy());
         accuracy.addSeries(trace.testAccuracy());
         throughput.addSeries(trace.throughputSeries());
@@ -95,7 +95,7 @@ public final class ChartBook {
     public void clear() {
         update(() -> {
             traces.clear();
-            for (XYSeriesCollection collection : List.of(stepLoss, epochLoss, accuracy, throughput)) {
+            for (XYSeriesCollection collection : List.of(trainLoss, testLoss, accuracy, throughput)) {
                 collection.removeAllSeries();
             }
             while (speedup.getSeriesCount() > 1) {

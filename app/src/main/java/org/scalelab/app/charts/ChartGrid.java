@@ -10,7 +10,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.scalelab.app.export.ChartFormat;
 import org.scalelab.app.ui.Dialogs;
 
 /** Shows every chart of a {@link ChartBook} in a grid; each chart's context menu exports it to PNG or SVG. */

@@ -10,8 +10,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.scalelab.app.charts.ChartGrid;
+import org.scalelab.app.export.ExportMenus;
 import org.scalelab.app.ui.Dialogs;
-import org.scalelab.app.ui.ExportMenus;
 import org.scalelab.app.ui.Tables;
 
 /** Runs overlaid on every chart above the scaling table, with table and report export. */

@@ -13,7 +13,7 @@ import org.scalelab.app.library.Baselines;
 import org.scalelab.app.library.Numbers;
 import org.scalelab.app.library.SteadyThroughput;
 import org.scalelab.app.live.RunCharting;
-import org.scalelab.app.live.RunLabels;
+import org.scalelab.app.text.RunLabels;
 import org.scalelab.engine.runs.RunRecord;
 
 /** Several saved runs overlaid on every chart, with the scaling table the studies report. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.scalelab.app.charts.ChartBook;
+import org.scalelab.app.charts.ChartFormat;
 import org.scalelab.app.charts.ChartKind;
 
 /**

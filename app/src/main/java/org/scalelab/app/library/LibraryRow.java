@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import org.scalelab.app.live.RunLabels;
+import org.scalelab.app.text.RunLabels;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.runs.RunRecord;

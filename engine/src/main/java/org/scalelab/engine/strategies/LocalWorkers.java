@@ -53,11 +53,11 @@ final class LocalWorkers implements EpochRunner {
 
     /**
      * @param ranks       this process's communicator among the job's ranks, or null when it trains alone
-     * @param steps       receives the step events of worker 0 of the job
+     * @param listener    receives the step events of worker 0 of the job
      * @param weightsFile where worker 0 of the job saves its parameters after the last epoch, or null
      */
     LocalWorkers(TrainingConfig config, Architecture architecture, Dataset dataset, Communicator ranks,
-                 RunListener steps, CancellationToken cancellation, Path weightsFile) {
+                 RunListener listener, CancellationToken cancellation, Path weightsFile) {
         this.lastEpoch = config.schedule().epochs();
         this.weightsFile = weightsFile;
         Strategy strategy = config.parallelism().strategy();
@@ -67,8 +67,8 @@ final class LocalWorkers implements EpochRunner {
                 workerThreads(strategy.nativeThreadsPerWorker(config.parallelism().threads())));
         for (int local = 0; local < count; local++) {
             Communicator communicator = communicator(group.communicator(local), ranks);
-            RunListener reporter = communicator.rank() == 0 ? steps : event -> { };
-            workers.add(new Worker(config, architecture, dataset, communicator, reporter, cancellation));
+            workers.add(new Worker(config, architecture, dataset, communicator,
+                    communicator.rank() == 0 ? listener : event -> { }, cancellation));
         }
     }
 
@@ -90,10 +90,6 @@ final class LocalWorkers implements EpochRunner {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    List<Worker> workers() {
-        return workers;
     }
 
     /**

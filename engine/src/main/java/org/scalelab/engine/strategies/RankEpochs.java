@@ -49,18 +49,18 @@ final class RankEpochs implements EpochRunner {
 
     private final TrainingConfig config;
     private final RankDevice device;
-    private final RunListener events;
+    private final RunListener listener;
     private final CancellationToken cancellation;
     private final BlockingQueue<RankEvent> arrived = new LinkedBlockingQueue<>();
     private final Map<Integer, Map<Integer, EpochCompleted>> epochsByNumber = new HashMap<>();
     private final RankJob job;
     private boolean finished;
 
-    RankEpochs(RunPlan plan, DatasetCatalog catalog, RankDevice device, RunListener events,
+    RankEpochs(RunPlan plan, DatasetCatalog catalog, RankDevice device, RunListener listener,
                CancellationToken cancellation) {
         this.config = plan.config();
         this.device = device;
-        this.events = events;
+        this.listener = listener;
         this.cancellation = cancellation;
         RankJobSpec spec = RankJobSpec.builder(TrainingRankTask.class, config.parallelism().processes())
                 .taskArgs(TrainingRankTask.arguments(plan, catalog))
@@ -114,7 +114,7 @@ final class RankEpochs implements EpochRunner {
                         + next.unreadable().getMessage());
             }
             if (next.event() instanceof StepCompleted step) {
-                events.onEvent(step);
+                listener.onEvent(step);
             } else if (next.event() instanceof EpochCompleted completed) {
                 Map<Integer, EpochCompleted> ranks = epochsByNumber.computeIfAbsent(completed.epoch(), e -> new HashMap<>());
                 ranks.put(next.rank(), completed);

@@ -36,17 +36,17 @@ public final class RunLifecycle {
      */
     public static RunSummary run(RunPlan plan, RunListener listener, CancellationToken cancellation,
                           Function<RunListener, EpochRunner> setup) {
-        RunListener events = RunListeners.fanOut(listener);
-        events.onEvent(started(plan));
+        RunListener guarded = RunListeners.fanOut(listener);
+        guarded.onEvent(started(plan));
         List<EpochCompleted> epochs = new ArrayList<>();
         RunStatus status = RunStatus.FINISHED;
         String message = null;
-        try (EpochRunner runner = setup.apply(events)) {
+        try (EpochRunner runner = setup.apply(guarded)) {
             for (int epoch = 1; epoch <= plan.config().schedule().epochs(); epoch++) {
                 cancellation.throwIfCancelled();
                 EpochCompleted completed = runner.run(epoch);
                 epochs.add(completed);
-                events.onEvent(completed);
+                guarded.onEvent(completed);
             }
         } catch (RunCancelledException e) {
             status = RunStatus.CANCELLED;
@@ -56,7 +56,7 @@ public final class RunLifecycle {
             message = describe(plan, e);
         }
         RunSummary summary = RunSummary.of(plan.runId(), status, epochs);
-        events.onEvent(status == RunStatus.FINISHED ? new RunFinished(summary) : new RunFailed(status, message, summary));
+        guarded.onEvent(status == RunStatus.FINISHED ? new RunFinished(summary) : new RunFailed(status, message, summary));
         return summary;
     }
 

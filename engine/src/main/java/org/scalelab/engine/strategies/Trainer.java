@@ -5,7 +5,7 @@ import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.RunPlan;
 
-/** A way of training: serial now, the parallel strategies later. */
+/** A way of training: the strategies whose workers are threads of this JVM, or MPJ ranks. */
 public interface Trainer {
 
     /**

@@ -4,7 +4,8 @@ import java.nio.FloatBuffer;
 import org.scalelab.engine.parallel.comm.Communicator;
 
 /**
- * Parameter averaging (Study C): after some local steps, every replica is replaced by the average of all
+ * Parameter averaging (Study C): each worker steps on its own part's mean gradient, and after every
+ * {@code period} local steps, and at the end of each epoch, every replica is replaced by the average of all
  * replicas, each weighted by the images it trained on since the last average, so that a worker with a smaller
  * share counts less and one SGD step followed by an average equals one synchronous step.
  *
@@ -12,9 +13,11 @@ import org.scalelab.engine.parallel.comm.Communicator;
  * replica to worker 0, which sums them alone and broadcasts the result — the central bottleneck Study C
  * measured, kept so that it can be seen beside the allreduce.
  */
-final class ParameterAverage {
+final class ParameterAverage implements ReplicaSync {
+    private final TimedCollectives collectives;
     private final Communicator communicator;
     private final FloatBuffer parameters;
+    private final int period;
     private final boolean viaMaster;
     private final float[] scratch;
     private final float[] sum;
@@ -23,9 +26,12 @@ final class ParameterAverage {
     private long allImages;
     private int localSteps;
 
-    ParameterAverage(Communicator communicator, FloatBuffer parameters, boolean viaMaster) {
-        this.communicator = communicator;
+    /** @param period local steps between averages; 0 averages once per epoch only */
+    ParameterAverage(TimedCollectives collectives, FloatBuffer parameters, int period, boolean viaMaster) {
+        this.collectives = collectives;
+        this.communicator = collectives.communicator();
         this.parameters = parameters;
+        this.period = period;
         this.viaMaster = viaMaster;
         boolean master = viaMaster && communicator.rank() == 0;
         int length = parameters.remaining();
@@ -34,20 +40,33 @@ final class ParameterAverage {
         this.gathered = master ? FloatBuffer.allocate(length * communicator.size()) : null;
     }
 
-    /** Counts one local step: this worker's images and all workers' images in it. */
-    void stepped(int images, int globalImages) {
-        myImages += images;
-        allImages += globalImages;
-        localSteps++;
+    @Override
+    public double gradientScale(int partImages, int globalImages) {
+        return 1.0 / partImages;
     }
 
-    /** Whether {@code period} local steps have passed since the last average; period 0 means once per epoch. */
-    boolean due(int period) {
-        return period > 0 && localSteps >= period;
+    @Override
+    public void beforeUpdate() {
+    }
+
+    /** Counts the local step: this worker's images and all workers' images in it; averages when due. */
+    @Override
+    public void afterUpdate(int partImages, int globalImages) {
+        myImages += partImages;
+        allImages += globalImages;
+        localSteps++;
+        if (period > 0 && localSteps >= period) {
+            collectives.run(this::averageNow);
+        }
+    }
+
+    @Override
+    public void endOfEpoch() {
+        collectives.run(this::averageNow);
     }
 
     /** Averages now, if any step was taken since the last average (every worker agrees on that). */
-    void averageNow() {
+    private void averageNow() {
         if (allImages == 0) {
             return;
         }

@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.Augmentation;
 import org.scalelab.engine.data.BatchAssembler;
@@ -24,7 +23,6 @@ import org.scalelab.engine.model.BatchLoss;
 import org.scalelab.engine.model.Network;
 import org.scalelab.engine.model.SoftmaxCrossEntropy;
 import org.scalelab.engine.parallel.comm.Communicator;
-import org.scalelab.engine.parallel.comm.NdBuffers;
 import org.scalelab.engine.training.optim.LearningRateSchedule;
 import org.scalelab.engine.training.optim.Optimizer;
 import org.scalelab.engine.training.optim.Optimizers;
@@ -33,11 +31,9 @@ import org.scalelab.engine.training.optim.Optimizers;
  * One worker: a replica of the network and its part of every global batch. This is the training loop of every
  * strategy; a serial run is one worker alone.
  *
- * <p>Synchronous strategies: each worker scales its part's loss gradient by one over the global batch, so the
- * allreduce sum of the workers' gradients is exactly the serial gradient of the whole batch; every worker then
- * applies that same update to identical weights. Parameter averaging: each worker steps on its own part's mean
- * gradient, and every {@code averagingPeriod} steps the replicas are replaced by their average weighted by
- * images seen, which for one step of plain SGD is again the serial update.
+ * <p>How the workers' steps combine is the strategy's {@link ReplicaSync}: the synchronous strategies sum
+ * their gradients before every step ({@link GradientAllreduce}), {@code param-avg} steps locally and averages
+ * the replicas now and then ({@link ParameterAverage}).
  *
  * <p>Everything random — initial weights, epoch order, augmentation — derives from the seed, and every replica
  * starts from the same weights. Worker 0 evaluates the test set while the others wait at a barrier (idle).
@@ -45,9 +41,8 @@ import org.scalelab.engine.training.optim.Optimizers;
 public final class Worker {
     private final TrainingConfig config;
     private final Communicator communicator;
-    private final RunListener steps;
+    private final RunListener listener;
     private final CancellationToken cancellation;
-    private final boolean averaging;
     private final Network network;
     private final SoftmaxCrossEntropy loss;
     private final Optimizer optimizer;
@@ -62,25 +57,23 @@ public final class Worker {
     private final BatchInput trainInput;
     private final BatchInput testInput;
     private final int[] testIndices;
-    private final FloatBuffer gradients;
-    private final FloatBuffer parameters;
     private final FloatBuffer epochTotals = FloatBuffer.allocate(3);
-    private final ParameterAverage average;
     private final PhaseTimer timer = new PhaseTimer();
+    private final TimedCollectives collectives;
+    private final ReplicaSync sync;
     private final long startNanos = System.nanoTime();
     private long globalStep;
 
     /**
      * @param communicator connects this worker to all the others; its rank is this worker's index
-     * @param steps        receives a step event after every step (the reporting worker's); others pass a no-op
+     * @param listener     receives a step event after every step (the reporting worker's); others pass a no-op
      */
     public Worker(TrainingConfig config, Architecture architecture, Dataset dataset, Communicator communicator,
-           RunListener steps, CancellationToken cancellation) {
+           RunListener listener, CancellationToken cancellation) {
         this.config = config;
         this.communicator = communicator;
-        this.steps = steps;
+        this.listener = listener;
         this.cancellation = cancellation;
-        this.averaging = config.parallelism().strategy() == Strategy.PARAM_AVG;
         this.train = dataset.train();
         this.network = new Network(architecture, DataType.FLOAT, config.model().seed());
         this.loss = new SoftmaxCrossEntropy(network.outputCount());
@@ -99,9 +92,8 @@ public final class Worker {
         this.trainInput = new BatchInput(network.inputShape(), largestPart);
         this.testInput = new BatchInput(network.inputShape(), config.schedule().batchSize());
         this.testIndices = IntStream.range(0, dataset.test().size()).toArray();
-        this.gradients = NdBuffers.view(network.gradients());
-        this.parameters = NdBuffers.view(network.parameters());
-        this.average = averaging ? new ParameterAverage(communicator, parameters, config.parallelism().viaMaster()) : null;
+        this.collectives = new TimedCollectives(communicator, timer);
+        this.sync = ReplicaSync.of(config, network, collectives);
     }
 
     /**
@@ -138,9 +130,7 @@ public final class Worker {
             cancellation.throwIfCancelled();
             trained = trained.plus(trainStep(epoch, step, permutation, learningRate));
         }
-        if (averaging) {
-            synchronise(average::averageNow);
-        }
+        sync.endOfEpoch();
         trained = totalOverWorkers(trained);
         BatchLoss tested = new BatchLoss(Double.NaN, 0, 0);
         if (communicator.rank() == 0) {
@@ -169,43 +159,21 @@ public final class Worker {
                     augmentationRandom);
             timer.enter(Phase.FORWARD);
             INDArray logits = network.forward(input, true);
-            batch = loss.evaluateWithGradient(logits, trainInput.labels(), 1.0 / (averaging ? count : globalCount));
+            batch = loss.evaluateWithGradient(logits, trainInput.labels(), sync.gradientScale(count, globalCount));
             timer.enter(Phase.BACKWARD);
             network.backward(loss.gradient());
         } else {
             // More workers than images in this (last) batch: contribute nothing to the sum.
             network.gradients().assign(0);
         }
-        if (!averaging && communicator.size() > 1) {
-            synchronise(() -> communicator.allreduceSum(gradients));
-        }
+        sync.beforeUpdate();
         timer.enter(Phase.UPDATE);
         optimizer.step(network.parameters(), network.gradients(), learningRate);
-        if (averaging) {
-            average.stepped(count, globalCount);
-            if (average.due(config.parallelism().averagingPeriod())) {
-                synchronise(average::averageNow);
-            }
-        }
+        sync.afterUpdate(count, globalCount);
         globalStep++;
-        steps.onEvent(new StepCompleted(epoch, step + 1, globalStep, batch.meanLoss(), batch.accuracy(),
+        listener.onEvent(new StepCompleted(epoch, step + 1, globalStep, batch.meanLoss(), batch.accuracy(),
                 globalCount, (System.nanoTime() - startNanos) / 1e9));
         return batch;
-    }
-
-    /**
-     * Runs a collective as communication, moving the time spent waiting for the slowest worker to idle. When the
-     * communicator cannot tell waiting apart inside a collective, a barrier first absorbs the wait.
-     */
-    private void synchronise(Runnable collective) {
-        timer.enter(Phase.COMMUNICATION);
-        long waited = communicator.times().waitingNanos();
-        if (!communicator.times().separatesWaiting()) {
-            communicator.barrier();
-        }
-        collective.run();
-        timer.enter(Phase.UPDATE);
-        timer.move(communicator.times().waitingNanos() - waited, Phase.COMMUNICATION, Phase.IDLE);
     }
 
     /** The epoch's training loss and accuracy over every worker's images. */
@@ -215,7 +183,7 @@ public final class Worker {
         }
         epochTotals.clear();
         epochTotals.put((float) mine.lossSum()).put(mine.correct()).put(mine.count()).flip();
-        synchronise(() -> communicator.allreduceSum(epochTotals));
+        collectives.run(() -> communicator.allreduceSum(epochTotals));
         return new BatchLoss(epochTotals.get(0), Math.round(epochTotals.get(1)), Math.round(epochTotals.get(2)));
     }
 

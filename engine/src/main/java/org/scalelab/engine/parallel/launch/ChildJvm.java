@@ -36,8 +36,12 @@ public final class ChildJvm {
         return builder.start();
     }
 
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    /**
+     * The {@code java} launcher of the runtime this JVM runs on, for child JVMs and ranks. Named by
+     * {@code java.home}, which every JVM knows (the operating system may not tell a process's command); a rank
+     * on another host runs the same path there.
+     */
+    public static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

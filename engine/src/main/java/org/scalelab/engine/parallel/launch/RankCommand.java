@@ -20,7 +20,7 @@ final class RankCommand {
 
     RankCommand(RankJobSpec spec, List<Path> classPath, Path mpjHome) {
         this.javaCommand = new ArrayList<>();
-        javaCommand.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        javaCommand.add(ChildJvm.javaBinary());
         javaCommand.addAll(spec.jvmOptions());
         javaCommand.add("-cp");
         javaCommand.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));

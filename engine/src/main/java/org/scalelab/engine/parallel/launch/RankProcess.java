@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * One rank's child process: its standard output delivered line by line to the job's listener, the end of its
  * standard error kept to explain a failure. Its standard input stays open and unused: when this JVM dies, the
- * pipe closes and the rank stops itself (see {@link RankProtocol#EXIT_PARENT_GONE}).
+ * pipe closes and the rank stops itself (see {@link ParentWatch#EXIT_PARENT_GONE}).
  */
 final class RankProcess {
     private static final int KEPT_ERROR_LINES = 40;
@@ -65,7 +65,7 @@ final class RankProcess {
         StringBuilder text = new StringBuilder("rank " + rank + " (pid " + process.pid() + ") exited with status " + status);
         if (status > 128 && status < 128 + 32) {
             text.append(" (killed by ").append(SIGNALS.getOrDefault(status - 128, "signal " + (status - 128))).append(')');
-        } else if (status == RankProtocol.EXIT_PARENT_GONE) {
+        } else if (status == ParentWatch.EXIT_PARENT_GONE) {
             text.append(" (it lost its connection to the launcher)");
         }
         String reason = failureReason();

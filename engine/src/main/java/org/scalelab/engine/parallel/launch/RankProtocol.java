@@ -8,7 +8,8 @@ import org.scalelab.engine.config.AllreduceAlgorithm;
 
 /**
  * What the launchers and the rank entry point (scalelab-mpj's RankMain) agree on: the application arguments
- * after MPJ's own, how a failing rank reports, and its exit statuses.
+ * after MPJ's own, how a failing rank reports, and its exit status when it fails (one whose launcher is gone
+ * exits with {@link ParentWatch#EXIT_PARENT_GONE}).
  */
 public final class RankProtocol {
     /** The rank entry point, named and never linked: the engine builds without MPJ. */
@@ -17,8 +18,6 @@ public final class RankProtocol {
     public static final String FAILURE_PREFIX = "scalelab-rank-failed: ";
     /** The rank threw (its message is on standard error). */
     public static final int EXIT_FAILED = 1;
-    /** The rank's standard input closed: its parent is gone, so it stopped itself. */
-    public static final int EXIT_PARENT_GONE = 3;
 
     private RankProtocol() {
     }

@@ -27,7 +27,7 @@ class ParentWatchTest {
             assertEquals("ready 42", ready, "the child gets the extra environment");
             child.getOutputStream().close(); // what the OS does when the parent dies
             assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the child should halt once its parent is gone");
-            assertEquals(3, child.exitValue());
+            assertEquals(ParentWatch.EXIT_PARENT_GONE, child.exitValue());
         } finally {
             child.destroyForcibly();
         }

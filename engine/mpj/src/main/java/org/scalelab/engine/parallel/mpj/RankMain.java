@@ -1,8 +1,8 @@
 package org.scalelab.engine.parallel.mpj;
 
-import java.io.IOException;
 import java.util.function.Consumer;
 import mpi.MPI;
+import org.scalelab.engine.parallel.launch.ParentWatch;
 import org.scalelab.engine.parallel.launch.RankProtocol.RankArguments;
 import org.scalelab.engine.parallel.launch.RankProtocol;
 import org.scalelab.engine.parallel.launch.RankTask;
@@ -18,10 +18,11 @@ public final class RankMain {
     /**
      * A niodev rank: {@code RANK CONF niodev ALGORITHM TASK-CLASS TASK-ARGS...}. The task's output lines go to
      * standard output. Whatever happens, the JVM exits: niodev leaves non-daemon threads behind, so returning
-     * from main, or an uncaught exception, would leave the process running.
+     * from main, or an uncaught exception, would leave the process running. A rank whose launcher is gone halts
+     * ({@link ParentWatch}).
      */
     public static void main(String[] args) {
-        exitWhenParentIsGone();
+        ParentWatch.exitWhenParentGoes();
         BatchedLines output = BatchedLines.standardOutput();
         int status = 0;
         try {
@@ -53,25 +54,5 @@ public final class RankMain {
         task.run(new MpjCommunicator(MPI.COMM_WORLD, arguments.allreduce(), arguments.outboxes()), arguments.taskArgs(),
                 output);
         MPI.Finalize();
-    }
-
-    /**
-     * The launcher keeps this process's standard input open and never writes to it; end of input therefore
-     * means the launcher died (even by SIGKILL, which it cannot catch), and an orphaned rank would otherwise
-     * spin or block forever. {@code halt}, not {@code exit}: nothing of this rank is worth finishing.
-     */
-    private static void exitWhenParentIsGone() {
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // The launcher writes nothing; anything read is ignored.
-                }
-            } catch (IOException e) {
-                // A broken pipe means the same as end of input.
-            }
-            Runtime.getRuntime().halt(RankProtocol.EXIT_PARENT_GONE);
-        }, "parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.cli.Main;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.model.WeightsFile;
+import org.scalelab.engine.parallel.launch.ChildJvm;
 import org.scalelab.engine.training.StrategyEquivalence;
 
 /**
@@ -72,7 +73,7 @@ class NetworkNamespacesTest {
         Files.setPosixFilePermissions(shell, PosixFilePermissions.fromString("rwx------"));
         Path weights = folder.resolve("weights.bin");
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(ChildJvm.javaBinary(),
                 "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 Main.class.getName(), "train", "--dataset", "mnist-mini", "--model", "mlp-235k", "--epochs", "1",
                 "--steps-per-epoch", "20", "--batch", "64", "--lr", "0.05", "--optimizer", "momentum", "--seed", "3",

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.engine.parallel.launch.ChildJvm;
 import org.scalelab.engine.parallel.launch.HostFile;
 import org.scalelab.engine.parallel.launch.HostSlot;
 import org.scalelab.engine.parallel.launch.MpjInstallation;
@@ -63,7 +64,7 @@ class NiodevSupervisionTest {
 
     @Test
     void ranksExitByThemselvesWhenTheirParentIsKilled() throws Exception {
-        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process parent = new ProcessBuilder(ChildJvm.javaBinary(),
                 "-cp", System.getProperty("java.class.path"), OrphanedRanksParent.class.getName())
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream()))) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.scalelab.engine.parallel.launch.ChildJvm;
 import org.scalelab.engine.parallel.launch.MpjInstallation;
 import org.scalelab.engine.parallel.launch.RankProtocol;
 
@@ -27,7 +28,7 @@ class RankMainTest {
         String conf = "#Number of Processes;2;#Protocol Switch Limit;131072;#Server Name;127.0.0.1;#Server Port;" + closedPort;
         String classPath = Stream.concat(Stream.of(System.getProperty("java.class.path")),
                 MpjInstallation.detect().niodevJars().stream().map(Path::toString)).collect(Collectors.joining(File.pathSeparator));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.javaBinary(),
                 "-cp", classPath, RankMain.class.getName(), "0", conf, "niodev", "ring", CollectivesCheckTask.class.getName());
         builder.environment().put("MPJ_HOME", MpjInstallation.detect().home().toString());
         Process rank = builder.start();

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.cli.Main;
+import org.scalelab.engine.parallel.launch.ChildJvm;
 
 /** {@code scalelab train} with MPJ strategies, as a user runs it: a JVM of its own with ranks below it. */
 class TrainCommandWithRanksTest {
@@ -25,7 +26,7 @@ class TrainCommandWithRanksTest {
     Path folder;
 
     private Process scalelab(Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(ChildJvm.javaBinary(),
                 "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 Main.class.getName()));
         command.addAll(List.of(args));

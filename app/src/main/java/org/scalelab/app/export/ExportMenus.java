@@ -1,12 +1,11 @@
-package org.scalelab.app.ui;
+package org.scalelab.app.export;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.function.Supplier;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import org.scalelab.app.export.Table;
-import org.scalelab.app.export.TableFormat;
+import org.scalelab.app.ui.Dialogs;
 
 /** The "Export table" menu every table view offers: CSV, Markdown or LaTeX. */
 public final class ExportMenus {

@@ -1,4 +1,4 @@
-package org.scalelab.app.export;
+package org.scalelab.app.charts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.scalelab.app.live;
+package org.scalelab.app.text;
 
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
@@ -9,12 +9,12 @@ public final class RunLabels {
     private RunLabels() {
     }
 
-    /** "mlp-235k on mnist-mini · allreduce 2P×2T". */
+    /** "mlp-235k on mnist-mini · hybrid 2P×2T". */
     public static String describe(TrainingConfig config) {
         return config.model().name() + " on " + config.data().dataset() + " · " + parallelism(config);
     }
 
-    /** "serial", or "allreduce 2P×2T (weak)". */
+    /** "serial", or the strategy with its processes and threads: "hybrid 2P×2T (weak)". */
     public static String parallelism(TrainingConfig config) {
         if (config.parallelism().strategy() == Strategy.SERIAL) {
             return "serial";

@@ -1,4 +1,4 @@
-package org.scalelab.app.export;
+package org.scalelab.app.charts;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

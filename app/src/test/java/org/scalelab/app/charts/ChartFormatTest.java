@@ -1,12 +1,10 @@
-package org.scalelab.app.export;
+package org.scalelab.app.charts;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalelab.app.charts.ChartBook;
-import org.scalelab.app.charts.ChartKind;
 
 class ChartFormatTest {
     @TempDir

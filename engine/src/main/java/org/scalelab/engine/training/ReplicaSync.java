@@ -1,0 +1,45 @@
+package org.scalelab.engine.training;
+
+import org.scalelab.engine.config.Parallelism;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.model.Network;
+import org.scalelab.engine.parallel.comm.NdBuffers;
+
+/**
+ * How a worker's steps combine with the other workers': what its part's loss gradient is averaged over, and
+ * what the workers exchange around the optimiser's step and at the end of an epoch. {@link Worker} calls every
+ * method at its place in the loop; each way of combining acts where it needs to and does nothing elsewhere.
+ */
+interface ReplicaSync {
+
+    /**
+     * {@link ParameterAverage} where the strategy {@link Strategy#averagesParameters()}, else
+     * {@link GradientAllreduce}.
+     */
+    static ReplicaSync of(TrainingConfig config, Network network, TimedCollectives collectives) {
+        Parallelism parallelism = config.parallelism();
+        if (parallelism.strategy().averagesParameters()) {
+            return new ParameterAverage(collectives, NdBuffers.view(network.parameters()),
+                    parallelism.averagingPeriod(), parallelism.viaMaster());
+        }
+        return new GradientAllreduce(collectives, NdBuffers.view(network.gradients()));
+    }
+
+    /**
+     * The factor that scales the loss gradient of this worker's part of a step.
+     *
+     * @param partImages   this worker's images in the step, at least one
+     * @param globalImages all workers' images in the step
+     */
+    double gradientScale(int partImages, int globalImages);
+
+    /** After the backward pass (or the zeroed gradient of a worker without images), before the optimiser's step. */
+    void beforeUpdate();
+
+    /** After the optimiser's step, with the images of this worker's part (maybe none) and of the whole step. */
+    void afterUpdate(int partImages, int globalImages);
+
+    /** After the epoch's last step, before its results are totalled and the test set evaluated. */
+    void endOfEpoch();
+}

@@ -1,0 +1,52 @@
+package org.scalelab.engine;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The engine's packages depend on each other in one direction, bottom to top: the vocabulary ({@code config},
+ * {@code provenance}); {@code data}, {@code model}, {@code parallel}; {@code events}; {@code training};
+ * {@code strategies}; {@code runs}; {@code bench}; {@code cli}. Each layer lists what it really uses, so a new
+ * arrow, even a downward one, is a decision made here. The MPJ module runs these rules again with its
+ * {@code parallel.mpj} classes included.
+ */
+@AnalyzeClasses(packages = "org.scalelab.engine", importOptions = ImportOption.DoNotIncludeTests.class)
+public class EngineLayersTest {
+
+    @ArchTest
+    static final ArchRule LAYERS_POINT_DOWN = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .ensureAllClassesAreContainedInArchitectureIgnoring("org.scalelab.engine")
+            .layer("config").definedBy("org.scalelab.engine.config..")
+            .layer("provenance").definedBy("org.scalelab.engine.provenance..")
+            .layer("data").definedBy("org.scalelab.engine.data..")
+            .layer("model").definedBy("org.scalelab.engine.model..")
+            .layer("parallel").definedBy("org.scalelab.engine.parallel..")
+            .layer("events").definedBy("org.scalelab.engine.events..")
+            .layer("training").definedBy("org.scalelab.engine.training..")
+            .layer("strategies").definedBy("org.scalelab.engine.strategies..")
+            .layer("runs").definedBy("org.scalelab.engine.runs..")
+            .layer("bench").definedBy("org.scalelab.engine.bench..")
+            .layer("cli").definedBy("org.scalelab.engine.cli..")
+            .whereLayer("config").mayNotAccessAnyLayer()
+            .whereLayer("provenance").mayNotAccessAnyLayer()
+            .whereLayer("data").mayOnlyAccessLayers("config")
+            .whereLayer("model").mayOnlyAccessLayers("config")
+            .whereLayer("parallel").mayOnlyAccessLayers("config")
+            .whereLayer("events").mayOnlyAccessLayers("config", "provenance", "data", "model")
+            .whereLayer("training").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events")
+            .whereLayer("strategies").mayOnlyAccessLayers("config", "data", "model", "parallel", "events", "training")
+            .whereLayer("runs").mayOnlyAccessLayers("config", "provenance", "events")
+            .whereLayer("bench").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
+                    "training", "strategies")
+            .whereLayer("cli").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
+                    "training", "strategies", "runs", "bench");
+
+    /** Inside a layer too: {@code model}'s layers, kernels and specs may use each other, but no two top packages. */
+    @ArchTest
+    static final ArchRule NO_CYCLES = slices().matching("org.scalelab.engine.(*)..").should().beFreeOfCycles();
+}
