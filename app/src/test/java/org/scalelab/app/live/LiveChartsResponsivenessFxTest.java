@@ -21,6 +21,7 @@ import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.runs.speedup.Baseline;
+import org.scalelab.engine.runs.speedup.Throughput;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -40,7 +41,7 @@ class LiveChartsResponsivenessFxTest {
      */
     private static final long LONGEST_ALLOWED_NANOS = 400_000_000L;
 
-    private final LiveRunViewModel model = new LiveRunViewModel(started -> List.of(new Baseline("serial", "serial", null, 1000, false)));
+    private final LiveRunViewModel model = new LiveRunViewModel(started -> List.of(new Baseline("serial", "serial", null, new Throughput(1000, 1000, 1000, 1), false)));
 
     @Start
     void start(Stage stage) {

@@ -8,14 +8,18 @@ import java.time.Instant;
  * @param runId           the record it comes from
  * @param name            what the user calls that run
  * @param startedAt       when it ran; null for a record without its start event
- * @param imagesPerSecond its steady throughput ({@link Throughput#of(org.scalelab.engine.runs.RunRecord)})
+ * @param throughput      its steady throughput and spread ({@link Throughput#of(org.scalelab.engine.runs.RunRecord)})
  * @param calibration     true when it is a short {@link Calibration} run rather than a full serial run, which
  *                        charts and tables say
  */
-public record Baseline(String runId, String name, Instant startedAt, double imagesPerSecond, boolean calibration) {
+public record Baseline(String runId, String name, Instant startedAt, Throughput throughput, boolean calibration) {
 
     /** The speedup of a run of {@code imagesPerSecond} on {@code cores} cores over this baseline. */
     public Speedup speedupOf(double imagesPerSecond, int cores) {
-        return Speedup.of(imagesPerSecond, this.imagesPerSecond, cores);
+        return Speedup.of(imagesPerSecond, imagesPerSecond(), cores);
+    }
+
+    public double imagesPerSecond() {
+        return throughput.imagesPerSecond();
     }
 }

@@ -73,7 +73,7 @@ public final class Baselines {
     }
 
     private static Baseline baselineOf(RunRecord record) {
-        return new Baseline(record.runId(), record.name(), startedAt(record), Throughput.of(record).imagesPerSecond(),
+        return new Baseline(record.runId(), record.name(), startedAt(record), Throughput.of(record),
                 Calibration.isCalibration(record.config()));
     }
 

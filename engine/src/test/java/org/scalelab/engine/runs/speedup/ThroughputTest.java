@@ -60,7 +60,7 @@ class ThroughputTest {
         Speedup speedup = Speedup.of(7000, 2000, 4);
         assertEquals(3.5, speedup.value(), 1e-12);
         assertEquals(0.875, speedup.efficiency(), 1e-12);
-        Baseline serial = new Baseline("s", "s", null, 2500, false);
+        Baseline serial = new Baseline("s", "s", null, Throughput.single(2500), false);
         assertEquals(new Speedup(1.6, 2), serial.speedupOf(4000, 2));
         assertTrue(Double.isNaN(Speedup.of(Double.NaN, 2000, 2).efficiency()), "no throughput, no speedup");
     }
