@@ -13,6 +13,8 @@ import org.scalelab.engine.runs.speedup.Throughput;
 public final class CompareRow {
     static final List<String> HEADERS = List.of("Configuration", "Time (s)", "Speedup", "Efficiency", "Test accuracy",
             "Baseline");
+    /** Where the table shows the baseline's chooser and exports its name. */
+    static final int BASELINE_COLUMN = HEADERS.indexOf("Baseline");
 
     private final String code;
     private final RunRecord record;

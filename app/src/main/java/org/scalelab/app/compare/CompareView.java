@@ -31,17 +31,13 @@ public final class CompareView extends BorderPane {
         table.setId("scaling");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         List<String> headers = CompareViewModel.headers();
-        for (int i = 0; i < headers.size() - 1; i++) {
+        for (int i = 0; i < headers.size(); i++) {
             int column = i;
             // The configuration names the run: give it the room it needs.
-            table.getColumns().add(Tables.boundColumn(headers.get(i), (CompareRow row) -> Bindings.createStringBinding(
-                    () -> row.cells().get(column), row.baseline().chosenProperty()), i == 0 ? 280 : 110));
+            table.getColumns().add(i == CompareRow.BASELINE_COLUMN ? baselineColumn(headers.get(i))
+                    : Tables.boundColumn(headers.get(i), (CompareRow row) -> Bindings.createStringBinding(
+                            () -> row.cells().get(column), row.baseline().chosenProperty()), i == 0 ? 280 : 110));
         }
-        TableColumn<CompareRow, CompareRow> baseline = new TableColumn<>(headers.get(headers.size() - 1));
-        baseline.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        baseline.setCellFactory(cells -> new BaselineCell());
-        baseline.setPrefWidth(330);
-        table.getColumns().add(baseline);
         Button report = new Button("Export report…");
         report.setId("export-report");
         report.setOnAction(e -> Dialogs.chooseFolder(this, "Folder for the report")
@@ -53,6 +49,14 @@ public final class CompareView extends BorderPane {
         split.setDividerPositions(0.78);
         setTop(toolbar);
         setCenter(split);
+    }
+
+    private static TableColumn<CompareRow, ?> baselineColumn(String header) {
+        TableColumn<CompareRow, CompareRow> baseline = new TableColumn<>(header);
+        baseline.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        baseline.setCellFactory(cells -> new BaselineCell());
+        baseline.setPrefWidth(330);
+        return baseline;
     }
 
     /** The row's baseline, changeable where the run has more than none; "–" for serial runs and runs without one. */
