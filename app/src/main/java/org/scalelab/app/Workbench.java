@@ -2,13 +2,16 @@ package org.scalelab.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.scalelab.app.compare.CompareViewModel;
 import org.scalelab.app.export.ReportExport;
-import org.scalelab.app.library.Baselines;
 import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.library.RunLibraryViewModel;
 import org.scalelab.app.live.LiveRunViewModel;
@@ -23,8 +26,11 @@ import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOptions;
+import org.scalelab.engine.provenance.EnvironmentInfo;
 import org.scalelab.engine.runs.RunRecorder;
 import org.scalelab.engine.runs.RunStore;
+import org.scalelab.engine.runs.speedup.Baselines;
+import org.scalelab.engine.runs.speedup.Calibration;
 
 /** The workbench's view models, wired together once; views only bind to them and call their actions. */
 public final class Workbench {
@@ -42,6 +48,8 @@ public final class Workbench {
     private final CompareViewModel comparison = new CompareViewModel();
     private final RunLauncher launcher;
     private final ReplayPlayer player;
+    /** The machine runs started here will run on, once known: a baseline must have run on the same. */
+    private final ObjectProperty<EnvironmentInfo> machine = new SimpleObjectProperty<>();
 
     public Workbench(WorkbenchSettings settings, Threads threads) {
         this.runs = settings.runs();
@@ -50,9 +58,14 @@ public final class Workbench {
         this.experiment = new ExperimentViewModel(datasets, architectures, Runtime.getRuntime().availableProcessors(),
                 settings.availability());
         this.library = new RunLibraryViewModel(runs);
-        this.live = new LiveRunViewModel(config -> library.baselines().find(config));
+        this.live = new LiveRunViewModel(started -> library.baselines().eligibleFor(started));
         this.launcher = new RunLauncher(settings.catalog(), threads);
         this.player = new ReplayPlayer(threads.background());
+        // Describing the machine loads ND4J's native libraries: seconds, so not on the UI thread.
+        threads.background().execute(() -> {
+            EnvironmentInfo here = EnvironmentInfo.current();
+            threads.ui().execute(() -> machine.set(here));
+        });
     }
 
     /** Runs the experiment as set up; does nothing while its setup has problems (Run is disabled then). */
@@ -61,28 +74,32 @@ public final class Workbench {
     }
 
     /**
-     * True when the experiment is parallel and no serial run of the same dataset, model and global batch is
-     * saved: its speedup has nothing to be measured against until {@link #runBaseline} or {@link #runCalibration}
-     * has run.
+     * True when the experiment is parallel and no saved serial run may serve as its baseline ({@link Baselines}):
+     * its speedup has nothing to be measured against until {@link #runBaseline} or {@link #runCalibration} has
+     * run. False until this machine is known.
      */
     public BooleanBinding baselineMissing() {
-        return Bindings.createBooleanBinding(() -> experiment.config()
-                        .filter(config -> config.parallelism().strategy() != Strategy.SERIAL)
-                        .map(config -> library.baselines().find(config).isEmpty()).orElse(false),
-                experiment.configProperty(), library.rows());
+        return Bindings.createBooleanBinding(this::isBaselineMissing, experiment.configProperty(), library.rows(), machine);
+    }
+
+    private boolean isBaselineMissing() {
+        Optional<TrainingConfig> parallel = experiment.config()
+                .filter(config -> config.parallelism().strategy() != Strategy.SERIAL);
+        return machine.get() != null && parallel.isPresent()
+                && library.baselines().eligibleFor(parallel.get(), machine.get(), Instant.now()).isEmpty();
     }
 
     /** Runs the serial baseline the current experiment's speedup needs, named and tagged as such. */
     public void runBaseline() {
-        experiment.config().map(Baselines::baselineFor).ifPresent(config -> start(config, BASELINE));
+        experiment.config().map(Baselines::serialConfigFor).ifPresent(config -> start(config, BASELINE));
     }
 
     /**
-     * Runs a short serial calibration instead: {@value Baselines#CALIBRATION_STEPS} timed steps after
-     * {@value Baselines#WARM_UP_STEPS} warm-up steps, named and tagged so charts and library say what it is.
+     * Runs a short serial calibration instead: {@value Calibration#CALIBRATION_STEPS} timed steps after
+     * {@value Calibration#WARM_UP_STEPS} warm-up steps, named and tagged so charts and library say what it is.
      */
     public void runCalibration() {
-        experiment.config().map(Baselines::calibrationFor).ifPresent(config -> start(config, CALIBRATION));
+        experiment.config().map(Calibration::configFor).ifPresent(config -> start(config, CALIBRATION));
     }
 
     public void replay(LibraryRow row, ReplaySpeed speed) {

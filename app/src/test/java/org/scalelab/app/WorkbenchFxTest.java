@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.app.charts.ChartKind;
 import org.scalelab.app.charts.ExportAssertions;
-import org.scalelab.app.library.Baselines;
 import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.live.LiveState;
 import org.scalelab.app.replay.ReplaySpeed;
@@ -43,6 +42,7 @@ import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.data.DatasetSummary;
 import org.scalelab.engine.runs.RunStore;
+import org.scalelab.engine.runs.speedup.Calibration;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -249,13 +249,14 @@ class WorkbenchFxTest {
     void withoutASerialRunAQuickCalibrationServesAsBaselineAndIsLabelledSo(FxRobot robot) throws Exception {
         setUpTwoThreadsForOneEpoch(robot);
         Button calibrate = robot.lookup("#run-calibration").queryAs(Button.class);
-        assertTrue(calibrate.isVisible(), "no serial run yet: a calibration is offered");
+        // Offered once the workbench knows this machine (describing it loads ND4J, in the background).
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, calibrate::isVisible);
         robot.interact(calibrate::fire);
         waitForState(LiveState.FINISHED);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
         LibraryRow calibration = workbench.library().rows().get(0);
         assertEquals(Workbench.CALIBRATION, calibration.name());
-        assertEquals(Baselines.WARM_UP_STEPS + Baselines.CALIBRATION_STEPS, calibration.record().config().schedule().stepLimit());
+        assertEquals(Calibration.WARM_UP_STEPS + Calibration.CALIBRATION_STEPS, calibration.record().config().schedule().stepLimit());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(calibrate.isVisible(), "the calibration is the baseline now");
 

@@ -16,6 +16,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.scalelab.engine.report.ChartTheme;
+import org.scalelab.engine.runs.speedup.Speedup;
 
 /**
  * Builds the JFreeChart definition of each {@link ChartKind} over given datasets. The same chart objects are
@@ -77,7 +78,7 @@ final class ChartDefinitions {
         return chart(kind, plot);
     }
 
-    /** "1.85× · 92 %": speedup and efficiency (speedup / workers); the ideal line gets no labels. */
+    /** "1.85× · 92 %": speedup and efficiency ({@link Speedup#efficiency()}); the ideal line gets no labels. */
     private static XYItemLabelGenerator efficiencyLabels() {
         DecimalFormat speedup = new DecimalFormat("0.00");
         DecimalFormat percent = new DecimalFormat("0");
@@ -85,9 +86,8 @@ final class ChartDefinitions {
             if (series == 0) {
                 return null;
             }
-            double workers = dataset.getXValue(series, item);
-            double value = dataset.getYValue(series, item);
-            return speedup.format(value) + "× · " + percent.format(100 * value / workers) + " %";
+            var measured = new Speedup(dataset.getYValue(series, item), (int) dataset.getXValue(series, item));
+            return speedup.format(measured.value()) + "× · " + percent.format(100 * measured.efficiency()) + " %";
         };
     }
 

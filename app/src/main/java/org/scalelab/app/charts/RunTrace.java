@@ -90,6 +90,11 @@ public final class RunTrace {
         book.extendIdealLine(workers);
     }
 
+    /** Takes this run's speedup back off the chart: it has no baseline to be measured against now. */
+    public void noSpeedup() {
+        speedup.clear();
+    }
+
     /**
      * The seconds each worker spent in each phase during one epoch (epochs come in order from 1): adds them to
      * the per-worker totals and to the over-time bars (summed over workers).

@@ -2,72 +2,61 @@ package org.scalelab.app.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.scalelab.app.charts.ChartBook;
 import org.scalelab.app.export.Table;
-import org.scalelab.app.library.Baseline;
-import org.scalelab.app.library.Baselines;
-import org.scalelab.app.library.Numbers;
-import org.scalelab.app.library.SteadyThroughput;
 import org.scalelab.app.live.RunCharting;
-import org.scalelab.app.text.RunLabels;
 import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.runs.speedup.Baselines;
 
-/** Several saved runs overlaid on every chart, with the scaling table the studies report. */
+/**
+ * Several saved runs overlaid on every chart, with the scaling table the studies report. Each run is measured
+ * against the baseline {@link Baselines} chooses for it until the user picks another in its row, which measures
+ * its speedup again in the table and on the chart.
+ */
 public final class CompareViewModel {
-    private static final List<String> HEADERS = List.of("Configuration", "Time (s)", "Speedup", "Efficiency", "Test accuracy");
-
     private final ChartBook charts = new ChartBook();
-    private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
-    private final List<RunRecord> records = new ArrayList<>();
+    private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
 
     public ChartBook charts() {
         return charts;
     }
 
-    /** One row per run: configuration, time, speedup and efficiency against its serial baseline, accuracy. */
-    public ObservableList<List<String>> rows() {
+    /** One row per compared run. */
+    public ObservableList<CompareRow> rows() {
         return rows;
     }
 
     public static List<String> headers() {
-        return HEADERS;
+        return CompareRow.HEADERS;
     }
 
     /** The runs compared now. */
     public List<RunRecord> records() {
-        return List.copyOf(records);
+        return rows.stream().map(CompareRow::record).toList();
     }
 
     public void compare(List<RunRecord> chosen, Baselines baselines) {
-        records.clear();
-        records.addAll(chosen);
         charts.clear();
-        charts.update(() -> chosen.forEach(record -> {
-            RunCharting charting = new RunCharting(charts.addRun(label(record)), baselines.find(record.config()));
-            record.events().forEach(charting::accept);
-        }));
-        rows.setAll(IntStream.range(0, chosen.size())
-                .mapToObj(i -> row(ChartBook.code(i), chosen.get(i), baselines.find(chosen.get(i).config()))).toList());
+        List<CompareRow> compared = new ArrayList<>();
+        charts.update(() -> {
+            for (RunRecord record : chosen) {
+                String code = ChartBook.code(compared.size());
+                RunCharting charting = new RunCharting(charts.addRun(CompareRow.label(record)));
+                record.events().forEach(charting::accept);
+                CompareRow row = new CompareRow(code, record);
+                row.baseline().offer(baselines.eligibleFor(record));
+                charting.measureAgainst(row.baseline().chosen());
+                row.baseline().chosenProperty().addListener((property, before, now) ->
+                        charts.update(() -> charting.measureAgainst(row.baseline().chosen())));
+                compared.add(row);
+            }
+        });
+        rows.setAll(compared);
     }
 
     public Table table() {
-        return new Table("Scaling", HEADERS, rows);
-    }
-
-    private static List<String> row(String code, RunRecord record, Optional<Baseline> baseline) {
-        double speedup = baseline.map(serial -> SteadyThroughput.of(record) / serial.imagesPerSecond())
-                .orElse(Double.NaN);
-        return List.of(code + " · " + label(record), Numbers.fixed(record.summary().trainSeconds(), 1),
-                Numbers.speedup(speedup, baseline), Numbers.percent(speedup / record.config().cores()),
-                Numbers.percent(record.summary().testAccuracy()));
-    }
-
-    /** The run's own name when the user gave it one, else its parallel configuration; its letter tells runs apart. */
-    private static String label(RunRecord record) {
-        return record.name().equals(record.runId()) ? RunLabels.parallelism(record.config()) : record.name();
+        return new Table("Scaling", CompareRow.HEADERS, rows.stream().map(CompareRow::cells).toList());
     }
 }

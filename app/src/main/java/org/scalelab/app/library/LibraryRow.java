@@ -1,49 +1,64 @@
 package org.scalelab.app.library;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import org.scalelab.app.baseline.BaselineChoice;
 import org.scalelab.app.text.RunLabels;
+import org.scalelab.app.ui.Dates;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.runs.speedup.Baseline;
+import org.scalelab.engine.runs.speedup.Baselines;
+import org.scalelab.engine.runs.speedup.Throughput;
 
-/** One saved run as the library table shows it. */
+/**
+ * One saved run as the library table shows it. Its speedup is measured against the baseline {@link Baselines}
+ * chooses for it, which the row names; serial runs have neither.
+ */
 public record LibraryRow(RunRecord record, String date, String name, String dataset, String model, String strategy,
-                         String workers, String time, String accuracy, String speedup, String status, String tags) {
+                         String workers, String time, String accuracy, String speedup, String baseline, String status,
+                         String tags) {
 
     static final List<String> HEADERS = List.of("Date", "Name", "Dataset", "Model", "Strategy", "P×T", "Time (s)",
-            "Accuracy", "Speedup", "Status", "Tags");
+            "Accuracy", "Speedup", "Baseline", "Status", "Tags");
+    private static final int BASELINE_COLUMN = HEADERS.indexOf("Baseline");
     /** Preferred column widths: date and name would otherwise be cut off. */
-    static final List<Double> WIDTHS = List.of(130.0, 225.0, 90.0, 75.0, 95.0, 55.0, 65.0, 80.0, 72.0, 75.0, 60.0);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    static final List<Double> WIDTHS = List.of(130.0, 225.0, 90.0, 75.0, 95.0, 55.0, 65.0, 80.0, 72.0, 160.0, 75.0, 60.0);
 
     static LibraryRow of(RunRecord record, Baselines baselines) {
         TrainingConfig config = record.config();
-        Optional<Baseline> baseline = baselines.find(config);
-        double throughput = SteadyThroughput.of(record);
+        Optional<Baseline> baseline = baselines.eligibleFor(record).stream().findFirst();
+        double throughput = Throughput.of(record).imagesPerSecond();
         return new LibraryRow(record, startedAt(record), record.name(), config.data().dataset(), config.model().name(),
                 config.parallelism().strategy().toString(), RunLabels.workers(config),
                 Numbers.fixed(record.summary().trainSeconds(), 1),
                 Numbers.percent(record.summary().testAccuracy()),
-                baseline.map(serial -> Numbers.speedup(throughput / serial.imagesPerSecond(), baseline)).orElse("–"),
+                baseline.map(serial -> Numbers.speedup(serial.speedupOf(throughput, config.cores()).value(), baseline))
+                        .orElse("–"),
+                baseline.map(BaselineChoice::describe).orElse("–"),
                 record.status().toString(), String.join(", ", record.tags()));
     }
 
     List<String> cells() {
-        return List.of(date, name, dataset, model, strategy, workers, time, accuracy, speedup, status, tags);
+        return List.of(date, name, dataset, model, strategy, workers, time, accuracy, speedup, baseline, status, tags);
     }
 
-    /** True when any cell contains the text, ignoring case; the library's filter. */
+    /**
+     * True when any cell contains the text, ignoring case; the library's filter. The baseline cell is left out: it
+     * names another run, a serial one, and "serial" would otherwise find every parallel run too.
+     */
     boolean matches(String filter) {
         String wanted = filter.toLowerCase();
-        return cells().stream().anyMatch(cell -> cell.toLowerCase().contains(wanted));
+        List<String> cells = cells();
+        return IntStream.range(0, cells.size()).filter(i -> i != BASELINE_COLUMN)
+                .anyMatch(i -> cells.get(i).toLowerCase().contains(wanted));
     }
 
     private static String startedAt(RunRecord record) {
         return record.events().stream().filter(RunStarted.class::isInstance).map(RunStarted.class::cast).findFirst()
-                .map(started -> DATE.format(Instant.parse(started.startedAt()))).orElse("");
+                .map(started -> Dates.minute(Instant.parse(started.startedAt()))).orElse("");
     }
 }

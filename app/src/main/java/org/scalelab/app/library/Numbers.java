@@ -2,6 +2,7 @@ package org.scalelab.app.library;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.scalelab.engine.runs.speedup.Baseline;
 
 /** How the tables write numbers: fixed decimals with a dot (tables are exported to CSV and LaTeX), "–" for none. */
 public final class Numbers {

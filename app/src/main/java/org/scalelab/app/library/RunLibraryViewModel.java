@@ -13,6 +13,7 @@ import org.scalelab.app.export.Table;
 import org.scalelab.engine.runs.RunListing;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.RunStoreException;
+import org.scalelab.engine.runs.speedup.Baselines;
 
 /**
  * The runs library: every saved run (failed and cancelled ones too), filterable, with delete, rename and tags.

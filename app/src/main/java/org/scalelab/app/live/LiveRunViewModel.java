@@ -1,7 +1,6 @@
 package org.scalelab.app.live;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -9,10 +8,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.scalelab.app.baseline.BaselineChoice;
 import org.scalelab.app.charts.ChartBook;
-import org.scalelab.app.library.Baseline;
 import org.scalelab.app.text.RunLabels;
-import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
@@ -21,6 +19,7 @@ import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.runs.speedup.Baseline;
 
 /**
  * The live view: one run's charts and its status line, fed by events from a training thread or a replay.
@@ -29,7 +28,8 @@ import org.scalelab.engine.events.StepCompleted;
 public final class LiveRunViewModel {
     private final ChartBook charts = new ChartBook();
     private final EventPump<RunEvent> pump = new EventPump<>(this::applyBatch);
-    private final Function<TrainingConfig, Optional<Baseline>> baselines;
+    private final Function<RunStarted, List<Baseline>> baselines;
+    private final BaselineChoice baseline = new BaselineChoice();
     private final ObjectProperty<LiveState> state = new SimpleObjectProperty<>(LiveState.IDLE);
     private final StringProperty title = new SimpleStringProperty("No run yet");
     private final StringProperty epoch = new SimpleStringProperty("");
@@ -42,9 +42,14 @@ public final class LiveRunViewModel {
     private RunCharting charting;
     private RunProgress runProgress;
 
-    /** @param baselines the serial baseline matching a configuration, if one was saved */
-    public LiveRunViewModel(Function<TrainingConfig, Optional<Baseline>> baselines) {
+    /** @param baselines the saved serial runs a run may be measured against, its default first */
+    public LiveRunViewModel(Function<RunStarted, List<Baseline>> baselines) {
         this.baselines = baselines;
+        baseline.chosenProperty().addListener((property, before, now) -> {
+            if (charting != null) {
+                charts.update(() -> charting.measureAgainst(baseline.chosen()));
+            }
+        });
     }
 
     public ChartBook charts() {
@@ -61,6 +66,7 @@ public final class LiveRunViewModel {
         charts.clear();
         charting = null;
         runProgress = null;
+        baseline.offer(List.of());
         state.set(starting);
         message.set("");
         progress.set(0);
@@ -95,7 +101,9 @@ public final class LiveRunViewModel {
     private void applyEvent(RunEvent event) {
         if (event instanceof RunStarted started) {
             charts.clear();
-            charting = new RunCharting(charts.addRun(""), baselines.apply(started.config()));
+            charting = new RunCharting(charts.addRun(""));
+            baseline.offer(baselines.apply(started));
+            charting.measureAgainst(baseline.chosen());
             runProgress = RunProgress.started(started);
             title.set(RunLabels.describe(started.config()));
             if (state.get() == LiveState.PREPARING) {
@@ -121,6 +129,11 @@ public final class LiveRunViewModel {
         pump.stop();
         state.set(finalState);
         message.set(reason);
+    }
+
+    /** What the run's speedup is measured against; changing the choice measures it again. */
+    public BaselineChoice baseline() {
+        return baseline;
     }
 
     public ObjectProperty<LiveState> stateProperty() {

@@ -7,11 +7,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import org.scalelab.app.baseline.BaselineChooser;
 import org.scalelab.app.charts.ChartGrid;
-import org.scalelab.app.library.Baselines;
 import org.scalelab.app.replay.ReplayPlayer;
+import org.scalelab.engine.runs.speedup.Calibration;
 
-/** The live tab: the run's title, the offer to run a missing serial baseline, replay pause, and the charts. */
+/**
+ * The live tab: the run's title, the baseline its speedup is measured against (or the offer to run one when none
+ * is saved), replay pause, and the charts.
+ */
 public final class LiveView extends BorderPane {
 
     /**
@@ -27,10 +32,17 @@ public final class LiveView extends BorderPane {
         BooleanBinding offerBaseline = baselineMissing.and(Bindings.createBooleanBinding(
                 () -> !model.stateProperty().get().isActive(), model.stateProperty()));
         Button baseline = offer("run-baseline", "Run serial baseline (for speedup)", runBaseline, offerBaseline);
-        Button calibration = offer("run-calibration", "Quick calibration (" + Baselines.CALIBRATION_STEPS + " steps)",
+        Button calibration = offer("run-calibration", "Quick calibration (" + Calibration.CALIBRATION_STEPS + " steps)",
                 runCalibration, offerBaseline);
-        calibration.setTooltip(new Tooltip("A serial run of " + Baselines.CALIBRATION_STEPS + " timed steps after "
-                + Baselines.WARM_UP_STEPS + " warm-up steps: a quick baseline, labelled calibration wherever used"));
+        calibration.setTooltip(new Tooltip("A serial run of " + Calibration.CALIBRATION_STEPS + " timed steps after "
+                + Calibration.WARM_UP_STEPS + " warm-up steps: a quick baseline, labelled calibration wherever used"));
+
+        BaselineChooser chosenBaseline = new BaselineChooser("Baseline: ");
+        chosenBaseline.setId("baseline");
+        chosenBaseline.bindTo(model.baseline());
+        chosenBaseline.setMinWidth(Region.USE_PREF_SIZE); // the title gives way first: the baseline is never cut
+        chosenBaseline.visibleProperty().bind(Bindings.isNotEmpty(model.baseline().eligible()));
+        chosenBaseline.managedProperty().bind(chosenBaseline.visibleProperty());
 
         Button pause = new Button("Pause");
         pause.setId("pause");
@@ -46,7 +58,7 @@ public final class LiveView extends BorderPane {
         pause.visibleProperty().bind(model.stateProperty().isEqualTo(LiveState.REPLAYING));
         pause.managedProperty().bind(pause.visibleProperty());
 
-        HBox toolbar = new HBox(title, baseline, calibration, pause);
+        HBox toolbar = new HBox(title, chosenBaseline, baseline, calibration, pause);
         toolbar.getStyleClass().add("view-toolbar");
         setTop(toolbar);
         setCenter(new ChartGrid(model.charts()));

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.scalelab.app.charts.RunTrace;
-import org.scalelab.app.library.Baseline;
-import org.scalelab.app.library.SteadyThroughput;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.runs.speedup.Baseline;
+import org.scalelab.engine.runs.speedup.Speedup;
+import org.scalelab.engine.runs.speedup.Throughput;
 
 /**
  * Turns one run's events into points of its {@link RunTrace}. Live runs, replays and comparisons all chart
@@ -20,19 +21,22 @@ import org.scalelab.engine.events.WorkerPhases;
  */
 public final class RunCharting {
     private final RunTrace trace;
-    private final Optional<Baseline> baseline;
+    private Optional<Baseline> baseline = Optional.empty();
     private int cores = 1;
     private long stepsPerEpoch = 1;
     private final List<EpochCompleted> epochs = new ArrayList<>();
 
-    /**
-     * @param baseline the serial baseline, when there is one. Speedup is the ratio of steady throughputs
-     *                 ({@link SteadyThroughput}): the time ratio under strong scaling, and still meaningful under
-     *                 weak scaling, where the work grows with the workers
-     */
-    public RunCharting(RunTrace trace, Optional<Baseline> baseline) {
+    public RunCharting(RunTrace trace) {
         this.trace = trace;
+    }
+
+    /**
+     * Measures the run's speedup against {@code baseline} from now on, the epochs so far included; none without
+     * one. The speedup ({@link Speedup}) compares steady throughputs ({@link Throughput}).
+     */
+    public void measureAgainst(Optional<Baseline> baseline) {
         this.baseline = baseline;
+        chartSpeedup();
     }
 
     public void accept(RunEvent event) {
@@ -47,9 +51,16 @@ public final class RunCharting {
             trace.throughput(epoch.epoch(), epoch.imagesPerSecond());
             trace.phases(epoch.epoch(), phaseSeconds(epoch.phases()));
             epochs.add(epoch);
-            double imagesPerSecond = SteadyThroughput.of(epochs);
-            baseline.ifPresent(serial -> trace.speedup(cores, imagesPerSecond / serial.imagesPerSecond(),
-                    serial.calibration()));
+            chartSpeedup();
+        }
+    }
+
+    private void chartSpeedup() {
+        if (baseline.isEmpty()) {
+            trace.noSpeedup();
+        } else if (!epochs.isEmpty()) {
+            Speedup speedup = baseline.get().speedupOf(Throughput.of(epochs).imagesPerSecond(), cores);
+            trace.speedup(cores, speedup.value(), baseline.get().calibration());
         }
     }
 

@@ -6,7 +6,6 @@ import static org.scalelab.engine.config.TrainingOptions.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
@@ -17,11 +16,12 @@ import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.scalelab.app.charts.ChartKind;
-import org.scalelab.app.library.Baseline;
 import org.scalelab.app.replay.ReplayPlayer;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.runs.speedup.Baseline;
+import org.scalelab.engine.runs.speedup.Throughput;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,7 +41,7 @@ class LiveChartsResponsivenessFxTest {
      */
     private static final long LONGEST_ALLOWED_NANOS = 400_000_000L;
 
-    private final LiveRunViewModel model = new LiveRunViewModel(config -> Optional.of(new Baseline(1000, false)));
+    private final LiveRunViewModel model = new LiveRunViewModel(started -> List.of(new Baseline("serial", "serial", null, new Throughput(1000, 1000, 1000, 1), false)));
 
     @Start
     void start(Stage stage) {

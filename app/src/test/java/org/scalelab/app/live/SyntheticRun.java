@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
@@ -15,6 +16,7 @@ import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.runs.RunRecord;
 
 /** The events of a made-up run of any length, for view-model tests that must not train for real. */
 public final class SyntheticRun {
@@ -31,8 +33,24 @@ public final class SyntheticRun {
      * {@code workers} workers' phases, then finished.
      */
     public static List<RunEvent> events(TrainingConfig config, int epochs, int steps, int workers) {
+        return events(config, Instant.now(), epochs, steps, workers, 0.01);
+    }
+
+    /**
+     * A finished run's record, saved as the run store would: {@code config.globalBatchSize() / stepSeconds} images
+     * per second in every epoch, two epochs of ten steps, on a machine it does not describe.
+     */
+    public static RunRecord record(String name, TrainingConfig config, Instant startedAt, double stepSeconds) {
+        List<RunEvent> events = events(config, startedAt, 2, 10, config.workers(), stepSeconds);
+        RunFinished finished = (RunFinished) events.get(events.size() - 1);
+        return new RunRecord(RunRecord.SCHEMA_VERSION, name, name, Set.of(), RunStatus.FINISHED, config, null, events,
+                finished.summary());
+    }
+
+    private static List<RunEvent> events(TrainingConfig config, Instant startedAt, int epochs, int steps, int workers,
+                                         double stepSeconds) {
         List<RunEvent> events = new ArrayList<>();
-        events.add(new RunStarted("synthetic", Instant.now().toString(), config, null, 0, null,
+        events.add(new RunStarted("synthetic", startedAt.toString(), config, null, 0, null,
                 steps * config.globalBatchSize(), 1000, null));
         List<EpochCompleted> completed = new ArrayList<>();
         long globalStep = 0;
@@ -40,9 +58,9 @@ public final class SyntheticRun {
             for (int step = 1; step <= steps; step++) {
                 globalStep++;
                 events.add(new StepCompleted(epoch, step, globalStep, loss(globalStep), 0.9, config.globalBatchSize(),
-                        globalStep * 0.01));
+                        globalStep * stepSeconds));
             }
-            EpochCompleted done = epoch(epoch, (long) steps * config.globalBatchSize(), steps * 0.01, workers);
+            EpochCompleted done = epoch(epoch, (long) steps * config.globalBatchSize(), steps * stepSeconds, workers);
             completed.add(done);
             events.add(done);
         }

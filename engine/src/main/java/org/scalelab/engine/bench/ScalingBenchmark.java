@@ -3,7 +3,6 @@ package org.scalelab.engine.bench;
 import static org.scalelab.engine.config.TrainingOptions.*;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +22,8 @@ import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.runs.speedup.Speedup;
+import org.scalelab.engine.runs.speedup.Throughput;
 import org.scalelab.engine.strategies.Trainers;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.Models;
@@ -31,8 +32,9 @@ import org.scalelab.engine.training.RunPlan;
 /**
  * How each parallel strategy scales: every case trains for real, through the same trainer as
  * {@code scalelab train}, on short epochs of {@code steps} steps. The first epoch warms up (JIT, oneDNN kernels,
- * rank start-up); the median of the {@code repeats} epochs after it is reported, with its phase breakdown, beside
- * the serial baseline of the same model and global batch, measured before and after the cases in the same run.
+ * rank start-up); the steady throughput of the {@code repeats} epochs after it ({@link Throughput}: their median
+ * epoch) is reported, with that epoch's phase breakdown and the {@link Speedup} over the serial baseline of the
+ * same model and global batch, measured before and after the cases in the same run.
  *
  * <p>On a shared machine the speed of the cores drifts over minutes, so a speedup is only as good as the
  * serial run it is divided by. With several {@code rounds} the cases and the serial baseline take turns
@@ -112,7 +114,7 @@ public final class ScalingBenchmark {
         double fastestSerial = serialByRound.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         return measured.stream().map(result -> {
             if (result.scalingCase().equals(ScalingCase.SERIAL)) {
-                return result.against(fastestSerial);
+                return result.against(fastestSerial); // not a speedup: how far this serial run fell behind the best
             }
             double before = serialByRound.getOrDefault(result.round() - 1, Double.NaN);
             double after = serialByRound.getOrDefault(result.round(), Double.NaN);
@@ -146,9 +148,15 @@ public final class ScalingBenchmark {
             String why = failures.isEmpty() ? "run " + summary.status() : failures.get(0);
             return ScalingResult.failed(model, dataset, scalingCase, why, round);
         }
-        EpochCompleted median = medianByThroughput(epochs.subList(1, epochs.size()));
-        int steps = (int) Math.ceil((double) median.images() / config.globalBatchSize());
-        return new ScalingResult(model, dataset, scalingCase, median.imagesPerSecond(), Double.NaN,
+        return measured(model, dataset, scalingCase, epochs, config.globalBatchSize(), round);
+    }
+
+    /** A case's steady throughput over its epochs after the warm-up one, and the phases of the epoch it comes from. */
+    static ScalingResult measured(String model, String dataset, ScalingCase scalingCase, List<EpochCompleted> epochs,
+                                  int globalBatch, int round) {
+        EpochCompleted median = Throughput.medianEpoch(epochs);
+        int steps = (int) Math.ceil((double) median.images() / globalBatch);
+        return new ScalingResult(model, dataset, scalingCase, Throughput.of(epochs).imagesPerSecond(), Double.NaN,
                 msPerStep(median.phases(), steps), Optional.empty(), round);
     }
 
@@ -158,12 +166,6 @@ public final class ScalingBenchmark {
             return round == 0 ? " (before round 1)" : " (after round " + round + ")";
         }
         return " (round " + round + " of " + rounds + ")";
-    }
-
-    private static EpochCompleted medianByThroughput(List<EpochCompleted> timed) {
-        List<EpochCompleted> sorted = new ArrayList<>(timed);
-        sorted.sort(Comparator.comparingDouble(EpochCompleted::imagesPerSecond));
-        return sorted.get(sorted.size() / 2);
     }
 
     /**

@@ -3,11 +3,13 @@ package org.scalelab.engine.bench;
 import java.util.Map;
 import java.util.Optional;
 import org.scalelab.engine.events.Phase;
+import org.scalelab.engine.runs.speedup.Speedup;
+import org.scalelab.engine.runs.speedup.Throughput;
 
 /**
  * How fast one case trained one model, beside the serial baseline.
  *
- * @param imagesPerSecond   training images per second of the median timed epoch; NaN when the case failed
+ * @param imagesPerSecond   the steady throughput of the timed epochs ({@link Throughput}); NaN when the case failed
  * @param speedup           over the serial baseline of the same model and global batch (NaN until compared)
  * @param msPerStep         each training phase's milliseconds per step, averaged over the workers (evaluation
  *                          left out: idle does not count waiting while worker 0 evaluates)
@@ -23,12 +25,12 @@ public record ScalingResult(String model, String dataset, ScalingCase scalingCas
 
     /** This result compared with a serial baseline's images per second. */
     ScalingResult against(double serialImagesPerSecond) {
-        return new ScalingResult(model, dataset, scalingCase, imagesPerSecond, imagesPerSecond / serialImagesPerSecond,
-                msPerStep, failure, round);
+        return new ScalingResult(model, dataset, scalingCase, imagesPerSecond,
+                Speedup.of(imagesPerSecond, serialImagesPerSecond, scalingCase.cores()).value(), msPerStep, failure, round);
     }
 
     /** Speedup per core: 1 is perfect scaling. */
     public double efficiency() {
-        return speedup / scalingCase.cores();
+        return new Speedup(speedup, scalingCase.cores()).efficiency();
     }
 }

@@ -19,8 +19,11 @@ import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.runs.speedup.Speedup;
+import org.scalelab.engine.runs.speedup.Throughput;
 import org.scalelab.engine.training.CancellationToken;
 
 class ScalingBenchmarkTest {
@@ -84,6 +87,28 @@ class ScalingBenchmarkTest {
         double[] sorted = serial.clone();
         Arrays.sort(sorted);
         assertEquals(sorted[1] / fastest, spreads.get(0).medianSpeedup(), 1e-12, "the middle of three serial runs");
+    }
+
+    @Test
+    void aCaseIsMeasuredByTheSharedSteadyThroughputAndSpeedup() {
+        // A warm-up epoch, then timed epochs at 1000, 4000 and 2000 images/s: the median epoch (2000) is reported.
+        List<EpochCompleted> epochs = List.of(epoch(1, 10.0, 1.0), epoch(2, 1.28, 1.0), epoch(3, 0.32, 8.0),
+                epoch(4, 0.64, 2.0));
+        ScalingCase threads = ScalingCase.of(Strategy.THREADS, 2);
+        ScalingResult result = ScalingBenchmark.measured("m", "d", threads, epochs, 64, 1);
+        assertEquals(Throughput.of(epochs).imagesPerSecond(), result.imagesPerSecond());
+        assertEquals(2000, result.imagesPerSecond(), 1e-9);
+        assertEquals(2.0 * 1000 / 20, result.msPerStep().get(Phase.FORWARD), 1e-9, "the median epoch's 20 steps");
+
+        ScalingResult compared = result.against(1600);
+        assertEquals(Speedup.of(2000, 1600, 2), new Speedup(compared.speedup(), 2));
+        assertEquals(0.625, compared.efficiency(), 1e-12, "1.25× on 2 cores");
+    }
+
+    /** An epoch of 1,280 images (20 steps of 64) that took {@code seconds}, {@code forward} of them forward. */
+    private static EpochCompleted epoch(int number, double seconds, double forward) {
+        return new EpochCompleted(number, 0.01, 1, 0.5, 1, 0.5, 1280, seconds, seconds, Double.NaN,
+                List.of(new WorkerPhases(0, Map.of(Phase.FORWARD, forward))));
     }
 
     @Test
