@@ -25,22 +25,26 @@ public class AppLayersTest {
             .layer("charts").definedBy("org.scalelab.app.charts..")
             .layer("export").definedBy("org.scalelab.app.export..")
             .layer("replay").definedBy("org.scalelab.app.replay..")
+            .layer("baseline").definedBy("org.scalelab.app.baseline..")
             .layer("library").definedBy("org.scalelab.app.library..")
             .layer("live").definedBy("org.scalelab.app.live..")
             .layer("setup").definedBy("org.scalelab.app.setup..")
             .layer("compare").definedBy("org.scalelab.app.compare..")
+            .layer("studies").definedBy("org.scalelab.app.studies..")
             .layer("workbench").definedBy("org.scalelab.app")
             .whereLayer("ui").mayNotAccessAnyLayer()
             .whereLayer("text").mayNotAccessAnyLayer()
             .whereLayer("charts").mayOnlyAccessLayers("ui")
             .whereLayer("export").mayOnlyAccessLayers("ui", "charts")
             .whereLayer("replay").mayNotAccessAnyLayer()
-            .whereLayer("library").mayOnlyAccessLayers("ui", "text", "export", "replay")
-            .whereLayer("live").mayOnlyAccessLayers("ui", "text", "charts", "replay")
+            .whereLayer("baseline").mayOnlyAccessLayers("ui", "text")
+            .whereLayer("library").mayOnlyAccessLayers("ui", "text", "export", "replay", "baseline")
+            .whereLayer("live").mayOnlyAccessLayers("ui", "text", "charts", "replay", "baseline")
             .whereLayer("setup").mayOnlyAccessLayers("ui")
-            .whereLayer("compare").mayOnlyAccessLayers("ui", "text", "charts", "export", "library", "live")
+            .whereLayer("compare").mayOnlyAccessLayers("ui", "text", "charts", "export", "library", "live", "baseline")
+            .whereLayer("studies").mayOnlyAccessLayers("ui")
             .whereLayer("workbench").mayOnlyAccessLayers("ui", "export", "replay", "library", "live", "setup",
-                    "compare");
+                    "compare", "studies", "baseline");
 
     @ArchTest
     static final ArchRule NO_CYCLES = slices().matching("org.scalelab.app.(*)..").should().beFreeOfCycles();

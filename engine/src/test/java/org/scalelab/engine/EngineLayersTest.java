@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The engine's packages depend on each other in one direction, bottom to top: the vocabulary ({@code config},
  * {@code provenance}); {@code data}, {@code model}, {@code parallel}; {@code events}; {@code training};
- * {@code strategies}; {@code runs}; {@code bench}; {@code cli}. Each layer lists what it really uses, so a new
+ * {@code strategies}; {@code runs}; {@code studies}; {@code bench}; {@code cli}; beside them {@code report}, tables and
+ * charts as files, which depends on no ScaleLab package. Each layer lists what it really uses, so a new
  * arrow, even a downward one, is a decision made here. The MPJ module runs these rules again with its
  * {@code parallel.mpj} classes included.
  */
@@ -30,10 +31,13 @@ public class EngineLayersTest {
             .layer("training").definedBy("org.scalelab.engine.training..")
             .layer("strategies").definedBy("org.scalelab.engine.strategies..")
             .layer("runs").definedBy("org.scalelab.engine.runs..")
+            .layer("report").definedBy("org.scalelab.engine.report..")
+            .layer("studies").definedBy("org.scalelab.engine.studies..")
             .layer("bench").definedBy("org.scalelab.engine.bench..")
             .layer("cli").definedBy("org.scalelab.engine.cli..")
             .whereLayer("config").mayNotAccessAnyLayer()
             .whereLayer("provenance").mayNotAccessAnyLayer()
+            .whereLayer("report").mayNotAccessAnyLayer()
             .whereLayer("data").mayOnlyAccessLayers("config")
             .whereLayer("model").mayOnlyAccessLayers("config")
             .whereLayer("parallel").mayOnlyAccessLayers("config")
@@ -41,10 +45,11 @@ public class EngineLayersTest {
             .whereLayer("training").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events")
             .whereLayer("strategies").mayOnlyAccessLayers("config", "data", "model", "parallel", "events", "training")
             .whereLayer("runs").mayOnlyAccessLayers("config", "provenance", "events")
+            .whereLayer("studies").mayOnlyAccessLayers("config", "parallel", "events", "training", "runs", "report")
             .whereLayer("bench").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
-                    "training", "strategies")
+                    "training", "strategies", "runs")
             .whereLayer("cli").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
-                    "training", "strategies", "runs", "bench");
+                    "training", "strategies", "runs", "report", "studies", "bench");
 
     /** Inside a layer too: {@code model}'s layers, kernels and specs may use each other, but no two top packages. */
     @ArchTest

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.scalelab.app.charts.ChartBook;
-import org.scalelab.app.charts.ChartFormat;
 import org.scalelab.app.charts.ChartKind;
+import org.scalelab.engine.report.ChartFormat;
 
 /**
  * Writes a report folder: every chart as PNG and SVG, every table as CSV, Markdown and LaTeX, and the run

@@ -22,6 +22,15 @@ public final class Dialogs {
         alert.show();
     }
 
+    /** Says that something finished and where its result is. */
+    public static void info(Node owner, String heading, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(window(owner));
+        alert.setHeaderText(heading);
+        alert.setContentText(message);
+        alert.show();
+    }
+
     /** Asks where to save a file of one type; empty when the user cancels. */
     public static Optional<File> saveFile(Node owner, String suggestedName, String extension) {
         FileChooser chooser = new FileChooser();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.scalelab.engine.report.ChartFormat;
 import org.w3c.dom.Document;
 
 /** Checks that exported files are what they claim to be. */

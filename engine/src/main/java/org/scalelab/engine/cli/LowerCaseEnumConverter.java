@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.studies.StudyReport;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -46,6 +47,12 @@ abstract class LowerCaseEnumConverter<E extends Enum<E>> implements ITypeConvert
     static final class ScalingConverter extends LowerCaseEnumConverter<Scaling> {
         ScalingConverter() {
             super(Scaling.class);
+        }
+    }
+
+    static final class StudyReportFormatConverter extends LowerCaseEnumConverter<StudyReport.Format> {
+        StudyReportFormatConverter() {
+            super(StudyReport.Format.class);
         }
     }
 }

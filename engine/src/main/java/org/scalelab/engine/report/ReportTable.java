@@ -93,6 +93,21 @@ public record ReportTable(String title, List<Column> columns, List<List<Cell>> r
         return rows.stream().anyMatch(row -> row.get(column) instanceof Number n && n.varies());
     }
 
+    public List<String> headers() {
+        return columns.stream().map(Column::header).toList();
+    }
+
+    /** Every row as text formats show it, without the header. */
+    public List<List<String>> shownRows() {
+        return rows.stream().map(row -> {
+            List<String> shown = new java.util.ArrayList<>();
+            for (int c = 0; c < row.size(); c++) {
+                shown.add(shown(c, row.get(c)));
+            }
+            return shown;
+        }).toList();
+    }
+
     /** The cell as text formats show it. */
     String shown(int column, Cell cell) {
         return cell instanceof Number number ? number.shown(columns.get(column).unit()) : ((Text) cell).text();

@@ -134,16 +134,11 @@ public enum TableFormat {
         return out.toString();
     }
 
+    /** The header, then every row as shown. */
     private static List<List<String>> shownRows(ReportTable table) {
         List<List<String>> lines = new ArrayList<>();
-        lines.add(table.columns().stream().map(ReportTable.Column::header).toList());
-        for (List<ReportTable.Cell> cells : table.rows()) {
-            List<String> line = new ArrayList<>();
-            for (int c = 0; c < cells.size(); c++) {
-                line.add(table.shown(c, cells.get(c)));
-            }
-            lines.add(line);
-        }
+        lines.add(table.headers());
+        lines.addAll(table.shownRows());
         return lines;
     }
 

@@ -1,0 +1,84 @@
+package org.scalelab.engine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.data.DatasetStatus;
+import org.scalelab.engine.events.Json;
+import org.scalelab.engine.studies.StudyCell;
+import org.scalelab.engine.studies.StudyGrid;
+import org.scalelab.engine.studies.StudyPlan;
+import org.scalelab.engine.studies.StudyPlans;
+import org.scalelab.engine.studies.StudyRecord;
+import org.scalelab.engine.studies.StudyStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code scalelab study run PLAN}: every cell of a plan, one at a time, each in a JVM of its own. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run every cell of a study plan (serial baselines added and spread through the study). "
+                + "Ctrl-C stops after saving; 'scalelab study resume ID' goes on.")
+final class StudyRunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PLAN", description = "A study plan (JSON), e.g. experiments/plans/study-b-mlp.json.")
+    Path planFile;
+
+    @Option(names = "--quick", description = "The plan's shortened form (fewer steps per epoch): minutes, not hours.")
+    boolean quick;
+
+    @Option(names = "--dry-run", description = "List the cells, the cores each needs and how long the study should take; run nothing.")
+    boolean dryRun;
+
+    @Option(names = "--allow-oversubscribe",
+            description = "Also run cells that need more cores than this machine has (marked oversubscribed).")
+    boolean allowOversubscribe;
+
+    @Option(names = "--json", description = "End with one line of JSON describing the study (progress goes to stderr).")
+    boolean json;
+
+    @Mixin
+    RunsDirOption runs;
+
+    @Mixin
+    DataDirOption data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        StudyPlan plan = StudyPlans.read(planFile);
+        DatasetCatalog catalog = data.catalog();
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<StudyCell> cells = StudyGrid.cells(plan, quick, name -> installed(catalog, name), cores);
+        String substitution = StudyGrid.substitution(plan, name -> installed(catalog, name))
+                .map(StudyPlan.Fallback::note).orElse(null);
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            StudyDryRun.print(plan, cells, substitution, quick, allowOversubscribe, cores, runs.store(), out);
+            return 0;
+        }
+        JsonNode planJson = Json.mapper().readTree(Files.readString(planFile));
+        StudyRecord study = new StudyStore(runs.directory()).create(planFile, planJson, plan, cells, quick,
+                allowOversubscribe, substitution);
+        if (substitution != null) {
+            spec.commandLine().getErr().println("note: " + substitution);
+        }
+        return StudySession.run(study, runs.directory(), data.dataDir, json, out, spec.commandLine().getErr());
+    }
+
+    /** Whether the dataset can be loaded now; an unknown name fails here with the names there are. */
+    private static boolean installed(DatasetCatalog catalog, String name) {
+        DatasetStatus status = catalog.status(name);
+        return status != DatasetStatus.DOWNLOADABLE && status != DatasetStatus.UNAVAILABLE;
+    }
+}

@@ -1,0 +1,180 @@
+package org.scalelab.engine.studies;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.Page;
+import org.scalelab.engine.report.ChartFormat;
+import org.scalelab.engine.report.ReportTable;
+import org.scalelab.engine.report.TableFormat;
+import org.scalelab.engine.runs.speedup.Throughput;
+
+/**
+ * A study's report as files: the table (Markdown with the charts and how to read them, CSV, LaTeX, HTML) and
+ * every chart (PNG at 3×, SVG, PDF), plus one PDF holding the table and all charts. The substitution a plan made
+ * (real data standing in for a dataset that is not installed) is stated on every page and chart.
+ */
+public final class StudyReport {
+    /** What {@code --formats} takes. */
+    public enum Format {
+        MD, CSV, TEX, HTML, PNG, SVG, PDF;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private StudyReport() {
+    }
+
+    /** @return every file written */
+    public static List<Path> write(StudyResults results, Path folder, List<Format> formats) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> written = new ArrayList<>();
+        ReportTable table = StudyTable.of(results);
+        Map<StudyCharts.Kind, JFreeChart> charts = StudyCharts.all(results);
+        for (Format format : formats) {
+            switch (format) {
+                case MD -> written.add(write(folder.resolve("study.md"), markdown(results, table, charts.keySet())));
+                case CSV -> written.add(write(folder.resolve("study.csv"), TableFormat.CSV.render(table)));
+                case TEX -> written.add(write(folder.resolve("study.tex"), TableFormat.LATEX.render(table)));
+                case HTML -> written.add(write(folder.resolve("study.html"), html(results, table, charts.keySet())));
+                case PNG, SVG, PDF -> {
+                    ChartFormat chartFormat = ChartFormat.valueOf(format.name());
+                    for (Map.Entry<StudyCharts.Kind, JFreeChart> chart : charts.entrySet()) {
+                        Path file = folder.resolve(chart.getKey().fileName() + "." + chartFormat.extension());
+                        chartFormat.write(chart.getValue(), file);
+                        written.add(file);
+                    }
+                    if (format == Format.PDF) {
+                        written.add(wholePdf(results, table, charts, folder.resolve("study.pdf")));
+                    }
+                }
+            }
+        }
+        return written;
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        return file;
+    }
+
+    /** Who the speedups were measured against: the study's own serial runs, each named. */
+    static List<String> baselines(StudyResults results) {
+        List<String> lines = new ArrayList<>();
+        for (StudyResults.Row row : results.rows()) {
+            if (!row.baseline()) {
+                continue;
+            }
+            for (StudyResults.CellFigures figures : row.repeats()) {
+                if (figures.measured()) {
+                    lines.add(String.format(Locale.ROOT, "%s: run %s (%s), %,.0f images/s", row.label(),
+                            figures.record().runId(), figures.record().name(), Throughput.of(figures.record()).imagesPerSecond()));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> header(StudyResults results) {
+        StudyRecord study = results.study();
+        List<String> lines = new ArrayList<>();
+        String description = study.plan() != null && study.plan().hasNonNull("description")
+                ? study.plan().get("description").asText() : "";
+        if (!description.isEmpty()) {
+            lines.add(description);
+        }
+        if (study.substitution() != null) {
+            lines.add("Substitution: " + study.substitution());
+        }
+        lines.add("Study " + study.studyId() + (study.quick() ? " (quick)" : "") + ", started " + study.createdAt()
+                + ", " + study.effectiveStatus() + ", " + study.cellsDone() + "/" + study.cells().size() + " cells.");
+        lines.add("Speedup = steady images/s (median warm epoch) over that of the study's serial run of the same "
+                + "configuration but the strategy, the one closest in time; efficiency = speedup / (P × T).");
+        return lines;
+    }
+
+    private static String markdown(StudyResults results, ReportTable table, Iterable<StudyCharts.Kind> charts) {
+        StringBuilder text = new StringBuilder("# " + results.study().name() + "\n\n");
+        header(results).forEach(line -> text.append(line).append("\n\n"));
+        text.append(TableFormat.MARKDOWN.render(table)).append('\n');
+        text.append("Baselines:\n");
+        baselines(results).forEach(line -> text.append("- ").append(line).append('\n'));
+        text.append('\n');
+        for (StudyCharts.Kind kind : charts) {
+            text.append("![").append(kind.fileName()).append("](").append(kind.fileName()).append(".png)\n");
+        }
+        text.append("\nMade by `scalelab study report ").append(results.study().studyId()).append("`.\n");
+        return text.toString();
+    }
+
+    private static String html(StudyResults results, ReportTable table, Iterable<StudyCharts.Kind> charts) {
+        StringBuilder text = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+                .append(escape(results.study().name())).append("</title>\n<style>body{font-family:sans-serif;max-width:"
+                        + "70em;margin:auto}table{border-collapse:collapse}td,th{padding:2px 8px;border-bottom:1px solid "
+                        + "#ddd}td.number{text-align:right}img{max-width:100%}</style></head><body>\n<h1>")
+                .append(escape(results.study().name())).append("</h1>\n");
+        header(results).forEach(line -> text.append("<p>").append(escape(line)).append("</p>\n"));
+        text.append(TableFormat.HTML.render(table)).append("<p>Baselines:</p>\n<ul>\n");
+        baselines(results).forEach(line -> text.append("<li>").append(escape(line)).append("</li>\n"));
+        text.append("</ul>\n");
+        for (StudyCharts.Kind kind : charts) {
+            text.append("<p><img src=\"").append(kind.fileName()).append(".svg\" alt=\"").append(kind.fileName())
+                    .append("\"></p>\n");
+        }
+        return text.append("</body></html>\n").toString();
+    }
+
+    /** The table and its notes on the first page (in the chart's page size), then a page per chart. */
+    private static Path wholePdf(StudyResults results, ReportTable table, Map<StudyCharts.Kind, JFreeChart> charts,
+                                 Path file) throws IOException {
+        PDFDocument document = new PDFDocument();
+        document.setTitle(results.study().name());
+        Rectangle2D bounds = new Rectangle2D.Double(0, 0, ChartFormat.WIDTH, ChartFormat.HEIGHT);
+        List<String> lines = new ArrayList<>(header(results));
+        lines.add("");
+        lines.addAll(TableFormat.TEXT.render(table).lines().toList());
+        lines.add("");
+        lines.addAll(baselines(results));
+        Graphics2D page = document.createPage(bounds).getGraphics2D();
+        page.setPaint(Color.WHITE);
+        page.fill(bounds);
+        page.setPaint(Color.BLACK);
+        page.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        page.drawString(results.study().name(), 20, 28);
+        page.setFont(new Font(Font.MONOSPACED, Font.PLAIN, fontSizeFor(lines)));
+        int y = 48;
+        for (String line : lines) {
+            page.drawString(line, 20, y);
+            y += fontSizeFor(lines) + 2;
+        }
+        for (JFreeChart chart : charts.values()) {
+            Page chartPage = document.createPage(bounds);
+            chart.draw(chartPage.getGraphics2D(), bounds);
+        }
+        document.writeToFile(file.toFile());
+        return file;
+    }
+
+    /** Small enough for the widest line to fit the page's width. */
+    private static int fontSizeFor(List<String> lines) {
+        int widest = lines.stream().mapToInt(String::length).max().orElse(80);
+        return Math.max(4, Math.min(9, (int) ((ChartFormat.WIDTH - 40) / (0.6 * widest))));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
