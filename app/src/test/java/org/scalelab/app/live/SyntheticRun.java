@@ -33,7 +33,7 @@ public final class SyntheticRun {
     public static List<RunEvent> events(TrainingConfig config, int epochs, int steps, int workers) {
         List<RunEvent> events = new ArrayList<>();
         events.add(new RunStarted("synthetic", Instant.now().toString(), config, null, 0, null,
-                steps * config.globalBatchSize(), 1000, null));
+                steps * config.globalBatchSize(), 1000, null, null));
         List<EpochCompleted> completed = new ArrayList<>();
         long globalStep = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {

@@ -53,7 +53,7 @@ class SchemaOneRecordTest {
         assertEquals(OptimizerKind.SGD, record.config().optimizer().kind());
         assertEquals("AMD EPYC", record.environment().cpuModel());
         assertEquals(10, record.events().size());
-        assertTrue(record.events().get(0) instanceof RunStarted);
+        assertEquals(null, ((RunStarted) record.events().get(0)).provenance(), "kept from schema 2 on");
         assertEquals(6, record.events().stream().filter(StepCompleted.class::isInstance).count());
         assertEquals(2, record.events().stream().filter(EpochCompleted.class::isInstance).count());
         assertTrue(record.events().get(9) instanceof RunFinished);
