@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +55,23 @@ class RunRecorderTest {
         assertEquals(RunStatus.FINISHED, finished.status());
         assertEquals(events, finished.events());
         assertEquals(dir.resolve("test-run.json"), recorder.path().orElseThrow());
+    }
+
+    @Test
+    void aNameAndTagsGivenAtTheStartAreInEverySummary() throws IOException {
+        WatchedDisk disk = new WatchedDisk();
+        RunRecorder recorder = new RunRecorder(new RunStore(dir, disk), "baseline", Set.of("study-a"));
+        run(2, 3).forEach(recorder::onEvent);
+        for (WatchedDisk.Write write : disk.writes()) {
+            if (write.summary()) {
+                JsonNode summary = Json.mapper().readTree(write.bytes());
+                assertEquals("baseline", summary.get("name").asText());
+                assertEquals("[\"study-a\"]", summary.get("tags").toString());
+            }
+        }
+        RunRecord record = new RunStore(dir).load("r1");
+        assertEquals("baseline", record.name());
+        assertEquals(Set.of("study-a"), record.tags());
     }
 
     @Test
