@@ -32,11 +32,7 @@ class CtrlCTest {
         Process scalelab = trainUntil("epoch 1/200");
         // SIGTERM runs the JVM's shutdown hooks exactly as SIGINT (Ctrl-C) does.
         scalelab.destroy();
-        assertTrue(scalelab.waitFor(30, TimeUnit.SECONDS), "scalelab did not stop");
-
-        RunListing listing = new RunStore(runs).list();
-        assertEquals(List.of(), listing.problems());
-        RunRecord record = listing.records().get(0);
+        RunRecord record = recordOnceStopped(scalelab);
         assertEquals(RunStatus.CANCELLED, record.status());
         assertTrue(record.summary().epochs() >= 1, "the completed epochs are kept: " + record.summary());
     }
@@ -46,16 +42,20 @@ class CtrlCTest {
         Process scalelab = trainUntil("epoch 2/200");
         // SIGKILL: no shutdown hook, no last event; the record is left as a crash leaves it.
         scalelab.destroyForcibly();
-        assertTrue(scalelab.waitFor(30, TimeUnit.SECONDS), "scalelab did not stop");
-
-        RunListing listing = new RunStore(runs).list();
-        assertEquals(List.of(), listing.problems());
-        RunRecord record = listing.records().get(0);
+        RunRecord record = recordOnceStopped(scalelab);
         assertEquals(RunStatus.RUNNING, record.status());
         assertInstanceOf(RunStarted.class, record.events().get(0));
         long epochs = record.events().stream().filter(EpochCompleted.class::isInstance).count();
         assertTrue(epochs >= 1, "the first epoch was saved before the second ended");
         assertEquals(epochs, record.summary().epochs());
+    }
+
+    /** Waits for the stopped run to end and returns its record, which must list without problems. */
+    private RunRecord recordOnceStopped(Process scalelab) throws InterruptedException {
+        assertTrue(scalelab.waitFor(30, TimeUnit.SECONDS), "scalelab did not stop");
+        RunListing listing = new RunStore(runs).list();
+        assertEquals(List.of(), listing.problems());
+        return listing.records().get(0);
     }
 
     /** Starts a long run and reads its output until a line starts with {@code line}. */
