@@ -13,7 +13,6 @@ import org.scalelab.engine.events.RunListeners;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
-import org.scalelab.engine.provenance.Provenance;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.RunCancelledException;
 import org.scalelab.engine.training.RunPlan;
@@ -83,6 +82,6 @@ public final class RunLifecycle {
     private static RunStarted started(RunPlan plan) {
         return new RunStarted(plan.runId(), Instant.now().toString(), plan.config(), plan.architecture(),
                 plan.architecture().parameterCount(), plan.dataset().info(), plan.dataset().train().size(), plan.dataset().test().size(),
-                plan.environment(), Provenance.of(plan.dataset().checksum()));
+                plan.environment(), plan.provenance());
     }
 }
