@@ -114,7 +114,8 @@ public final class Workbench {
 
     /** Writes the comparison's charts and scaling table, the runs table and the compared runs' records. */
     public void exportReport(Path folder) throws IOException {
-        List<Path> records = comparison.records().stream().map(record -> runs.pathOf(record.runId())).toList();
+        List<Path> records = comparison.records().stream()
+                .flatMap(record -> runs.filesOf(record.runId()).stream()).toList();
         ReportExport.write(folder, comparison.charts(), List.of(comparison.table(), library.table()), records);
     }
 

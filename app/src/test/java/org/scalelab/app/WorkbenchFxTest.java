@@ -136,8 +136,32 @@ class WorkbenchFxTest {
         assertTrue(Files.readString(report.resolve("tables/scaling.md")).contains("| Configuration |"));
         assertTrue(Files.readString(report.resolve("tables/runs.tex")).contains("\\begin{tabular}"));
         try (var records = Files.list(report.resolve("runs"))) {
-            assertEquals(1, records.count());
+            assertEquals(2, records.count(), "the run's summary and event log");
         }
+    }
+
+    /** A crash leaves the log cut in the middle of a line; here the summary is torn as well, the worst case. */
+    @Test
+    void aRunCutShortByACrashIsListedAndReplaysUpToItsLastCompleteEvent(FxRobot robot) throws Exception {
+        runOneEpochIntoTheLibrary(robot);
+        String runId = workbench.library().rows().get(0).record().runId();
+        List<String> lines = Files.readAllLines(runs.eventLogOf(runId));
+        int stepsKept = 40;
+        String cutLine = lines.get(stepsKept + 1);
+        Files.writeString(runs.eventLogOf(runId), String.join("\n", lines.subList(0, stepsKept + 1)) + "\n"
+                + cutLine.substring(0, cutLine.length() / 2));
+        String summary = Files.readString(runs.pathOf(runId));
+        Files.writeString(runs.pathOf(runId), summary.substring(0, summary.length() / 2));
+
+        robot.interact(() -> workbench.library().refresh());
+        assertEquals("", workbench.library().problemsProperty().get());
+        LibraryRow cut = workbench.library().rows().get(0);
+        assertEquals("running", cut.status(), "it never ended");
+        assertEquals(1 + stepsKept, cut.record().events().size());
+        robot.interact(() -> workbench.replay(cut, ReplaySpeed.FULL));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !workbench.live().charts().traces().isEmpty()
+                && workbench.live().charts().traces().get(0).stepPoints() == stepsKept);
+        assertEquals(0, workbench.live().charts().traces().get(0).epochPoints());
     }
 
     @Test

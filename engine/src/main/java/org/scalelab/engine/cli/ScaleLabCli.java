@@ -1,9 +1,7 @@
 package org.scalelab.engine.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.scalelab.engine.provenance.ScaleLabBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -35,17 +33,11 @@ public final class ScaleLabCli implements Callable<Integer> {
                 .setExecutionExceptionHandler(CliErrors::failure);
     }
 
-    /** The version Maven built, from a resource it filtered. */
+    /** The version Maven built and the commit of the checkout it runs from. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties properties = new Properties();
-            try (InputStream in = ScaleLabCli.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            }
-            return new String[] {"scalelab " + properties.getProperty("version", "(unknown version)")};
+        public String[] getVersion() {
+            return new String[] {"scalelab " + ScaleLabBuild.version() + " (commit " + ScaleLabBuild.commit() + ")"};
         }
     }
 }

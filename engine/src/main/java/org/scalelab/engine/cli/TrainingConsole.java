@@ -61,6 +61,7 @@ final class TrainingConsole implements RunProgressOutput {
                 started.runId(), started.architecture().name(), started.parameterCount(), started.dataset().name(),
                 started.trainImages(), started.testImages(), config.parallelism().strategy(), config.optimizer().kind(),
                 config.schedule().learningRate(), config.schedule().batchSize(), epochs(config.schedule().epochs()), config.model().seed()));
+        out.println(started.provenance().describe());
         out.flush();
     }
 

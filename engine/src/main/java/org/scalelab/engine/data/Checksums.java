@@ -22,7 +22,7 @@ final class Checksums {
         this.sha256 = expected.sha256() == null ? null : digest("SHA-256");
     }
 
-    private static MessageDigest digest(String algorithm) {
+    static MessageDigest digest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {

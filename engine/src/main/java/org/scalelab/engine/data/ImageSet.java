@@ -1,5 +1,7 @@
 package org.scalelab.engine.data;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,6 +16,8 @@ public final class ImageSet {
     private final byte[] pixels;
     private final byte[] labels;
     private final int classCount;
+    /** Computed on first use: a set that is never recorded is never hashed. */
+    private volatile byte[] digest;
 
     private ImageSet(ImageShape shape, byte[] pixels, byte[] labels, int classCount) {
         this.shape = shape;
@@ -120,6 +124,21 @@ public final class ImageSet {
             subLabels[k] = labels[indices[k]];
         }
         return new ImageSet(shape, subPixels, subLabels, classCount);
+    }
+
+    /** SHA-256 of everything that makes the set: its shape, class count, labels and pixels. */
+    byte[] digest() {
+        byte[] computed = digest;
+        if (computed == null) {
+            MessageDigest sha256 = Checksums.digest("SHA-256");
+            sha256.update(ByteBuffer.allocate(5 * Integer.BYTES).putInt(shape.channels()).putInt(shape.height())
+                    .putInt(shape.width()).putInt(classCount).putInt(size()).flip());
+            sha256.update(labels);
+            sha256.update(pixels);
+            computed = sha256.digest();
+            digest = computed;
+        }
+        return computed;
     }
 
     /** Start of image {@code i} in the pixel array. */

@@ -4,6 +4,7 @@ import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetInfo;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.provenance.EnvironmentInfo;
+import org.scalelab.engine.provenance.Provenance;
 
 /**
  * The first event of a run: everything needed to read or repeat it.
@@ -11,6 +12,8 @@ import org.scalelab.engine.provenance.EnvironmentInfo;
  * @param startedAt      ISO-8601 instant, UTC
  * @param architecture   the resolved architecture (the config may only name a preset or a file)
  * @param parameterCount trainable values in the network
+ * @param provenance     the ScaleLab version and commit, and the dataset's checksum; null in records made
+ *                       before they were kept
  */
 public record RunStarted(
         String runId,
@@ -21,7 +24,8 @@ public record RunStarted(
         DatasetInfo dataset,
         int trainImages,
         int testImages,
-        EnvironmentInfo environment) implements RunEvent {
+        EnvironmentInfo environment,
+        Provenance provenance) implements RunEvent {
 
     /**
      * Optimiser steps in one epoch: the training images over the global batch, the short last batch counted,

@@ -12,9 +12,10 @@ import org.scalelab.engine.provenance.EnvironmentInfo;
 
 /**
  * Everything kept about one run: what it was asked to do, where it ran, every event it emitted, and its
- * summary. Saved as one JSON file while the run goes, so a crash or a cancel keeps what was done.
+ * summary. Saved while the run goes, as an event log and a summary file ({@link RunStore}), so a crash or a
+ * cancel keeps what was done.
  *
- * @param schemaVersion {@link #SCHEMA_VERSION} when written by this version
+ * @param schemaVersion of the files it was read from; {@link #SCHEMA_VERSION} when written by this version
  * @param name          what the user calls the run; the run id until renamed
  * @param tags          free labels for grouping runs, sorted
  * @param summary       of the epochs completed so far
@@ -30,8 +31,11 @@ public record RunRecord(
         List<RunEvent> events,
         RunSummary summary) {
 
-    /** Raise when a field changes meaning or becomes required; readers reject records newer than they know. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Raise when a field changes meaning or becomes required; readers reject records newer than they know.
+     * 1: one file holding the events too; 2: the events in a log beside the summary.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     public RunRecord {
         Objects.requireNonNull(runId, "runId");

@@ -1,25 +1,28 @@
 package org.scalelab.engine.runs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.scalelab.engine.events.EpochCompleted;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStarted;
-import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.events.StepCompleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens to a run and keeps its record saved: when it starts, after every epoch (status running), and at the
- * end with the final status. A crash loses at most the current epoch. A failed save is logged and remembered,
- * never thrown: losing the record must not stop the training.
+ * Listens to one run and keeps its record saved, on a thread of its own so that the training thread only hands
+ * each event over. Events are appended to the run's log as they come (steps in batches), and the log is forced
+ * to disk and the summary replaced when the run starts, after every epoch and at the end: a crash loses at most
+ * the current epoch's steps. The run's last event waits until everything is written, so that {@link #path} and
+ * {@link #saveFailure} are final once the run has returned. A failed save is logged and remembered, never
+ * thrown: losing the record must not stop the training.
  */
 public final class RunRecorder implements RunListener {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
@@ -27,11 +30,10 @@ public final class RunRecorder implements RunListener {
     private final RunStore store;
     private final String name;
     private final Set<String> tags;
-    private final List<RunEvent> events = new ArrayList<>();
-    private final List<EpochCompleted> epochs = new ArrayList<>();
-    private RunStarted started;
-    private Path path;
-    private RunStoreException saveFailure;
+    private final BlockingQueue<RunEvent> queue = new LinkedBlockingQueue<>();
+    private Thread writer;
+    private volatile Path path;
+    private volatile RunStoreException saveFailure;
 
     public RunRecorder(RunStore store) {
         this(store, null, Set.of());
@@ -49,22 +51,22 @@ public final class RunRecorder implements RunListener {
 
     @Override
     public void onEvent(RunEvent event) {
-        events.add(event);
-        if (event instanceof RunStarted s) {
-            started = s;
-            save(RunSummary.of(s.runId(), RunStatus.RUNNING, epochs));
-        } else if (event instanceof EpochCompleted e) {
-            epochs.add(e);
-            save(RunSummary.of(started.runId(), RunStatus.RUNNING, epochs));
-        } else if (event instanceof RunFinished f) {
-            save(f.summary());
-        } else if (event instanceof RunFailed f) {
-            save(f.summary());
+        if (event instanceof RunStarted started) {
+            writer = new Thread(() -> write(started.runId()), "run-recorder-" + started.runId());
+            // Never holds the JVM open: the run's last event waits for it anyway.
+            writer.setDaemon(true);
+            writer.start();
         }
-        // Step events are kept with the next save: writing the file per step would cost more than the step.
+        if (writer == null) {
+            return;
+        }
+        queue.add(event);
+        if (isLast(event)) {
+            awaitWriter();
+        }
     }
 
-    /** Where the record was last saved, once it has been. */
+    /** Where the record's summary was last saved, once it has been. */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
     }
@@ -74,16 +76,60 @@ public final class RunRecorder implements RunListener {
         return Optional.ofNullable(saveFailure);
     }
 
-    private void save(RunSummary summary) {
-        RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, started.runId(),
-                name != null ? name : started.runId(), tags,
-                summary.status(), started.config(), started.environment(), events, summary);
-        try {
-            path = store.save(record);
-            saveFailure = null;
-        } catch (RunStoreException e) {
-            saveFailure = e;
-            LOG.warn("{}", e.getMessage());
+    /** The writer thread: takes the events in order until the last one is saved. */
+    private void write(String runId) {
+        RunSoFar run = new RunSoFar();
+        EventLog log = store.newEventLog(runId);
+        while (true) {
+            RunEvent event = take();
+            run.add(event);
+            log.add(event);
+            try {
+                if (!(event instanceof StepCompleted) || log.batchFull()) {
+                    log.write();
+                    if (!(event instanceof StepCompleted)) {
+                        path = store.saveSummary(summaryRecord(run));
+                    }
+                    saveFailure = null;
+                }
+            } catch (RunStoreException e) {
+                saveFailure = e;
+                LOG.warn("{}", e.getMessage());
+            }
+            if (isLast(event)) {
+                return;
+            }
         }
+    }
+
+    /** The summary file's content: a record whose events are in the log, not in it. */
+    private RunRecord summaryRecord(RunSoFar run) {
+        RunStarted started = run.started();
+        RunSummary summary = run.summary();
+        return new RunRecord(RunRecord.SCHEMA_VERSION, started.runId(), name != null ? name : started.runId(), tags,
+                summary.status(), started.config(), started.environment(), List.of(), summary);
+    }
+
+    private RunEvent take() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // Nothing here interrupts this thread; stopping would lose the record, so it keeps waiting.
+            }
+        }
+    }
+
+    private void awaitWriter() {
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            // The caller is being stopped: the record goes on being written, but path() may not show it yet.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isLast(RunEvent event) {
+        return event instanceof RunFinished || event instanceof RunFailed;
     }
 }

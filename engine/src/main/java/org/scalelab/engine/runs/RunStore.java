@@ -1,10 +1,6 @@
 package org.scalelab.engine.runs;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -17,40 +13,44 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.scalelab.engine.events.Json;
+import org.scalelab.engine.runs.RecordFormat.UnreadableRecord;
 
 /**
- * Run records in one directory, one {@code <runId>.json} file each.
+ * Run records in one directory, two files per run named by its id:
+ * <ul>
+ *   <li>{@code <runId>.events.jsonl}, the event log: every event as it came, one JSON line each, only ever
+ *       appended to ({@link EventLog});</li>
+ *   <li>{@code <runId>.json}, the summary: name, tags, status, configuration, environment and results, small
+ *       whatever the run's length, and replaced whole.</li>
+ * </ul>
+ * A summary is written only once the events it reflects are on disk, so it is never ahead of the log. Records
+ * of schema 1 are a single {@code <runId>.json} holding the events too: they are read as they are and become
+ * two files the first time they are changed.
  *
- * <p>Saving writes a temporary file next to the target, forces it to disk and renames it over the target
- * atomically: a reader, a crash or a full disk sees the old record or the new one, never half of one.
+ * <p>A file is replaced by writing a temporary file next to it, forcing it to disk and renaming it over the
+ * target atomically: a reader, a crash or a full disk sees the old file or the new one, never half of one.
  * Listing never fails because of one bad file: it reports the file instead.
  */
 public final class RunStore {
     private static final String SUFFIX = ".json";
+    private static final String LOG_SUFFIX = ".events.jsonl";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
-    private static final ObjectMapper MAPPER = Json.mapper();
 
     private final Path directory;
-    private final FileContent fileContent;
+    private final Disk disk;
 
     public RunStore(Path directory) {
-        this(directory, RunStore::writeAndForce);
+        this(directory, new DurableDisk());
     }
 
-    /** @param fileContent writes the bytes of a new file; tests inject faults here */
-    RunStore(Path directory, FileContent fileContent) {
+    /** @param disk writes the files' bytes; tests count them or inject faults here */
+    RunStore(Path directory, Disk disk) {
         this.directory = directory;
-        this.fileContent = fileContent;
-    }
-
-    /** Writes a new file's bytes, durably. */
-    @FunctionalInterface
-    interface FileContent {
-        void write(Path file, byte[] bytes) throws IOException;
+        this.disk = disk;
     }
 
     /** {@code $SCALELAB_HOME/runs}, else {@code ~/.local/share/scalelab/runs}. */
@@ -70,62 +70,70 @@ public final class RunStore {
         return directory;
     }
 
+    /** The run's summary file (a schema-1 record's only file): the one to name to people. */
     public Path pathOf(String runId) {
-        if (!SAFE_ID.matcher(runId).matches()) {
-            throw new RunStoreException("'" + runId + "' is not a run id (letters, digits, '.', '_' and '-' only)");
-        }
-        return directory.resolve(runId + SUFFIX);
+        return directory.resolve(checked(runId) + SUFFIX);
+    }
+
+    /** The run's event log. */
+    public Path eventLogOf(String runId) {
+        return directory.resolve(checked(runId) + LOG_SUFFIX);
+    }
+
+    /** The files the run's record is made of, for copying it elsewhere. */
+    public List<Path> filesOf(String runId) {
+        return Stream.of(pathOf(runId), eventLogOf(runId)).filter(Files::exists).toList();
     }
 
     /**
-     * Saves the record atomically, replacing an earlier save of the same run.
+     * Saves the whole record, events and summary, replacing an earlier save of the same run.
      *
-     * @return the record's file
-     * @throws RunStoreException when it cannot be written (disk full, no permission); the file as it was
-     *                           before, if any, is left intact
+     * @return the record's summary file
+     * @throws RunStoreException when it cannot be written (disk full, no permission); the files as they were
+     *                           before, if any, are left intact
      */
     public Path save(RunRecord record) {
-        Path target = pathOf(record.runId());
-        Path temp = null;
-        try {
-            Files.createDirectories(directory);
-            // Named here rather than by createTempFile, which would make the record readable by its owner only.
-            temp = directory.resolve("." + record.runId() + "-" + UUID.randomUUID() + ".tmp");
-            fileContent.write(temp, MAPPER.writeValueAsBytes(record));
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory();
-            return target;
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new RunStoreException("cannot save run " + record.runId() + " to " + target + ": " + reason(e)
-                    + (Files.exists(target) ? "; the previously saved record is unchanged" : ""), e);
-        }
+        createDirectory(record.runId());
+        replace(record.runId(), eventLogOf(record.runId()), EventLog.bytesOf(record.events()));
+        return saveSummary(record);
     }
 
-    /** @throws RunStoreException when there is no such run or its file cannot be read */
+    /** Replaces the run's summary file with the record's summary, leaving its event log as it is. */
+    Path saveSummary(RunRecord record) {
+        createDirectory(record.runId());
+        Path target = pathOf(record.runId());
+        replace(record.runId(), target, RecordFormat.summaryBytes(record));
+        return target;
+    }
+
+    /** A log that the run's events can be appended to, empty until the first write. */
+    EventLog newEventLog(String runId) {
+        return new EventLog(disk, eventLogOf(runId));
+    }
+
+    /** @throws RunStoreException when there is no such run or its files cannot be read */
     public RunRecord load(String runId) {
-        Path file = pathOf(runId);
-        if (!Files.exists(file)) {
+        if (!Files.exists(pathOf(runId)) && !Files.exists(eventLogOf(runId))) {
             throw new RunStoreException("no run " + runId + " in " + directory);
         }
         try {
-            return read(file);
+            return read(runId);
         } catch (UnreadableRecord e) {
             throw new RunStoreException(e.getMessage(), e.getCause());
         }
     }
 
-    /** Every readable record, newest first, and a line for each {@code .json} file that is not one. */
+    /** Every readable record, newest first, and a line for each run whose files are not one. */
     public RunListing list() {
         if (!Files.isDirectory(directory)) {
             return new RunListing(List.of(), List.of());
         }
         List<RunRecord> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(RunStore::isRecordFile).sorted().toList()) {
+        try {
+            for (String runId : runIds()) {
                 try {
-                    records.add(read(file));
+                    records.add(read(runId));
                 } catch (UnreadableRecord e) {
                     problems.add(e.getMessage());
                 }
@@ -137,68 +145,89 @@ public final class RunStore {
         return new RunListing(records, problems);
     }
 
-    /** @return whether there was such a run */
+    /**
+     * Deletes the log first: a crash part way then leaves a summary without events, rather than a log that
+     * would list again as a run with no name.
+     *
+     * @return whether there was such a run
+     */
     public boolean delete(String runId) {
         try {
-            return Files.deleteIfExists(pathOf(runId));
+            boolean hadLog = Files.deleteIfExists(eventLogOf(runId));
+            return Files.deleteIfExists(pathOf(runId)) || hadLog;
         } catch (IOException e) {
             throw new RunStoreException("cannot delete run " + runId + ": " + reason(e), e);
         }
     }
 
-    /** Gives the run a new display name; its id, and so its file, stay. */
+    /** Gives the run a new display name; its id, and so its files, stay. */
     public RunRecord rename(String runId, String name) {
-        RunRecord renamed = load(runId).withName(name);
-        save(renamed);
-        return renamed;
+        return change(load(runId).withName(name));
     }
 
     /** Replaces the run's tags. */
     public RunRecord setTags(String runId, Set<String> tags) {
-        RunRecord tagged = load(runId).withTags(tags);
-        save(tagged);
-        return tagged;
+        return change(load(runId).withTags(tags));
     }
 
-    private static boolean isRecordFile(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(SUFFIX) && !name.startsWith(".") && Files.isRegularFile(file);
+    /** Rewrites only the summary, unless the record is of schema 1 and its events must move to a log first. */
+    private RunRecord change(RunRecord changed) {
+        if (changed.schemaVersion() < RunRecord.SCHEMA_VERSION) {
+            save(changed);
+        } else {
+            saveSummary(changed);
+        }
+        return changed;
     }
 
-    private static RunRecord read(Path file) throws UnreadableRecord {
-        String name = file.getFileName().toString();
-        JsonNode tree;
+    private RunRecord read(String runId) throws UnreadableRecord {
+        return RecordFormat.read(runId, pathOf(runId), eventLogOf(runId));
+    }
+
+    /** Ids of every run with a summary or a log here, in file-name order. */
+    private Set<String> runIds() throws IOException {
+        Set<String> ids = new TreeSet<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(file -> !file.getFileName().toString().startsWith(".") && Files.isRegularFile(file))
+                    .forEach(file -> {
+                        String name = file.getFileName().toString();
+                        if (name.endsWith(LOG_SUFFIX)) {
+                            ids.add(name.substring(0, name.length() - LOG_SUFFIX.length()));
+                        } else if (name.endsWith(SUFFIX)) {
+                            ids.add(name.substring(0, name.length() - SUFFIX.length()));
+                        }
+                    });
+        }
+        return ids;
+    }
+
+    private void createDirectory(String runId) {
         try {
-            tree = MAPPER.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new UnreadableRecord(name + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+            Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new UnreadableRecord(name + ": cannot read (" + reason(e) + ")", e);
-        }
-        if (tree == null || !tree.path("schemaVersion").canConvertToInt() || !tree.path("runId").isTextual()) {
-            throw new UnreadableRecord(name + ": not a ScaleLab run record", null);
-        }
-        int version = tree.get("schemaVersion").asInt();
-        if (version > RunRecord.SCHEMA_VERSION) {
-            throw new UnreadableRecord(name + ": written by a newer ScaleLab (schema " + version
-                    + "; this version reads up to " + RunRecord.SCHEMA_VERSION + ")", null);
-        }
-        try {
-            return MAPPER.treeToValue(tree, RunRecord.class);
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new UnreadableRecord(name + ": damaged run record (" + e.getMessage().lines().findFirst().orElse("")
-                    + ")", e);
+            throw new RunStoreException("cannot save run " + runId + " in " + directory + ": " + reason(e), e);
         }
     }
 
-    private static void writeAndForce(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
+    private void replace(String runId, Path target, byte[] bytes) {
+        // Named here rather than by createTempFile, which would make the record readable by its owner only.
+        Path temp = directory.resolve("." + target.getFileName() + "-" + UUID.randomUUID() + ".tmp");
+        try {
+            disk.writeNew(temp, bytes);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory();
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new RunStoreException("cannot save run " + runId + " to " + target + ": " + reason(e)
+                    + (Files.exists(target) ? "; the previously saved record is unchanged" : ""), e);
         }
+    }
+
+    private static String checked(String runId) {
+        if (!SAFE_ID.matcher(runId).matches()) {
+            throw new RunStoreException("'" + runId + "' is not a run id (letters, digits, '.', '_' and '-' only)");
+        }
+        return runId;
     }
 
     /** Makes the rename itself durable. Not every file system lets a directory be opened; then it is skipped. */
@@ -206,21 +235,20 @@ public final class RunStore {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
-            // Best effort: the record itself is already on disk.
+            // Best effort: the file itself is already on disk.
         }
     }
 
     private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // Nothing more to do: a stray hidden .tmp file is skipped by list().
-            }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Nothing more to do: a stray hidden .tmp file is skipped by list().
         }
     }
 
-    private static String reason(IOException e) {
+    /** The cause of an I/O failure in a few words, for the end of a message that names the file. */
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
@@ -228,12 +256,5 @@ public final class RunStore {
             return fs.getReason();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** A file that is not a record this version can read; the message says which file and why. */
-    private static final class UnreadableRecord extends Exception {
-        UnreadableRecord(String message, Throwable cause) {
-            super(message, cause, false, false);
-        }
     }
 }

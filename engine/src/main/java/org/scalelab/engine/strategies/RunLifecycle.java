@@ -82,6 +82,6 @@ public final class RunLifecycle {
     private static RunStarted started(RunPlan plan) {
         return new RunStarted(plan.runId(), Instant.now().toString(), plan.config(), plan.architecture(),
                 plan.architecture().parameterCount(), plan.dataset().info(), plan.dataset().train().size(), plan.dataset().test().size(),
-                plan.environment());
+                plan.environment(), plan.provenance());
     }
 }

@@ -13,6 +13,7 @@ import org.scalelab.engine.data.ImageShape;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.provenance.EnvironmentInfo;
+import org.scalelab.engine.provenance.Provenance;
 
 /**
  * A run ready to start: a valid configuration with its architecture and dataset resolved and checked to fit
@@ -34,6 +35,11 @@ public record RunPlan(String runId, TrainingConfig config, Architecture architec
     public RunPlan(String runId, TrainingConfig config, Architecture architecture, Dataset dataset,
                    EnvironmentInfo environment) {
         this(runId, config, architecture, dataset, environment, null);
+    }
+
+    /** The ScaleLab version and commit, and the checksum of the dataset the plan trains on. */
+    public Provenance provenance() {
+        return Provenance.of(dataset.checksum());
     }
 
     /** The same plan, saving the trained parameters to {@code file} when the run finishes. */

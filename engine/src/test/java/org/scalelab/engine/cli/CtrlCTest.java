@@ -1,9 +1,11 @@
 package org.scalelab.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,34 +14,60 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.parallel.launch.ChildJvm;
 import org.scalelab.engine.runs.RunListing;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 
-/** The real thing: {@code scalelab train} in its own JVM, stopped by a signal as Ctrl-C would. */
+/** The real thing: {@code scalelab train} in its own JVM, stopped by a signal as Ctrl-C would, or killed. */
 class CtrlCTest {
     @TempDir
     Path runs;
 
     @Test
     void aSignalCancelsTheRunAndTheRecordIsSavedAsCancelled() throws Exception {
-        Process scalelab = ChildJvm.start(Main.class, List.of("train", "--epochs", "200", "--runs-dir", runs.toString()),
-                Map.of("OMP_NUM_THREADS", "1"));
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(scalelab.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); !line.startsWith("epoch 1/200"); line = out.readLine()) {
-                assertTrue(line != null, "scalelab ended before its first epoch");
-            }
-            // SIGTERM runs the JVM's shutdown hooks exactly as SIGINT (Ctrl-C) does.
-            scalelab.destroy();
-            assertTrue(scalelab.waitFor(30, TimeUnit.SECONDS), "scalelab did not stop");
-        }
-
-        RunListing listing = new RunStore(runs).list();
-        assertEquals(List.of(), listing.problems());
-        RunRecord record = listing.records().get(0);
+        Process scalelab = trainUntil("epoch 1/200");
+        // SIGTERM runs the JVM's shutdown hooks exactly as SIGINT (Ctrl-C) does.
+        scalelab.destroy();
+        RunRecord record = recordOnceStopped(scalelab);
         assertEquals(RunStatus.CANCELLED, record.status());
         assertTrue(record.summary().epochs() >= 1, "the completed epochs are kept: " + record.summary());
+    }
+
+    @Test
+    void aKilledRunIsListedAsRunningWithTheEventsItSaved() throws Exception {
+        Process scalelab = trainUntil("epoch 2/200");
+        // SIGKILL: no shutdown hook, no last event; the record is left as a crash leaves it.
+        scalelab.destroyForcibly();
+        RunRecord record = recordOnceStopped(scalelab);
+        assertEquals(RunStatus.RUNNING, record.status());
+        assertInstanceOf(RunStarted.class, record.events().get(0));
+        long epochs = record.events().stream().filter(EpochCompleted.class::isInstance).count();
+        assertTrue(epochs >= 1, "the first epoch was saved before the second ended");
+        assertEquals(epochs, record.summary().epochs());
+    }
+
+    /** Waits for the stopped run to end and returns its record, which must list without problems. */
+    private RunRecord recordOnceStopped(Process scalelab) throws InterruptedException {
+        assertTrue(scalelab.waitFor(30, TimeUnit.SECONDS), "scalelab did not stop");
+        RunListing listing = new RunStore(runs).list();
+        assertEquals(List.of(), listing.problems());
+        return listing.records().get(0);
+    }
+
+    /** Starts a long run and reads its output until a line starts with {@code line}. */
+    private Process trainUntil(String line) throws IOException {
+        Process scalelab = ChildJvm.start(Main.class, List.of("train", "--epochs", "200", "--runs-dir", runs.toString()),
+                Map.of("OMP_NUM_THREADS", "1"));
+        BufferedReader out = new BufferedReader(new InputStreamReader(scalelab.getInputStream(), StandardCharsets.UTF_8));
+        String read;
+        do {
+            read = out.readLine();
+            assertTrue(read != null, "scalelab ended before printing " + line);
+        } while (!read.startsWith(line));
+        return scalelab;
     }
 }

@@ -22,7 +22,7 @@ class ScaleLabCliTest {
     void versionNamesTheBuild() {
         CommandRun run = CommandRun.of("--version");
         assertEquals(0, run.exitCode());
-        assertTrue(run.out().matches("scalelab \\d+\\.\\d+\\.\\d+.*\\s*"), run.out());
+        assertTrue(run.out().matches("scalelab \\d+\\.\\d+\\.\\d+.* \\(commit (\\p{XDigit}{40}|unknown)\\)\\s*"), run.out());
     }
 
     @Test

@@ -13,8 +13,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scalelab.engine.config.TrainingOption;
 import org.scalelab.engine.config.TrainingOptions;
+import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.Json;
+import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.provenance.Provenance;
+import org.scalelab.engine.provenance.ScaleLabBuild;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 
@@ -44,8 +48,10 @@ class TrainCommandTest {
         assertTrue(run.outLines().get(0).matches("Run \\S+-small-mlp-mnist-mini-\\p{XDigit}{4}: small-mlp \\(25,450 parameters\\) "
                 + "on mnist-mini \\(8,000 train / 2,000 test images\\), serial, momentum lr 0.05, batch 64, 2 epochs, seed 3"),
                 run.outLines().get(0));
-        assertTrue(run.outLines().get(1).startsWith("epoch 1/2  train loss "), run.out());
-        assertTrue(run.outLines().get(2).startsWith("epoch 2/2  train loss "), run.out());
+        assertTrue(run.outLines().get(1).matches("ScaleLab \\S+, commit (\\p{XDigit}{12}|unknown), dataset sha256:\\p{XDigit}{12}"),
+                run.outLines().get(1));
+        assertTrue(run.outLines().get(2).startsWith("epoch 1/2  train loss "), run.out());
+        assertTrue(run.outLines().get(3).startsWith("epoch 2/2  train loss "), run.out());
 
         JsonNode result = Json.mapper().readTree(run.lastOutLine());
         for (String field : new String[] {"runId", "status", "epochs", "trainSeconds", "imagesPerSecond", "testAccuracy",
@@ -58,6 +64,9 @@ class TrainCommandTest {
 
         RunRecord record = new RunStore(runs).load(result.get("runId").asText());
         assertEquals(RunStatus.FINISHED, record.status());
+        String mnistMini = new DatasetCatalog(dir.resolve("data"), dir.resolve("none")).load("mnist-mini").checksum();
+        assertEquals(new Provenance(ScaleLabBuild.version(), ScaleLabBuild.commit(), mnistMini),
+                ((RunStarted) record.events().get(0)).provenance());
         assertEquals(runs.resolve(record.runId() + ".json").toString(), result.get("recordPath").asText());
         assertTrue(run.err().contains("epoch 2/2 100%"), "the progress bar goes to stderr: " + run.err());
     }

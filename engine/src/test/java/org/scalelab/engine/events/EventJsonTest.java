@@ -65,7 +65,7 @@ class EventJsonTest {
         RunStarted started = EventSamples.started("r1");
         RunStarted withCnn = new RunStarted(started.runId(), started.startedAt(), started.config(), cnn,
                 cnn.parameterCount(), started.dataset(), started.trainImages(), started.testImages(),
-                started.environment());
+                started.environment(), started.provenance());
         String line = EventJson.toLine(withCnn);
         assertTrue(line.contains("\"padding\":\"same\""), line);
         assertEquals(withCnn, EventJson.fromLine(line));

@@ -3,6 +3,7 @@ package org.scalelab.engine.events;
 import java.util.List;
 import java.util.Map;
 import org.scalelab.engine.provenance.EnvironmentInfo;
+import org.scalelab.engine.provenance.Provenance;
 import org.scalelab.engine.training.TrainingFixtures;
 
 /** One realistic event of each type. */
@@ -13,9 +14,13 @@ public final class EventSamples {
     public static final EnvironmentInfo ENVIRONMENT = new EnvironmentInfo("AMD EPYC 9R14", 2, "Linux 6.1 amd64",
             "Debian OpenJDK 64-Bit Server VM 17.0.15", "CPU", "linux-x86_64-onednn", "OPENBLAS", 1, "1", "box");
 
+    public static final Provenance PROVENANCE = new Provenance("0.1.0", "6404891617f7648087ec7f85559d6f1177a337e8",
+            "sha256:99f906224b8ac87fb402c042188cbea70e170035da8a93de53e7d243fb9ef130");
+
     public static RunStarted started(String runId) {
         return new RunStarted(runId, "2025-06-01T15:30:12Z", TrainingFixtures.config(),
-                TrainingFixtures.tinyMlp(), 1128, TrainingFixtures.quadrants(4, 2).info(), 100, 40, ENVIRONMENT);
+                TrainingFixtures.tinyMlp(), 1128, TrainingFixtures.quadrants(4, 2).info(), 100, 40, ENVIRONMENT,
+                PROVENANCE);
     }
 
     public static StepCompleted step() {

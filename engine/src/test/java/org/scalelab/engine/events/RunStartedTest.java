@@ -32,6 +32,7 @@ class RunStartedTest {
     private static RunStarted withTrainImages(TrainingConfig config, int trainImages) {
         RunStarted sample = EventSamples.started("r");
         return new RunStarted(sample.runId(), sample.startedAt(), config, sample.architecture(),
-                sample.parameterCount(), sample.dataset(), trainImages, sample.testImages(), sample.environment());
+                sample.parameterCount(), sample.dataset(), trainImages, sample.testImages(), sample.environment(),
+                sample.provenance());
     }
 }

@@ -1,17 +1,28 @@
 package org.scalelab.engine.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.EventSamples;
+import org.scalelab.engine.events.Json;
 import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunFinished;
 import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.strategies.InProcessTrainer;
 import org.scalelab.engine.training.CancellationToken;
@@ -22,23 +33,45 @@ class RunRecorderTest {
     Path dir;
 
     @Test
-    void savesWhileRunningSoThatACrashKeepsTheCompletedEpochs() {
-        RunStore store = new RunStore(dir);
+    void savesTheSummaryWhenTheRunStartsAfterEveryEpochAndAtTheEndAndEveryEventInTheLog() throws IOException {
+        WatchedDisk disk = new WatchedDisk();
+        RunStore store = new RunStore(dir, disk);
         RunRecorder recorder = new RunRecorder(store);
-        List<RunStatus> statusAfterEachEpoch = new ArrayList<>();
+        List<RunEvent> events = new ArrayList<>();
         new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config()), event -> {
+            events.add(event);
             recorder.onEvent(event);
-            if (event instanceof EpochCompleted) {
-                RunRecord saved = store.load("test-run");
-                statusAfterEachEpoch.add(saved.status());
-                assertEquals(saved.summary().epochs(), saved.events().stream().filter(EpochCompleted.class::isInstance).count());
-            }
         }, new CancellationToken());
-        assertEquals(List.of(RunStatus.RUNNING, RunStatus.RUNNING, RunStatus.RUNNING), statusAfterEachEpoch);
+
+        List<String> summaries = new ArrayList<>();
+        for (WatchedDisk.Write write : disk.writes()) {
+            if (write.summary()) {
+                JsonNode summary = Json.mapper().readTree(write.bytes()).get("summary");
+                summaries.add(summary.get("status").asText() + " " + summary.get("epochs").asInt());
+            }
+        }
+        assertEquals(List.of("running 0", "running 1", "running 2", "running 3", "finished 3"), summaries);
         RunRecord finished = store.load("test-run");
         assertEquals(RunStatus.FINISHED, finished.status());
-        assertEquals(3, finished.summary().epochs());
+        assertEquals(events, finished.events());
         assertEquals(dir.resolve("test-run.json"), recorder.path().orElseThrow());
+    }
+
+    @Test
+    void aNameAndTagsGivenAtTheStartAreInEverySummary() throws IOException {
+        WatchedDisk disk = new WatchedDisk();
+        RunRecorder recorder = new RunRecorder(new RunStore(dir, disk), "baseline", Set.of("study-a"));
+        run(2, 3).forEach(recorder::onEvent);
+        for (WatchedDisk.Write write : disk.writes()) {
+            if (write.summary()) {
+                JsonNode summary = Json.mapper().readTree(write.bytes());
+                assertEquals("baseline", summary.get("name").asText());
+                assertEquals("[\"study-a\"]", summary.get("tags").toString());
+            }
+        }
+        RunRecord record = new RunStore(dir).load("r1");
+        assertEquals("baseline", record.name());
+        assertEquals(Set.of("study-a"), record.tags());
     }
 
     @Test
@@ -58,15 +91,106 @@ class RunRecorderTest {
         assertTrue(saved.summary().testAccuracy() > 0);
     }
 
+    /** The old recorder rewrote every event after each epoch: its 40th epoch cost 40 times its first. */
+    @Test
+    void theBytesWrittenPerEpochStayTheSameAsTheEpochsGrow() {
+        WatchedDisk disk = new WatchedDisk();
+        RunRecorder recorder = new RunRecorder(new RunStore(dir, disk));
+        run(40, 50).forEach(recorder::onEvent);
+
+        List<Integer> bytesPerEpoch = new ArrayList<>();
+        int bytes = 0;
+        for (WatchedDisk.Write write : disk.writes()) {
+            bytes += write.bytes().length;
+            if (write.summary()) {
+                bytesPerEpoch.add(bytes);
+                bytes = 0;
+            }
+        }
+        List<Integer> epochs = bytesPerEpoch.subList(1, 41); // after the start, before the end
+        int least = epochs.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int most = epochs.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertTrue(least > 50 * 100, "an epoch writes its 50 steps: " + least);
+        assertTrue(most - least < 64, "epochs 1 to 40 wrote " + least + " to " + most + " bytes");
+        assertEquals(2 * 42, disk.writes().size(), "one append and one summary at the start, per epoch and at the end");
+    }
+
+    @Test
+    void aLongEpochsStepsReachTheDiskInBatchesBeforeItEnds() {
+        WatchedDisk disk = new WatchedDisk();
+        RunRecorder recorder = new RunRecorder(new RunStore(dir, disk));
+        run(1, 2_000).forEach(recorder::onEvent);
+
+        List<WatchedDisk.Write> writes = disk.writes();
+        int appendsBeforeTheEpochsSummary = 0;
+        for (WatchedDisk.Write write : writes.subList(2, writes.size())) {
+            if (write.summary()) {
+                break;
+            }
+            assertTrue(write.bytes().length < 2 * EventLog.BATCH_BYTES, "batch of " + write.bytes().length);
+            appendsBeforeTheEpochsSummary++;
+        }
+        assertTrue(appendsBeforeTheEpochsSummary >= 3, appendsBeforeTheEpochsSummary + " appends");
+        assertEquals(2_000 + 3, new RunStore(dir).load("r1").events().size());
+    }
+
+    @Test
+    void theTrainingThreadOnlyHandsEventsOverAndTheLastEventWaitsForTheWriter() throws Exception {
+        CountDownLatch diskFree = new CountDownLatch(1);
+        RunRecorder recorder = new RunRecorder(new RunStore(dir, new WatchedDisk(write -> {
+            await(diskFree);
+            return false;
+        })));
+        List<RunEvent> events = run(3, 10);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> events.subList(0, events.size() - 1)
+                .forEach(recorder::onEvent), "events must not wait for a disk that is stuck");
+        assertTrue(recorder.path().isEmpty());
+
+        diskFree.countDown();
+        recorder.onEvent(events.get(events.size() - 1));
+        assertEquals(dir.resolve("r1.json"), recorder.path().orElseThrow());
+        assertEquals(events, new RunStore(dir).load("r1").events());
+    }
+
     @Test
     void aFailingSaveIsRememberedNotThrown() {
-        RunRecorder recorder = new RunRecorder(new RunStore(dir, (file, bytes) -> {
-            throw new IOException("No space left on device");
-        }));
-        for (RunEvent event : org.scalelab.engine.events.EventSamples.all().subList(0, 4)) {
-            recorder.onEvent(event);
-        }
+        RunRecorder recorder = new RunRecorder(new RunStore(dir, new WatchedDisk(write -> true)));
+        run(2, 3).forEach(recorder::onEvent);
         assertTrue(recorder.path().isEmpty());
         assertTrue(recorder.saveFailure().orElseThrow().getMessage().contains("No space left on device"));
+    }
+
+    @Test
+    void aLogWriteThatFailsIsRetriedWithoutAGapOrATornLine() {
+        AtomicInteger appends = new AtomicInteger();
+        RunStore store = new RunStore(dir, new WatchedDisk(write -> !write.whole() && appends.incrementAndGet() == 2));
+        RunRecorder recorder = new RunRecorder(store);
+        List<RunEvent> events = run(3, 5);
+        events.forEach(recorder::onEvent);
+        assertTrue(recorder.saveFailure().isEmpty(), "the later saves succeeded");
+        assertEquals(events, store.load("r1").events());
+    }
+
+    /** A run of {@code epochs} epochs of {@code steps} steps each, as the trainers report it. */
+    private static List<RunEvent> run(int epochs, int steps) {
+        List<RunEvent> events = new ArrayList<>(List.of(EventSamples.started("r1")));
+        List<EpochCompleted> completed = new ArrayList<>();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (int step = 1; step <= steps; step++) {
+                events.add(EventSamples.step());
+            }
+            completed.add(EventSamples.epoch(epoch));
+            events.add(completed.get(completed.size() - 1));
+        }
+        events.add(new RunFinished(RunSummary.of("r1", RunStatus.FINISHED, completed)));
+        return events;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -31,13 +31,34 @@ class RunStoreTest {
     }
 
     @Test
-    void leavesNoTemporaryFilesBehind() throws IOException {
+    void keepsASummaryAndAnEventLogPerRunAndNoTemporaryFiles() throws IOException {
         RunStore store = new RunStore(dir);
         store.save(RunRecords.finished("a"));
         store.save(RunRecords.finished("a"));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("a.json"), files.map(f -> f.getFileName().toString()).toList());
+            assertEquals(List.of("a.events.jsonl", "a.json"), files.map(f -> f.getFileName().toString()).sorted().toList());
         }
+        assertEquals(List.of(dir.resolve("a.json"), dir.resolve("a.events.jsonl")), store.filesOf("a"));
+        assertEquals(RunRecords.finished("a").events().size(), Files.readAllLines(store.eventLogOf("a")).size());
+        assertFalse(Files.readString(store.pathOf("a")).contains("stepCompleted"), "the summary holds no events");
+    }
+
+    @Test
+    void renamingAndTaggingRewriteOnlyTheSummary() throws IOException {
+        WatchedDisk disk = new WatchedDisk();
+        RunStore store = new RunStore(dir, disk);
+        store.save(RunRecords.finished("r"));
+        byte[] log = Files.readAllBytes(store.eventLogOf("r"));
+        int before = disk.writes().size();
+
+        store.rename("r", "renamed");
+        store.setTags("r", Set.of("t"));
+
+        List<WatchedDisk.Write> writes = disk.writes().subList(before, disk.writes().size());
+        assertEquals(2, writes.size());
+        assertTrue(writes.stream().allMatch(write -> write.bytes().length < 4096), "small summaries only");
+        assertArrayEquals(log, Files.readAllBytes(store.eventLogOf("r")));
+        assertEquals(RunRecords.finished("r").events(), store.load("r").events());
     }
 
     @Test
@@ -56,7 +77,7 @@ class RunStoreTest {
         assertEquals(4, listing.problems().size(), listing.problems().toString());
         assertTrue(listing.problems().get(0).startsWith("broken.json: not valid JSON"), listing.problems().get(0));
         assertTrue(listing.problems().get(1).startsWith("damaged.json: damaged run record"), listing.problems().get(1));
-        assertEquals("future.json: written by a newer ScaleLab (schema 7; this version reads up to 1)",
+        assertEquals("future.json: written by a newer ScaleLab (schema 7; this version reads up to 2)",
                 listing.problems().get(2));
         assertEquals("package.json: not a ScaleLab run record", listing.problems().get(3));
     }
@@ -77,6 +98,7 @@ class RunStoreTest {
         assertEquals("CIFAR baseline", reloaded.name());
         assertEquals(List.of("baseline", "study-a"), List.copyOf(reloaded.tags()));
         assertTrue(store.delete("r"));
+        assertEquals(List.of(), store.filesOf("r"));
         assertFalse(store.delete("r"));
         RunStoreException e = assertThrows(RunStoreException.class, () -> store.load("r"));
         assertEquals("no run r in " + dir, e.getMessage());
@@ -95,17 +117,13 @@ class RunStoreTest {
         new RunStore(runs).save(RunRecords.finished("r"));
         byte[] before = Files.readAllBytes(runs.resolve("r.json"));
 
-        RunStore full = new RunStore(runs, (file, bytes) -> {
-            Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-            throw new IOException("No space left on device");
-        });
-        RunStoreException e = assertThrows(RunStoreException.class,
-                () -> full.save(RunRecords.finished("r").withName("renamed")));
+        RunStore full = new RunStore(runs, new WatchedDisk(write -> true));
+        RunStoreException e = assertThrows(RunStoreException.class, () -> full.rename("r", "renamed"));
         assertEquals("cannot save run r to " + runs.resolve("r.json")
                 + ": No space left on device; the previously saved record is unchanged", e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(runs.resolve("r.json")));
         try (Stream<Path> files = Files.list(runs)) {
-            assertEquals(1, files.count(), "the temporary file must be removed");
+            assertEquals(2, files.count(), "the temporary file must be removed");
         }
     }
 

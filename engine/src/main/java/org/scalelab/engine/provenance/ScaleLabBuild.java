@@ -1,0 +1,64 @@
+package org.scalelab.engine.provenance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Properties;
+
+/**
+ * Which ScaleLab this is: the version Maven built, from a resource it filtered, and the git commit of the
+ * checkout it runs from. The commit is read when asked rather than stamped at build time, as {@code ./scalelab}
+ * rebuilds only when a source file changes, not when a commit is made; it is {@value #UNKNOWN} when ScaleLab
+ * runs from anywhere but a checkout.
+ */
+public final class ScaleLabBuild {
+    public static final String UNKNOWN = "unknown";
+    /** The engine's classes sit at {@code engine/target/classes} (or its jar in {@code engine/target}). */
+    private static final int CHECKOUT_LEVELS_ABOVE_CLASSES = 3;
+
+    private static final String VERSION = readVersion();
+    private static final String COMMIT = readCommit();
+
+    private ScaleLabBuild() {
+    }
+
+    /** e.g. {@code 0.1.0-SNAPSHOT}, or {@value #UNKNOWN} when the classes were not built by Maven. */
+    public static String version() {
+        return VERSION;
+    }
+
+    /** The full hash of the checkout's HEAD, or {@value #UNKNOWN}. */
+    public static String commit() {
+        return COMMIT;
+    }
+
+    private static String readVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = ScaleLabBuild.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // Then the version is not known; nothing depends on it but what is shown to people.
+        }
+        String version = properties.getProperty("version", UNKNOWN);
+        return version.startsWith("${") ? UNKNOWN : version;
+    }
+
+    private static String readCommit() {
+        CodeSource source = ScaleLabBuild.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return UNKNOWN;
+        }
+        try {
+            Path classes = Path.of(source.getLocation().toURI());
+            Path folder = Files.isDirectory(classes) ? classes : classes.getParent();
+            return GitCheckout.headCommit(folder, CHECKOUT_LEVELS_ABOVE_CLASSES).orElse(UNKNOWN);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return UNKNOWN;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.scalelab.engine.runs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** The real {@link Disk}: file channels forced to the device before a write returns. */
+final class DurableDisk implements Disk {
+
+    @Override
+    public void writeNew(Path file, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+            write(channel, bytes);
+        }
+    }
+
+    @Override
+    public void writeAt(Path file, long at, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
+            channel.truncate(at);
+            channel.position(at);
+            write(channel, bytes);
+        }
+    }
+
+    private static void write(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(true);
+    }
+}
