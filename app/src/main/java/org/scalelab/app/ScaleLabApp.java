@@ -4,6 +4,7 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.scalelab.app.ui.Dialogs;
 import org.scalelab.app.ui.Threads;
 
 /** The JavaFX application: one window holding the workbench. Started by {@link Launcher}. */
@@ -17,7 +18,13 @@ public final class ScaleLabApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
         stage.setTitle("ScaleLab — how neural-network training scales");
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> workbench.close());
+        stage.setOnCloseRequest(e -> {
+            if (!workbench.closeRequested(() -> Dialogs.confirm(scene.getRoot(), "A run or study is in progress",
+                    "Closing stops it: the run ends as cancelled in its record, and a study can be resumed later."
+                            + " Close anyway?"))) {
+                e.consume();
+            }
+        });
         stage.show();
     }
 }

@@ -2,10 +2,12 @@ package org.scalelab.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -22,7 +24,9 @@ import org.scalelab.app.replay.ReplaySpeed;
 import org.scalelab.app.setup.ArchitectureViewModel;
 import org.scalelab.app.setup.DatasetViewModel;
 import org.scalelab.app.setup.ExperimentViewModel;
+import org.scalelab.app.studies.StudiesViewModel;
 import org.scalelab.app.ui.Threads;
+import org.scalelab.engine.cli.Main;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOptions;
@@ -31,6 +35,7 @@ import org.scalelab.engine.runs.RunRecorder;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.speedup.Baselines;
 import org.scalelab.engine.runs.speedup.Calibration;
+import org.scalelab.engine.studies.ChildCellLauncher;
 
 /** The workbench's view models, wired together once; views only bind to them and call their actions. */
 public final class Workbench {
@@ -38,6 +43,9 @@ public final class Workbench {
     static final String BASELINE = "serial baseline";
     /** The same for a short calibration run. */
     static final String CALIBRATION = "serial calibration";
+
+    /** How long closing waits for a run to save its record as cancelled: a step and the save, with room to spare. */
+    private static final Duration CLOSING_WAIT = Duration.ofSeconds(15);
 
     private final RunStore runs;
     private final DatasetViewModel datasets;
@@ -48,6 +56,7 @@ public final class Workbench {
     private final CompareViewModel comparison = new CompareViewModel();
     private final RunLauncher launcher;
     private final ReplayPlayer player;
+    private final StudiesViewModel studies;
     /** The machine runs started here will run on, once known: a baseline must have run on the same. */
     private final ObjectProperty<EnvironmentInfo> machine = new SimpleObjectProperty<>();
 
@@ -61,6 +70,10 @@ public final class Workbench {
         this.live = new LiveRunViewModel(started -> library.baselines().eligibleFor(started));
         this.launcher = new RunLauncher(settings.catalog(), threads);
         this.player = new ReplayPlayer(threads.background());
+        this.studies = new StudiesViewModel(runs, new ChildCellLauncher(Main.class, runs.directory(),
+                settings.catalog().cacheDir()), WorkbenchSettings.readyPlans(), settings.catalog()::isHere,
+                Runtime.getRuntime().availableProcessors(), threads);
+        studies.runningProperty().addListener((o, was, now) -> library.refresh());
         // Describing the machine loads ND4J's native libraries: seconds, so not on the UI thread.
         threads.background().execute(() -> {
             EnvironmentInfo here = EnvironmentInfo.current();
@@ -108,6 +121,13 @@ public final class Workbench {
         player.play(row.record().events(), speed, live.listener(), () -> { });
     }
 
+    /** Replays a saved run, found by its id (a study's cell), at full speed; nothing when it is gone. */
+    public void replay(String runId) {
+        library.refresh();
+        library.rows().stream().filter(row -> row.record().runId().equals(runId)).findFirst()
+                .ifPresent(row -> replay(row, ReplaySpeed.FULL));
+    }
+
     public void compare(List<LibraryRow> rows) {
         comparison.compare(rows.stream().map(LibraryRow::record).toList(), library.baselines());
     }
@@ -140,11 +160,38 @@ public final class Workbench {
         return name.substring(0, name.length() - ".json".length());
     }
 
-    /** Stops whatever still runs in the background when the window closes. */
+    /** Whether closing now would cut off a run or a study: the window asks first. */
+    public boolean busy() {
+        return launcher.runningProperty().get() || studies.runningProperty().get();
+    }
+
+    /**
+     * Stops whatever still runs in the background when the window closes, and waits (a few seconds at most) for a
+     * run or a study's cell to be saved as cancelled, so that no record is left "running".
+     */
     public void close() {
         datasets.cancel();
-        launcher.stop();
         player.stop();
+        try {
+            launcher.stopAndWait(CLOSING_WAIT);
+            studies.cancelAndWait(CLOSING_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * What closing the window does: when a run or study is in progress, only if the user agrees.
+     *
+     * @param userAgrees asked only when something would be cut off
+     * @return whether the window may close
+     */
+    public boolean closeRequested(BooleanSupplier userAgrees) {
+        if (busy() && !userAgrees.getAsBoolean()) {
+            return false;
+        }
+        close();
+        return true;
     }
 
     public DatasetViewModel datasets() {
@@ -177,5 +224,9 @@ public final class Workbench {
 
     public ReplayPlayer player() {
         return player;
+    }
+
+    public StudiesViewModel studies() {
+        return studies;
     }
 }

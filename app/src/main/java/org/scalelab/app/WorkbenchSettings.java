@@ -1,5 +1,6 @@
 package org.scalelab.app;
 
+import java.nio.file.Path;
 import org.scalelab.app.setup.StrategyAvailability;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
@@ -19,6 +20,14 @@ public record WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String pr
     /** Settings for this machine as it is. */
     public WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String preset) {
         this(catalog, runs, preset, StrategyAvailability.ENGINE);
+    }
+
+    /**
+     * Where the ready study plans are: {@code -Dscalelab.plans} (the launcher sets it to the checkout's
+     * {@code experiments/plans}), else {@code experiments/plans} under the working folder.
+     */
+    public static Path readyPlans() {
+        return Path.of(System.getProperty("scalelab.plans", "experiments/plans"));
     }
 
     /** The embedded digits and Study B's MLP: ready to run offline the moment the window opens. */

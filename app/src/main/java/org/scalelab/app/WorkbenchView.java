@@ -18,6 +18,7 @@ import org.scalelab.app.live.StatusBar;
 import org.scalelab.app.setup.ArchitectureView;
 import org.scalelab.app.setup.DatasetView;
 import org.scalelab.app.setup.ExperimentView;
+import org.scalelab.app.studies.StudiesView;
 import org.scalelab.app.ui.Dialogs;
 import org.scalelab.app.ui.Forms;
 
@@ -49,7 +50,12 @@ public final class WorkbenchView extends BorderPane {
                     workbench.compare(rows);
                     tabs.getSelectionModel().select(compare);
                 }));
-        tabs.getTabs().addAll(library, compare);
+        Tab studies = new Tab("Studies", new StudiesView(workbench.studies(), workbench.experiment()::config, runId -> {
+            workbench.replay(runId);
+            tabs.getSelectionModel().select(live);
+        }));
+        studies.setId("studies-tab");
+        tabs.getTabs().addAll(studies, library, compare);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         setBottom(new StatusBar(workbench.live()));

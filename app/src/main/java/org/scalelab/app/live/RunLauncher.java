@@ -1,6 +1,9 @@
 package org.scalelab.app.live;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,6 +25,8 @@ public final class RunLauncher {
     private final Threads threads;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private CancellationToken cancellation = new CancellationToken();
+    /** Counted down by the background thread when its run is over and its record saved. */
+    private volatile CountDownLatch finished = new CountDownLatch(0);
 
     public RunLauncher(DatasetCatalog catalog, Threads threads) {
         this.catalog = catalog;
@@ -47,6 +52,8 @@ public final class RunLauncher {
         running.set(true);
         CancellationToken token = new CancellationToken();
         cancellation = token;
+        CountDownLatch done = new CountDownLatch(1);
+        finished = done;
         threads.background().execute(() -> {
             String problem = null;
             try {
@@ -56,6 +63,7 @@ public final class RunLauncher {
                 problem = e.getMessage() == null ? e.toString() : e.getMessage();
             }
             String reason = problem;
+            done.countDown();
             threads.ui().execute(() -> {
                 running.set(false);
                 if (reason != null) {
@@ -69,5 +77,16 @@ public final class RunLauncher {
     /** Asks the current run to stop after its current step; it ends as cancelled and is kept. */
     public void stop() {
         cancellation.cancel();
+    }
+
+    /**
+     * Stops the current run and waits, on the calling thread, until it has ended and its record is saved as
+     * cancelled: what closing the window does, so that no record is left "running".
+     *
+     * @return false when the run had not ended after {@code timeout}
+     */
+    public boolean stopAndWait(Duration timeout) throws InterruptedException {
+        stop();
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -125,6 +125,7 @@ public final class StudiesView extends VBox {
         Button use = new Button("Use this grid");
         use.setId("compose-use");
         Label problem = new Label();
+        problem.setId("compose-problem");
         problem.getStyleClass().add("error-text");
         use.setOnAction(e -> setup.get().ifPresentOrElse(config -> {
             try {

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -62,6 +65,8 @@ public final class StudiesViewModel {
     private final ObservableList<StudyRecord> earlier = FXCollections.observableArrayList();
     private final AtomicBoolean pauseRequested = new AtomicBoolean();
     private CancellationToken cancellation = new CancellationToken();
+    /** Counted down by the background thread when the study has stopped and its record is saved. */
+    private volatile CountDownLatch finished = new CountDownLatch(0);
 
     /**
      * @param plansFolder where the ready plans are ({@code experiments/plans}); missing is fine
@@ -170,10 +175,23 @@ public final class StudiesViewModel {
         cancellation.cancel();
     }
 
+    /**
+     * Cancels and waits, on the calling thread, until the cell's run is saved as cancelled and the study as
+     * interrupted: what closing the window does.
+     *
+     * @return false when the study had not stopped after {@code timeout}
+     */
+    public boolean cancelAndWait(Duration timeout) throws InterruptedException {
+        cancel();
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void run(StudyRecord record) {
         pauseRequested.set(false);
         cancellation = new CancellationToken();
         CancellationToken token = cancellation;
+        CountDownLatch done = new CountDownLatch(1);
+        finished = done;
         study.set(record);
         results.set(StudyResults.of(record, runs));
         running.set(true);
@@ -183,6 +201,7 @@ public final class StudiesViewModel {
             try {
                 ended = runner.run(record, listener(), token, pauseRequested::get);
             } finally {
+                done.countDown();
                 StudyRecord last = ended;
                 StudyResults figures = StudyResults.of(last, runs);
                 threads.ui().execute(() -> {

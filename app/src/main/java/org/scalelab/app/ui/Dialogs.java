@@ -22,6 +22,14 @@ public final class Dialogs {
         alert.show();
     }
 
+    /** Asks a yes-or-no question and waits for the answer; true for OK. */
+    public static boolean confirm(Node owner, String heading, String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question);
+        alert.initOwner(window(owner));
+        alert.setHeaderText(heading);
+        return alert.showAndWait().filter(answer -> answer == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
     /** Says that something finished and where its result is. */
     public static void info(Node owner, String heading, String message) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);

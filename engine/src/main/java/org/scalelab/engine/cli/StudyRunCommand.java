@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.data.DatasetCatalog;
-import org.scalelab.engine.data.DatasetStatus;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.studies.StudyCell;
 import org.scalelab.engine.studies.StudyGrid;
@@ -59,8 +58,8 @@ final class StudyRunCommand implements Callable<Integer> {
         StudyPlan plan = StudyPlans.read(planFile);
         DatasetCatalog catalog = data.catalog();
         int cores = Runtime.getRuntime().availableProcessors();
-        List<StudyCell> cells = StudyGrid.cells(plan, quick, name -> installed(catalog, name), cores);
-        String substitution = StudyGrid.substitution(plan, name -> installed(catalog, name))
+        List<StudyCell> cells = StudyGrid.cells(plan, quick, catalog::isHere, cores);
+        String substitution = StudyGrid.substitution(plan, catalog::isHere)
                 .map(StudyPlan.Fallback::note).orElse(null);
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
@@ -74,11 +73,5 @@ final class StudyRunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("note: " + substitution);
         }
         return StudySession.run(study, runs.directory(), data.dataDir, json, out, spec.commandLine().getErr());
-    }
-
-    /** Whether the dataset can be loaded now; an unknown name fails here with the names there are. */
-    private static boolean installed(DatasetCatalog catalog, String name) {
-        DatasetStatus status = catalog.status(name);
-        return status != DatasetStatus.DOWNLOADABLE && status != DatasetStatus.UNAVAILABLE;
     }
 }

@@ -114,6 +114,12 @@ public final class DatasetCatalog {
     }
 
     /** Bytes of the files the dataset loads from; 0 for generated or absent ones. */
+    /** Whether the dataset can be loaded now, without a download or an import. */
+    public boolean isHere(String name) {
+        DatasetStatus status = status(name);
+        return status != DatasetStatus.DOWNLOADABLE && status != DatasetStatus.UNAVAILABLE;
+    }
+
     public long bytesOnDisk(String name) {
         return source(name).bytesOnDisk();
     }
