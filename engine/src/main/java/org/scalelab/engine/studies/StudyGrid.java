@@ -55,17 +55,25 @@ public final class StudyGrid {
                 }
             }
         }
+        // A serial point of the plan is the baseline of every point whose serial form it has.
+        java.util.Set<TrainingConfig> covered = points.values().stream()
+                .filter(point -> point.parallelism().strategy() == Strategy.SERIAL)
+                .map(StudyGrid::baselineFor).collect(java.util.stream.Collectors.toSet());
         Map<String, TrainingConfig> baselines = new LinkedHashMap<>();
         for (TrainingConfig point : points.values()) {
             TrainingConfig baseline = baselineFor(point);
-            if (!points.containsValue(baseline) && !baselines.containsValue(baseline)) {
+            if (!covered.contains(baseline) && !baselines.containsValue(baseline)) {
                 baselines.put(unique(baselineLabel(baseline, points.values()), baselines), baseline);
             }
         }
         return order(points, baselines, plan.repeats(), cores);
     }
 
-    /** The serial run a configuration's speedup is measured against: the same run but the strategy. */
+    /**
+     * The serial run a configuration's speedup is measured against: the same run but the strategy, with the
+     * options only parallel runs read at their defaults, so that two configurations have the same baseline
+     * exactly when this is equal.
+     */
     public static TrainingConfig baselineFor(TrainingConfig config) {
         return OptionValues.of(config)
                 .set(TrainingOptions.STRATEGY, Strategy.SERIAL).reset(TrainingOptions.PROCS).reset(TrainingOptions.THREADS)

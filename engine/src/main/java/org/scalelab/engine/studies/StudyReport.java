@@ -116,8 +116,18 @@ public final class StudyReport {
         for (StudyCharts.Kind kind : charts) {
             text.append("![").append(kind.fileName()).append("](").append(kind.fileName()).append(".png)\n");
         }
-        text.append("\nMade by `scalelab study report ").append(results.study().studyId()).append("`.\n");
+        text.append("\nMade by `").append(runCommand(results.study())).append("` and `scalelab study report ")
+                .append(results.study().studyId()).append(" --out DIR`.\n");
         return text.toString();
+    }
+
+    /** The command that runs the study again, its plan named relative to the working folder when it is under it. */
+    static String runCommand(StudyRecord study) {
+        Path plan = Path.of(study.planFile());
+        Path here = Path.of("").toAbsolutePath();
+        String shown = plan.startsWith(here) ? here.relativize(plan).toString() : plan.toString();
+        return "scalelab study run " + shown + (study.quick() ? " --quick" : "")
+                + (study.allowOversubscribe() ? " --allow-oversubscribe" : "");
     }
 
     private static String html(StudyResults results, ReportTable table, Iterable<StudyCharts.Kind> charts) {

@@ -164,7 +164,8 @@ public final class StudyResults {
         TrainingConfig wanted = StudyGrid.baselineFor(cell.config());
         long when = startMillis(record);
         return study.cells().stream()
-                .filter(other -> other.baseline() && other.config().equals(wanted) && records.containsKey(other.index()))
+                .filter(other -> other.baseline() && StudyGrid.baselineFor(other.config()).equals(wanted)
+                        && records.containsKey(other.index()))
                 .map(other -> records.get(other.index()))
                 .min(Comparator.comparingLong(candidate -> Math.abs(startMillis(candidate) - when)))
                 .orElse(null);

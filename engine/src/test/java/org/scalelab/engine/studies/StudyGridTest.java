@@ -43,7 +43,8 @@ class StudyGridTest {
     @Test
     void aPlansOwnSerialConfigurationIsItsBaseline() throws Exception {
         StudyPlan plan = plan("""
-                {"name": "own", "configurations": [{"strategy": "serial"}, {"strategy": "threads", "threads": 2}]}
+                {"name": "own", "base": {"allreduce": "ring-shm"},
+                 "configurations": [{"strategy": "serial"}, {"strategy": "threads", "threads": 2}]}
                 """);
         List<StudyCell> cells = StudyGrid.cells(plan, false, d -> true, 2);
         assertEquals(List.of("serial#0", "threads 1×2#0"), order(cells));

@@ -12,7 +12,7 @@ final class TrainingConfigs {
     /** A point's baseline, the same configuration serial at the point's global batch, is among the cells. */
     static void assertHasBaseline(StudyCell point, List<StudyCell> cells) {
         var wanted = StudyGrid.baselineFor(point.config());
-        assertTrue(cells.stream().anyMatch(cell -> cell.baseline() && cell.config().equals(wanted)),
+        assertTrue(cells.stream().anyMatch(cell -> cell.baseline() && StudyGrid.baselineFor(cell.config()).equals(wanted)),
                 point.label() + " has no baseline among " + cells.stream().map(StudyCell::label).toList());
     }
 }
