@@ -5,8 +5,8 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.scalelab.app.charts.ChartBook;
-import org.scalelab.app.export.Table;
 import org.scalelab.app.live.RunCharting;
+import org.scalelab.engine.report.ReportTable;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.speedup.Baselines;
 
@@ -56,7 +56,7 @@ public final class CompareViewModel {
         rows.setAll(compared);
     }
 
-    public Table table() {
-        return new Table("Scaling", CompareRow.HEADERS, rows.stream().map(CompareRow::cells).toList());
+    public ReportTable table() {
+        return ReportTable.ofText("Scaling", CompareRow.HEADERS, rows.stream().map(CompareRow::cells).toList());
     }
 }

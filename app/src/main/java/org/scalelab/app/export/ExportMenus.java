@@ -2,22 +2,29 @@ package org.scalelab.app.export;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import org.scalelab.app.ui.Dialogs;
+import org.scalelab.engine.report.ReportTable;
+import org.scalelab.engine.report.TableFormat;
 
-/** The "Export table" menu every table view offers: CSV, Markdown or LaTeX. */
+/** The "Export table" menu every table view offers: CSV, Markdown, LaTeX or HTML. */
 public final class ExportMenus {
+    /** The formats a table is exported to (plain text is for terminals). */
+    public static final List<TableFormat> EXPORTED = List.of(TableFormat.CSV, TableFormat.MARKDOWN, TableFormat.LATEX,
+            TableFormat.HTML);
+
     private ExportMenus() {
     }
 
-    public static MenuButton table(Supplier<Table> table) {
+    public static MenuButton table(Supplier<ReportTable> table) {
         MenuButton menu = new MenuButton("Export table");
-        for (TableFormat format : TableFormat.values()) {
-            MenuItem item = new MenuItem(format.name().charAt(0) + format.name().substring(1).toLowerCase() + " (." + format.extension() + ")");
+        for (TableFormat format : EXPORTED) {
+            MenuItem item = new MenuItem(format.label() + " (." + format.extension() + ")");
             item.setOnAction(e -> {
-                Table current = table.get();
+                ReportTable current = table.get();
                 Dialogs.saveFile(menu, current.title().toLowerCase() + "." + format.extension(), format.extension())
                         .ifPresent(file -> {
                             try {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.scalelab.app.charts.ChartBook;
 import org.scalelab.app.charts.ChartKind;
 import org.scalelab.engine.report.ChartFormat;
+import org.scalelab.engine.report.ReportTable;
+import org.scalelab.engine.report.TableFormat;
 
 /**
  * Writes a report folder: every chart as PNG and SVG, every table as CSV, Markdown and LaTeX, and the run
@@ -17,7 +19,7 @@ public final class ReportExport {
     private ReportExport() {
     }
 
-    public static void write(Path folder, ChartBook charts, List<Table> tables, List<Path> runRecords) throws IOException {
+    public static void write(Path folder, ChartBook charts, List<ReportTable> tables, List<Path> runRecords) throws IOException {
         Path chartFolder = Files.createDirectories(folder.resolve("charts"));
         for (ChartKind kind : ChartKind.values()) {
             for (ChartFormat format : ChartFormat.values()) {
@@ -25,8 +27,8 @@ public final class ReportExport {
             }
         }
         Path tableFolder = Files.createDirectories(folder.resolve("tables"));
-        for (Table table : tables) {
-            for (TableFormat format : TableFormat.values()) {
+        for (ReportTable table : tables) {
+            for (TableFormat format : ExportMenus.EXPORTED) {
                 Files.writeString(tableFolder.resolve(fileName(table.title()) + "." + format.extension()), format.render(table));
             }
         }

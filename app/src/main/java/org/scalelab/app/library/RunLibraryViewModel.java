@@ -9,7 +9,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.scalelab.app.export.Table;
+import org.scalelab.engine.report.ReportTable;
 import org.scalelab.engine.runs.RunListing;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.RunStoreException;
@@ -77,7 +77,7 @@ public final class RunLibraryViewModel {
     }
 
     /** The rows as they are filtered now, for export. */
-    public Table table() {
-        return new Table("Runs", LibraryRow.HEADERS, visible.stream().map(LibraryRow::cells).toList());
+    public ReportTable table() {
+        return ReportTable.ofText("Runs", LibraryRow.HEADERS, visible.stream().map(LibraryRow::cells).toList());
     }
 }

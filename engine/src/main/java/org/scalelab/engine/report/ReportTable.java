@@ -93,6 +93,16 @@ public record ReportTable(String title, List<Column> columns, List<List<Cell>> r
         return rows.stream().anyMatch(row -> row.get(column) instanceof Number n && n.varies());
     }
 
+    /** A table of text alone, as a view shows it: CSV then writes what the view shows. */
+    public static ReportTable ofText(String title, List<String> headers, List<List<String>> rows) {
+        List<Column> columns = new java.util.ArrayList<>();
+        for (String header : headers) {
+            columns.add(new Column(header, header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                    .replaceAll("^_|_$", ""), Unit.TEXT));
+        }
+        return new ReportTable(title, columns, rows.stream().map(row -> row.stream().map(Cell::text).toList()).toList());
+    }
+
     public List<String> headers() {
         return columns.stream().map(Column::header).toList();
     }

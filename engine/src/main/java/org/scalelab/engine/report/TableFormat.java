@@ -10,16 +10,23 @@ import java.util.function.UnaryOperator;
  * spreadsheets (numbers as numbers, each range in min and max columns), LaTeX and HTML for reports.
  */
 public enum TableFormat {
-    TEXT("txt"),
-    MARKDOWN("md"),
-    CSV("csv"),
-    LATEX("tex"),
-    HTML("html");
+    TEXT("txt", "Text"),
+    MARKDOWN("md", "Markdown"),
+    CSV("csv", "CSV"),
+    LATEX("tex", "LaTeX"),
+    HTML("html", "HTML");
 
     private final String extension;
+    private final String label;
 
-    TableFormat(String extension) {
+    TableFormat(String extension, String label) {
         this.extension = extension;
+        this.label = label;
+    }
+
+    /** How menus name it. */
+    public String label() {
+        return label;
     }
 
     public String extension() {
