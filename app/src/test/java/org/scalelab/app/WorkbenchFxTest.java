@@ -9,11 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -35,11 +33,9 @@ import org.scalelab.app.live.LiveState;
 import org.scalelab.app.replay.ReplaySpeed;
 import org.scalelab.app.setup.ExperimentView;
 import org.scalelab.app.setup.StrategyAvailability;
-import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingOption;
 import org.scalelab.engine.config.TrainingOptions;
-import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.data.DatasetSummary;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.speedup.Calibration;
@@ -63,13 +59,9 @@ class WorkbenchFxTest {
 
     @Start
     void start(Stage stage) {
-        DatasetCatalog catalog = new DatasetCatalog(folder.resolve("data"), folder.resolve("not-installed"));
-        runs = new RunStore(folder.resolve("runs-" + System.nanoTime()));
-        workbench = new Workbench(new WorkbenchSettings(catalog, runs, "mlp-235k", WITHOUT_MPJ), Threads.javafx());
-        Scene scene = new Scene(new WorkbenchView(workbench), 1200, 760); // within Monocle's 1280×800 headless screen
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(ScaleLabApp.STYLESHEET)).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        WorkbenchWindow window = WorkbenchWindow.show(stage, folder, WITHOUT_MPJ);
+        workbench = window.workbench();
+        runs = window.runs();
     }
 
     @Test

@@ -8,10 +8,8 @@ import static org.scalelab.engine.config.TrainingOptions.STEPS_PER_EPOCH;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -25,13 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.app.Workbench;
-import org.scalelab.app.WorkbenchSettings;
-import org.scalelab.app.WorkbenchView;
+import org.scalelab.app.WorkbenchWindow;
 import org.scalelab.app.live.LiveState;
 import org.scalelab.app.setup.StrategyAvailability;
-import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.config.Strategy;
-import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
@@ -56,14 +51,9 @@ class StudiesTabFxTest {
 
     @Start
     void start(Stage stage) {
-        DatasetCatalog catalog = new DatasetCatalog(folder.resolve("data"), folder.resolve("not-installed"));
-        runs = new RunStore(folder.resolve("runs-" + System.nanoTime()));
-        workbench = new Workbench(new WorkbenchSettings(catalog, runs, "mlp-235k", IN_THIS_JVM), Threads.javafx());
-        Scene scene = new Scene(new WorkbenchView(workbench), 1200, 760);
-        scene.getStylesheets().add(Objects.requireNonNull(WorkbenchView.class.getResource("/org/scalelab/app/styles/scalelab.css"))
-                .toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        WorkbenchWindow window = WorkbenchWindow.show(stage, folder, IN_THIS_JVM);
+        workbench = window.workbench();
+        runs = window.runs();
     }
 
     @Test

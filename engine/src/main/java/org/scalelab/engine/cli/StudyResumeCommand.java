@@ -7,7 +7,6 @@ import org.scalelab.engine.studies.StudyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,31 +19,21 @@ final class StudyResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The study's id (see: scalelab study list).")
     String studyId;
 
-    @Option(names = "--allow-oversubscribe",
-            description = "Also run cells that need more cores than this machine has (marked oversubscribed).")
-    boolean allowOversubscribe;
-
-    @Option(names = "--json", description = "End with one line of JSON describing the study (progress goes to stderr).")
-    boolean json;
-
     @Mixin
-    RunsDirOption runs;
-
-    @Mixin
-    DataDirOption data;
+    StudyRunOptions options;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        StudyRecord study = new StudyStore(runs.directory()).load(studyId);
+        StudyRecord study = new StudyStore(options.runs.directory()).load(studyId);
         if (study.effectiveStatus() == StudyStatus.RUNNING) {
             spec.commandLine().getErr().println("error: study " + studyId + " is running (process " + study.owner().pid()
                     + " on " + study.owner().host() + ")");
             return CliErrors.USAGE;
         }
-        return StudySession.run(study.allowingOversubscription(allowOversubscribe), runs.directory(), data.dataDir, json,
+        return StudySession.run(study.allowingOversubscription(options.allowOversubscribe), options,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -37,18 +37,8 @@ final class StudyRunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List the cells, the cores each needs and how long the study should take; run nothing.")
     boolean dryRun;
 
-    @Option(names = "--allow-oversubscribe",
-            description = "Also run cells that need more cores than this machine has (marked oversubscribed).")
-    boolean allowOversubscribe;
-
-    @Option(names = "--json", description = "End with one line of JSON describing the study (progress goes to stderr).")
-    boolean json;
-
     @Mixin
-    RunsDirOption runs;
-
-    @Mixin
-    DataDirOption data;
+    StudyRunOptions options;
 
     @Spec
     CommandSpec spec;
@@ -56,22 +46,22 @@ final class StudyRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StudyPlan plan = StudyPlans.read(planFile);
-        DatasetCatalog catalog = data.catalog();
+        DatasetCatalog catalog = options.data.catalog();
         int cores = Runtime.getRuntime().availableProcessors();
         List<StudyCell> cells = StudyGrid.cells(plan, quick, catalog::isHere, cores);
         String substitution = StudyGrid.substitution(plan, catalog::isHere)
                 .map(StudyPlan.Fallback::note).orElse(null);
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
-            StudyDryRun.print(plan, cells, substitution, quick, allowOversubscribe, cores, runs.store(), out);
+            StudyDryRun.print(plan, cells, substitution, quick, options.allowOversubscribe, cores, options.runs.store(), out);
             return 0;
         }
         JsonNode planJson = Json.mapper().readTree(Files.readString(planFile));
-        StudyRecord study = new StudyStore(runs.directory()).create(planFile, planJson, plan, cells, quick,
-                allowOversubscribe, substitution);
+        StudyRecord study = new StudyStore(options.runs.directory()).create(planFile, planJson, plan, cells, quick,
+                options.allowOversubscribe, substitution);
         if (substitution != null) {
             spec.commandLine().getErr().println("note: " + substitution);
         }
-        return StudySession.run(study, runs.directory(), data.dataDir, json, out, spec.commandLine().getErr());
+        return StudySession.run(study, options, out, spec.commandLine().getErr());
     }
 }

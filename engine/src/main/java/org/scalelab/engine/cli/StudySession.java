@@ -25,7 +25,8 @@ final class StudySession {
     private StudySession() {
     }
 
-    static int run(StudyRecord study, Path runsDir, Path dataDir, boolean json, PrintWriter out, PrintWriter err) {
+    static int run(StudyRecord study, StudyRunOptions options, PrintWriter out, PrintWriter err) {
+        Path runsDir = options.runs.directory();
         RunStore runs = new RunStore(runsDir);
         StudyStore studies = new StudyStore(runsDir);
         String resume = "scalelab study resume " + study.studyId() + " --runs-dir " + runsDir;
@@ -34,14 +35,14 @@ final class StudySession {
         StudyRecord ended;
         try (CancelOnShutdown ctrlC = new CancelOnShutdown(); StudyConsole console = new StudyConsole(err)) {
             StudyRunner runner = new StudyRunner(studies, runs,
-                    new ChildCellLauncher(Main.class, runsDir, dataDir));
+                    new ChildCellLauncher(Main.class, runsDir, options.data.dataDir));
             ended = runner.run(study, console, new CancellationToken(ctrlC), () -> false);
             if (ended.status() != StudyStatus.FINISHED) {
                 err.println("Study " + ended.studyId() + " interrupted; to resume it: " + resume);
                 err.flush();
             }
             StudyResults results = StudyResults.of(ended, runs);
-            if (json) {
+            if (options.json) {
                 out.println(resultJson(results, studies.directory().resolve(ended.studyId() + ".json")));
             } else {
                 out.print(TableFormat.TEXT.render(StudyTable.of(results)));
