@@ -18,21 +18,23 @@ import org.scalelab.engine.runs.speedup.Throughput;
  * One saved run as the library table shows it. Its speedup is measured against the baseline {@link Baselines}
  * chooses for it, which the row names; serial runs have neither.
  */
-public record LibraryRow(RunRecord record, String date, String name, String dataset, String model, String strategy,
-                         String workers, String time, String accuracy, String speedup, String baseline, String status,
-                         String tags) {
+public record LibraryRow(RunRecord record, String date, String name, String study, String dataset, String model,
+                         String strategy, String workers, String time, String accuracy, String speedup, String baseline,
+                         String status, String tags) {
 
-    static final List<String> HEADERS = List.of("Date", "Name", "Dataset", "Model", "Strategy", "P×T", "Time (s)",
-            "Accuracy", "Speedup", "Baseline", "Status", "Tags");
+    static final List<String> HEADERS = List.of("Date", "Name", "Study", "Dataset", "Model", "Strategy", "P×T",
+            "Time (s)", "Accuracy", "Speedup", "Baseline", "Status", "Tags");
     private static final int BASELINE_COLUMN = HEADERS.indexOf("Baseline");
     /** Preferred column widths: date and name would otherwise be cut off. */
-    static final List<Double> WIDTHS = List.of(130.0, 225.0, 90.0, 75.0, 95.0, 55.0, 65.0, 80.0, 72.0, 160.0, 75.0, 60.0);
+    static final List<Double> WIDTHS = List.of(130.0, 225.0, 150.0, 90.0, 75.0, 95.0, 55.0, 65.0, 80.0, 72.0, 160.0,
+            75.0, 60.0);
 
-    static LibraryRow of(RunRecord record, Baselines baselines) {
+    /** @param study the name of the study the run is a cell of; empty for a run of its own */
+    static LibraryRow of(RunRecord record, Baselines baselines, String study) {
         TrainingConfig config = record.config();
         Optional<Baseline> baseline = baselines.eligibleFor(record).stream().findFirst();
         double throughput = Throughput.of(record).imagesPerSecond();
-        return new LibraryRow(record, startedAt(record), record.name(), config.data().dataset(), config.model().name(),
+        return new LibraryRow(record, startedAt(record), record.name(), study, config.data().dataset(), config.model().name(),
                 config.parallelism().strategy().toString(), RunLabels.workers(config),
                 Numbers.fixed(record.summary().trainSeconds(), 1),
                 Numbers.percent(record.summary().testAccuracy()),
@@ -43,7 +45,8 @@ public record LibraryRow(RunRecord record, String date, String name, String data
     }
 
     List<String> cells() {
-        return List.of(date, name, dataset, model, strategy, workers, time, accuracy, speedup, baseline, status, tags);
+        return List.of(date, name, study, dataset, model, strategy, workers, time, accuracy, speedup, baseline, status,
+                tags);
     }
 
     /**

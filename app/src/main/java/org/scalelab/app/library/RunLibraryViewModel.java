@@ -37,7 +37,9 @@ public final class RunLibraryViewModel {
     public void refresh() {
         RunListing listing = store.list();
         baselines = new Baselines(listing.records());
-        all.setAll(listing.records().stream().map(record -> LibraryRow.of(record, baselines)).toList());
+        StudyGroups studies = StudyGroups.in(store.directory());
+        all.setAll(studies.grouped(listing.records()).stream()
+                .map(record -> LibraryRow.of(record, baselines, studies.nameOf(record))).toList());
         problems.set(String.join("\n", listing.problems()));
     }
 

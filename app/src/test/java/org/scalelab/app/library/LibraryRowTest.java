@@ -28,7 +28,7 @@ class LibraryRowTest {
 
     @Test
     void aParallelRunShowsItsSpeedupAndNamesTheBaselineClosestInTime() {
-        LibraryRow row = LibraryRow.of(threads, baselines);
+        LibraryRow row = LibraryRow.of(threads, baselines, "");
         assertEquals("1.00", row.speedup(), "against the serial run a minute later, not the one ten minutes earlier");
         assertEquals(BaselineChoice.describe(baselines.eligibleFor(threads).get(0)), row.baseline());
         assertTrue(row.baseline().startsWith("later · "), row.baseline());
@@ -36,14 +36,14 @@ class LibraryRowTest {
 
     @Test
     void aSerialRunShowsNoSpeedupAgainstOtherSerialRuns() {
-        LibraryRow row = LibraryRow.of(earlier, baselines);
+        LibraryRow row = LibraryRow.of(earlier, baselines, "");
         assertEquals("–", row.speedup());
         assertEquals("–", row.baseline());
     }
 
     @Test
     void theFilterDoesNotFindParallelRunsByTheirBaselinesName() {
-        assertFalse(LibraryRow.of(threads, baselines).matches("later"));
-        assertTrue(LibraryRow.of(later, baselines).matches("later"));
+        assertFalse(LibraryRow.of(threads, baselines, "").matches("later"));
+        assertTrue(LibraryRow.of(later, baselines, "").matches("later"));
     }
 }

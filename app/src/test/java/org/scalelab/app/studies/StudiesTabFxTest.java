@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.app.Workbench;
 import org.scalelab.app.WorkbenchWindow;
+import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.live.LiveState;
 import org.scalelab.app.setup.StrategyAvailability;
 import org.scalelab.engine.config.Strategy;
@@ -92,6 +93,13 @@ class StudiesTabFxTest {
         }
         assertEquals(3, points, "serial, threads and intra-op at their cores");
         assertFalse(robot.lookup("#study-export").queryAs(Button.class).isDisabled(), "the report can be exported");
+
+        List<LibraryRow> library = List.copyOf(workbench.library().rows());
+        assertEquals(3, library.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(study.name(), library.get(i).study(), "the library names the study of each cell");
+            assertEquals(study.cells().get(i).runId(), library.get(i).record().runId(), "in the study's order");
+        }
     }
 
     @Test
