@@ -91,6 +91,7 @@ public final class StudyCharts {
         NumberAxis values = new NumberAxis(axis);
         values.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        JFreeChart chart = chart(title, new XYPlot(data, workers, values, renderer));
         renderer.setSeriesPaint(0, ChartPalette.IDEAL);
         renderer.setSeriesStroke(0, ChartPalette.DASHED);
         renderer.setSeriesShapesVisible(0, false);
@@ -99,7 +100,7 @@ public final class StudyCharts {
             renderer.setSeriesStroke(i, ((String) data.getSeriesKey(i)).endsWith("(oversubscribed)")
                     ? ChartPalette.DASHED : ChartPalette.SOLID);
         }
-        return chart(title, new XYPlot(data, workers, values, renderer));
+        return chart;
     }
 
     static JFreeChart accuracy(StudyResults results) {
@@ -111,8 +112,9 @@ public final class StudyCharts {
             }
         }
         BarRenderer renderer = new BarRenderer();
+        JFreeChart chart = chart("Test accuracy per configuration", categoryPlot(data, "test accuracy (%)", renderer));
         renderer.setSeriesPaint(0, ChartPalette.run(0));
-        return chart("Test accuracy per configuration", categoryPlot(data, "test accuracy (%)", renderer));
+        return chart;
     }
 
     static JFreeChart accuracyByBatch(StudyResults results) {
@@ -132,11 +134,12 @@ public final class StudyCharts {
         NumberAxis batch = new NumberAxis("batch size");
         batch.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        JFreeChart chart = chart("Test accuracy against batch size", new XYPlot(data, batch,
+                new NumberAxis("test accuracy (%)"), renderer));
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, ChartPalette.run(i));
         }
-        return chart("Test accuracy against batch size", new XYPlot(data, batch, new NumberAxis("test accuracy (%)"),
-                renderer));
+        return chart;
     }
 
     /** Seconds per phase in the median warm epoch of each point's first finished run, averaged over its workers. */
@@ -158,10 +161,11 @@ public final class StudyCharts {
             });
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
+        JFreeChart chart = chart("Time per phase (median epoch, mean of workers)", categoryPlot(data, "seconds", renderer));
         for (int i = 0; i < data.getRowCount(); i++) {
             renderer.setSeriesPaint(i, ChartPalette.phase(data.getRowKey(i).toString()));
         }
-        return chart("Time per phase (median epoch, mean of workers)", categoryPlot(data, "seconds", renderer));
+        return chart;
     }
 
     /** Training loss of every point's first finished run, step by step, against epochs. */
@@ -181,14 +185,15 @@ public final class StudyCharts {
             });
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        NumberAxis epochs = new NumberAxis("epoch");
+        NumberAxis loss = new NumberAxis("training loss");
+        loss.setAutoRangeIncludesZero(false);
+        JFreeChart chart = chart("Training loss of every configuration", new XYPlot(data, epochs, loss, renderer));
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, ChartPalette.run(i));
             renderer.setSeriesStroke(i, ChartPalette.SOLID);
         }
-        NumberAxis epochs = new NumberAxis("epoch");
-        NumberAxis loss = new NumberAxis("training loss");
-        loss.setAutoRangeIncludesZero(false);
-        return chart("Training loss of every configuration", new XYPlot(data, epochs, loss, renderer));
+        return chart;
     }
 
     private static boolean batchVaries(StudyResults results) {
@@ -197,7 +202,7 @@ public final class StudyCharts {
     }
 
     private static String label(StudyResults.Row row) {
-        return row.label() + (row.oversubscribed() ? " *" : "");
+        return row.label() + (row.oversubscribed() && row.measuredRuns() > 0 ? " *" : "");
     }
 
     private static CategoryPlot categoryPlot(DefaultCategoryDataset data, String axis, BarRenderer renderer) {
@@ -207,6 +212,7 @@ public final class StudyCharts {
         return new CategoryPlot(data, categories, new NumberAxis(axis), renderer);
     }
 
+    /** The chart in the workbench's look; series colours are set after it, since the theme resets them. */
     private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartTheme.apply(chart);
@@ -219,7 +225,7 @@ public final class StudyCharts {
         if (results.study().substitution() != null) {
             text.append(" — ").append(results.study().substitution());
         }
-        if (results.rows().stream().anyMatch(StudyResults.Row::oversubscribed)) {
+        if (results.rows().stream().anyMatch(row -> row.oversubscribed() && row.measuredRuns() > 0)) {
             text.append(" — * oversubscribed: more threads than cores, timings cannot show the speedup");
         }
         TextTitle subtitle = new TextTitle(text.toString());

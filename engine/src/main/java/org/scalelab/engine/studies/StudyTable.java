@@ -57,7 +57,7 @@ public final class StudyTable {
         if (row.baseline()) {
             notes.add("baseline");
         }
-        if (row.oversubscribed()) {
+        if (row.oversubscribed() && row.measuredRuns() > 0) {
             notes.add("oversubscribed: more threads than cores");
         }
         long unfinished = row.repeats().size() - row.measuredRuns();
