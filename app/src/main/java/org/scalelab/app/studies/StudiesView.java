@@ -35,6 +35,7 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.scalelab.app.ui.Dates;
 import org.scalelab.app.ui.Dialogs;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
@@ -52,6 +53,7 @@ import org.scalelab.engine.studies.StudyTable;
 public final class StudiesView extends VBox {
     private static final List<Integer> COUNTS = List.of(1, 2, 3, 4, 6, 8);
     private static final List<Integer> BATCHES = List.of(1, 2, 4, 8, 16, 32, 64, 128, 256);
+    private static final double EARLIER_STUDY_WIDTH = 460;
 
     private final StudiesViewModel model;
     private final TableView<List<String>> table = new TableView<>();
@@ -242,7 +244,13 @@ public final class StudiesView extends VBox {
                 Dialogs.error(this, "Could not write the report", problem);
             }
         }));
+        earlier.setPrefWidth(EARLIER_STUDY_WIDTH); // its longest entry would push the buttons off the row
         HBox row = new HBox(8, new Label("Earlier studies"), earlier, open, export);
+        row.getChildren().forEach(node -> {
+            if (node instanceof javafx.scene.control.Control control && node != earlier) {
+                control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels and buttons read in full
+            }
+        });
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -307,7 +315,8 @@ public final class StudiesView extends VBox {
         protected void updateItem(StudyRecord study, boolean empty) {
             super.updateItem(study, empty);
             setText(empty || study == null ? null : study.name() + " — " + study.effectiveStatus() + ", "
-                    + study.cellsDone() + "/" + study.cells().size() + " cells, " + study.createdAt());
+                    + study.cellsDone() + "/" + study.cells().size() + " cells, "
+                    + Dates.minute(java.time.Instant.parse(study.createdAt())));
         }
     }
 }
