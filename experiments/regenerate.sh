@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every ready plan's quick form and writes its report into results/PLAN/ and study-*.md here: the files
+# under experiments/ that show results are made by this script, never typed by hand.
+#   experiments/regenerate.sh [PLAN...]      (default: every plan in experiments/plans/)
+# C's plans run with --allow-oversubscribe: every cell of theirs needs 3 to 8 cores.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+cd "$root"
+runs="${SCALELAB_STUDY_RUNS:-$(mktemp -d)}"
+plans=("$@")
+[ ${#plans[@]} -gt 0 ] || plans=(experiments/plans/*.json)
+for plan in "${plans[@]}"; do
+    name="$(basename "$plan" .json)"
+    extra=()
+    case "$name" in study-c-*) extra=(--allow-oversubscribe) ;; esac
+    load="$(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "== $name ($(date -u +%H:%M), load $load)" >&2
+    result="$(./scalelab study run "$plan" --quick "${extra[@]}" --json --runs-dir "$runs" | tail -n 1)"
+    id="$(printf '%s' "$result" | sed -E 's/.*"studyId":"([^"]+)".*/\1/')"
+    rm -rf "experiments/results/$name"
+    ./scalelab study report "$id" --out "experiments/results/$name" --formats md,csv,svg --runs-dir "$runs" >/dev/null
+    {
+        sed -E "s#\]\(([a-z-]+)\.png\)#](results/$name/\1.svg)#" "experiments/results/$name/study.md"
+        printf '\nMachine: %s, %s logical cores; load average %s when the study started (shared VM: compare rows of one table only).\n' \
+            "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$(nproc)" "$load"
+    } > "experiments/$name.md"
+    rm "experiments/results/$name/study.md"
+done
