@@ -56,7 +56,7 @@ class CompareViewModelTest {
         assertEquals("100.0 %", row.cells().get(3));
         assertEquals(2.0, speedupCharted(model), 1e-9);
         assertEquals(List.of("A · threads 1P×2T", "0.2", "2.00", "100.0 %", "85.0 %", BaselineChoice.describe(other)),
-                model.table().rows().get(0));
+                model.table().shownRows().get(0));
     }
 
     /** The one run's speedup point: series 0 is the ideal line. */

