@@ -53,7 +53,8 @@ final class LocalWorkers implements EpochRunner {
 
     /**
      * @param ranks       this process's communicator among the job's ranks, or null when it trains alone
-     * @param listener    receives the step events of worker 0 of the job
+     * @param listener    receives the step events of this process's first worker: worker 0 of the job when the
+     *                    process trains alone or is rank 0
      * @param weightsFile where worker 0 of the job saves its parameters after the last epoch, or null
      */
     LocalWorkers(TrainingConfig config, Architecture architecture, Dataset dataset, Communicator ranks,
@@ -67,8 +68,8 @@ final class LocalWorkers implements EpochRunner {
                 workerThreads(strategy.nativeThreadsPerWorker(config.parallelism().threads())));
         for (int local = 0; local < count; local++) {
             Communicator communicator = communicator(group.communicator(local), ranks);
-            workers.add(new Worker(config, architecture, dataset, communicator,
-                    communicator.rank() == 0 ? listener : event -> { }, cancellation));
+            workers.add(new Worker(config, architecture, dataset, communicator, local == 0 ? listener : event -> { },
+                    cancellation));
         }
     }
 

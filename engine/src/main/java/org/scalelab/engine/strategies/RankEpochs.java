@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,8 @@ import org.scalelab.engine.training.RunPlan;
  * The application's side of a multi-process run: starts the ranks ({@link TrainingRankTask}) on MPJ Express,
  * passes rank 0's step events on as they arrive, and completes an epoch once every rank has reported it, with
  * every worker's phases. A rank that fails ends the run at once (the job has then stopped all the others);
- * cancelling stops every rank.
+ * so does a rank that falls silent or ranks that stop making progress ({@link RankWatch}), which would otherwise
+ * leave the run waiting for ever; cancelling stops every rank.
  */
 final class RankEpochs implements EpochRunner {
     static final String REMOTE_SHELL_VARIABLE = "SCALELAB_REMOTE_SHELL";
@@ -54,6 +56,7 @@ final class RankEpochs implements EpochRunner {
     private final BlockingQueue<RankEvent> arrived = new LinkedBlockingQueue<>();
     private final Map<Integer, Map<Integer, EpochCompleted>> epochsByNumber = new HashMap<>();
     private final RankJob job;
+    private final RankWatch watch;
     private boolean finished;
 
     RankEpochs(RunPlan plan, DatasetCatalog catalog, RankDevice device, RunListener listener,
@@ -72,6 +75,9 @@ final class RankEpochs implements EpochRunner {
                 .hosts(config.placement().hosts() == null ? List.of() : readHosts(Path.of(config.placement().hosts())))
                 .remoteShell(remoteShell())
                 .build();
+        // Before the ranks start: their first heartbeats may arrive before start returns.
+        this.watch = new RankWatch(spec.ranks(), config.placement().rankTimeout(), spec.startupTimeout(),
+                this::placeOf, System.nanoTime());
         this.job = device.start(spec, this::receive);
     }
 
@@ -93,9 +99,20 @@ final class RankEpochs implements EpochRunner {
         }
     }
 
-    /** Called on the job's reader threads. */
+    private String placeOf(int rank) {
+        return job.placeOf(rank);
+    }
+
+    /** Called on the job's reader threads; heartbeats are taken here, so that a busy queue cannot delay them. */
     private void receive(int rank, String line) {
+        long now = System.nanoTime();
         try {
+            RankHeartbeat beat = RankHeartbeat.parse(line).orElse(null);
+            if (beat != null) {
+                watch.heartbeat(rank, beat, now);
+                return;
+            }
+            watch.heard(rank, now);
             arrived.add(new RankEvent(rank, EventJson.fromLine(line), null));
         } catch (RuntimeException e) {
             arrived.add(new RankEvent(rank, null, e));
@@ -114,6 +131,7 @@ final class RankEpochs implements EpochRunner {
                         + next.unreadable().getMessage());
             }
             if (next.event() instanceof StepCompleted step) {
+                watch.stepCompleted(step);
                 listener.onEvent(step);
             } else if (next.event() instanceof EpochCompleted completed) {
                 Map<Integer, EpochCompleted> ranks = epochsByNumber.computeIfAbsent(completed.epoch(), e -> new HashMap<>());
@@ -127,9 +145,17 @@ final class RankEpochs implements EpochRunner {
         }
     }
 
-    /** The next event, or null after a short wait in which the job failed, ended or was cancelled. */
+    /**
+     * The next event, or null after a short wait; throws when the job failed or ended, the run was cancelled, or
+     * a rank no longer takes part (checked whether or not events arrive: with parameter averaging once per
+     * epoch, rank 0 reports steps for a while after another rank stopped).
+     */
     private RankEvent nextEvent() {
         try {
+            Optional<String> lost = watch.failure(System.nanoTime());
+            if (lost.isPresent()) {
+                throw new RankJobException(lost.get());
+            }
             RankEvent next = arrived.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
             if (next != null) {
                 return next;

@@ -120,6 +120,28 @@ class MpjTrainingTest {
     }
 
     @Test
+    void aStoppedRankFailsTheRunWithinItsTimeoutNamingItAndLeavesNoRankAndAFailedRecord() throws Exception {
+        int timeout = 2;
+        Run run = Run.start(longRun().with(RANK_TIMEOUT, timeout), folder.resolve("stopped"), null);
+        ProcessHandle victim = run.ranks().get(1);
+        long stoppedAt = System.nanoTime();
+        Signals.send("STOP", victim);
+        RunSummary summary = run.end();
+        double detected = (System.nanoTime() - stoppedAt) / 1e9;
+
+        assertEquals(RunStatus.FAILED, summary.status());
+        assertTrue(detected < timeout + 1.0, "took " + detected + " s to fail, the timeout is " + timeout + " s");
+        assertTrue(run.failure().matches("rank [01] \\(pid " + victim.pid() + " on 127\\.0\\.0\\.1\\) has sent nothing "
+                + "for 2\\.\\d s \\(limit --rank-timeout 2 s\\): stopped, hung or cut off; its last completed step was "
+                + "\\d+"), run.failure());
+        run.assertNoRankLeft();
+        RunRecord record = run.record();
+        assertEquals(RunStatus.FAILED, record.status());
+        assertTrue(record.events().stream().filter(StepCompleted.class::isInstance).count() >= 10,
+                "the record keeps the steps done");
+    }
+
+    @Test
     void anExceptionInARankFailsTheRunWithItsMessage() throws Exception {
         Path occupied = Files.writeString(folder.resolve("occupied"), "a file, not a folder");
         TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2);
