@@ -1,8 +1,5 @@
 package org.scalelab.engine.strategies;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +18,6 @@ import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.WorkerPhases;
-import org.scalelab.engine.parallel.launch.HostFile;
-import org.scalelab.engine.parallel.launch.HostSlot;
 import org.scalelab.engine.parallel.launch.RankDevice;
 import org.scalelab.engine.parallel.launch.RankJob;
 import org.scalelab.engine.parallel.launch.RankJobException;
@@ -72,7 +67,7 @@ final class RankEpochs implements EpochRunner {
                 // Serial GC: a rank's heap is small and GC threads would only compete for the cores. Warnings only:
                 // a rank's last words on stderr become the reason a failed run gives, not ND4J's start-up chatter.
                 .jvmOptions(List.of("-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"))
-                .hosts(config.placement().hosts() == null ? List.of() : readHosts(Path.of(config.placement().hosts())))
+                .hosts(Trainers.hostsOf(config))
                 .remoteShell(remoteShell())
                 .build();
         // Before the ranks start: their first heartbeats may arrive before start returns.
@@ -89,14 +84,6 @@ final class RankEpochs implements EpochRunner {
         String custom = System.getenv(REMOTE_SHELL_VARIABLE);
         return custom == null || custom.isBlank() ? List.of("ssh", "-o", "BatchMode=yes")
                 : List.of(custom.trim().split("\\s+"));
-    }
-
-    private static List<HostSlot> readHosts(Path file) {
-        try {
-            return HostFile.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the host file " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private String placeOf(int rank) {
