@@ -14,6 +14,8 @@ import org.scalelab.engine.provenance.Provenance;
  * @param parameterCount trainable values in the network
  * @param provenance     the ScaleLab version and commit, and the dataset's checksum; null in records made
  *                       before they were kept
+ * @param oversubscribed the run put more workers to work than the machine has cores (ranks than its hosts file
+ *                       has slots): each was slower than it would be alone, and so are its speedups
  */
 public record RunStarted(
         String runId,
@@ -25,7 +27,8 @@ public record RunStarted(
         int trainImages,
         int testImages,
         EnvironmentInfo environment,
-        Provenance provenance) implements RunEvent {
+        Provenance provenance,
+        boolean oversubscribed) implements RunEvent {
 
     /**
      * Optimiser steps in one epoch: the training images over the global batch, the short last batch counted,

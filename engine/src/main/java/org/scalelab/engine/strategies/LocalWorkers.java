@@ -67,6 +67,9 @@ final class LocalWorkers implements EpochRunner {
         this.threads = Executors.newFixedThreadPool(count,
                 workerThreads(strategy.nativeThreadsPerWorker(config.parallelism().threads())));
         for (int local = 0; local < count; local++) {
+            // Building a worker takes a while (its replica, its normalised view of the data): a run cancelled
+            // while its workers are still being built must not wait for all of them.
+            cancellation.throwIfCancelled();
             Communicator communicator = communicator(group.communicator(local), ranks);
             workers.add(new Worker(config, architecture, dataset, communicator, local == 0 ? listener : event -> { },
                     cancellation));

@@ -33,11 +33,15 @@ public final class RunLifecycle {
     /**
      * @param setup builds the strategy's epoch runner (networks, buffers, workers), given the guarded listener
      *              its steps report to; failures while setting up end the run as failed too
+     * @throws org.scalelab.engine.config.ConfigException before anything starts (no event, no record) when the
+     *              run asks for more than the machines can hold ({@link Capacity})
      */
     public static RunSummary run(RunPlan plan, RunListener listener, CancellationToken cancellation,
                           Function<RunListener, EpochRunner> setup) {
+        Capacity capacity = Capacity.of(Trainers.hostsOf(plan.config()));
+        capacity.check(plan);
         RunListener guarded = RunListeners.fanOut(listener);
-        guarded.onEvent(started(plan));
+        guarded.onEvent(started(plan, capacity.oversubscribedBy(plan.config())));
         List<EpochCompleted> epochs = new ArrayList<>();
         RunStatus status = RunStatus.FINISHED;
         String message = null;
@@ -48,12 +52,13 @@ public final class RunLifecycle {
                 epochs.add(completed);
                 guarded.onEvent(completed);
             }
-        } catch (RunCancelledException e) {
-            status = RunStatus.CANCELLED;
-            message = "cancelled after " + epochs.size() + " of " + plan.config().schedule().epochs() + " epochs";
         } catch (RuntimeException | Error e) {
-            status = RunStatus.FAILED;
-            message = describe(plan, e);
+            // A failure while the run was being cancelled is part of the cancelling: Ctrl-C reaches the ranks of
+            // the terminal's process group too, and one may die of it before this process has stopped it.
+            boolean cancelled = e instanceof RunCancelledException || cancellation.isCancelled();
+            status = cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
+            message = cancelled ? "cancelled after " + epochs.size() + " of " + plan.config().schedule().epochs()
+                    + " epochs" : describe(plan, e);
         }
         RunSummary summary = RunSummary.of(plan.runId(), status, epochs);
         guarded.onEvent(status == RunStatus.FINISHED ? new RunFinished(summary) : new RunFailed(status, message, summary));
@@ -79,9 +84,9 @@ public final class RunLifecycle {
         return failure.getMessage() != null && failure instanceof ExplainedFailure;
     }
 
-    private static RunStarted started(RunPlan plan) {
+    private static RunStarted started(RunPlan plan, boolean oversubscribed) {
         return new RunStarted(plan.runId(), Instant.now().toString(), plan.config(), plan.architecture(),
                 plan.architecture().parameterCount(), plan.dataset().info(), plan.dataset().train().size(), plan.dataset().test().size(),
-                plan.environment(), plan.provenance());
+                plan.environment(), plan.provenance(), oversubscribed);
     }
 }

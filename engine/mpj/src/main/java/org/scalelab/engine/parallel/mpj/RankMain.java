@@ -6,6 +6,8 @@ import org.scalelab.engine.parallel.launch.ParentWatch;
 import org.scalelab.engine.parallel.launch.RankProtocol.RankArguments;
 import org.scalelab.engine.parallel.launch.RankProtocol;
 import org.scalelab.engine.parallel.launch.RankTask;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Where every MPJ rank starts: {@link #main} in a niodev child JVM, {@link #runRank} in an smpdev rank thread.
@@ -23,6 +25,7 @@ public final class RankMain {
      */
     public static void main(String[] args) {
         ParentWatch.exitWhenParentGoes();
+        leaveCtrlCToTheParent();
         BatchedLines output = BatchedLines.standardOutput();
         int status = 0;
         try {
@@ -54,5 +57,14 @@ public final class RankMain {
         task.run(new MpjCommunicator(MPI.COMM_WORLD, arguments.allreduce(), arguments.outboxes()), arguments.taskArgs(),
                 output);
         MPI.Finalize();
+    }
+
+    /**
+     * Ctrl-C in a terminal interrupts the whole foreground process group, this rank included. The application
+     * then cancels the run and stops its ranks itself; a rank dying of the same signal first would turn the
+     * cancelled run into a failed one ("rank 1 exited with status 130").
+     */
+    private static void leaveCtrlCToTheParent() {
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
     }
 }
