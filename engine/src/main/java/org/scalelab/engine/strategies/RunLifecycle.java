@@ -13,9 +13,11 @@ import org.scalelab.engine.events.RunListeners;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.RunCancelledException;
 import org.scalelab.engine.training.RunPlan;
+import org.scalelab.engine.training.TrainingDivergedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,7 @@ public final class RunLifecycle {
         List<EpochCompleted> epochs = new ArrayList<>();
         RunStatus status = RunStatus.FINISHED;
         String message = null;
-        try (EpochRunner runner = setup.apply(guarded)) {
+        try (EpochRunner runner = setup.apply(stoppingAtDivergence(guarded, plan))) {
             for (int epoch = 1; epoch <= plan.config().schedule().epochs(); epoch++) {
                 cancellation.throwIfCancelled();
                 EpochCompleted completed = runner.run(epoch);
@@ -63,6 +65,20 @@ public final class RunLifecycle {
         RunSummary summary = RunSummary.of(plan.runId(), status, epochs);
         guarded.onEvent(status == RunStatus.FINISHED ? new RunFinished(summary) : new RunFailed(status, message, summary));
         return summary;
+    }
+
+    /**
+     * The strategies' step events, passed on only while the loss is a number: the first NaN or infinite loss
+     * ends the run (thrown on the thread that reported it, which fails the epoch) before it reaches a record or
+     * a chart.
+     */
+    private static RunListener stoppingAtDivergence(RunListener events, RunPlan plan) {
+        return event -> {
+            if (event instanceof StepCompleted step) {
+                TrainingDivergedException.check(step, plan.config().schedule().learningRate());
+            }
+            events.onEvent(event);
+        };
     }
 
     /**

@@ -188,6 +188,18 @@ class MpjTrainingTest {
     }
 
     @Test
+    void aDivergingRunOnRanksEndsFailedAtTheStepItDiverged() {
+        TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2).with(LR, 1e30);
+        List<RunEvent> events = new ArrayList<>();
+        RunSummary summary = Trainers.forConfig(config, CATALOG).train(RunPlan.prepare(config, CATALOG), events::add,
+                new CancellationToken());
+        assertEquals(RunStatus.FAILED, summary.status());
+        String message = ((RunFailed) events.get(events.size() - 1)).message();
+        assertTrue(message.startsWith("diverged at step "), message);
+        assertEquals(List.of(), Run.rankProcesses().stream().map(ProcessHandle::pid).toList());
+    }
+
+    @Test
     void twoRunsAtOnceDoNotCollide() throws Exception {
         TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2);
         CompletableFuture<float[]> first = CompletableFuture.supplyAsync(() -> weightsOf(config));
