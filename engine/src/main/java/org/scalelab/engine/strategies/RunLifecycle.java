@@ -14,6 +14,7 @@ import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.provenance.ErrorLog;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.RunCancelledException;
 import org.scalelab.engine.training.RunPlan;
@@ -84,16 +85,11 @@ public final class RunLifecycle {
     /**
      * The failure as the user reads it. An explained failure (a rank that died, a damaged dataset, a setting
      * that cannot work) already says what went wrong and what to do, so it is reported as it is; anything else
-     * is a fault of ScaleLab's, named by its type and logged with its stack trace for a bug report.
+     * is a fault of ScaleLab's, named by its type, its stack trace kept in a file for a bug report.
      */
     private static String describe(RunPlan plan, Throwable failure) {
-        if (explained(failure)) {
-            LOG.debug("Run {} failed", plan.runId(), failure);
-            return failure.getMessage();
-        }
-        LOG.error("Run {} failed", plan.runId(), failure);
-        return failure.getMessage() == null ? failure.getClass().getName()
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        LOG.debug("Run {} failed", plan.runId(), failure);
+        return explained(failure) ? failure.getMessage() : ErrorLog.describe("run " + plan.runId(), failure);
     }
 
     private static boolean explained(Throwable failure) {

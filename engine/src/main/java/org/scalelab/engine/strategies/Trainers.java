@@ -1,11 +1,13 @@
 package org.scalelab.engine.strategies;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.parallel.launch.HostFile;
 import org.scalelab.engine.parallel.launch.HostFileException;
@@ -37,7 +39,14 @@ public final class Trainers {
      */
     static List<HostSlot> hostsOf(TrainingConfig config) {
         String hosts = config.placement().hosts();
-        return hosts == null ? List.of() : HostFile.read(Path.of(hosts));
+        if (hosts == null) {
+            return List.of();
+        }
+        try {
+            return HostFile.read(Path.of(hosts));
+        } catch (InvalidPathException e) {
+            throw new ConfigException(TrainingOptions.HOSTS.key(), hosts, "is not a valid path (" + e.getReason() + ")");
+        }
     }
 
     /** Empty when {@code strategy} can run here with {@code processes} processes; otherwise why not and the remedy. */
