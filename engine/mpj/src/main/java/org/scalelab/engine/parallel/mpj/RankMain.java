@@ -1,5 +1,6 @@
 package org.scalelab.engine.parallel.mpj;
 
+import java.net.InetAddress;
 import java.util.function.Consumer;
 import mpi.MPI;
 import org.scalelab.engine.parallel.launch.ParentWatch;
@@ -18,10 +19,10 @@ public final class RankMain {
     }
 
     /**
-     * A niodev rank: {@code RANK CONF niodev ALGORITHM TASK-CLASS TASK-ARGS...}. The task's output lines go to
-     * standard output. Whatever happens, the JVM exits: niodev leaves non-daemon threads behind, so returning
-     * from main, or an uncaught exception, would leave the process running. A rank whose launcher is gone halts
-     * ({@link ParentWatch}).
+     * A niodev rank: {@code RANK CONF niodev ALGORITHM TASK-CLASS TASK-ARGS...}. It listens only on the address
+     * the launcher gives it ({@link NiodevBinding}). The task's output lines go to standard output. Whatever
+     * happens, the JVM exits: niodev leaves non-daemon threads behind, so returning from main, or an uncaught
+     * exception, would leave the process running. A rank whose launcher is gone halts ({@link ParentWatch}).
      */
     public static void main(String[] args) {
         ParentWatch.exitWhenParentGoes();
@@ -29,6 +30,8 @@ public final class RankMain {
         BatchedLines output = BatchedLines.standardOutput();
         int status = 0;
         try {
+            NiodevBinding.listenOnlyOn(System.getProperty(RankProtocol.LISTEN_ADDRESS_PROPERTY,
+                    InetAddress.getLoopbackAddress().getHostAddress()));
             runRank(args, output);
         } catch (Throwable failure) {
             failure.printStackTrace();
