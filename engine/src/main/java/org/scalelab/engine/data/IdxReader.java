@@ -115,7 +115,7 @@ public final class IdxReader {
             int count = header[0];
             int rows = header[1];
             int columns = header[2];
-            if (rows <= 0 || columns <= 0) {
+            if (rows <= 0 || columns <= 0 || (long) rows * columns > Integer.MAX_VALUE) {
                 throw file.error("header says images are " + rows + "x" + columns + " pixels");
             }
             ImageShape shape = new ImageShape(1, rows, columns);

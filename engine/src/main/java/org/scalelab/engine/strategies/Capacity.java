@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
+import org.bytedeco.javacpp.Pointer;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.OptimizerKind;
 import org.scalelab.engine.config.TrainingConfig;
@@ -30,8 +31,10 @@ import org.scalelab.engine.training.RunPlan;
  * @param units           cores of this machine, or slots of the hosts file
  * @param unitName        "core" or "slot", for messages
  * @param availableMemory bytes this machine can still give, when the run is on it; empty across machines
+ * @param jvmMemory       bytes this JVM may still take for ND4J's arrays (JavaCPP's limit, from -Xmx), which
+ *                        bounds workers that are threads of this JVM
  */
-public record Capacity(int units, String unitName, OptionalLong availableMemory) {
+public record Capacity(int units, String unitName, OptionalLong availableMemory, long jvmMemory) {
     /** Beyond this many workers per core (ranks per slot) a run is refused unless the user insists. */
     static final int MOST_PER_CORE = 8;
     /** A rank's JVM before it holds any data: measured 80–260 MB resident (docs: mpj-express notes). */
@@ -39,13 +42,14 @@ public record Capacity(int units, String unitName, OptionalLong availableMemory)
 
     /** This machine's cores and available memory. */
     public static Capacity ofThisMachine() {
-        return new Capacity(Runtime.getRuntime().availableProcessors(), "core", OptionalLong.of(memoryAvailableNow()));
+        return new Capacity(Runtime.getRuntime().availableProcessors(), "core", OptionalLong.of(memoryAvailableNow()),
+                Pointer.maxPhysicalBytes() > 0 ? Pointer.maxPhysicalBytes() - Pointer.physicalBytes() : Long.MAX_VALUE);
     }
 
     /** The machines a run goes to: this one, or the slots of its hosts file. */
     public static Capacity of(List<HostSlot> hosts) {
         return hosts.isEmpty() ? ofThisMachine()
-                : new Capacity(hosts.stream().mapToInt(HostSlot::slots).sum(), "slot", OptionalLong.empty());
+                : new Capacity(hosts.stream().mapToInt(HostSlot::slots).sum(), "slot", OptionalLong.empty(), Long.MAX_VALUE);
     }
 
     /** What the run puts to work, in this capacity's units: P × T cores here, P ranks across machines. */
@@ -73,13 +77,23 @@ public record Capacity(int units, String unitName, OptionalLong availableMemory)
                     + "(at most %d per %s, %,d)", demand, availableMemory.isPresent() ? "workers" : "ranks", units,
                     unitName, MOST_PER_CORE, unitName, MOST_PER_CORE * units));
         }
-        if (availableMemory.isPresent() && estimatedBytes(plan) > availableMemory.getAsLong()) {
-            throw refusal(config, String.format(Locale.ROOT, "the run needs about %s of memory but %s is "
-                    + "available", size(estimatedBytes(plan)), size(availableMemory.getAsLong())));
+        if (availableMemory.isPresent()) {
+            // Workers that are threads of this JVM must also fit what this JVM may take.
+            long available = config.launchesProcesses() ? availableMemory.getAsLong()
+                    : Math.min(availableMemory.getAsLong(), jvmMemory);
+            if (estimatedBytes(plan) > available) {
+                throw refusal(config, String.format(Locale.ROOT, "the run needs about %s of memory but %s is "
+                        + "available%s", size(estimatedBytes(plan)), size(available),
+                        available < availableMemory.getAsLong() ? " to this JVM (its -Xmx sets that)" : ""));
+            }
         }
     }
 
     private static ConfigException refusal(TrainingConfig config, String figures) {
+        if (config.cores() == 1) {
+            return new ConfigException(TrainingOptions.MODEL.key(), config.model().name(), figures
+                    + "; use a smaller model, or " + TrainingOptions.ALLOW_OVERSUBSCRIBE.cliName() + " to start anyway");
+        }
         boolean processes = config.parallelism().processes() > 1;
         String option = (processes ? TrainingOptions.PROCS : TrainingOptions.THREADS).key();
         int value = processes ? config.parallelism().processes() : config.parallelism().threads();

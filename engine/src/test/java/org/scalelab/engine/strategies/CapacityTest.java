@@ -20,7 +20,7 @@ import org.scalelab.engine.training.TrainingFixtures;
 
 class CapacityTest {
     private static final long GIGABYTE = 1L << 30;
-    private static final Capacity TWO_CORES = new Capacity(2, "core", OptionalLong.of(4 * GIGABYTE));
+    private static final Capacity TWO_CORES = new Capacity(2, "core", OptionalLong.of(4 * GIGABYTE), Long.MAX_VALUE);
 
     private static TrainingConfig threads(int count) {
         return TrainingFixtures.config().with(STRATEGY, Strategy.THREADS).with(THREADS, count);
@@ -60,10 +60,14 @@ class CapacityTest {
 
     @Test
     void moreMemoryThanIsAvailableIsRefused() {
-        Capacity little = new Capacity(2, "core", OptionalLong.of(16 << 10));
+        Capacity little = new Capacity(2, "core", OptionalLong.of(16 << 10), Long.MAX_VALUE);
         ConfigException e = assertThrows(ConfigException.class, () -> little.check(TrainingFixtures.plan(threads(2))));
         assertTrue(e.getMessage().matches("threads 2: the run needs about [\\d,]+ KB of memory but 16 KB is available; "
                 + "use fewer, or --allow-oversubscribe to start anyway"), e.getMessage());
+
+        Capacity smallJvm = new Capacity(2, "core", OptionalLong.of(4 * GIGABYTE), 16 << 10);
+        assertTrue(assertThrows(ConfigException.class, () -> smallJvm.check(TrainingFixtures.plan(threads(2))))
+                .getMessage().contains("but 16 KB is available to this JVM (its -Xmx sets that)"));
     }
 
     @Test
