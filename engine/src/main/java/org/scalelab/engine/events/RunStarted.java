@@ -1,5 +1,6 @@
 package org.scalelab.engine.events;
 
+import java.util.Objects;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetInfo;
 import org.scalelab.engine.model.Architecture;
@@ -29,6 +30,12 @@ public record RunStarted(
         EnvironmentInfo environment,
         Provenance provenance,
         boolean oversubscribed) implements RunEvent {
+
+    /** A start names its run and what it was asked to do: a line missing either is damaged. */
+    public RunStarted {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(config, "config");
+    }
 
     /**
      * Optimiser steps in one epoch: the training images over the global batch, the short last batch counted,
