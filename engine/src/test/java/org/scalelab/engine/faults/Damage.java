@@ -119,7 +119,8 @@ public final class Damage {
         return edited.toString();
     }
 
-    static byte[] gzip(byte[] data) {
+    /** {@code data} gzip-compressed, as the readers' inputs often are. */
+    public static byte[] gzip(byte[] data) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
             out.write(data);

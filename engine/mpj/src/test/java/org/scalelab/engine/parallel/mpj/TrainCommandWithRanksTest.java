@@ -36,19 +36,25 @@ class TrainCommandWithRanksTest {
         return builder.start();
     }
 
+    /** The application's two rank processes, as soon as both have been started. */
+    private static List<ProcessHandle> twoRanksOf(Process app) throws InterruptedException {
+        List<ProcessHandle> ranks = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ranks.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            ranks = app.toHandle().descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains(RankMain.class.getName())).toList();
+        }
+        assertEquals(2, ranks.size(), "the ranks did not start");
+        return ranks;
+    }
+
     @Test
     void ranksExitByThemselvesWithinFiveSecondsWhenTheApplicationIsKilled() throws Exception {
         Process app = scalelab(Map.of(), "train", "--strategy", "mpj", "--procs", "2", "--epochs", "50",
                 "--runs-dir", folder.toString());
         try (BufferedReader err = new BufferedReader(new InputStreamReader(app.getErrorStream(), StandardCharsets.UTF_8))) {
-            List<ProcessHandle> ranks = List.of();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (ranks.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                ranks = app.toHandle().descendants()
-                        .filter(p -> p.info().commandLine().orElse("").contains(RankMain.class.getName())).toList();
-            }
-            assertEquals(2, ranks.size(), "the ranks did not start");
+            List<ProcessHandle> ranks = twoRanksOf(app);
             app.toHandle().destroyForcibly();
             assertTrue(app.waitFor(5, TimeUnit.SECONDS));
             long gone = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -67,14 +73,7 @@ class TrainCommandWithRanksTest {
     void ctrlCWhileTheRanksStartCancelsTheRunAndNoNumberIsNaN() throws Exception {
         Process app = scalelab(Map.of(), "train", "--strategy", "mpj", "--procs", "2", "--epochs", "50", "--json",
                 "--runs-dir", folder.toString());
-        List<ProcessHandle> ranks = List.of();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (ranks.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            ranks = app.toHandle().descendants()
-                    .filter(p -> p.info().commandLine().orElse("").contains(RankMain.class.getName())).toList();
-        }
-        assertEquals(2, ranks.size(), "the ranks did not start");
+        List<ProcessHandle> ranks = twoRanksOf(app);
         // A terminal's Ctrl-C interrupts the whole foreground process group: the application and its ranks.
         List<ProcessHandle> group = new ArrayList<>(ranks);
         group.add(app.toHandle());
