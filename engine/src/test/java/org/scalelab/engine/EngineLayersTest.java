@@ -43,7 +43,8 @@ public class EngineLayersTest {
             .whereLayer("parallel").mayOnlyAccessLayers("config")
             .whereLayer("events").mayOnlyAccessLayers("config", "provenance", "data", "model")
             .whereLayer("training").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events")
-            .whereLayer("strategies").mayOnlyAccessLayers("config", "data", "model", "parallel", "events", "training")
+            .whereLayer("strategies").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
+                    "training")
             .whereLayer("runs").mayOnlyAccessLayers("config", "provenance", "events")
             .whereLayer("studies").mayOnlyAccessLayers("config", "parallel", "events", "training", "runs", "report")
             .whereLayer("bench").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",

@@ -51,7 +51,7 @@ public final class SyntheticRun {
                                          double stepSeconds) {
         List<RunEvent> events = new ArrayList<>();
         events.add(new RunStarted("synthetic", startedAt.toString(), config, null, 0, null,
-                steps * config.globalBatchSize(), 1000, null, null));
+                steps * config.globalBatchSize(), 1000, null, null, false));
         List<EpochCompleted> completed = new ArrayList<>();
         long globalStep = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {

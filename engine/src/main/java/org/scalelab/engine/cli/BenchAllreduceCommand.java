@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.bench.AllreduceBenchmark;
 import org.scalelab.engine.bench.AllreduceReport;
+import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.provenance.MachineDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +51,7 @@ public final class BenchAllreduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         MachineDescription machine = MachineDescription.current();
-        var settings = new AllreduceBenchmark.Settings(transports.stream().map(Transport::fromId).toList(), ranks, sizes,
+        var settings = new AllreduceBenchmark.Settings(transports.stream().map(BenchAllreduceCommand::transport).toList(), ranks, sizes,
                 warmup, repeats);
         var err = spec.commandLine().getErr();
         var results = AllreduceBenchmark.run(settings, step -> {
@@ -60,5 +61,13 @@ public final class BenchAllreduceCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(AllreduceReport.render(results, machine, markdown));
         spec.commandLine().getOut().flush();
         return results.failures().isEmpty() ? 0 : 1;
+    }
+
+    private static Transport transport(String id) {
+        try {
+            return Transport.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("transports", id, e.getMessage());
+        }
     }
 }

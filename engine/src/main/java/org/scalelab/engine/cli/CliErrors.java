@@ -1,9 +1,11 @@
 package org.scalelab.engine.cli;
 
+import java.io.PrintWriter;
 import java.lang.reflect.Field;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.ExplainedFailure;
 import org.scalelab.engine.config.TrainingOptions;
+import org.scalelab.engine.provenance.ErrorLog;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -30,8 +32,11 @@ final class CliErrors {
         return USAGE;
     }
 
-    /** Errors the commands expect are one line; anything else is a bug and keeps its stack trace. */
-    static int failure(Exception e, CommandLine command, ParseResult parseResult) throws Exception {
+    /**
+     * Errors the commands expect are one line; anything else is a bug, also one line, naming what failed and the
+     * file that keeps its stack trace for a bug report ({@link ErrorLog}).
+     */
+    static int failure(Exception e, CommandLine command, ParseResult parseResult) {
         if (e instanceof ConfigException config) {
             command.getErr().println("error: " + config.messageFor(optionName(command, config.field())));
             return USAGE;
@@ -40,7 +45,14 @@ final class CliErrors {
             command.getErr().println("error: " + e.getMessage());
             return FAILED;
         }
-        throw e;
+        return unexpected(e, command.getCommandSpec().qualifiedName(), command.getErr());
+    }
+
+    /** A fault of ScaleLab's: one line, the trace in a file. */
+    static int unexpected(Throwable e, String what, PrintWriter err) {
+        err.println("error: " + ErrorLog.describe(what, e));
+        err.flush();
+        return FAILED;
     }
 
     /**

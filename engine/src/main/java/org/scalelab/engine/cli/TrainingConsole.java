@@ -63,6 +63,16 @@ final class TrainingConsole implements RunProgressOutput {
                 config.schedule().learningRate(), config.schedule().batchSize(), epochs(config.schedule().epochs()), config.model().seed()));
         out.println(started.provenance().describe());
         out.flush();
+        if (started.oversubscribed()) {
+            err.println(config.placement().hosts() == null
+                    ? String.format(Locale.ROOT, "warning: oversubscribed: %d workers (processes × threads) on %d cores; "
+                            + "each gets less than a core, so this run's speed and speedup read low",
+                            config.cores(), started.environment().logicalCores())
+                    : String.format(Locale.ROOT, "warning: oversubscribed: %d ranks on fewer slots in %s; ranks share "
+                            + "slots, so this run's speed and speedup read low", config.parallelism().processes(),
+                            config.placement().hosts()));
+            err.flush();
+        }
     }
 
     private void progress(StepCompleted step) {
@@ -74,6 +84,12 @@ final class TrainingConsole implements RunProgressOutput {
     }
 
     private void summary(String outcome, RunSummary summary) {
+        if (summary.epochs() == 0) {
+            // Nothing was measured: no accuracy, loss or speed to show, not even as NaN.
+            out.println(outcome + ": no epoch completed");
+            out.flush();
+            return;
+        }
         out.println(String.format(Locale.ROOT,
                 "%s: %s, test accuracy %.2f%%, test loss %.4f, %.2f s training, %,.0f img/s",
                 outcome, epochs(summary.epochs()), 100 * summary.testAccuracy(), summary.testLoss(), summary.trainSeconds(),

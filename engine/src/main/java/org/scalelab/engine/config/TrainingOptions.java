@@ -84,11 +84,19 @@ public final class TrainingOptions {
     public static final TrainingOption<String> HOSTS = option("hosts", "Host file", "FILE",
             "Spread MPJ ranks over the machines of FILE (one host per line, optional slots=N; ranks start there "
                     + "through ssh).", ValueType.optionalPath(), null, c -> c.placement().hosts());
+    public static final TrainingOption<Integer> RANK_TIMEOUT = option("rankTimeout", "Rank timeout", "SECONDS",
+            "End the run as failed when an MPJ rank is silent or no rank makes progress for this long; 0 for "
+                    + "automatic: the larger of 30 s and 10 times the slowest step so far.", ValueType.integerAtLeast(0),
+            0, c -> c.placement().rankTimeout());
+    public static final TrainingOption<Boolean> ALLOW_OVERSUBSCRIBE = option("allowOversubscribe", "Allow oversubscribing",
+            "", "Start even when the workers exceed what the machine can hold (more than 8 per core, or more "
+                    + "memory than is free).", ValueType.flag(), false, c -> c.placement().allowOversubscribe());
 
     /** Every option, in the order help texts list them. */
     public static final List<TrainingOption<?>> ALL = List.of(DATASET, AUGMENT, MODEL, SEED, EPOCHS, BATCH,
             STEPS_PER_EPOCH, LR, SCHEDULE, STEP_SIZE, GAMMA, OPTIMIZER, MOMENTUM, BETA1, BETA2, EPSILON, WEIGHT_DECAY,
-            STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY, VIA_MASTER, ALLREDUCE, HOSTS);
+            STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY, VIA_MASTER, ALLREDUCE, HOSTS, RANK_TIMEOUT,
+            ALLOW_OVERSUBSCRIBE);
 
     private TrainingOptions() {
     }

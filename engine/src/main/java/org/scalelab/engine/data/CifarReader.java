@@ -133,7 +133,7 @@ public final class CifarReader {
             throws IOException {
         if (size % RECORD_BYTES != 0) {
             throw error.apply("size " + Text.count(size) + " bytes is not a multiple of the "
-                    + Text.count(RECORD_BYTES) + "-byte record");
+                    + Text.count(RECORD_BYTES) + "-byte record (a label byte and a " + SHAPE + " image)");
         }
         long records = size / RECORD_BYTES;
         if (records * SHAPE.size() > Integer.MAX_VALUE - 8) {

@@ -9,17 +9,18 @@ import java.util.function.Function;
 enum DiskFormat {
 
     /** MNIST-style: the four IDX files, each gzip-compressed or not. */
-    IDX(IdxReader::locate, IdxReader::readFolder, file -> file.getFileName().toString()),
+    IDX(IdxReader::locate, (folder, info) -> IdxReader.readFolder(folder, info.shape(), info.classCount()),
+            file -> file.getFileName().toString()),
 
-    /** CIFAR-10 binary: the six batch files, or the archive holding them. */
-    CIFAR(CifarReader::locate, (folderOrArchive, classCount) -> CifarReader.read(folderOrArchive),
+    /** CIFAR-10 binary: the six batch files, or the archive holding them; the record size fixes the shape. */
+    CIFAR(CifarReader::locate, (folderOrArchive, info) -> CifarReader.read(folderOrArchive),
             DiskFormat::cifarStoredName);
 
     private final Function<Path, List<Path>> locate;
-    private final BiFunction<Path, Integer, TrainAndTest> read;
+    private final BiFunction<Path, DatasetInfo, TrainAndTest> read;
     private final Function<Path, String> storedName;
 
-    DiskFormat(Function<Path, List<Path>> locate, BiFunction<Path, Integer, TrainAndTest> read,
+    DiskFormat(Function<Path, List<Path>> locate, BiFunction<Path, DatasetInfo, TrainAndTest> read,
                Function<Path, String> storedName) {
         this.locate = locate;
         this.read = read;
@@ -35,8 +36,9 @@ enum DiskFormat {
         return locate.apply(folderOrArchive);
     }
 
-    TrainAndTest read(Path folderOrArchive, int classCount) {
-        return read.apply(folderOrArchive, classCount);
+    /** Reads and checks the dataset's files: their image shape and labels must be the dataset's. */
+    TrainAndTest read(Path folderOrArchive, DatasetInfo info) {
+        return read.apply(folderOrArchive, info);
     }
 
     /** The name a located file gets when copied into the cache, where {@link #locate} must find it again. */

@@ -43,7 +43,7 @@ final class EmbeddedMnistMini implements DatasetSource {
     public Dataset load() {
         TrainAndTest data = IdxReader.readSplits(
                 name -> DataFile.resource(EmbeddedMnistMini.class, RESOURCE_FOLDER + name + ".gz"),
-                info().classCount());
+                info().shape(), info().classCount());
         return new Dataset(info(), data.train(), data.test());
     }
 

@@ -42,11 +42,12 @@ public final class IdxReader {
     /**
      * Reads an MNIST-style folder: the four standard files, each {@code NAME.gz} or uncompressed {@code NAME}.
      *
+     * @param shape the dataset's image shape, which both image files must have
      * @throws DatasetException naming the missing or faulty file
      */
-    public static TrainAndTest readFolder(Path folder, int classCount) {
+    public static TrainAndTest readFolder(Path folder, ImageShape shape, int classCount) {
         List<Path> files = locate(folder);
-        return readSplits(name -> DataFile.of(files.get(FILE_NAMES.indexOf(name))), classCount);
+        return readSplits(name -> DataFile.of(files.get(FILE_NAMES.indexOf(name))), shape, classCount);
     }
 
     /** The four files of an MNIST-style folder, in {@link #FILE_NAMES} order, preferring {@code .gz}. */
@@ -75,10 +76,21 @@ public final class IdxReader {
         return files;
     }
 
-    /** Reads both splits, opening each of {@link #FILE_NAMES} through {@code file}. */
-    static TrainAndTest readSplits(Function<String, DataFile> file, int classCount) {
-        return new TrainAndTest(read(file.apply(TRAIN_IMAGES), file.apply(TRAIN_LABELS), classCount),
-                read(file.apply(TEST_IMAGES), file.apply(TEST_LABELS), classCount));
+    /**
+     * Reads both splits of a dataset whose images are {@code shape}, opening each of {@link #FILE_NAMES} through
+     * {@code file}: a set of 32×32 images is no MNIST, however well formed its files.
+     */
+    static TrainAndTest readSplits(Function<String, DataFile> file, ImageShape shape, int classCount) {
+        return new TrainAndTest(read(file.apply(TRAIN_IMAGES), file.apply(TRAIN_LABELS), shape, classCount),
+                read(file.apply(TEST_IMAGES), file.apply(TEST_LABELS), shape, classCount));
+    }
+
+    private static ImageSet read(DataFile imagesFile, DataFile labelsFile, ImageShape shape, int classCount) {
+        ImageSet images = read(imagesFile, labelsFile, classCount);
+        if (!images.shape().equals(shape)) {
+            throw imagesFile.error("images are " + images.shape() + ", but this dataset's are " + shape);
+        }
+        return images;
     }
 
     static ImageSet read(DataFile imagesFile, DataFile labelsFile, int classCount) {
@@ -103,7 +115,7 @@ public final class IdxReader {
             int count = header[0];
             int rows = header[1];
             int columns = header[2];
-            if (rows <= 0 || columns <= 0) {
+            if (rows <= 0 || columns <= 0 || (long) rows * columns > Integer.MAX_VALUE) {
                 throw file.error("header says images are " + rows + "x" + columns + " pixels");
             }
             ImageShape shape = new ImageShape(1, rows, columns);

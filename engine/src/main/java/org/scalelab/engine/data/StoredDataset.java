@@ -105,7 +105,7 @@ final class StoredDataset implements DatasetSource {
     }
 
     private TrainAndTest read(Path folderOrArchive) {
-        TrainAndTest data = format.read(folderOrArchive, info.classCount());
+        TrainAndTest data = format.read(folderOrArchive, info);
         sizes.check(data, info.name(), folderOrArchive);
         return data;
     }

@@ -1,6 +1,7 @@
 package org.scalelab.engine.events;
 
 import java.util.List;
+import org.scalelab.engine.provenance.ErrorLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ public final class RunListeners {
      * One listener that hands each event to every one of {@code listeners} in order. One that throws is logged
      * and the others still get the event: a broken console or a full disk must not stop training. A listener's
      * first failure is logged with its stack trace, later ones only at debug level, so that a listener failing
-     * on every step does not bury the console.
+     * on every step does not bury the console; the trace goes to a file ({@link ErrorLog}), not the console.
      */
     public static RunListener fanOut(List<RunListener> listeners) {
         List<RunListener> all = List.copyOf(listeners);
@@ -29,7 +30,8 @@ public final class RunListeners {
                         LOG.debug("Run listener {} failed again on {}", all.get(i), event.getClass().getSimpleName(), e);
                     } else {
                         failedBefore[i] = true;
-                        LOG.warn("A run listener failed on {}; training goes on", event.getClass().getSimpleName(), e);
+                        LOG.warn("A run listener failed on {}; training goes on. {}", event.getClass().getSimpleName(),
+                                ErrorLog.describe("a run listener", e));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package org.scalelab.engine.events;
 
+import java.util.Objects;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetInfo;
 import org.scalelab.engine.model.Architecture;
@@ -14,6 +15,8 @@ import org.scalelab.engine.provenance.Provenance;
  * @param parameterCount trainable values in the network
  * @param provenance     the ScaleLab version and commit, and the dataset's checksum; null in records made
  *                       before they were kept
+ * @param oversubscribed the run put more workers to work than the machine has cores (ranks than its hosts file
+ *                       has slots): each was slower than it would be alone, and so are its speedups
  */
 public record RunStarted(
         String runId,
@@ -25,7 +28,14 @@ public record RunStarted(
         int trainImages,
         int testImages,
         EnvironmentInfo environment,
-        Provenance provenance) implements RunEvent {
+        Provenance provenance,
+        boolean oversubscribed) implements RunEvent {
+
+    /** A start names its run and what it was asked to do: a line missing either is damaged. */
+    public RunStarted {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(config, "config");
+    }
 
     /**
      * Optimiser steps in one epoch: the training images over the global batch, the short last batch counted,

@@ -1,6 +1,7 @@
 package org.scalelab.engine.events;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a run achieved, as its results table row shows it.
@@ -19,6 +20,12 @@ public record RunSummary(
         double imagesPerSecond,
         double testAccuracy,
         double testLoss) {
+
+    /** A summary always says whose run and how it stands: a line missing either is damaged, not a summary. */
+    public RunSummary {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(status, "status");
+    }
 
     /** The summary of the epochs completed so far. */
     public static RunSummary of(String runId, RunStatus status, List<EpochCompleted> epochs) {

@@ -19,6 +19,10 @@ public record SampleShape(int channels, int height, int width,
         if (channels <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException("shape dimensions must be positive, got " + channels + "×" + height + "×" + width);
         }
+        if ((long) channels * height * width > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a sample of " + channels + "×" + height + "×" + width
+                    + " values is larger than a layer can hold (at most " + Integer.MAX_VALUE + ")");
+        }
     }
 
     /** Reads a shape from JSON, where a missing {@code image} flag means an image. */

@@ -81,6 +81,13 @@ final class RecordFormat {
         } catch (JacksonException | IllegalArgumentException e) {
             throw damaged(name, e);
         }
+        if (record.status() == null || record.config() == null || record.summary() == null) {
+            // Valid JSON that lost a field (a damaged name, say) is no whole record either.
+            if (version > 1 && Files.exists(log)) {
+                return fromLog(runId, log);
+            }
+            throw new UnreadableRecord(name + ": damaged run record (no status, configuration or summary)", null);
+        }
         return version == 1 ? record : withLog(record, log);
     }
 

@@ -53,7 +53,8 @@ final class LocalWorkers implements EpochRunner {
 
     /**
      * @param ranks       this process's communicator among the job's ranks, or null when it trains alone
-     * @param listener    receives the step events of worker 0 of the job
+     * @param listener    receives the step events of this process's first worker: worker 0 of the job when the
+     *                    process trains alone or is rank 0
      * @param weightsFile where worker 0 of the job saves its parameters after the last epoch, or null
      */
     LocalWorkers(TrainingConfig config, Architecture architecture, Dataset dataset, Communicator ranks,
@@ -66,9 +67,12 @@ final class LocalWorkers implements EpochRunner {
         this.threads = Executors.newFixedThreadPool(count,
                 workerThreads(strategy.nativeThreadsPerWorker(config.parallelism().threads())));
         for (int local = 0; local < count; local++) {
+            // Building a worker takes a while (its replica, its normalised view of the data): a run cancelled
+            // while its workers are still being built must not wait for all of them.
+            cancellation.throwIfCancelled();
             Communicator communicator = communicator(group.communicator(local), ranks);
-            workers.add(new Worker(config, architecture, dataset, communicator,
-                    communicator.rank() == 0 ? listener : event -> { }, cancellation));
+            workers.add(new Worker(config, architecture, dataset, communicator, local == 0 ? listener : event -> { },
+                    cancellation));
         }
     }
 

@@ -1,14 +1,12 @@
 package org.scalelab.engine.strategies;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +18,6 @@ import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.WorkerPhases;
-import org.scalelab.engine.parallel.launch.HostFile;
-import org.scalelab.engine.parallel.launch.HostSlot;
 import org.scalelab.engine.parallel.launch.RankDevice;
 import org.scalelab.engine.parallel.launch.RankJob;
 import org.scalelab.engine.parallel.launch.RankJobException;
@@ -34,7 +30,8 @@ import org.scalelab.engine.training.RunPlan;
  * The application's side of a multi-process run: starts the ranks ({@link TrainingRankTask}) on MPJ Express,
  * passes rank 0's step events on as they arrive, and completes an epoch once every rank has reported it, with
  * every worker's phases. A rank that fails ends the run at once (the job has then stopped all the others);
- * cancelling stops every rank.
+ * so does a rank that falls silent or ranks that stop making progress ({@link RankWatch}), which would otherwise
+ * leave the run waiting for ever; cancelling stops every rank.
  */
 final class RankEpochs implements EpochRunner {
     static final String REMOTE_SHELL_VARIABLE = "SCALELAB_REMOTE_SHELL";
@@ -54,6 +51,7 @@ final class RankEpochs implements EpochRunner {
     private final BlockingQueue<RankEvent> arrived = new LinkedBlockingQueue<>();
     private final Map<Integer, Map<Integer, EpochCompleted>> epochsByNumber = new HashMap<>();
     private final RankJob job;
+    private final RankWatch watch;
     private boolean finished;
 
     RankEpochs(RunPlan plan, DatasetCatalog catalog, RankDevice device, RunListener listener,
@@ -69,9 +67,12 @@ final class RankEpochs implements EpochRunner {
                 // Serial GC: a rank's heap is small and GC threads would only compete for the cores. Warnings only:
                 // a rank's last words on stderr become the reason a failed run gives, not ND4J's start-up chatter.
                 .jvmOptions(List.of("-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"))
-                .hosts(config.placement().hosts() == null ? List.of() : readHosts(Path.of(config.placement().hosts())))
+                .hosts(Trainers.hostsOf(config))
                 .remoteShell(remoteShell())
                 .build();
+        // Before the ranks start: their first heartbeats may arrive before start returns.
+        this.watch = new RankWatch(spec.ranks(), config.placement().rankTimeout(), spec.startupTimeout(),
+                this::placeOf, System.nanoTime());
         this.job = device.start(spec, this::receive);
     }
 
@@ -85,17 +86,20 @@ final class RankEpochs implements EpochRunner {
                 : List.of(custom.trim().split("\\s+"));
     }
 
-    private static List<HostSlot> readHosts(Path file) {
-        try {
-            return HostFile.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the host file " + file + ": " + e.getMessage(), e);
-        }
+    private String placeOf(int rank) {
+        return job.placeOf(rank);
     }
 
-    /** Called on the job's reader threads. */
+    /** Called on the job's reader threads; heartbeats are taken here, so that a busy queue cannot delay them. */
     private void receive(int rank, String line) {
+        long now = System.nanoTime();
         try {
+            RankHeartbeat beat = RankHeartbeat.parse(line).orElse(null);
+            if (beat != null) {
+                watch.heartbeat(rank, beat, now);
+                return;
+            }
+            watch.heard(rank, now);
             arrived.add(new RankEvent(rank, EventJson.fromLine(line), null));
         } catch (RuntimeException e) {
             arrived.add(new RankEvent(rank, null, e));
@@ -114,6 +118,7 @@ final class RankEpochs implements EpochRunner {
                         + next.unreadable().getMessage());
             }
             if (next.event() instanceof StepCompleted step) {
+                watch.stepCompleted(step);
                 listener.onEvent(step);
             } else if (next.event() instanceof EpochCompleted completed) {
                 Map<Integer, EpochCompleted> ranks = epochsByNumber.computeIfAbsent(completed.epoch(), e -> new HashMap<>());
@@ -127,9 +132,17 @@ final class RankEpochs implements EpochRunner {
         }
     }
 
-    /** The next event, or null after a short wait in which the job failed, ended or was cancelled. */
+    /**
+     * The next event, or null after a short wait; throws when the job failed or ended, the run was cancelled, or
+     * a rank no longer takes part (checked whether or not events arrive: with parameter averaging once per
+     * epoch, rank 0 reports steps for a while after another rank stopped).
+     */
     private RankEvent nextEvent() {
         try {
+            Optional<String> lost = watch.failure(System.nanoTime());
+            if (lost.isPresent()) {
+                throw new RankJobException(lost.get());
+            }
             RankEvent next = arrived.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
             if (next != null) {
                 return next;

@@ -13,9 +13,12 @@ import org.scalelab.engine.events.RunListeners;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.provenance.ErrorLog;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.RunCancelledException;
 import org.scalelab.engine.training.RunPlan;
+import org.scalelab.engine.training.TrainingDivergedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,27 +36,32 @@ public final class RunLifecycle {
     /**
      * @param setup builds the strategy's epoch runner (networks, buffers, workers), given the guarded listener
      *              its steps report to; failures while setting up end the run as failed too
+     * @throws org.scalelab.engine.config.ConfigException before anything starts (no event, no record) when the
+     *              run asks for more than the machines can hold ({@link Capacity})
      */
     public static RunSummary run(RunPlan plan, RunListener listener, CancellationToken cancellation,
                           Function<RunListener, EpochRunner> setup) {
+        Capacity capacity = Capacity.of(Trainers.hostsOf(plan.config()));
+        capacity.check(plan);
         RunListener guarded = RunListeners.fanOut(listener);
-        guarded.onEvent(started(plan));
+        guarded.onEvent(started(plan, capacity.oversubscribedBy(plan.config())));
         List<EpochCompleted> epochs = new ArrayList<>();
         RunStatus status = RunStatus.FINISHED;
         String message = null;
-        try (EpochRunner runner = setup.apply(guarded)) {
+        try (EpochRunner runner = setup.apply(stoppingAtDivergence(guarded, plan))) {
             for (int epoch = 1; epoch <= plan.config().schedule().epochs(); epoch++) {
                 cancellation.throwIfCancelled();
                 EpochCompleted completed = runner.run(epoch);
                 epochs.add(completed);
                 guarded.onEvent(completed);
             }
-        } catch (RunCancelledException e) {
-            status = RunStatus.CANCELLED;
-            message = "cancelled after " + epochs.size() + " of " + plan.config().schedule().epochs() + " epochs";
         } catch (RuntimeException | Error e) {
-            status = RunStatus.FAILED;
-            message = describe(plan, e);
+            // A failure while the run was being cancelled is part of the cancelling: Ctrl-C reaches the ranks of
+            // the terminal's process group too, and one may die of it before this process has stopped it.
+            boolean cancelled = e instanceof RunCancelledException || cancellation.isCancelled();
+            status = cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
+            message = cancelled ? "cancelled after " + epochs.size() + " of " + plan.config().schedule().epochs()
+                    + " epochs" : describe(plan, e);
         }
         RunSummary summary = RunSummary.of(plan.runId(), status, epochs);
         guarded.onEvent(status == RunStatus.FINISHED ? new RunFinished(summary) : new RunFailed(status, message, summary));
@@ -61,27 +69,36 @@ public final class RunLifecycle {
     }
 
     /**
+     * The strategies' step events, passed on only while the loss is a number: the first NaN or infinite loss
+     * ends the run (thrown on the thread that reported it, which fails the epoch) before it reaches a record or
+     * a chart.
+     */
+    private static RunListener stoppingAtDivergence(RunListener events, RunPlan plan) {
+        return event -> {
+            if (event instanceof StepCompleted step) {
+                TrainingDivergedException.check(step, plan.config().schedule().learningRate());
+            }
+            events.onEvent(event);
+        };
+    }
+
+    /**
      * The failure as the user reads it. An explained failure (a rank that died, a damaged dataset, a setting
      * that cannot work) already says what went wrong and what to do, so it is reported as it is; anything else
-     * is a fault of ScaleLab's, named by its type and logged with its stack trace for a bug report.
+     * is a fault of ScaleLab's, named by its type, its stack trace kept in a file for a bug report.
      */
     private static String describe(RunPlan plan, Throwable failure) {
-        if (explained(failure)) {
-            LOG.debug("Run {} failed", plan.runId(), failure);
-            return failure.getMessage();
-        }
-        LOG.error("Run {} failed", plan.runId(), failure);
-        return failure.getMessage() == null ? failure.getClass().getName()
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        LOG.debug("Run {} failed", plan.runId(), failure);
+        return explained(failure) ? failure.getMessage() : ErrorLog.describe("run " + plan.runId(), failure);
     }
 
     private static boolean explained(Throwable failure) {
         return failure.getMessage() != null && failure instanceof ExplainedFailure;
     }
 
-    private static RunStarted started(RunPlan plan) {
+    private static RunStarted started(RunPlan plan, boolean oversubscribed) {
         return new RunStarted(plan.runId(), Instant.now().toString(), plan.config(), plan.architecture(),
                 plan.architecture().parameterCount(), plan.dataset().info(), plan.dataset().train().size(), plan.dataset().test().size(),
-                plan.environment(), plan.provenance());
+                plan.environment(), plan.provenance(), oversubscribed);
     }
 }

@@ -15,6 +15,8 @@ public interface Trainer {
      * Failures during training end the run as failed rather than escaping.
      *
      * @return the same summary as the last event carries
+     * @throws org.scalelab.engine.config.ConfigException before anything starts when the run asks for more than
+     *                                                    the machines can hold
      */
     RunSummary train(RunPlan plan, RunListener listener, CancellationToken cancellation);
 }

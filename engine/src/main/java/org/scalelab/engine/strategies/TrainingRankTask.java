@@ -9,6 +9,8 @@ import org.scalelab.engine.data.Dataset;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EventJson;
 import org.scalelab.engine.events.Json;
+import org.scalelab.engine.events.RunListener;
+import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.ArchitectureFiles;
 import org.scalelab.engine.parallel.comm.Communicator;
@@ -19,7 +21,8 @@ import org.scalelab.engine.training.RunPlan;
 /**
  * What each rank of a multi-process run does: open the dataset from the same catalog as the application, train
  * its workers epoch by epoch, and report as JSON event lines — rank 0 every step, every rank each epoch with its
- * workers' phases — which {@link RankEpochs} merges into the run's events.
+ * workers' phases — which {@link RankEpochs} merges into the run's events. Between them, every rank sends
+ * heartbeats with its last step and progress ({@link HeartbeatSender}).
  */
 public final class TrainingRankTask implements RankTask {
 
@@ -41,14 +44,26 @@ public final class TrainingRankTask implements RankTask {
     @Override
     public void run(Communicator communicator, List<String> args, Consumer<String> output) throws Exception {
         TrainingConfig config = Json.mapper().readValue(args.get(0), TrainingConfig.class).validate();
-        Architecture architecture = ArchitectureFiles.parse(args.get(1), "the run's architecture");
-        Path installed = args.get(3).isEmpty() ? DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST : Path.of(args.get(3));
-        Dataset dataset = new DatasetCatalog(Path.of(args.get(2)), installed, (java.net.URI) null).load(config.data().dataset());
-        Path weights = args.get(4).isEmpty() ? null : Path.of(args.get(4));
-        try (LocalWorkers workers = new LocalWorkers(config, architecture, dataset, communicator,
-                event -> output.accept(EventJson.toLine(event)), new CancellationToken(), weights)) {
-            for (int epoch = 1; epoch <= config.schedule().epochs(); epoch++) {
-                output.accept(EventJson.toLine(workers.run(epoch)));
+        // From the start: loading the dataset may take a while, and the application must hear from the rank.
+        try (HeartbeatSender heartbeat = new HeartbeatSender(RankHeartbeat.interval(config.placement().rankTimeout()),
+                output)) {
+            Architecture architecture = ArchitectureFiles.parse(args.get(1), "the run's architecture");
+            Path installed = args.get(3).isEmpty() ? DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST : Path.of(args.get(3));
+            Dataset dataset = new DatasetCatalog(Path.of(args.get(2)), installed, (java.net.URI) null).load(config.data().dataset());
+            Path weights = args.get(4).isEmpty() ? null : Path.of(args.get(4));
+            RunListener steps = event -> {
+                if (event instanceof StepCompleted step) {
+                    heartbeat.stepped(step.globalStep());
+                }
+                if (communicator.rank() == 0) {
+                    output.accept(EventJson.toLine(event));
+                }
+            };
+            try (LocalWorkers workers = new LocalWorkers(config, architecture, dataset, communicator, steps,
+                    new CancellationToken(heartbeat::checkIn), weights)) {
+                for (int epoch = 1; epoch <= config.schedule().epochs(); epoch++) {
+                    output.accept(EventJson.toLine(workers.run(epoch)));
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.scalelab.engine.training;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.model.Architecture;
@@ -22,12 +23,21 @@ public final class Models {
         if (preset.isPresent()) {
             return preset.get();
         }
-        Path file = Path.of(model);
-        if (!Files.isRegularFile(file)) {
+        Path file = asPath(model);
+        if (file == null || !Files.isRegularFile(file)) {
             throw new ConfigException("model", model, "expected a preset ("
                     + String.join(", ", Presets.names())
                     + ") or an architecture file");
         }
         return ArchitectureFiles.read(file);
+    }
+
+    /** The file a name would be, or null when no file can have it (a NUL byte, say). */
+    private static Path asPath(String name) {
+        try {
+            return Path.of(name);
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 }

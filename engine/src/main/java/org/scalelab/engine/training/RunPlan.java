@@ -3,10 +3,12 @@ package org.scalelab.engine.training;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.Dataset;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.data.ImageShape;
@@ -29,6 +31,7 @@ public record RunPlan(String runId, TrainingConfig config, Architecture architec
         Objects.requireNonNull(runId, "runId");
         config.validate();
         checkFit(architecture, dataset);
+        checkBatch(config, dataset);
     }
 
     /** A plan that does not save the trained parameters. */
@@ -70,6 +73,17 @@ public record RunPlan(String runId, TrainingConfig config, Architecture architec
         String id = LocalDateTime.now().format(ID_TIME) + "-" + model + "-" + dataset + "-"
                 + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** A step takes its images from the training set: a batch larger than the set could never be filled. */
+    private static void checkBatch(TrainingConfig config, Dataset dataset) {
+        int images = dataset.train().size();
+        if (config.globalBatchSize() > images) {
+            String batch = config.globalBatchSize() == config.schedule().batchSize() ? ""
+                    : " (× " + config.workers() + " workers with weak scaling: " + config.globalBatchSize() + ")";
+            throw new ConfigException(TrainingOptions.BATCH.key(), config.schedule().batchSize(), String.format(Locale.ROOT,
+                    "is larger than the training set%s: %s has %,d training images", batch, dataset.info().name(), images));
+        }
     }
 
     private static void checkFit(Architecture architecture, Dataset dataset) {

@@ -98,7 +98,7 @@ class CifarReaderTest {
 
         DatasetException e = assertThrows(DatasetException.class, () -> CifarReader.read(dir));
 
-        assertEquals(dir.resolve("data_batch_3.bin") + ": size 10,000 bytes is not a multiple of the 3,073-byte record",
+        assertEquals(dir.resolve("data_batch_3.bin") + ": size 10,000 bytes is not a multiple of the 3,073-byte record (a label byte and a 32x32x3 image)",
                 e.getMessage());
     }
 

@@ -162,6 +162,21 @@ class DatasetCatalogTest {
     }
 
     @Test
+    void importRefusesImagesOfTheWrongSizeNamingTheFile() {
+        Path large = elsewhere.resolve("large-mnist");
+        TestData.write(large, Map.of(IdxReader.TRAIN_IMAGES + ".gz", TestData.gzip(TestData.idxImages(3, 32, 32)),
+                IdxReader.TRAIN_LABELS + ".gz", TestData.gzip(TestData.idxLabels(3)),
+                IdxReader.TEST_IMAGES + ".gz", TestData.gzip(TestData.idxImages(2, 32, 32)),
+                IdxReader.TEST_LABELS + ".gz", TestData.gzip(TestData.idxLabels(2))));
+
+        DatasetException e = assertThrows(DatasetException.class, () -> emptyCatalog().importFrom("mnist", large));
+
+        assertEquals(large.resolve(IdxReader.TRAIN_IMAGES + ".gz") + ": images are 32x32 grey, but this dataset's are "
+                + "28x28 grey", e.getMessage());
+        assertEquals(List.of(), TestData.filesUnder(cache));
+    }
+
+    @Test
     void importRefusesACopyWithTheWrongNumberOfImages() {
         Path small = elsewhere.resolve("small-mnist");
         TestData.writeIdxFolder(small, 30, 10);

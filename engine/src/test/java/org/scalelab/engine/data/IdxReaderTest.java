@@ -54,7 +54,7 @@ class IdxReaderTest {
         Path installed = DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST;
         assumeTrue(Files.isDirectory(installed), "Debian's dataset-fashion-mnist is not installed");
 
-        TrainAndTest data = IdxReader.readFolder(installed, 10);
+        TrainAndTest data = IdxReader.readFolder(installed, new ImageShape(1, 28, 28), 10);
 
         assertEquals(60_000, data.train().size());
         assertEquals(10_000, data.test().size());
@@ -166,7 +166,7 @@ class IdxReaderTest {
         TestData.write(dir, Map.of(IdxReader.TRAIN_IMAGES + ".gz", TestData.gzip(TestData.idxImages(1, 2, 2)),
                 IdxReader.TRAIN_LABELS, TestData.idxLabels(1)));
 
-        DatasetException e = assertThrows(DatasetException.class, () -> IdxReader.readFolder(dir, 10));
+        DatasetException e = assertThrows(DatasetException.class, () -> IdxReader.readFolder(dir, new ImageShape(1, 28, 28), 10));
 
         assertEquals(dir + ": missing t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz (or the same names"
                 + " without .gz)", e.getMessage());
@@ -177,7 +177,7 @@ class IdxReaderTest {
         TestData.writeIdxFolder(dir, 12, 3);
         TestData.write(dir, Map.of(IdxReader.TEST_LABELS, TestData.idxLabels(99)));
 
-        TrainAndTest data = IdxReader.readFolder(dir, 10);
+        TrainAndTest data = IdxReader.readFolder(dir, new ImageShape(1, 28, 28), 10);
 
         assertEquals(12, data.train().size());
         assertEquals(3, data.test().size());

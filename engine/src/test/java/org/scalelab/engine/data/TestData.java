@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.scalelab.engine.faults.Damage;
 
 /**
  * Small files in the real formats, generated so tests can check exact pixel values and break them on purpose.
@@ -75,13 +76,7 @@ final class TestData {
     }
 
     static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return Damage.gzip(data);
     }
 
     /** A gzip tar archive with each file under {@code folder/}, like the real CIFAR-10 download. */

@@ -38,10 +38,14 @@ class EventJsonTest {
     }
 
     @Test
-    void missingResultsSurviveAsNaN() {
+    void missingResultsAreWrittenAsNullAndSurviveAsNaN() {
         RunFinished nothing = new RunFinished(RunSummary.of("r1", RunStatus.FINISHED, java.util.List.of()));
-        RunFinished back = (RunFinished) EventJson.fromLine(EventJson.toLine(nothing));
+        String line = EventJson.toLine(nothing);
+        assertTrue(line.contains("\"testAccuracy\":null") && !line.contains("NaN"), line);
+        RunFinished back = (RunFinished) EventJson.fromLine(line);
         assertTrue(Double.isNaN(back.summary().testAccuracy()));
+        RunFinished old = (RunFinished) EventJson.fromLine(line.replace("\"testAccuracy\":null", "\"testAccuracy\":\"NaN\""));
+        assertTrue(Double.isNaN(old.summary().testAccuracy()), "records written before still read");
     }
 
     @Test
@@ -65,7 +69,8 @@ class EventJsonTest {
         RunStarted started = EventSamples.started("r1");
         RunStarted withCnn = new RunStarted(started.runId(), started.startedAt(), started.config(), cnn,
                 cnn.parameterCount(), started.dataset(), started.trainImages(), started.testImages(),
-                started.environment(), started.provenance());
+                started.environment(), started.provenance(),
+                started.oversubscribed());
         String line = EventJson.toLine(withCnn);
         assertTrue(line.contains("\"padding\":\"same\""), line);
         assertEquals(withCnn, EventJson.fromLine(line));

@@ -20,7 +20,7 @@ public final class EventSamples {
     public static RunStarted started(String runId) {
         return new RunStarted(runId, "2025-06-01T15:30:12Z", TrainingFixtures.config(),
                 TrainingFixtures.tinyMlp(), 1128, TrainingFixtures.quadrants(4, 2).info(), 100, 40, ENVIRONMENT,
-                PROVENANCE);
+                PROVENANCE, true);
     }
 
     public static StepCompleted step() {

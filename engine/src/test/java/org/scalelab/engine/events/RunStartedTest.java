@@ -33,6 +33,6 @@ class RunStartedTest {
         RunStarted sample = EventSamples.started("r");
         return new RunStarted(sample.runId(), sample.startedAt(), config, sample.architecture(),
                 sample.parameterCount(), sample.dataset(), trainImages, sample.testImages(), sample.environment(),
-                sample.provenance());
+                sample.provenance(), sample.oversubscribed());
     }
 }

@@ -32,12 +32,14 @@ public final class NiodevJob implements RankJob {
     // Copy-on-write: the supervisor may have to stop the ranks while later ones are still being started.
     private final List<RankProcess> ranks = new CopyOnWriteArrayList<>();
     private final Optional<SharedMemoryOutboxes> outboxes;
+    private final List<HostSlot> hosts;
     private final JobSupervisor supervisor;
 
-    private NiodevJob(PortExchange exchange, int rankCount, Optional<SharedMemoryOutboxes> outboxes) {
+    private NiodevJob(PortExchange exchange, List<HostSlot> hosts, Optional<SharedMemoryOutboxes> outboxes) {
         this.exchange = exchange;
         this.outboxes = outboxes;
-        this.supervisor = new JobSupervisor("niodev-job", rankCount, () -> {
+        this.hosts = hosts;
+        this.supervisor = new JobSupervisor("niodev-job", hosts.size(), () -> {
             stopRanks();
             outboxes.ifPresent(SharedMemoryOutboxes::delete);
         }, () -> {
@@ -69,7 +71,7 @@ public final class NiodevJob implements RankJob {
             outboxes.ifPresent(SharedMemoryOutboxes::delete);
             throw new RankJobException("cannot open the port exchange for the ranks: " + e.getMessage());
         }
-        NiodevJob job = new NiodevJob(exchange, spec.ranks(), outboxes);
+        NiodevJob job = new NiodevJob(exchange, hosts, outboxes);
         job.launch(spec, listener, hosts, new RankCommand(spec, classPath, mpj.home()));
         return job;
     }
@@ -77,6 +79,12 @@ public final class NiodevJob implements RankJob {
     /** The process of every rank, in rank order. */
     public List<ProcessHandle> processes() {
         return ranks.stream().map(rank -> rank.process().toHandle()).toList();
+    }
+
+    @Override
+    public String placeOf(int rank) {
+        String host = "on " + hosts.get(rank).name();
+        return rank < ranks.size() ? "pid " + ranks.get(rank).process().pid() + " " + host : host;
     }
 
     /** Where the port exchange listens (loopback when every rank runs on this machine). */

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * How one niodev rank is started: the same java binary as this JVM, the worker class path plus MPJ's jar,
- * {@code RankMain RANK CONF niodev} followed by the application arguments, and the environment every rank
- * needs ({@code MPJ_HOME}, {@code OMP_NUM_THREADS}). A rank on another host gets the same command line through
+ * {@code RankMain RANK CONF niodev} followed by the application arguments, the address the rank may listen on,
+ * and the environment every rank needs ({@code MPJ_HOME}, {@code OMP_NUM_THREADS}). A rank on another host gets the same command line through
  * the remote shell, which assumes the same paths there (a shared file system or an identical install).
  */
 final class RankCommand {
@@ -32,6 +32,8 @@ final class RankCommand {
     /** @param mpjAndApplicationArgs {@code RANK CONF niodev} and the {@link RankProtocol.RankArguments} */
     ProcessBuilder forRank(HostSlot host, List<String> mpjAndApplicationArgs) {
         List<String> command = new ArrayList<>(javaCommand);
+        // Before the class name: a system property of the rank's JVM.
+        command.add(command.size() - 1, "-D" + RankProtocol.LISTEN_ADDRESS_PROPERTY + "=" + host.address().getHostAddress());
         command.addAll(mpjAndApplicationArgs);
         if (host.local()) {
             ProcessBuilder builder = new ProcessBuilder(command);

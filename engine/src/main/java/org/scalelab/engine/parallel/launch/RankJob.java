@@ -22,4 +22,9 @@ public interface RankJob {
 
     /** Stops every rank now; {@link #await} then throws a {@link RankJobException} saying so. */
     void cancel();
+
+    /** Where a rank runs, for messages about it: {@code "pid 4711 on node2"}, or a thread of this process. */
+    default String placeOf(int rank) {
+        return "a thread of this process";
+    }
 }

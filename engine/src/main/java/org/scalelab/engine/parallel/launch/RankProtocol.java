@@ -14,6 +14,11 @@ import org.scalelab.engine.config.AllreduceAlgorithm;
 public final class RankProtocol {
     /** The rank entry point, named and never linked: the engine builds without MPJ. */
     public static final String RANK_MAIN = "org.scalelab.engine.parallel.mpj.RankMain";
+    /**
+     * System property of a niodev rank's JVM: the address its listening sockets bind to, the one its peers reach
+     * it at (loopback when every rank runs on this machine).
+     */
+    public static final String LISTEN_ADDRESS_PROPERTY = "scalelab.rank.listen";
     /** Starts the line of standard error where a failed rank says why; the launcher quotes it. */
     public static final String FAILURE_PREFIX = "scalelab-rank-failed: ";
     /** The rank threw (its message is on standard error). */

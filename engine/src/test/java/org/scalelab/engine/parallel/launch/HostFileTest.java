@@ -40,16 +40,23 @@ class HostFileTest {
 
     @Test
     void mistakesNameTheFileAndLine() throws Exception {
-        assertMessage("hosts:2: slots must be a positive whole number, got '0'", "localhost\nlocalhost 0\n");
-        assertMessage("hosts:1: expected 'HOST [SLOTS]', got 'a b c'", "a b c\n");
-        assertMessage("hosts:1: unknown host 'no-such-host.invalid'", "no-such-host.invalid 2\n");
+        assertMessage("line 2: slots must be a positive whole number, got '0'", "localhost\nlocalhost 0\n");
+        assertMessage("line 1: slots must be a positive whole number, got 'x'", "localhost slots=x\n");
+        assertMessage("line 1: expected 'HOST [SLOTS]', got 'a b c'", "a b c\n");
+        assertMessage("line 1: unknown host 'no-such-host.invalid'", "no-such-host.invalid 2\n");
         assertMessage("names no host", "# nothing\n");
+        Path binary = Files.write(dir.resolve("hosts"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 10});
+        assertEquals("--hosts " + binary + ": is not a text file (UTF-8)",
+                assertThrows(HostFileException.class, () -> HostFile.read(binary)).messageFor("--hosts"));
+        Path missing = dir.resolve("missing");
+        assertEquals("--hosts " + missing + ": there is no such file",
+                assertThrows(HostFileException.class, () -> HostFile.read(missing)).messageFor("--hosts"));
     }
 
     private void assertMessage(String expected, String content) throws Exception {
         Path file = write(content);
-        String message = assertThrows(IllegalArgumentException.class, () -> HostFile.read(file)).getMessage();
-        assertTrue(message.endsWith(expected), message);
+        HostFileException e = assertThrows(HostFileException.class, () -> HostFile.read(file));
+        assertEquals("--hosts " + file + ": " + expected, e.messageFor("--hosts"));
     }
 
     private Path write(String content) throws Exception {

@@ -36,7 +36,7 @@ class BaselinesTest {
     private static RunRecord run(String id, TrainingConfig config, EnvironmentInfo environment, Instant startedAt,
                                  double imagesPerSecond, List<RunEvent> steps) {
         List<RunEvent> events = new ArrayList<>();
-        events.add(new RunStarted(id, startedAt.toString(), config, null, 0, null, 1000, 100, environment, null));
+        events.add(new RunStarted(id, startedAt.toString(), config, null, 0, null, 1000, 100, environment, null, false));
         events.addAll(steps);
         return new RunRecord(RunRecord.SCHEMA_VERSION, id, id, Set.of(), RunStatus.FINISHED, config, environment, events,
                 new RunSummary(id, RunStatus.FINISHED, 1, 1, imagesPerSecond, 0.9, 0.3));

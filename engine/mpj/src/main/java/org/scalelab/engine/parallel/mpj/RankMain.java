@@ -1,11 +1,14 @@
 package org.scalelab.engine.parallel.mpj;
 
+import java.net.InetAddress;
 import java.util.function.Consumer;
 import mpi.MPI;
 import org.scalelab.engine.parallel.launch.ParentWatch;
 import org.scalelab.engine.parallel.launch.RankProtocol.RankArguments;
 import org.scalelab.engine.parallel.launch.RankProtocol;
 import org.scalelab.engine.parallel.launch.RankTask;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Where every MPJ rank starts: {@link #main} in a niodev child JVM, {@link #runRank} in an smpdev rank thread.
@@ -16,16 +19,19 @@ public final class RankMain {
     }
 
     /**
-     * A niodev rank: {@code RANK CONF niodev ALGORITHM TASK-CLASS TASK-ARGS...}. The task's output lines go to
-     * standard output. Whatever happens, the JVM exits: niodev leaves non-daemon threads behind, so returning
-     * from main, or an uncaught exception, would leave the process running. A rank whose launcher is gone halts
-     * ({@link ParentWatch}).
+     * A niodev rank: {@code RANK CONF niodev ALGORITHM TASK-CLASS TASK-ARGS...}. It listens only on the address
+     * the launcher gives it ({@link NiodevBinding}). The task's output lines go to standard output. Whatever
+     * happens, the JVM exits: niodev leaves non-daemon threads behind, so returning from main, or an uncaught
+     * exception, would leave the process running. A rank whose launcher is gone halts ({@link ParentWatch}).
      */
     public static void main(String[] args) {
         ParentWatch.exitWhenParentGoes();
+        leaveCtrlCToTheParent();
         BatchedLines output = BatchedLines.standardOutput();
         int status = 0;
         try {
+            NiodevBinding.listenOnlyOn(System.getProperty(RankProtocol.LISTEN_ADDRESS_PROPERTY,
+                    InetAddress.getLoopbackAddress().getHostAddress()));
             runRank(args, output);
         } catch (Throwable failure) {
             failure.printStackTrace();
@@ -54,5 +60,14 @@ public final class RankMain {
         task.run(new MpjCommunicator(MPI.COMM_WORLD, arguments.allreduce(), arguments.outboxes()), arguments.taskArgs(),
                 output);
         MPI.Finalize();
+    }
+
+    /**
+     * Ctrl-C in a terminal interrupts the whole foreground process group, this rank included. The application
+     * then cancels the run and stops its ranks itself; a rank dying of the same signal first would turn the
+     * cancelled run into a failed one ("rank 1 exited with status 130").
+     */
+    private static void leaveCtrlCToTheParent() {
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
     }
 }

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 /** What {@code ss -ltnp} shows, read from /proc: the TCP ports a process listens on, and who listens on a port. */
 final class ListeningSockets {
     private static final String LISTEN = "0A";
+    /** 127.0.0.1 as /proc/net/tcp writes it (little-endian hex), and as tcp6 writes it mapped to IPv6. */
+    private static final List<String> LOOPBACK = List.of("0100007F:", "0000000000000000FFFF00000100007F:");
 
     private ListeningSockets() {
     }
@@ -38,6 +40,11 @@ final class ListeningSockets {
             }
         }
         return listening;
+    }
+
+    /** Whether a socket as {@link #of} gives it listens on 127.0.0.1 only. */
+    static boolean onLoopback(String socket) {
+        return LOOPBACK.stream().anyMatch(socket::startsWith);
     }
 
     /** Whether any process listens on TCP {@code port}. */

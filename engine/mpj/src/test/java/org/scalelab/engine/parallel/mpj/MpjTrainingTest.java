@@ -33,6 +33,7 @@ import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunListeners;
+import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
@@ -120,6 +121,28 @@ class MpjTrainingTest {
     }
 
     @Test
+    void aStoppedRankFailsTheRunWithinItsTimeoutNamingItAndLeavesNoRankAndAFailedRecord() throws Exception {
+        int timeout = 3;
+        Run run = Run.start(longRun().with(RANK_TIMEOUT, timeout), folder.resolve("stopped"), null);
+        ProcessHandle victim = run.ranks().get(1);
+        long stoppedAt = System.nanoTime();
+        Signals.send("STOP", victim);
+        RunSummary summary = run.end();
+        double detected = (System.nanoTime() - stoppedAt) / 1e9;
+
+        assertEquals(RunStatus.FAILED, summary.status());
+        assertTrue(detected < timeout + 2.0, "took " + detected + " s to fail, the timeout is " + timeout + " s");
+        assertTrue(run.failure().matches("rank [01] \\(pid " + victim.pid() + " on 127\\.0\\.0\\.1\\) has sent nothing "
+                + "for 3\\.\\d s \\(limit --rank-timeout 3 s\\): stopped, hung or cut off; its last completed step was "
+                + "\\d+"), run.failure());
+        run.assertNoRankLeft();
+        RunRecord record = run.record();
+        assertEquals(RunStatus.FAILED, record.status());
+        assertTrue(record.events().stream().filter(StepCompleted.class::isInstance).count() >= 10,
+                "the record keeps the steps done");
+    }
+
+    @Test
     void anExceptionInARankFailsTheRunWithItsMessage() throws Exception {
         Path occupied = Files.writeString(folder.resolve("occupied"), "a file, not a folder");
         TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2);
@@ -144,6 +167,36 @@ class MpjTrainingTest {
         run.assertNoRankLeft();
         assertTrue(System.nanoTime() - cancelledAt < Duration.ofSeconds(2).toNanos(), "ranks outlived the cancel by 2 s");
         assertEquals(RunStatus.CANCELLED, run.record().status());
+    }
+
+    @Test
+    void aRunCancelledWhileItsRanksStartEndsCancelledWithNoRankLeft() {
+        CancellationToken cancellation = new CancellationToken();
+        List<RunEvent> events = new ArrayList<>();
+        RunListener cancelAtOnce = event -> {
+            events.add(event);
+            if (event instanceof RunStarted) {
+                cancellation.cancel();
+            }
+        };
+        RunSummary summary = Trainers.forConfig(longRun(), CATALOG).train(RunPlan.prepare(longRun(), CATALOG),
+                cancelAtOnce, cancellation);
+        assertEquals(RunStatus.CANCELLED, summary.status());
+        assertEquals(0, summary.epochs());
+        assertEquals(RunStatus.CANCELLED, ((RunFailed) events.get(events.size() - 1)).status());
+        assertEquals(List.of(), Run.rankProcesses().stream().map(ProcessHandle::pid).toList());
+    }
+
+    @Test
+    void aDivergingRunOnRanksEndsFailedAtTheStepItDiverged() {
+        TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2).with(LR, 1e30);
+        List<RunEvent> events = new ArrayList<>();
+        RunSummary summary = Trainers.forConfig(config, CATALOG).train(RunPlan.prepare(config, CATALOG), events::add,
+                new CancellationToken());
+        assertEquals(RunStatus.FAILED, summary.status());
+        String message = ((RunFailed) events.get(events.size() - 1)).message();
+        assertTrue(message.startsWith("diverged at step "), message);
+        assertEquals(List.of(), Run.rankProcesses().stream().map(ProcessHandle::pid).toList());
     }
 
     @Test
@@ -192,6 +245,8 @@ class MpjTrainingTest {
             CancellationToken token = cancellation != null ? cancellation : new CancellationToken();
             CompletableFuture<RunSummary> summary = CompletableFuture.supplyAsync(() -> Trainers.forConfig(config, CATALOG)
                     .train(RunPlan.prepare(config, CATALOG), listener, token));
+            summary.whenComplete((result, failure) -> stepping.completeExceptionally(new AssertionError(
+                    "the run ended before its tenth step: " + (failure != null ? failure : events.get(events.size() - 1)))));
             stepping.get(60, TimeUnit.SECONDS);
             return new Run(summary, events, store, rankProcesses());
         }

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,32 @@ class NiodevSupervisionTest {
             }
         } finally {
             job.niodev.cancel();
+        }
+    }
+
+    @Test
+    void ranksListenOnlyOnLoopbackFromTheirFirstMoment() throws Exception {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        CountDownLatch looping = new CountDownLatch(3);
+        NiodevJob job = NiodevJob.start(RankJobs.spec(LoopingTask.class, 3).build(), (rank, line) -> looping.countDown());
+        try {
+            // MPJ opens each rank's two ports inside MPI.Init and closes them after it: watch that whole time.
+            while (looping.getCount() > 0) {
+                for (ProcessHandle rank : job.processes()) {
+                    try {
+                        seen.addAll(ListeningSockets.of(rank.pid()));
+                    } catch (IOException e) {
+                        // The rank's descriptors changed while they were read: look again.
+                    }
+                }
+                assertTrue(job.processes().stream().allMatch(ProcessHandle::isAlive), "a rank ended");
+            }
+        } finally {
+            job.cancel();
+        }
+        assertFalse(seen.isEmpty(), "never saw MPJ's listening sockets");
+        for (String socket : seen) {
+            assertTrue(ListeningSockets.onLoopback(socket), "a rank listened on " + socket);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.scalelab.engine.parallel.mpj;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -35,19 +36,25 @@ class TrainCommandWithRanksTest {
         return builder.start();
     }
 
+    /** The application's two rank processes, as soon as both have been started. */
+    private static List<ProcessHandle> twoRanksOf(Process app) throws InterruptedException {
+        List<ProcessHandle> ranks = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ranks.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            ranks = app.toHandle().descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains(RankMain.class.getName())).toList();
+        }
+        assertEquals(2, ranks.size(), "the ranks did not start");
+        return ranks;
+    }
+
     @Test
     void ranksExitByThemselvesWithinFiveSecondsWhenTheApplicationIsKilled() throws Exception {
         Process app = scalelab(Map.of(), "train", "--strategy", "mpj", "--procs", "2", "--epochs", "50",
                 "--runs-dir", folder.toString());
         try (BufferedReader err = new BufferedReader(new InputStreamReader(app.getErrorStream(), StandardCharsets.UTF_8))) {
-            List<ProcessHandle> ranks = List.of();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (ranks.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                ranks = app.toHandle().descendants()
-                        .filter(p -> p.info().commandLine().orElse("").contains(RankMain.class.getName())).toList();
-            }
-            assertEquals(2, ranks.size(), "the ranks did not start");
+            List<ProcessHandle> ranks = twoRanksOf(app);
             app.toHandle().destroyForcibly();
             assertTrue(app.waitFor(5, TimeUnit.SECONDS));
             long gone = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -59,6 +66,29 @@ class TrainCommandWithRanksTest {
             }
         } finally {
             app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void ctrlCWhileTheRanksStartCancelsTheRunAndNoNumberIsNaN() throws Exception {
+        Process app = scalelab(Map.of(), "train", "--strategy", "mpj", "--procs", "2", "--epochs", "50", "--json",
+                "--runs-dir", folder.toString());
+        List<ProcessHandle> ranks = twoRanksOf(app);
+        // A terminal's Ctrl-C interrupts the whole foreground process group: the application and its ranks.
+        List<ProcessHandle> group = new ArrayList<>(ranks);
+        group.add(app.toHandle());
+        Signals.send("INT", group);
+        String out = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(app.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(app.waitFor(30, TimeUnit.SECONDS), "the application did not stop");
+
+        assertEquals(130, app.exitValue(), err);
+        assertFalse(out.contains("NaN") || err.contains("NaN"), out + err);
+        String json = out.strip().lines().reduce((first, second) -> second).orElseThrow();
+        assertTrue(json.contains("\"status\":\"cancelled\"") && json.contains("\"epochs\":0")
+                && json.contains("\"testAccuracy\":null"), json);
+        for (ProcessHandle rank : ranks) {
+            assertTrue(rank.onExit().get(5, TimeUnit.SECONDS) != null && !rank.isAlive(), "rank " + rank.pid() + " is left");
         }
     }
 
