@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.config.TrainingOptions;
 
 /**
  * Everything kept about a study: its plan as read, the options it was started with, and every cell with its
@@ -81,10 +82,17 @@ public record StudyRecord(
 
         static Cell of(StudyCell cell, boolean allowOversubscribe) {
             boolean skip = cell.oversubscribed() && !allowOversubscribe;
-            return new Cell(cell.index(), cell.label(), cell.repeat(), cell.baseline(), cell.oversubscribed(),
+            Cell planned = new Cell(cell.index(), cell.label(), cell.repeat(), cell.baseline(), cell.oversubscribed(),
                     cell.config(), skip ? CellStatus.SKIPPED : CellStatus.PENDING, null,
                     skip ? "needs " + cell.config().parallelism().busyThreads() + " cores; run with --allow-oversubscribe"
                             : null);
+            return allowOversubscribe ? planned.allowedToOversubscribe() : planned;
+        }
+
+        /** An oversubscribed cell's run told that the study allows it, so train does not refuse it. */
+        Cell allowedToOversubscribe() {
+            return !oversubscribed ? this : new Cell(index, label, repeat, baseline, true,
+                    config.with(TrainingOptions.ALLOW_OVERSUBSCRIBE, true), status, runId, message);
         }
     }
 
@@ -108,7 +116,7 @@ public record StudyRecord(
     /** Resumed with another choice about oversubscribed cells: cells skipped before may now run. */
     public StudyRecord allowingOversubscription(boolean allow) {
         List<Cell> updated = cells.stream().map(cell -> cell.status() == CellStatus.SKIPPED && allow
-                ? cell.with(CellStatus.PENDING, cell.runId(), null) : cell).toList();
+                ? cell.allowedToOversubscribe().with(CellStatus.PENDING, cell.runId(), null) : cell).toList();
         return new StudyRecord(schemaVersion, studyId, name, planFile, plan, quick, allow || allowOversubscribe,
                 substitution, createdAt, status, owner, updated);
     }

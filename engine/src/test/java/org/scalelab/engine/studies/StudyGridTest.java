@@ -77,6 +77,13 @@ class StudyGridTest {
         assertFalse(quick.get(1).oversubscribed());
         assertTrue(quick.get(2).oversubscribed(), "4 ranks on 2 cores");
         assertFalse(StudyGrid.cells(plan, true, d -> true, 4).get(2).oversubscribed());
+
+        // A study that allows it tells the oversubscribed cell's run so, which train would otherwise refuse.
+        StudyRecord.Cell allowed = StudyRecord.Cell.of(quick.get(2), true);
+        assertEquals(CellStatus.PENDING, allowed.status());
+        assertTrue(allowed.config().placement().allowOversubscribe());
+        assertFalse(StudyRecord.Cell.of(quick.get(1), true).config().placement().allowOversubscribe());
+        assertEquals(CellStatus.SKIPPED, StudyRecord.Cell.of(quick.get(2), false).status());
     }
 
     @Test
