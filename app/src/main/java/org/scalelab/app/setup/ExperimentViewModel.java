@@ -329,10 +329,7 @@ public final class ExperimentViewModel {
         }
     }
 
-    /**
-     * Counts what actually competes for the cores: every worker's native threads (a threads worker has one, an
-     * intra-op worker or an MPJ rank has T), not P × T, which overcounts hybrid runs and undercounts none.
-     */
+    /** Counts what actually competes for the cores, as {@link Strategy#busyThreads} does. */
     private String oversubscription() {
         int processes;
         int threads;
@@ -347,7 +344,7 @@ public final class ExperimentViewModel {
         }
         Strategy chosen = strategy.get();
         int workers = chosen.workers(processes, threads);
-        long nativeThreads = (long) workers * chosen.nativeThreadsPerWorker(threads);
+        long nativeThreads = chosen.busyThreads(processes, threads);
         if (nativeThreads <= cores) {
             return "";
         }

@@ -3,7 +3,6 @@ package org.scalelab.app.studies;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -33,7 +32,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.scalelab.app.ui.Dates;
 import org.scalelab.app.ui.Dialogs;
@@ -273,9 +271,8 @@ public final class StudiesView extends VBox {
             }
         }
         table.getItems().setAll(report.shownRows());
-        Map<StudyCharts.Kind, JFreeChart> charts = StudyCharts.all(results);
-        speedup.setChart(charts.get(StudyCharts.Kind.SPEEDUP));
-        efficiency.setChart(charts.get(StudyCharts.Kind.EFFICIENCY));
+        speedup.setChart(StudyCharts.speedup(results));
+        efficiency.setChart(StudyCharts.efficiency(results));
     }
 
     /** The run of the first finished repeat of the table's row, to open. */

@@ -20,12 +20,9 @@ public record Parallelism(Strategy strategy, int processes, int threads, Scaling
         return strategy.workers(processes, threads);
     }
 
-    /**
-     * Native threads the run keeps busy, what competes for the cores: every worker's native threads (a threads
-     * worker has one, an intra-op worker or an MPJ rank has T), not P × T, which overcounts hybrid runs.
-     */
+    /** Native threads the run keeps busy: see {@link Strategy#busyThreads}. */
     public long busyThreads() {
-        return (long) workers() * strategy.nativeThreadsPerWorker(threads);
+        return strategy.busyThreads(processes, threads);
     }
 
     /** Whether the ranks are child JVMs on MPJ's niodev device (rather than threads of this JVM). */

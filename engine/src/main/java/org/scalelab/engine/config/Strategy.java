@@ -54,6 +54,14 @@ public enum Strategy {
         };
     }
 
+    /**
+     * Native threads a run keeps busy, what competes for the cores: every worker's native threads (a threads
+     * worker has one, an intra-op worker or an MPJ rank has T), not P × T, which overcounts hybrid runs.
+     */
+    public long busyThreads(int processes, int threads) {
+        return (long) workers(processes, threads) * nativeThreadsPerWorker(threads);
+    }
+
     /** Native (OpenMP) threads each worker's ND4J operations may use. */
     public int nativeThreadsPerWorker(int threads) {
         return switch (this) {

@@ -52,16 +52,25 @@ public final class StudyCharts {
     /** Every chart the study has data for, in reading order. */
     public static Map<Kind, JFreeChart> all(StudyResults results) {
         Map<Kind, JFreeChart> charts = new LinkedHashMap<>();
-        charts.put(Kind.SPEEDUP, scaling(results, "Speedup against workers", "speedup (×)", true));
-        charts.put(Kind.EFFICIENCY, scaling(results, "Efficiency against workers", "efficiency (%)", false));
-        charts.put(Kind.ACCURACY, accuracy(results));
+        charts.put(Kind.SPEEDUP, speedup(results));
+        charts.put(Kind.EFFICIENCY, efficiency(results));
+        charts.put(Kind.ACCURACY, subtitle(accuracy(results), results));
         if (batchVaries(results)) {
-            charts.put(Kind.ACCURACY_BY_BATCH, accuracyByBatch(results));
+            charts.put(Kind.ACCURACY_BY_BATCH, subtitle(accuracyByBatch(results), results));
         }
-        charts.put(Kind.PHASES, phases(results));
-        charts.put(Kind.LOSS, loss(results));
-        charts.values().forEach(chart -> subtitle(chart, results));
+        charts.put(Kind.PHASES, subtitle(phases(results), results));
+        charts.put(Kind.LOSS, subtitle(loss(results), results));
         return charts;
+    }
+
+    /** Speedup against P × T with the ideal line: what the Studies tab shows as cells finish. */
+    public static JFreeChart speedup(StudyResults results) {
+        return subtitle(scaling(results, "Speedup against workers", "speedup (×)", true), results);
+    }
+
+    /** Efficiency against P × T. */
+    public static JFreeChart efficiency(StudyResults results) {
+        return subtitle(scaling(results, "Efficiency against workers", "efficiency (%)", false), results);
     }
 
     /** Speedup (or efficiency) of every measured point at its cores, P × T, a line per strategy. */
@@ -220,7 +229,7 @@ public final class StudyCharts {
     }
 
     /** The study's name, and the substitution or oversubscription a reader must know, under every title. */
-    private static void subtitle(JFreeChart chart, StudyResults results) {
+    private static JFreeChart subtitle(JFreeChart chart, StudyResults results) {
         StringBuilder text = new StringBuilder(results.study().name());
         if (results.study().substitution() != null) {
             text.append(" — ").append(results.study().substitution());
@@ -233,5 +242,6 @@ public final class StudyCharts {
         subtitle.setPaint(ChartPalette.TEXT);
         subtitle.setMaximumLinesToDisplay(3);
         chart.addSubtitle(subtitle);
+        return chart;
     }
 }

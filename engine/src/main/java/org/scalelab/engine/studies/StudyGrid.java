@@ -3,12 +3,15 @@ package org.scalelab.engine.studies;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.scalelab.engine.config.ConfigJson;
 import org.scalelab.engine.config.OptionValues;
 import org.scalelab.engine.config.Scaling;
@@ -56,9 +59,9 @@ public final class StudyGrid {
             }
         }
         // A serial point of the plan is the baseline of every point whose serial form it has.
-        java.util.Set<TrainingConfig> covered = points.values().stream()
+        Set<TrainingConfig> covered = points.values().stream()
                 .filter(point -> point.parallelism().strategy() == Strategy.SERIAL)
-                .map(StudyGrid::baselineFor).collect(java.util.stream.Collectors.toSet());
+                .map(StudyGrid::baselineFor).collect(Collectors.toSet());
         Map<String, TrainingConfig> baselines = new LinkedHashMap<>();
         for (TrainingConfig point : points.values()) {
             TrainingConfig baseline = baselineFor(point);
@@ -133,7 +136,7 @@ public final class StudyGrid {
     }
 
     /** "serial", or "serial · batch N" when the study's points have several global batches. */
-    private static String baselineLabel(TrainingConfig baseline, java.util.Collection<TrainingConfig> points) {
+    private static String baselineLabel(TrainingConfig baseline, Collection<TrainingConfig> points) {
         long globalBatches = points.stream().mapToInt(TrainingConfig::globalBatchSize).distinct().count();
         return globalBatches > 1 ? "serial · batch " + baseline.schedule().batchSize() : "serial";
     }
