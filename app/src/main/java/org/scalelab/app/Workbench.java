@@ -143,7 +143,13 @@ public final class Workbench {
     private void start(TrainingConfig config, String role) {
         player.stop();
         live.begin(LiveState.PREPARING);
-        RunRecorder recorder = new RunRecorder(runs);
+        Optional<String> unwritable = runs.whyUnwritable();
+        if (unwritable.isPresent()) {
+            live.failedBeforeStart("cannot save run records in " + runs.directory() + " (" + unwritable.get()
+                    + "); nothing was trained");
+            return;
+        }
+        RunRecorder recorder = new RunRecorder(runs, launcher::abort);
         launcher.start(config, List.of(recorder, live.listener()), live::failedBeforeStart, () -> {
             if (role != null) {
                 recorder.path().map(Workbench::runId).ifPresent(id -> {

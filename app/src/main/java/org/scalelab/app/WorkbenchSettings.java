@@ -2,6 +2,7 @@ package org.scalelab.app;
 
 import java.nio.file.Path;
 import org.scalelab.app.setup.StrategyAvailability;
+import org.scalelab.engine.config.Folders;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.runs.RunStore;
@@ -32,7 +33,7 @@ public record WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String pr
 
     /** The embedded digits and Study B's MLP: ready to run offline the moment the window opens. */
     public static WorkbenchSettings defaults() {
-        return new WorkbenchSettings(new DatasetCatalog(), new RunStore(RunStore.defaultDirectory()),
+        return new WorkbenchSettings(new DatasetCatalog(), new RunStore(Folders.ofThisUser().runs()),
                 TrainingOptions.MODEL.defaultValue());
     }
 }

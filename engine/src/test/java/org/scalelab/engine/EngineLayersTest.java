@@ -36,7 +36,7 @@ public class EngineLayersTest {
             .layer("bench").definedBy("org.scalelab.engine.bench..")
             .layer("cli").definedBy("org.scalelab.engine.cli..")
             .whereLayer("config").mayNotAccessAnyLayer()
-            .whereLayer("provenance").mayNotAccessAnyLayer()
+            .whereLayer("provenance").mayOnlyAccessLayers("config")
             .whereLayer("report").mayNotAccessAnyLayer()
             .whereLayer("data").mayOnlyAccessLayers("config")
             .whereLayer("model").mayOnlyAccessLayers("config")
@@ -46,7 +46,7 @@ public class EngineLayersTest {
             .whereLayer("strategies").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
                     "training")
             .whereLayer("runs").mayOnlyAccessLayers("config", "provenance", "events")
-            .whereLayer("studies").mayOnlyAccessLayers("config", "parallel", "events", "training", "runs", "report")
+            .whereLayer("studies").mayOnlyAccessLayers("config", "provenance", "parallel", "events", "training", "runs", "report")
             .whereLayer("bench").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
                     "training", "strategies", "runs")
             .whereLayer("cli").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",

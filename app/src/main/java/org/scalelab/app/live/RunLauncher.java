@@ -79,6 +79,11 @@ public final class RunLauncher {
         cancellation.cancel();
     }
 
+    /** Stops the current run because it cannot go on; it ends as failed, for that reason. */
+    public void abort(RuntimeException reason) {
+        cancellation.abort(reason);
+    }
+
     /**
      * Stops the current run and waits, on the calling thread, until it has ended and its record is saved as
      * cancelled: what closing the window does, so that no record is left "running".

@@ -43,7 +43,7 @@ public final class SyntheticRun {
     public static RunRecord record(String name, TrainingConfig config, Instant startedAt, double stepSeconds) {
         List<RunEvent> events = events(config, startedAt, 2, 10, config.workers(), stepSeconds);
         RunFinished finished = (RunFinished) events.get(events.size() - 1);
-        return new RunRecord(RunRecord.SCHEMA_VERSION, name, name, Set.of(), RunStatus.FINISHED, config, null, events,
+        return new RunRecord(RunRecord.SCHEMA_VERSION, name, name, Set.of(), RunStatus.FINISHED, null, config, null, events,
                 finished.summary());
     }
 

@@ -1,5 +1,6 @@
 package org.scalelab.engine.cli;
 
+import org.scalelab.engine.config.Folders;
 import java.nio.file.Path;
 import org.scalelab.engine.data.DatasetCatalog;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ final class DataDirOption {
 
     /** The default catalog, with downloads and imports in {@code --data-dir} when it was given. */
     DatasetCatalog catalog() {
-        return new DatasetCatalog(dataDir != null ? dataDir : DatasetCatalog.defaultCacheDir(),
+        return new DatasetCatalog(dataDir != null ? dataDir : Folders.ofThisUser().datasets(),
                 DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST, DatasetCatalog.mirrorFromEnvironment());
     }
 }

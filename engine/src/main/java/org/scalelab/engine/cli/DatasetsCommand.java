@@ -1,5 +1,6 @@
 package org.scalelab.engine.cli;
 
+import org.scalelab.engine.config.Folders;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public class DatasetsCommand implements Callable<Integer> {
     /** Runs {@code action} on the catalog the options select, turning a {@link DatasetException} into one line. */
     int withCatalog(CatalogAction action) {
         try {
-            Path cacheDir = dataDir != null ? dataDir : DatasetCatalog.defaultCacheDir();
+            Path cacheDir = dataDir != null ? dataDir : Folders.ofThisUser().datasets();
             URI downloadMirror = mirror != null ? mirror : DatasetCatalog.mirrorFromEnvironment();
             return action.run(new DatasetCatalog(cacheDir, DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST, downloadMirror));
         } catch (DownloadCancelledException e) {

@@ -33,7 +33,7 @@ final class StudyResumeCommand implements Callable<Integer> {
                     + " on " + study.owner().host() + ")");
             return CliErrors.USAGE;
         }
-        return StudySession.run(study.allowingOversubscription(options.allowOversubscribe), options,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        return StudySession.run(study.allowingOversubscription(options.allowOversubscribe), options.runs.writableStore(),
+                options, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

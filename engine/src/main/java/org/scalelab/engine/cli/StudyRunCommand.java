@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.Json;
+import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.studies.StudyCell;
 import org.scalelab.engine.studies.StudyGrid;
 import org.scalelab.engine.studies.StudyPlan;
@@ -56,12 +57,13 @@ final class StudyRunCommand implements Callable<Integer> {
             StudyDryRun.print(plan, cells, substitution, quick, options.allowOversubscribe, cores, options.runs.store(), out);
             return 0;
         }
+        RunStore runs = options.runs.writableStore();
         JsonNode planJson = Json.mapper().readTree(Files.readString(planFile));
-        StudyRecord study = new StudyStore(options.runs.directory()).create(planFile, planJson, plan, cells, quick,
+        StudyRecord study = new StudyStore(runs.directory()).create(planFile, planJson, plan, cells, quick,
                 options.allowOversubscribe, substitution);
         if (substitution != null) {
             spec.commandLine().getErr().println("note: " + substitution);
         }
-        return StudySession.run(study, options, out, spec.commandLine().getErr());
+        return StudySession.run(study, runs, options, out, spec.commandLine().getErr());
     }
 }

@@ -25,9 +25,9 @@ final class StudySession {
     private StudySession() {
     }
 
-    static int run(StudyRecord study, StudyRunOptions options, PrintWriter out, PrintWriter err) {
-        Path runsDir = options.runs.directory();
-        RunStore runs = new RunStore(runsDir);
+    /** @param runs where the cells' records go, checked writable ({@link RunsDirOption#writableStore}) */
+    static int run(StudyRecord study, RunStore runs, StudyRunOptions options, PrintWriter out, PrintWriter err) {
+        Path runsDir = runs.directory();
         StudyStore studies = new StudyStore(runsDir);
         String resume = "scalelab study resume " + study.studyId() + " --runs-dir " + runsDir;
         err.println("Study " + study.studyId() + ": " + study.cells().size() + " cells; to resume it: " + resume);

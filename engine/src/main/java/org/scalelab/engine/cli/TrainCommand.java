@@ -16,6 +16,7 @@ import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.parallel.launch.ParentWatch;
 import org.scalelab.engine.runs.RunRecorder;
+import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.RunStoreException;
 import org.scalelab.engine.strategies.Trainer;
 import org.scalelab.engine.strategies.Trainers;
@@ -72,6 +73,7 @@ public final class TrainCommand implements Callable<Integer>, TrainingOptionsCli
     @Override
     public Integer call() {
         TrainingConfig config = options.build().validate();
+        RunStore store = runs.writableStore();
         DatasetCatalog catalog = data.catalog();
         Trainer trainer = Trainers.forConfig(config, catalog);
         RunPlan plan = RunPlan.prepare(config, catalog);
@@ -81,13 +83,14 @@ public final class TrainCommand implements Callable<Integer>, TrainingOptionsCli
         if (exitWithParent) {
             ParentWatch.exitWhenParentGoes();
         }
-        RunRecorder recorder = new RunRecorder(runs.store(), name, tags);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // Everything up to the last output line happens inside: Ctrl-C's hook holds the exit until then.
         try (CancelOnShutdown ctrlC = new CancelOnShutdown();
              RunProgressOutput progress = eventLines ? new EventLines(out) : new TrainingConsole(out, err)) {
-            RunSummary summary = trainer.train(plan, RunListeners.fanOut(recorder, progress), new CancellationToken(ctrlC));
+            CancellationToken cancellation = new CancellationToken(ctrlC);
+            RunRecorder recorder = new RunRecorder(store, name, tags, cancellation::abort);
+            RunSummary summary = trainer.train(plan, RunListeners.fanOut(recorder, progress), cancellation);
             RunStoreException saveFailure = recorder.saveFailure().orElse(null);
             if (saveFailure != null) {
                 err.println("error: " + saveFailure.getMessage());

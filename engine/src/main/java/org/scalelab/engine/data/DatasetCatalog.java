@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scalelab.engine.config.Folders;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -15,8 +16,7 @@ import java.util.function.BooleanSupplier;
  * Every dataset ScaleLab knows — {@code mnist-mini}, {@code mnist}, {@code fashion-mnist}, {@code cifar10},
  * {@code synthetic-cifar} — with where each is, loading, downloading and importing.
  *
- * <p>Downloaded and imported datasets live in the cache folder: {@code $SCALELAB_DATA_DIR}, else
- * {@code $XDG_CACHE_HOME/scalelab/datasets}, else {@code ~/.cache/scalelab/datasets}; one sub-folder each.
+ * <p>Downloaded and imported datasets live in the cache folder, {@link Folders#datasets()}; one sub-folder each.
  *
  * <p>Thread-safe. Loaded datasets are kept through soft references: loading the same set again is free while
  * memory allows, and the garbage collector may drop them when it does not.
@@ -33,7 +33,7 @@ public final class DatasetCatalog {
 
     /** Cache folder and download mirror from the environment; Fashion-MNIST from Debian's folder if installed. */
     public DatasetCatalog() {
-        this(defaultCacheDir(), DEFAULT_INSTALLED_FASHION_MNIST, mirrorFromEnvironment());
+        this(Folders.ofThisUser().datasets(), DEFAULT_INSTALLED_FASHION_MNIST, mirrorFromEnvironment());
     }
 
     /** Downloads from the upstream sites. */
@@ -55,23 +55,6 @@ public final class DatasetCatalog {
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
         this.installedFashionMnistDir = installedFashionMnistDir;
         sources.forEach(source -> this.sources.put(source.info().name(), source));
-    }
-
-    /** {@code $SCALELAB_DATA_DIR}, else {@code $XDG_CACHE_HOME/scalelab/datasets}, else {@code ~/.cache/…}. */
-    public static Path defaultCacheDir() {
-        return cacheDirFrom(System.getenv(), System.getProperty("user.home"));
-    }
-
-    static Path cacheDirFrom(Map<String, String> environment, String userHome) {
-        String dataDir = environment.get("SCALELAB_DATA_DIR");
-        if (dataDir != null && !dataDir.isBlank()) {
-            return Path.of(dataDir);
-        }
-        String xdgCache = environment.get("XDG_CACHE_HOME");
-        // The XDG spec says to ignore a relative path here.
-        Path cacheHome = xdgCache != null && Path.of(xdgCache).isAbsolute()
-                ? Path.of(xdgCache) : Path.of(userHome, ".cache");
-        return cacheHome.resolve("scalelab").resolve("datasets");
     }
 
     /**

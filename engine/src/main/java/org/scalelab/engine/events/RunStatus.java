@@ -7,7 +7,12 @@ public enum RunStatus {
     RUNNING,
     FINISHED,
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    /**
+     * Said of a record, never by a run: it was left running by a process that is gone (killed, the machine lost
+     * power), so it holds what was saved before that and will never end by itself.
+     */
+    INTERRUPTED;
 
     /** Lower case: the spelling used in JSON and tables. */
     @Override

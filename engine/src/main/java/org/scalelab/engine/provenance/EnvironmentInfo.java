@@ -72,7 +72,8 @@ public record EnvironmentInfo(
                 .orElse(UNKNOWN);
     }
 
-    private static String readHostName() {
+    /** This machine's name, as the kernel has it (the JDK may ask a resolver that is slow or absent). */
+    static String readHostName() {
         return firstLine(Path.of("/proc/sys/kernel/hostname")).orElseGet(() -> {
             try {
                 return InetAddress.getLocalHost().getHostName();

@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import org.scalelab.engine.config.Folders;
 
 /**
  * Where a fault of ScaleLab's leaves its stack trace: one file per fault, so that the user reads one line saying
- * what failed and where the details are, and a bug report still gets the whole trace. The folder is
- * {@code $SCALELAB_HOME/logs}, else {@code $XDG_STATE_HOME/scalelab/logs}, else
- * {@code ~/.local/state/scalelab/logs}.
+ * what failed and where the details are, and a bug report still gets the whole trace, in
+ * {@link Folders#logs()}.
  */
 public final class ErrorLog {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -22,18 +21,7 @@ public final class ErrorLog {
     }
 
     public static Path directory() {
-        return directory(System.getenv(), System.getProperty("user.home"));
-    }
-
-    static Path directory(Map<String, String> environment, String userHome) {
-        String home = environment.get("SCALELAB_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home, "logs");
-        }
-        String state = environment.get("XDG_STATE_HOME");
-        Path stateHome = state != null && Path.of(state).isAbsolute() ? Path.of(state)
-                : Path.of(userHome, ".local", "state");
-        return stateHome.resolve("scalelab").resolve("logs");
+        return Folders.ofThisUser().logs();
     }
 
     /**

@@ -49,7 +49,7 @@ final class RecordFormat {
      * @param log     the run's event log; need not exist
      */
     static RunRecord read(String runId, Path summary, Path log) throws UnreadableRecord {
-        if (!Files.exists(summary)) {
+        if (!Files.isRegularFile(summary)) {
             return fromLog(runId, log);
         }
         String name = summary.getFileName().toString();
@@ -57,7 +57,7 @@ final class RecordFormat {
         try {
             tree = MAPPER.readTree(summary.toFile());
         } catch (JacksonException e) {
-            if (Files.exists(log)) {
+            if (Files.isRegularFile(log)) {
                 return fromLog(runId, log);
             }
             throw new UnreadableRecord(name + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
@@ -65,7 +65,7 @@ final class RecordFormat {
             throw new UnreadableRecord(name + ": cannot read (" + RunStore.reason(e) + ")", e);
         }
         if (tree == null || !tree.path(SCHEMA_VERSION).canConvertToInt() || !tree.path("runId").isTextual()) {
-            if (Files.exists(log)) {
+            if (Files.isRegularFile(log)) {
                 return fromLog(runId, log);
             }
             throw new UnreadableRecord(name + ": not a ScaleLab run record", null);
@@ -83,7 +83,7 @@ final class RecordFormat {
         }
         if (record.status() == null || record.config() == null || record.summary() == null) {
             // Valid JSON that lost a field (a damaged name, say) is no whole record either.
-            if (version > 1 && Files.exists(log)) {
+            if (version > 1 && Files.isRegularFile(log)) {
                 return fromLog(runId, log);
             }
             throw new UnreadableRecord(name + ": damaged run record (no status, configuration or summary)", null);
@@ -92,7 +92,7 @@ final class RecordFormat {
     }
 
     private static RunRecord withLog(RunRecord summary, Path log) throws UnreadableRecord {
-        if (!Files.exists(log)) {
+        if (!Files.isRegularFile(log)) {
             return summary;
         }
         List<RunEvent> events = events(log);
@@ -100,7 +100,7 @@ final class RecordFormat {
         boolean logIsAhead = summary.status() == RunStatus.RUNNING && run.started() != null;
         RunSummary outcome = logIsAhead ? run.summary() : summary.summary();
         return new RunRecord(summary.schemaVersion(), summary.runId(), summary.name(), summary.tags(),
-                outcome.status(), summary.config(), summary.environment(), events, outcome);
+                outcome.status(), summary.owner(), summary.config(), summary.environment(), events, outcome);
     }
 
     private static RunRecord fromLog(String runId, Path log) throws UnreadableRecord {
@@ -112,11 +112,15 @@ final class RecordFormat {
                     null);
         }
         RunSummary summary = run.summary();
-        return new RunRecord(RunRecord.SCHEMA_VERSION, runId, runId, Set.of(), summary.status(), started.config(),
-                started.environment(), events, summary);
+        return new RunRecord(RunRecord.SCHEMA_VERSION, runId, runId, Set.of(), summary.status(), null,
+                started.config(), started.environment(), events, summary);
     }
 
     private static List<RunEvent> events(Path log) throws UnreadableRecord {
+        if (Files.exists(log) && !Files.isRegularFile(log)) {
+            // A pipe would block the reader for ever; a directory cannot be read.
+            throw new UnreadableRecord(log.getFileName() + ": not a regular file, so not a run's events", null);
+        }
         try {
             return EventLog.read(log);
         } catch (IOException e) {

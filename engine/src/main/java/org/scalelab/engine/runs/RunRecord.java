@@ -9,6 +9,7 @@ import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.provenance.EnvironmentInfo;
+import org.scalelab.engine.provenance.OwnerProcess;
 
 /**
  * Everything kept about one run: what it was asked to do, where it ran, every event it emitted, and its
@@ -18,6 +19,9 @@ import org.scalelab.engine.provenance.EnvironmentInfo;
  * @param schemaVersion of the files it was read from; {@link #SCHEMA_VERSION} when written by this version
  * @param name          what the user calls the run; the run id until renamed
  * @param tags          free labels for grouping runs, sorted
+ * @param status        {@link RunStatus#INTERRUPTED} when read back from a record left running by a process
+ *                      that is gone
+ * @param owner         the process that wrote the record; null in records written before it was kept
  * @param summary       of the epochs completed so far
  */
 public record RunRecord(
@@ -26,6 +30,7 @@ public record RunRecord(
         String name,
         Set<String> tags,
         RunStatus status,
+        OwnerProcess owner,
         TrainingConfig config,
         EnvironmentInfo environment,
         List<RunEvent> events,
@@ -44,10 +49,21 @@ public record RunRecord(
     }
 
     public RunRecord withName(String newName) {
-        return new RunRecord(schemaVersion, runId, newName, tags, status, config, environment, events, summary);
+        return new RunRecord(schemaVersion, runId, newName, tags, status, owner, config, environment, events, summary);
+    }
+
+    /** The record as it stands: one left running by a process that is gone was interrupted. */
+    RunRecord withOwnerChecked() {
+        if (status != RunStatus.RUNNING || owner != null && !owner.isGone()) {
+            return this;
+        }
+        RunSummary interrupted = new RunSummary(runId, RunStatus.INTERRUPTED, summary.epochs(), summary.trainSeconds(),
+                summary.imagesPerSecond(), summary.testAccuracy(), summary.testLoss());
+        return new RunRecord(schemaVersion, runId, name, tags, RunStatus.INTERRUPTED, owner, config, environment, events,
+                interrupted);
     }
 
     public RunRecord withTags(Set<String> newTags) {
-        return new RunRecord(schemaVersion, runId, name, newTags, status, config, environment, events, summary);
+        return new RunRecord(schemaVersion, runId, name, newTags, status, owner, config, environment, events, summary);
     }
 }

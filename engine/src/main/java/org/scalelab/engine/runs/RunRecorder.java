@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
@@ -13,6 +14,7 @@ import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.provenance.OwnerProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,32 +23,42 @@ import org.slf4j.LoggerFactory;
  * each event over. Events are appended to the run's log as they come (steps in batches), and the log is forced
  * to disk and the summary replaced when the run starts, after every epoch and at the end: a crash loses at most
  * the current epoch's steps. The run's last event waits until everything is written, so that {@link #path} and
- * {@link #saveFailure} are final once the run has returned. A failed save is logged and remembered, never
- * thrown: losing the record must not stop the training.
+ * {@link #saveFailure} are final once the run has returned.
+ *
+ * <p>A save that fails (a full disk, a folder that became read-only) stops the run through the callback it was
+ * given: training on with nothing kept would waste the time and then lose the result. The space the recorder
+ * keeps back ({@link SpaceReserve}) is given up at that moment, so that the record can still say that the run
+ * failed and why; it then holds every event up to the last one written whole.
  */
 public final class RunRecorder implements RunListener {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
 
+    private static final OwnerProcess OWNER = OwnerProcess.current();
+
     private final RunStore store;
     private final String name;
     private final Set<String> tags;
+    private final Consumer<RuntimeException> stopRun;
     private final BlockingQueue<RunEvent> queue = new LinkedBlockingQueue<>();
     private Thread writer;
     private volatile Path path;
     private volatile RunStoreException saveFailure;
 
-    public RunRecorder(RunStore store) {
-        this(store, null, Set.of());
+    /** @param stopRun stops the run, failed for the reason given, when its record can no longer be saved */
+    public RunRecorder(RunStore store, Consumer<RuntimeException> stopRun) {
+        this(store, null, Set.of(), stopRun);
     }
 
     /**
-     * @param name what listings call the run; null for its id
-     * @param tags its labels from the start (a study's cells are tagged with the study)
+     * @param name    what listings call the run; null for its id
+     * @param tags    its labels from the start (a study's cells are tagged with the study)
+     * @param stopRun stops the run, failed for the reason given, when its record can no longer be saved
      */
-    public RunRecorder(RunStore store, String name, Set<String> tags) {
+    public RunRecorder(RunStore store, String name, Set<String> tags, Consumer<RuntimeException> stopRun) {
         this.store = store;
         this.name = name;
         this.tags = Set.copyOf(tags);
+        this.stopRun = stopRun;
     }
 
     @Override
@@ -80,6 +92,8 @@ public final class RunRecorder implements RunListener {
     private void write(String runId) {
         RunSoFar run = new RunSoFar();
         EventLog log = store.newEventLog(runId);
+        SpaceReserve reserve = store.reserveSpace(runId);
+        boolean stopped = false;
         while (true) {
             RunEvent event = take();
             run.add(event);
@@ -95,8 +109,14 @@ public final class RunRecorder implements RunListener {
             } catch (RunStoreException e) {
                 saveFailure = e;
                 LOG.warn("{}", e.getMessage());
+                if (!stopped) {
+                    stopped = true;
+                    reserve.release();
+                    stopRun.accept(e);
+                }
             }
             if (isLast(event)) {
+                reserve.release();
                 return;
             }
         }
@@ -107,7 +127,7 @@ public final class RunRecorder implements RunListener {
         RunStarted started = run.started();
         RunSummary summary = run.summary();
         return new RunRecord(RunRecord.SCHEMA_VERSION, started.runId(), name != null ? name : started.runId(), tags,
-                summary.status(), started.config(), started.environment(), List.of(), summary);
+                summary.status(), OWNER, started.config(), started.environment(), List.of(), summary);
     }
 
     private RunEvent take() {

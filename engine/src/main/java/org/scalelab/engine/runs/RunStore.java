@@ -11,9 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,8 +35,8 @@ import org.scalelab.engine.runs.RecordFormat.UnreadableRecord;
  * Listing never fails because of one bad file: it reports the file instead.
  */
 public final class RunStore {
-    private static final String SUFFIX = ".json";
-    private static final String LOG_SUFFIX = ".events.jsonl";
+    private static final String SUFFIX = RecordFiles.SUMMARY_SUFFIX;
+    private static final String LOG_SUFFIX = RecordFiles.LOG_SUFFIX;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
     private final Path directory;
@@ -51,19 +50,6 @@ public final class RunStore {
     RunStore(Path directory, Disk disk) {
         this.directory = directory;
         this.disk = disk;
-    }
-
-    /** {@code $SCALELAB_HOME/runs}, else {@code ~/.local/share/scalelab/runs}. */
-    public static Path defaultDirectory() {
-        return defaultDirectory(System.getenv(), System.getProperty("user.home"));
-    }
-
-    static Path defaultDirectory(Map<String, String> environment, String userHome) {
-        String home = environment.get("SCALELAB_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home, "runs");
-        }
-        return Path.of(userHome, ".local", "share", "scalelab", "runs");
     }
 
     public Path directory() {
@@ -106,6 +92,31 @@ public final class RunStore {
         return target;
     }
 
+    /**
+     * Finds out, before a run starts, whether its record could be saved here: creates the directory and writes,
+     * forces and deletes a small hidden file. A run that found out only at its end would lose its record.
+     *
+     * @return why records cannot be saved here, in a few words (permission denied, read-only file system, no space
+     *         left on device); empty when they can
+     */
+    public Optional<String> whyUnwritable() {
+        Path probe = directory.resolve(".probe-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(directory);
+            disk.writeNew(probe, new byte[4096]);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(reason(e));
+        } finally {
+            deleteQuietly(probe);
+        }
+    }
+
+    /** Space kept back while a run goes, for saving how it ended should the disk fill ({@link SpaceReserve}). */
+    SpaceReserve reserveSpace(String runId) {
+        return SpaceReserve.claim(directory, checked(runId));
+    }
+
     /** A log that the run's events can be appended to, empty until the first write. */
     EventLog newEventLog(String runId) {
         return new EventLog(disk, eventLogOf(runId));
@@ -116,14 +127,23 @@ public final class RunStore {
         if (!Files.exists(pathOf(runId)) && !Files.exists(eventLogOf(runId))) {
             throw new RunStoreException("no run " + runId + " in " + directory);
         }
+        RunRecord record;
         try {
-            return read(runId);
+            record = read(runId);
         } catch (UnreadableRecord e) {
             throw new RunStoreException(e.getMessage(), e.getCause());
         }
+        if (!record.runId().equals(runId)) {
+            throw new RunStoreException(misnamed(runId, record.runId(), isRunId(record.runId())
+                    && Files.isRegularFile(pathOf(record.runId()))));
+        }
+        return record;
     }
 
-    /** Every readable record, newest first, and a line for each run whose files are not one. */
+    /**
+     * Every readable record, newest first, and a line for each file named like a record that is not one: damaged,
+     * a directory, a link to nowhere, a second copy of a run, a record whose id is not its file's name.
+     */
     public RunListing list() {
         if (!Files.isDirectory(directory)) {
             return new RunListing(List.of(), List.of());
@@ -131,9 +151,16 @@ public final class RunStore {
         List<RunRecord> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
-            for (String runId : runIds()) {
+            RecordFiles files = RecordFiles.in(directory);
+            problems.addAll(files.problems());
+            for (String runId : files.runIds()) {
                 try {
-                    records.add(read(runId));
+                    RunRecord record = read(runId);
+                    if (record.runId().equals(runId)) {
+                        records.add(record);
+                    } else {
+                        problems.add(misnamed(runId, record.runId(), files.runIds().contains(record.runId())));
+                    }
                 } catch (UnreadableRecord e) {
                     problems.add(e.getMessage());
                 }
@@ -180,25 +207,23 @@ public final class RunStore {
         return changed;
     }
 
+    /** The record as it stands now: interrupted if its process is gone ({@link RunRecord#withOwnerChecked}). */
     private RunRecord read(String runId) throws UnreadableRecord {
-        return RecordFormat.read(runId, pathOf(runId), eventLogOf(runId));
+        return RecordFormat.read(runId, pathOf(runId), eventLogOf(runId)).withOwnerChecked();
     }
 
-    /** Ids of every run with a summary or a log here, in file-name order. */
-    private Set<String> runIds() throws IOException {
-        Set<String> ids = new TreeSet<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            files.filter(file -> !file.getFileName().toString().startsWith(".") && Files.isRegularFile(file))
-                    .forEach(file -> {
-                        String name = file.getFileName().toString();
-                        if (name.endsWith(LOG_SUFFIX)) {
-                            ids.add(name.substring(0, name.length() - LOG_SUFFIX.length()));
-                        } else if (name.endsWith(SUFFIX)) {
-                            ids.add(name.substring(0, name.length() - SUFFIX.length()));
-                        }
-                    });
+    /**
+     * Why the record in {@code runId}'s files is not listed under another id: copied by hand, or renamed. Listed
+     * as it is, it would be a run that cannot be opened by its id, or one run counted twice.
+     */
+    private static String misnamed(String runId, String heldRunId, boolean runHasItsOwnFile) {
+        if (!isRunId(heldRunId)) {
+            return runId + SUFFIX + ": damaged run record (its run id '" + heldRunId + "' is not one)";
         }
-        return ids;
+        return runId + SUFFIX + ": " + (runHasItsOwnFile
+                ? "a second copy of run " + heldRunId + " (whose own file is " + heldRunId + SUFFIX + "); delete it"
+                : "holds run " + heldRunId + " but is named " + runId + "; rename its files to " + heldRunId + SUFFIX
+                        + " and " + heldRunId + LOG_SUFFIX + " to list it");
     }
 
     private void createDirectory(String runId) {
@@ -223,8 +248,12 @@ public final class RunStore {
         }
     }
 
+    private static boolean isRunId(String text) {
+        return SAFE_ID.matcher(text).matches();
+    }
+
     private static String checked(String runId) {
-        if (!SAFE_ID.matcher(runId).matches()) {
+        if (!isRunId(runId)) {
             throw new RunStoreException("'" + runId + "' is not a run id (letters, digits, '.', '_' and '-' only)");
         }
         return runId;

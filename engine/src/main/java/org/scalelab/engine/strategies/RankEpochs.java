@@ -149,7 +149,7 @@ final class RankEpochs implements EpochRunner {
             }
             if (cancellation.isCancelled()) {
                 job.cancel();
-                throw new RunCancelledException();
+                cancellation.throwIfCancelled();
             }
             if (job.await(Duration.ZERO) && arrived.isEmpty()) {
                 throw new RankJobException("the ranks ended before reporting every epoch");

@@ -58,10 +58,13 @@ public final class RunLifecycle {
         } catch (RuntimeException | Error e) {
             // A failure while the run was being cancelled is part of the cancelling: Ctrl-C reaches the ranks of
             // the terminal's process group too, and one may die of it before this process has stopped it.
-            boolean cancelled = e instanceof RunCancelledException || cancellation.isCancelled();
+            // An abort is a failure with a reason of its own, whatever the threads it stopped threw on the way.
+            Throwable failure = cancellation.abortReason().<Throwable>map(reason -> reason).orElse(e);
+            boolean cancelled = failure instanceof RunCancelledException
+                    || cancellation.isCancelled() && cancellation.abortReason().isEmpty();
             status = cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
             message = cancelled ? "cancelled after " + epochs.size() + " of " + plan.config().schedule().epochs()
-                    + " epochs" : describe(plan, e);
+                    + " epochs" : describe(plan, failure);
         }
         RunSummary summary = RunSummary.of(plan.runId(), status, epochs);
         guarded.onEvent(status == RunStatus.FINISHED ? new RunFinished(summary) : new RunFailed(status, message, summary));

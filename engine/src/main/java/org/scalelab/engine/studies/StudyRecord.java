@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOptions;
+import org.scalelab.engine.provenance.OwnerProcess;
 
 /**
  * Everything kept about a study: its plan as read, the options it was started with, and every cell with its
@@ -35,36 +36,13 @@ public record StudyRecord(
         String substitution,
         String createdAt,
         StudyStatus status,
-        Owner owner,
+        OwnerProcess owner,
         List<Cell> cells) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public StudyRecord {
         cells = List.copyOf(cells);
-    }
-
-    /**
-     * The process that runs a study.
-     *
-     * @param pid  its process id
-     * @param host the machine's name
-     */
-    public record Owner(long pid, String host) {
-        public static Owner thisProcess() {
-            String host;
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                host = "localhost";
-            }
-            return new Owner(ProcessHandle.current().pid(), host);
-        }
-
-        /** Whether this is a process of this machine that still runs. */
-        boolean alive() {
-            return Owner.thisProcess().host().equals(host) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        }
     }
 
     /**
@@ -98,7 +76,7 @@ public record StudyRecord(
 
     /** The status as listings should show it: a running study whose process is gone was interrupted. */
     public StudyStatus effectiveStatus() {
-        return status == StudyStatus.RUNNING && (owner == null || !owner.alive()) ? StudyStatus.INTERRUPTED : status;
+        return status == StudyStatus.RUNNING && (owner == null || owner.isGone()) ? StudyStatus.INTERRUPTED : status;
     }
 
     public StudyRecord withCell(Cell cell) {
@@ -108,7 +86,7 @@ public record StudyRecord(
                 createdAt, status, owner, updated);
     }
 
-    public StudyRecord with(StudyStatus newStatus, Owner newOwner) {
+    public StudyRecord with(StudyStatus newStatus, OwnerProcess newOwner) {
         return new StudyRecord(schemaVersion, studyId, name, planFile, plan, quick, allowOversubscribe, substitution,
                 createdAt, newStatus, newOwner, cells);
     }

@@ -2,6 +2,7 @@ package org.scalelab.engine.studies;
 
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.scalelab.engine.provenance.OwnerProcess;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.runs.RunStore;
@@ -37,7 +38,7 @@ public final class StudyRunner {
      */
     public StudyRecord run(StudyRecord study, StudyListener listener, CancellationToken cancellation,
                            BooleanSupplier pause) {
-        StudyRecord current = studies.save(study.with(StudyStatus.RUNNING, StudyRecord.Owner.thisProcess()));
+        StudyRecord current = studies.save(study.with(StudyStatus.RUNNING, OwnerProcess.current()));
         for (StudyRecord.Cell cell : study.cells()) {
             if (!cell.status().toRun(current.allowOversubscribe())) {
                 continue;

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.scalelab.engine.provenance.OwnerProcess;
 import org.scalelab.engine.events.Json;
 
 /**
@@ -45,7 +46,7 @@ public final class StudyStore {
         String id = freeId(ID_TIME.format(now) + "-" + slug(plan.name()));
         StudyRecord record = new StudyRecord(StudyRecord.SCHEMA_VERSION, id, plan.name(),
                 planFile.toAbsolutePath().toString(), planJson, quick, allowOversubscribe, substitution, now.toString(),
-                StudyStatus.RUNNING, StudyRecord.Owner.thisProcess(),
+                StudyStatus.RUNNING, OwnerProcess.current(),
                 cells.stream().map(cell -> StudyRecord.Cell.of(cell, allowOversubscribe)).toList());
         return save(record);
     }

@@ -38,12 +38,16 @@ class CtrlCTest {
     }
 
     @Test
-    void aKilledRunIsListedAsRunningWithTheEventsItSaved() throws Exception {
+    void aKilledRunIsListedAsInterruptedWithTheEventsItSaved() throws Exception {
         Process scalelab = trainUntil("epoch 2/200");
+        RunRecord whileAlive = new RunStore(runs).list().records().get(0);
+        assertEquals(RunStatus.RUNNING, whileAlive.status(), "another process lists a live run as running");
+        assertEquals(scalelab.pid(), whileAlive.owner().pid());
         // SIGKILL: no shutdown hook, no last event; the record is left as a crash leaves it.
         scalelab.destroyForcibly();
         RunRecord record = recordOnceStopped(scalelab);
-        assertEquals(RunStatus.RUNNING, record.status());
+        assertEquals(RunStatus.INTERRUPTED, record.status(), "its process is gone, so it is not running");
+        assertEquals(RunStatus.INTERRUPTED, record.summary().status());
         assertInstanceOf(RunStarted.class, record.events().get(0));
         long epochs = record.events().stream().filter(EpochCompleted.class::isInstance).count();
         assertTrue(epochs >= 1, "the first epoch was saved before the second ended");

@@ -88,17 +88,6 @@ class DatasetCatalogTest {
     }
 
     @Test
-    void cacheFolderComesFromTheEnvironmentInOrder() {
-        String home = "/home/ada";
-        assertEquals(Path.of("/data/sets"), DatasetCatalog.cacheDirFrom(
-                Map.of("SCALELAB_DATA_DIR", "/data/sets", "XDG_CACHE_HOME", "/xdg"), home));
-        assertEquals(Path.of("/xdg/scalelab/datasets"), DatasetCatalog.cacheDirFrom(Map.of("XDG_CACHE_HOME", "/xdg"), home));
-        assertEquals(Path.of("/home/ada/.cache/scalelab/datasets"), DatasetCatalog.cacheDirFrom(Map.of(), home));
-        assertEquals(Path.of("/home/ada/.cache/scalelab/datasets"),
-                DatasetCatalog.cacheDirFrom(Map.of("XDG_CACHE_HOME", "relative"), home), "XDG ignores relative paths");
-    }
-
-    @Test
     void installedFashionMnistIsFoundAndVerifiedByContent() {
         assumeFashionMnistInstalled();
         DatasetCatalog catalog = new DatasetCatalog(cache, INSTALLED);

@@ -36,7 +36,7 @@ class CutShortRecordTest {
     void recordARun() {
         WatchedDisk disk = new WatchedDisk();
         store = new RunStore(dir, disk);
-        RunRecorder recorder = new RunRecorder(store);
+        RunRecorder recorder = new RunRecorder(store, reason -> { });
         new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config()), event -> {
             events.add(event);
             recorder.onEvent(event);
@@ -76,7 +76,7 @@ class CutShortRecordTest {
 
         RunRecord record = store.list().records().get(0);
         assertEquals(events.subList(0, complete), record.events());
-        assertEquals(RunStatus.RUNNING, record.status());
+        assertEquals(RunStatus.INTERRUPTED, record.status(), "a summary is torn only by a crash, and the log names no process");
         assertEquals(1, record.summary().epochs());
         assertEquals("test-run", record.name(), "the name was in the torn summary");
         assertEquals(Set.of(), record.tags());

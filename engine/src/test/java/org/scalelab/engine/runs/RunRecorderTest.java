@@ -20,6 +20,7 @@ import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.EventSamples;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
@@ -31,12 +32,14 @@ import org.scalelab.engine.training.TrainingFixtures;
 class RunRecorderTest {
     @TempDir
     Path dir;
+    /** What the recorders asked of the run they record: stopping it, for these reasons. */
+    private final List<RuntimeException> stops = new ArrayList<>();
 
     @Test
     void savesTheSummaryWhenTheRunStartsAfterEveryEpochAndAtTheEndAndEveryEventInTheLog() throws IOException {
         WatchedDisk disk = new WatchedDisk();
         RunStore store = new RunStore(dir, disk);
-        RunRecorder recorder = new RunRecorder(store);
+        RunRecorder recorder = new RunRecorder(store, stops::add);
         List<RunEvent> events = new ArrayList<>();
         new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config()), event -> {
             events.add(event);
@@ -60,7 +63,7 @@ class RunRecorderTest {
     @Test
     void aNameAndTagsGivenAtTheStartAreInEverySummary() throws IOException {
         WatchedDisk disk = new WatchedDisk();
-        RunRecorder recorder = new RunRecorder(new RunStore(dir, disk), "baseline", Set.of("study-a"));
+        RunRecorder recorder = new RunRecorder(new RunStore(dir, disk), "baseline", Set.of("study-a"), stops::add);
         run(2, 3).forEach(recorder::onEvent);
         for (WatchedDisk.Write write : disk.writes()) {
             if (write.summary()) {
@@ -77,7 +80,7 @@ class RunRecorderTest {
     @Test
     void aCancelledRunIsSavedAsCancelledWithWhatWasDone() {
         RunStore store = new RunStore(dir);
-        RunRecorder recorder = new RunRecorder(store);
+        RunRecorder recorder = new RunRecorder(store, stops::add);
         CancellationToken cancellation = new CancellationToken();
         new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config()), event -> {
             recorder.onEvent(event);
@@ -95,7 +98,7 @@ class RunRecorderTest {
     @Test
     void theBytesWrittenPerEpochStayTheSameAsTheEpochsGrow() {
         WatchedDisk disk = new WatchedDisk();
-        RunRecorder recorder = new RunRecorder(new RunStore(dir, disk));
+        RunRecorder recorder = new RunRecorder(new RunStore(dir, disk), stops::add);
         run(40, 50).forEach(recorder::onEvent);
 
         List<Integer> bytesPerEpoch = new ArrayList<>();
@@ -118,7 +121,7 @@ class RunRecorderTest {
     @Test
     void aLongEpochsStepsReachTheDiskInBatchesBeforeItEnds() {
         WatchedDisk disk = new WatchedDisk();
-        RunRecorder recorder = new RunRecorder(new RunStore(dir, disk));
+        RunRecorder recorder = new RunRecorder(new RunStore(dir, disk), stops::add);
         run(1, 2_000).forEach(recorder::onEvent);
 
         List<WatchedDisk.Write> writes = disk.writes();
@@ -140,7 +143,7 @@ class RunRecorderTest {
         RunRecorder recorder = new RunRecorder(new RunStore(dir, new WatchedDisk(write -> {
             await(diskFree);
             return false;
-        })));
+        })), stops::add);
         List<RunEvent> events = run(3, 10);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> events.subList(0, events.size() - 1)
                 .forEach(recorder::onEvent), "events must not wait for a disk that is stuck");
@@ -154,17 +157,52 @@ class RunRecorderTest {
 
     @Test
     void aFailingSaveIsRememberedNotThrown() {
-        RunRecorder recorder = new RunRecorder(new RunStore(dir, new WatchedDisk(write -> true)));
+        RunRecorder recorder = new RunRecorder(new RunStore(dir, new WatchedDisk(write -> true)), stops::add);
         run(2, 3).forEach(recorder::onEvent);
         assertTrue(recorder.path().isEmpty());
         assertTrue(recorder.saveFailure().orElseThrow().getMessage().contains("No space left on device"));
+        assertEquals(1, stops.size(), "the run is stopped once");
+    }
+
+    /** The disk fills during the second epoch; the space the recorder kept back lets it say so. */
+    @Test
+    void aSaveThatFailsStopsTheRunWhichEndsFailedWithTheReasonAndEveryEventBefore() {
+        AtomicInteger summaries = new AtomicInteger();
+        RunStore store = new RunStore(dir, new WatchedDisk(write -> write.summary() && summaries.incrementAndGet() == 3));
+        CancellationToken cancellation = new CancellationToken();
+        RunRecorder recorder = new RunRecorder(store, cancellation::abort);
+        RunSummary summary = new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config()), event -> {
+            recorder.onEvent(event);
+            if (event instanceof EpochCompleted epoch && epoch.epoch() == 2) {
+                // A real epoch lasts long enough for the writer to fail; this one lasts until it has.
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                    while (!cancellation.isCancelled()) {
+                        Thread.onSpinWait();
+                    }
+                });
+            }
+        }, cancellation);
+
+        assertEquals(RunStatus.FAILED, summary.status());
+        assertTrue(summary.epochs() < 3, "the run stopped early: " + summary);
+        RunRecord saved = store.load("test-run");
+        assertEquals(RunStatus.FAILED, saved.status());
+        RunFailed failed = (RunFailed) saved.events().get(saved.events().size() - 1);
+        assertTrue(failed.message().startsWith("cannot save run test-run to ") && failed.message().contains("No space left on device"),
+                failed.message());
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of("test-run.events.jsonl", "test-run.json"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList(), "the reserve is given back");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
     void aLogWriteThatFailsIsRetriedWithoutAGapOrATornLine() {
         AtomicInteger appends = new AtomicInteger();
         RunStore store = new RunStore(dir, new WatchedDisk(write -> !write.whole() && appends.incrementAndGet() == 2));
-        RunRecorder recorder = new RunRecorder(store);
+        RunRecorder recorder = new RunRecorder(store, stops::add);
         List<RunEvent> events = run(3, 5);
         events.forEach(recorder::onEvent);
         assertTrue(recorder.saveFailure().isEmpty(), "the later saves succeeded");

@@ -18,7 +18,7 @@ final class RunRecords {
         RunSummary summary = EventSamples.summary(runId, RunStatus.FINISHED);
         List<RunEvent> events = List.of(EventSamples.started(runId), EventSamples.step(), EventSamples.epoch(1),
                 EventSamples.epoch(2), new RunFinished(summary));
-        return new RunRecord(RunRecord.SCHEMA_VERSION, runId, runId, Set.of(), RunStatus.FINISHED,
+        return new RunRecord(RunRecord.SCHEMA_VERSION, runId, runId, Set.of(), RunStatus.FINISHED, null,
                 TrainingFixtures.config(), EventSamples.ENVIRONMENT, events, summary);
     }
 }

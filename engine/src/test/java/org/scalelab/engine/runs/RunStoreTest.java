@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunStoreTest {
@@ -125,29 +124,5 @@ class RunStoreTest {
         try (Stream<Path> files = Files.list(runs)) {
             assertEquals(2, files.count(), "the temporary file must be removed");
         }
-    }
-
-    /** The same on a real full file system: run with SCALELAB_TINY_FS pointing at a small tmpfs mount. */
-    @Test
-    @EnabledIfEnvironmentVariable(named = "SCALELAB_TINY_FS", matches = ".+")
-    void aReallyFullDiskKeepsThePreviousRecord() throws IOException {
-        RunStore store = new RunStore(Path.of(System.getenv("SCALELAB_TINY_FS")).resolve("runs-" + System.nanoTime()));
-        RunRecord small = RunRecords.finished("r");
-        store.save(small);
-        List<org.scalelab.engine.events.RunEvent> many = new java.util.ArrayList<>(small.events());
-        for (int i = 0; i < 20_000; i++) {
-            many.add(org.scalelab.engine.events.EventSamples.step());
-        }
-        RunRecord big = new RunRecord(RunRecord.SCHEMA_VERSION, "r", "r", Set.of(), small.status(), small.config(),
-                small.environment(), many, small.summary());
-        RunStoreException e = assertThrows(RunStoreException.class, () -> store.save(big));
-        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
-        assertEquals(small, store.load("r"));
-    }
-
-    @Test
-    void defaultDirectoryFollowsScalelabHome() {
-        assertEquals(Path.of("/data/scalelab/runs"), RunStore.defaultDirectory(Map.of("SCALELAB_HOME", "/data/scalelab"), "/home/ann"));
-        assertEquals(Path.of("/home/ann/.local/share/scalelab/runs"), RunStore.defaultDirectory(Map.of(), "/home/ann"));
     }
 }

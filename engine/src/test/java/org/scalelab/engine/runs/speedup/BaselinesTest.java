@@ -38,7 +38,7 @@ class BaselinesTest {
         List<RunEvent> events = new ArrayList<>();
         events.add(new RunStarted(id, startedAt.toString(), config, null, 0, null, 1000, 100, environment, null, false));
         events.addAll(steps);
-        return new RunRecord(RunRecord.SCHEMA_VERSION, id, id, Set.of(), RunStatus.FINISHED, config, environment, events,
+        return new RunRecord(RunRecord.SCHEMA_VERSION, id, id, Set.of(), RunStatus.FINISHED, null, config, environment, events,
                 new RunSummary(id, RunStatus.FINISHED, 1, 1, imagesPerSecond, 0.9, 0.3));
     }
 
@@ -133,7 +133,7 @@ class BaselinesTest {
     @Test
     void unfinishedSerialRunsAreNotEligible() {
         RunRecord finished = serial("s", NOON, 5000);
-        RunRecord cancelled = new RunRecord(RunRecord.SCHEMA_VERSION, "c", "c", Set.of(), RunStatus.CANCELLED, SERIAL, HERE,
+        RunRecord cancelled = new RunRecord(RunRecord.SCHEMA_VERSION, "c", "c", Set.of(), RunStatus.CANCELLED, null, SERIAL, HERE,
                 finished.events(), finished.summary());
         assertEquals(List.of("s"), eligible(List.of(cancelled, finished), TWO_THREADS, HERE));
     }

@@ -47,10 +47,10 @@ class ThroughputTest {
     void aRecordUsesItsEpochsOrElseItsSummary() {
         RunSummary summary = new RunSummary("r", RunStatus.FINISHED, 2, 5, 3200, 0.9, 0.3);
         TrainingConfig config = TrainingConfig.defaults();
-        RunRecord withEpochs = new RunRecord(RunRecord.SCHEMA_VERSION, "r", "r", Set.of(), RunStatus.FINISHED, config,
+        RunRecord withEpochs = new RunRecord(RunRecord.SCHEMA_VERSION, "r", "r", Set.of(), RunStatus.FINISHED, null, config,
                 null, List.of(epoch(1, 8000, 4.0), epoch(2, 8000, 1.0)), summary);
         assertEquals(8000, Throughput.of(withEpochs).imagesPerSecond(), 1e-9);
-        RunRecord without = new RunRecord(RunRecord.SCHEMA_VERSION, "r", "r", Set.of(), RunStatus.FINISHED, config,
+        RunRecord without = new RunRecord(RunRecord.SCHEMA_VERSION, "r", "r", Set.of(), RunStatus.FINISHED, null, config,
                 null, List.of(), summary);
         assertEquals(3200, Throughput.of(without).imagesPerSecond(), 1e-9);
     }

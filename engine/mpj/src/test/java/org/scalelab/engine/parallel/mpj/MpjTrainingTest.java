@@ -235,14 +235,14 @@ class MpjTrainingTest {
         static Run start(TrainingConfig config, Path runsDir, CancellationToken cancellation) throws Exception {
             List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
             RunStore store = new RunStore(runsDir);
-            RunRecorder recorder = new RunRecorder(store);
+            CancellationToken token = cancellation != null ? cancellation : new CancellationToken();
+            RunRecorder recorder = new RunRecorder(store, token::abort);
             CompletableFuture<Void> stepping = new CompletableFuture<>();
             RunListener listener = RunListeners.fanOut(recorder, events::add, event -> {
                 if (event instanceof StepCompleted step && step.globalStep() == 10) {
                     stepping.complete(null);
                 }
             });
-            CancellationToken token = cancellation != null ? cancellation : new CancellationToken();
             CompletableFuture<RunSummary> summary = CompletableFuture.supplyAsync(() -> Trainers.forConfig(config, CATALOG)
                     .train(RunPlan.prepare(config, CATALOG), listener, token));
             summary.whenComplete((result, failure) -> stepping.completeExceptionally(new AssertionError(
