@@ -108,7 +108,8 @@ public final class RunRecorder implements RunListener {
                 }
             } catch (RunStoreException e) {
                 saveFailure = e;
-                LOG.warn("{}", e.getMessage());
+                // Not a warning: the run stops with this as its reason, and says so where it reports.
+                LOG.debug("{}", e.getMessage());
                 if (!stopped) {
                     stopped = true;
                     reserve.release();

@@ -2,6 +2,7 @@ package org.scalelab.engine.runs;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -278,8 +279,12 @@ public final class RunStore {
 
     /** The cause of an I/O failure in a few words, for the end of a message that names the file. */
     static String reason(IOException e) {
+        // Spelt as the system spells the others ("No space left on device", "Read-only file system").
         if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();

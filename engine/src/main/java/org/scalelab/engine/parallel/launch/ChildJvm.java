@@ -22,6 +22,13 @@ public final class ChildJvm {
      */
     public static Process start(Class<?> mainClass, List<String> args, Map<String, String> environment)
             throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass, args)).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    /** The command line that runs {@code mainClass} in a JVM like this one, for a caller that wraps it. */
+    public static List<String> command(Class<?> mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.add("-cp");
@@ -31,9 +38,7 @@ public final class ChildJvm {
                 + System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         command.add(mainClass.getName());
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(environment);
-        return builder.start();
+        return command;
     }
 
     /**
