@@ -99,7 +99,8 @@ public final class LibraryView extends BorderPane {
             super.updateItem(row, empty);
             RunStatus status = empty || row == null ? null : row.record().status();
             pseudoClassStateChanged(FAILED, status == RunStatus.FAILED);
-            pseudoClassStateChanged(CANCELLED, status == RunStatus.CANCELLED);
+            // An interrupted run, like a cancelled one, stopped before its end and kept what it did.
+            pseudoClassStateChanged(CANCELLED, status == RunStatus.CANCELLED || status == RunStatus.INTERRUPTED);
         }
     }
 
