@@ -45,7 +45,7 @@ public class EngineLayersTest {
             .whereLayer("training").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events")
             .whereLayer("strategies").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
                     "training")
-            .whereLayer("runs").mayOnlyAccessLayers("config", "provenance", "events")
+            .whereLayer("runs").mayOnlyAccessLayers("config", "provenance", "events", "report")
             .whereLayer("studies").mayOnlyAccessLayers("config", "provenance", "parallel", "events", "training", "runs", "report")
             .whereLayer("bench").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
                     "training", "strategies", "runs")

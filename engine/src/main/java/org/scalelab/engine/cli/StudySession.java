@@ -75,24 +75,15 @@ final class StudySession {
             node.put("oversubscribed", cell.oversubscribed());
             node.put("status", cell.status().toString());
             node.put("runId", cell.runId());
-            number(node, "imagesPerSecond", figures.imagesPerSecond());
-            number(node, "speedup", cell.baseline() && figures.measured() ? 1.0 : figures.speedup().value());
-            number(node, "efficiency", cell.baseline() && figures.measured() ? 1.0 : figures.speedup().efficiency());
-            number(node, "testAccuracy", figures.testAccuracy());
+            Json.putNumber(node, "imagesPerSecond", figures.imagesPerSecond());
+            Json.putNumber(node, "speedup", cell.baseline() && figures.measured() ? 1.0 : figures.speedup().value());
+            Json.putNumber(node, "efficiency", cell.baseline() && figures.measured() ? 1.0 : figures.speedup().efficiency());
+            Json.putNumber(node, "testAccuracy", figures.testAccuracy());
         }
         try {
             return Json.mapper().writeValueAsString(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of numbers and text is always writable", e);
-        }
-    }
-
-    /** NaN is no JSON number: a figure that does not exist is null. */
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
         }
     }
 }

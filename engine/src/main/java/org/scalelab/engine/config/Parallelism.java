@@ -25,6 +25,19 @@ public record Parallelism(Strategy strategy, int processes, int threads, Scaling
         return strategy.busyThreads(processes, threads);
     }
 
+    /** "2P×2T": processes and threads, as tables and legends write them. */
+    public String shape() {
+        return processes + "P×" + threads + "T";
+    }
+
+    /** "serial", or the strategy with its shape: "hybrid 2P×2T (weak)". */
+    public String label() {
+        if (strategy == Strategy.SERIAL) {
+            return "serial";
+        }
+        return strategy + " " + shape() + (scaling == Scaling.WEAK ? " (weak)" : "");
+    }
+
     /** Whether the ranks are child JVMs on MPJ's niodev device (rather than threads of this JVM). */
     public boolean launchesProcesses() {
         return strategy.launchesProcesses(processes);

@@ -1,11 +1,13 @@
 package org.scalelab.engine.runs;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.provenance.EnvironmentInfo;
@@ -61,6 +63,12 @@ public record RunRecord(
                 summary.imagesPerSecond(), summary.testAccuracy(), summary.testLoss());
         return new RunRecord(schemaVersion, runId, name, tags, RunStatus.INTERRUPTED, owner, config, environment, events,
                 interrupted);
+    }
+
+    /** When the run started, from its first event; null when the record lost it. */
+    public Instant startedAt() {
+        return events.stream().filter(RunStarted.class::isInstance).map(RunStarted.class::cast).findFirst()
+                .map(started -> Instant.parse(started.startedAt())).orElse(null);
     }
 
     public RunRecord withTags(Set<String> newTags) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
@@ -35,7 +36,13 @@ public final class Baselines {
 
     /** The baselines a saved run may be measured against, its default first; none for a serial run. */
     public List<Baseline> eligibleFor(RunRecord run) {
-        return eligibleFor(run.config(), run.environment(), startedAt(run));
+        return eligibleFor(run.config(), run.environment(), run.startedAt());
+    }
+
+    /** The run's speedup over its default baseline; none for a serial run or one that no saved run can serve. */
+    public Optional<Speedup> speedupOf(RunRecord run) {
+        return eligibleFor(run).stream().findFirst()
+                .map(baseline -> baseline.speedupOf(Throughput.of(run).imagesPerSecond(), run.config().cores()));
     }
 
     /** The same for a run under way or replayed, from its first event. */
@@ -73,14 +80,8 @@ public final class Baselines {
     }
 
     private static Baseline baselineOf(RunRecord record) {
-        return new Baseline(record.runId(), record.name(), startedAt(record), Throughput.of(record),
+        return new Baseline(record.runId(), record.name(), record.startedAt(), Throughput.of(record),
                 Calibration.isCalibration(record.config()));
-    }
-
-    /** When the record's run started, from its first event; null when the record lost it. */
-    private static Instant startedAt(RunRecord record) {
-        return record.events().stream().filter(RunStarted.class::isInstance).map(RunStarted.class::cast).findFirst()
-                .map(started -> Instant.parse(started.startedAt())).orElse(null);
     }
 
     /** Unknown times sort after every known one, keeping the store's newest-first order among themselves. */
