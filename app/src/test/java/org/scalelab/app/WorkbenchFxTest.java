@@ -148,7 +148,7 @@ class WorkbenchFxTest {
         robot.interact(() -> workbench.library().refresh());
         assertEquals("", workbench.library().problemsProperty().get());
         LibraryRow cut = workbench.library().rows().get(0);
-        assertEquals("running", cut.status(), "it never ended");
+        assertEquals("interrupted", cut.status(), "it never ended, and no process writes it any more");
         assertEquals(1 + stepsKept, cut.record().events().size());
         robot.interact(() -> workbench.replay(cut, ReplaySpeed.FULL));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !workbench.live().charts().traces().isEmpty()
