@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * Everything a run reports, in one closed model: a run emits one {@link RunStarted}, then
- * {@link StepCompleted} and {@link EpochCompleted} events, and ends with exactly one {@link RunFinished} or
- * {@link RunFailed}. The same events feed the console, the run record, the app, and (as JSON lines, see
+ * {@link StepCompleted} and {@link EpochCompleted} events (and every worker's {@link StepTimeline}s), and ends
+ * with exactly one {@link RunFinished} or {@link RunFailed}. The same events feed the console, the run record, the app, and (as JSON lines, see
  * {@link EventJson}) a parent process listening to its workers.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = EpochCompleted.class, name = "epochCompleted"),
     @JsonSubTypes.Type(value = RunFinished.class, name = "runFinished"),
     @JsonSubTypes.Type(value = RunFailed.class, name = "runFailed"),
+    @JsonSubTypes.Type(value = StepTimeline.class, name = "stepTimeline"),
 })
-public sealed interface RunEvent permits RunStarted, StepCompleted, EpochCompleted, RunFinished, RunFailed {
+public sealed interface RunEvent permits RunStarted, StepCompleted, StepTimeline, EpochCompleted, RunFinished, RunFailed {
 }

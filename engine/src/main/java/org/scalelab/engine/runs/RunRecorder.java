@@ -14,6 +14,7 @@ import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.StepTimeline;
 import org.scalelab.engine.provenance.OwnerProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,9 +100,10 @@ public final class RunRecorder implements RunListener {
             run.add(event);
             log.add(event);
             try {
-                if (!(event instanceof StepCompleted) || log.batchFull()) {
+                boolean milestone = !(event instanceof StepCompleted || event instanceof StepTimeline);
+                if (milestone || log.batchFull()) {
                     log.write();
-                    if (!(event instanceof StepCompleted)) {
+                    if (milestone) {
                         path = store.saveSummary(summaryRecord(run));
                     }
                     saveFailure = null;

@@ -31,6 +31,7 @@ import org.scalelab.engine.training.CpuMeter;
 import org.scalelab.engine.training.NativeThreads;
 import org.scalelab.engine.training.RunCancelledException;
 import org.scalelab.engine.training.Worker;
+import org.scalelab.engine.training.WorkerReporting;
 
 /**
  * The workers of one process: one {@link Worker} per thread of a pool, each thread limited to the strategy's
@@ -53,8 +54,8 @@ final class LocalWorkers implements EpochRunner {
 
     /**
      * @param ranks       this process's communicator among the job's ranks, or null when it trains alone
-     * @param listener    receives the step events of this process's first worker: worker 0 of the job when the
-     *                    process trains alone or is rank 0
+     * @param listener    receives the step events of this process's first worker (worker 0 of the job when the
+     *                    process trains alone or is rank 0) and every local worker's timeline, from its thread
      * @param weightsFile where worker 0 of the job saves its parameters after the last epoch, or null
      */
     LocalWorkers(TrainingConfig config, Architecture architecture, Dataset dataset, Communicator ranks,
@@ -71,8 +72,9 @@ final class LocalWorkers implements EpochRunner {
             // while its workers are still being built must not wait for all of them.
             cancellation.throwIfCancelled();
             Communicator communicator = communicator(group.communicator(local), ranks);
-            workers.add(new Worker(config, architecture, dataset, communicator, local == 0 ? listener : event -> { },
-                    cancellation));
+            WorkerReporting reporting = new WorkerReporting(local == 0 ? listener : event -> { }, listener,
+                    ranks == null ? 0 : ranks.rank(), local);
+            workers.add(new Worker(config, architecture, dataset, communicator, reporting, cancellation));
         }
     }
 

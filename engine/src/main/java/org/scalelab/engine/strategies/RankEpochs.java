@@ -17,6 +17,7 @@ import org.scalelab.engine.events.EventJson;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.StepTimeline;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.parallel.launch.RankDevice;
 import org.scalelab.engine.parallel.launch.RankJob;
@@ -120,6 +121,8 @@ final class RankEpochs implements EpochRunner {
             if (next.event() instanceof StepCompleted step) {
                 watch.stepCompleted(step);
                 listener.onEvent(step);
+            } else if (next.event() instanceof StepTimeline timeline) {
+                listener.onEvent(timeline);
             } else if (next.event() instanceof EpochCompleted completed) {
                 Map<Integer, EpochCompleted> ranks = epochsByNumber.computeIfAbsent(completed.epoch(), e -> new HashMap<>());
                 ranks.put(next.rank(), completed);

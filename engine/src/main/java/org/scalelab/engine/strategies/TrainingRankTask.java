@@ -11,6 +11,7 @@ import org.scalelab.engine.events.EventJson;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.StepTimeline;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.ArchitectureFiles;
 import org.scalelab.engine.parallel.comm.Communicator;
@@ -55,7 +56,8 @@ public final class TrainingRankTask implements RankTask {
                 if (event instanceof StepCompleted step) {
                     heartbeat.stepped(step.globalStep());
                 }
-                if (communicator.rank() == 0) {
+                // Every rank has a timeline of its own; the run's steps are rank 0's to report.
+                if (communicator.rank() == 0 || event instanceof StepTimeline) {
                     output.accept(EventJson.toLine(event));
                 }
             };

@@ -26,7 +26,7 @@ final class GradientAllreduce implements ReplicaSync {
     public void beforeUpdate() {
         Communicator communicator = collectives.communicator();
         if (communicator.size() > 1) {
-            collectives.run(() -> communicator.allreduceSum(gradients));
+            collectives.run(() -> communicator.allreduceSum(gradients), "allreduce", (long) Float.BYTES * gradients.limit());
         }
     }
 

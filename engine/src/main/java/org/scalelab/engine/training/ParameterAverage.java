@@ -56,13 +56,18 @@ final class ParameterAverage implements ReplicaSync {
         allImages += globalImages;
         localSteps++;
         if (period > 0 && localSteps >= period) {
-            collectives.run(this::averageNow);
+            collectives.run(this::averageNow, collectiveName(), (long) Float.BYTES * parameters.limit());
         }
     }
 
     @Override
     public void endOfEpoch() {
-        collectives.run(this::averageNow);
+        collectives.run(this::averageNow, collectiveName(), (long) Float.BYTES * parameters.limit());
+    }
+
+    /** What the timeline calls an averaging: the collectives it is made of. */
+    private String collectiveName() {
+        return viaMaster ? "gather+broadcast" : "allreduce";
     }
 
     /** Averages now, if any step was taken since the last average (every worker agrees on that). */

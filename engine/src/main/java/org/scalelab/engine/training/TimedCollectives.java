@@ -21,9 +21,12 @@ final class TimedCollectives {
      * Runs a collective as communication, moving the time spent waiting for the slowest worker to idle, and
      * leaves the timer in the update phase. When the communicator cannot tell waiting apart inside a
      * collective, a barrier first absorbs the wait.
+     *
+     * @param name  what the timeline calls it, e.g. {@code "allreduce"}
+     * @param bytes what this worker puts into it
      */
-    void run(Runnable collective) {
-        timer.enter(Phase.COMMUNICATION);
+    void run(Runnable collective, String name, long bytes) {
+        timer.enter(Phase.COMMUNICATION, name, bytes);
         long waited = communicator.times().waitingNanos();
         if (!communicator.times().separatesWaiting()) {
             communicator.barrier();

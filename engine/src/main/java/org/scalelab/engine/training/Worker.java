@@ -17,6 +17,8 @@ import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.StepTimeline;
+import org.scalelab.engine.events.TimelineSampling;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.BatchLoss;
@@ -42,6 +44,8 @@ public final class Worker {
     private final TrainingConfig config;
     private final Communicator communicator;
     private final RunListener listener;
+    private final WorkerReporting reporting;
+    private final TimelineSampling sampling;
     private final CancellationToken cancellation;
     private final Network network;
     private final SoftmaxCrossEntropy loss;
@@ -66,13 +70,14 @@ public final class Worker {
 
     /**
      * @param communicator connects this worker to all the others; its rank is this worker's index
-     * @param listener     receives a step event after every step (the reporting worker's); others pass a no-op
+     * @param reporting    where its step events and its timeline go
      */
     public Worker(TrainingConfig config, Architecture architecture, Dataset dataset, Communicator communicator,
-           RunListener listener, CancellationToken cancellation) {
+           WorkerReporting reporting, CancellationToken cancellation) {
         this.config = config;
         this.communicator = communicator;
-        this.listener = listener;
+        this.reporting = reporting;
+        this.listener = reporting.steps();
         this.cancellation = cancellation;
         this.train = dataset.train();
         this.network = new Network(architecture, DataType.FLOAT, config.model().seed());
@@ -86,6 +91,7 @@ public final class Worker {
         this.order = new EpochOrder(train.size(), config.model().seed());
         this.batches = GlobalBatches.of(config, train.size());
         this.stepsPerEpoch = batches.steps(config.schedule().stepLimit());
+        this.sampling = new TimelineSampling((long) stepsPerEpoch * config.schedule().epochs());
         // Worker 0 draws exactly the serial run's augmentation; the others draw their own streams.
         this.augmentationRandom = new SplittableRandom(config.model().seed() + 0x9E3779B97F4A7C15L * communicator.rank());
         int largestPart = (config.globalBatchSize() + communicator.size() - 1) / communicator.size();
@@ -142,6 +148,7 @@ public final class Worker {
             communicator.barrier();
         }
         timer.stop();
+        reportTimeline(epoch, 0);
         double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
         return new EpochCompleted(epoch, learningRate, trained.meanLoss(), trained.accuracy(), tested.meanLoss(),
                 tested.accuracy(), batches.images(stepsPerEpoch), epochSeconds - timer.seconds(Phase.EVALUATION), epochSeconds,
@@ -173,7 +180,17 @@ public final class Worker {
         globalStep++;
         listener.onEvent(new StepCompleted(epoch, step + 1, globalStep, batch.meanLoss(), batch.accuracy(),
                 globalCount, (System.nanoTime() - startNanos) / 1e9));
+        if (sampling.keeps(globalStep)) {
+            reportTimeline(epoch, globalStep);
+        } else {
+            timer.discard();
+        }
         return batch;
+    }
+
+    /** The phases since the last report, as step {@code step} (0: the epoch's end) of the timeline. */
+    private void reportTimeline(int epoch, long step) {
+        reporting.timeline().onEvent(new StepTimeline(reporting.process(), reporting.thread(), epoch, step, timer.cut()));
     }
 
     /** The epoch's training loss and accuracy over every worker's images. */
@@ -183,7 +200,7 @@ public final class Worker {
         }
         epochTotals.clear();
         epochTotals.put((float) mine.lossSum()).put(mine.correct()).put(mine.count()).flip();
-        collectives.run(() -> communicator.allreduceSum(epochTotals));
+        collectives.run(() -> communicator.allreduceSum(epochTotals), "allreduce", (long) Float.BYTES * epochTotals.limit());
         return new BatchLoss(epochTotals.get(0), Math.round(epochTotals.get(1)), Math.round(epochTotals.get(2)));
     }
 

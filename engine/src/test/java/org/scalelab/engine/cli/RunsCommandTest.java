@@ -155,4 +155,21 @@ class RunsCommandTest {
         assertEquals(0, delete.exitCode(), delete.err());
         assertEquals(List.of(threads), new RunStore(runs).list().records().stream().map(RunRecord::runId).toList());
     }
+
+    @Test
+    void traceWritesTheTimelineAsAChromeTraceWithOneTrackPerWorker() throws IOException {
+        Path file = dir.resolve("timeline.json");
+        CommandRun trace = CommandRun.of("runs", "trace", threads, "--out", file.toString(), "--runs-dir", shared.toString());
+        assertEquals(0, trace.exitCode(), trace.err());
+        assertTrue(trace.lastOutLine().endsWith(file + " (open it in ui.perfetto.dev or chrome://tracing)"), trace.out());
+        JsonNode json = Json.mapper().readTree(file.toFile());
+        assertEquals(16, json.get("otherData").get("steps").asInt());
+        assertEquals(2, java.util.stream.StreamSupport.stream(json.get("traceEvents").spliterator(), false)
+                .filter(event -> event.get("name").asText().equals("thread_name")).count());
+
+        CommandRun noFolder = CommandRun.of("runs", "trace", threads, "--out", dir.resolve("no/such/t.json").toString(),
+                "--runs-dir", shared.toString());
+        assertEquals(CliErrors.USAGE, noFolder.exitCode());
+        assertTrue(noFolder.oneErrorLine().contains("does not exist"), noFolder.err());
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scalelab.engine.events.Phase;
+import org.scalelab.engine.events.PhaseSlice;
 
 class PhaseTimerTest {
     private long now;
@@ -40,6 +41,62 @@ class PhaseTimerTest {
         now += 5;
         timer.stop();
         assertEquals(5e-9, timer.seconds(Phase.UPDATE), 1e-15);
+    }
+
+    @Test
+    void slicesCoverEveryMomentInOrderAndACutSplitsThePhaseThatGoesOn() {
+        PhaseTimer timer = new PhaseTimer(() -> now);
+        timer.enter(Phase.DATA);
+        now += 3_000;
+        timer.enter(Phase.FORWARD);
+        now += 5_000;
+        List<PhaseSlice> first = timer.cut();
+        now += 2_000;
+        timer.enter(Phase.UPDATE);
+        now += 1_000;
+        timer.stop();
+        List<PhaseSlice> second = timer.cut();
+
+        assertEquals(List.of(Phase.DATA, Phase.FORWARD), first.stream().map(PhaseSlice::phase).toList());
+        assertEquals(List.of(3L, 5L), first.stream().map(PhaseSlice::micros).toList());
+        assertEquals(first.get(0).startMicros() + 3, first.get(1).startMicros(), "they adjoin");
+        assertEquals(List.of(Phase.FORWARD, Phase.UPDATE), second.stream().map(PhaseSlice::phase).toList(),
+                "forward went on after the cut");
+        assertEquals(first.get(1).startMicros() + 5, second.get(0).startMicros());
+        assertEquals(7e-6, timer.seconds(Phase.FORWARD), 1e-12, "the totals do not see the cut");
+    }
+
+    @Test
+    void waitingMovedOutOfACollectiveComesFirstOnTheTimeline() {
+        PhaseTimer timer = new PhaseTimer(() -> now);
+        timer.enter(Phase.COMMUNICATION, "allreduce", 4_000);
+        now += 10_000;
+        timer.enter(Phase.UPDATE);
+        timer.move(4_000, Phase.COMMUNICATION, Phase.IDLE);
+        now += 1_000;
+        timer.stop();
+
+        List<PhaseSlice> slices = timer.cut();
+        assertEquals(List.of(Phase.IDLE, Phase.COMMUNICATION, Phase.UPDATE), slices.stream().map(PhaseSlice::phase).toList());
+        assertEquals(List.of(4L, 6L, 1L), slices.stream().map(PhaseSlice::micros).toList());
+        assertEquals("allreduce", slices.get(1).collective());
+        assertEquals(4_000, slices.get(1).bytes());
+        assertEquals(null, slices.get(0).collective());
+        assertEquals(4e-6, timer.seconds(Phase.IDLE), 1e-12);
+    }
+
+    @Test
+    void aDiscardedStepLeavesNothingForTheNextCut() {
+        PhaseTimer timer = new PhaseTimer(() -> now);
+        timer.enter(Phase.DATA);
+        now += 7_000;
+        timer.discard();
+        now += 2_000;
+        timer.stop();
+        List<PhaseSlice> slices = timer.cut();
+        assertEquals(1, slices.size());
+        assertEquals(2, slices.get(0).micros());
+        assertEquals(9e-6, timer.seconds(Phase.DATA), 1e-12);
     }
 
     @Test

@@ -37,6 +37,7 @@ import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.StepTimeline;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunRecorder;
@@ -89,13 +90,18 @@ class MpjTrainingTest {
     }
 
     @Test
-    void everyRanksWorkersReportTheirPhases() throws IOException {
+    void everyRanksWorkersReportTheirPhasesAndTheirTimelines() throws IOException {
         List<EpochCompleted> epochs = new ArrayList<>();
+        java.util.Set<List<Integer>> timelines = java.util.concurrent.ConcurrentHashMap.newKeySet();
         runs.weights(twentySteps("mlp-235k").with(STRATEGY, Strategy.HYBRID).with(PROCS, 2).with(THREADS, 2), event -> {
             if (event instanceof EpochCompleted epoch) {
                 epochs.add(epoch);
+            } else if (event instanceof StepTimeline timeline && timeline.step() == 20) {
+                timelines.add(List.of(timeline.process(), timeline.thread()));
             }
         });
+        assertEquals(java.util.Set.of(List.of(0, 0), List.of(0, 1), List.of(1, 0), List.of(1, 1)), timelines,
+                "each rank's two worker threads report their last step");
         EpochCompleted epoch = epochs.get(0);
         assertEquals(List.of(0, 1, 2, 3), epoch.phases().stream().map(WorkerPhases::worker).toList());
         for (WorkerPhases worker : epoch.phases()) {

@@ -1,0 +1,153 @@
+package org.scalelab.engine.runs;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.Json;
+import org.scalelab.engine.events.PhaseSlice;
+import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.StepTimeline;
+
+/**
+ * A run's timeline in the Chrome trace format, which Perfetto (ui.perfetto.dev) and {@code chrome://tracing} open,
+ * as Horovod's timeline and PyTorch's profiler write it: a process per rank, a thread per worker thread, each
+ * step a slice with its phases nested inside (communication with its collective and bytes), each epoch's end
+ * (evaluation, the last exchange) a slice of its own, and each epoch a marker. A long run's record keeps a sample
+ * of its steps; the trace says so in {@code otherData}.
+ */
+public final class ChromeTrace {
+    private ChromeTrace() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the record holds no timeline (runs recorded before it was kept); the
+     *                                  message says so of the run, e.g. after its id
+     */
+    public static void write(RunRecord run, OutputStream out) throws IOException {
+        List<StepTimeline> timelines = run.events().stream().filter(StepTimeline.class::isInstance)
+                .map(StepTimeline.class::cast).toList();
+        if (timelines.isEmpty()) {
+            throw new IllegalArgumentException("has no timeline: it ended before its first step, or was recorded by a"
+                    + " ScaleLab that did not keep one");
+        }
+        long steps = run.events().stream().filter(StepCompleted.class::isInstance).count();
+        long kept = timelines.stream().filter(t -> t.process() == 0 && t.thread() == 0 && t.step() > 0).count();
+        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("displayTimeUnit", "ms");
+            json.writeObjectFieldStart("otherData");
+            json.writeStringField("run", run.runId());
+            json.writeStringField("name", run.name());
+            json.writeStringField("configuration", run.config().parallelism().label());
+            json.writeNumberField("steps", steps);
+            json.writeNumberField("stepsKept", kept);
+            json.writeBooleanField("sampled", kept < steps);
+            json.writeEndObject();
+            json.writeArrayFieldStart("traceEvents");
+            writeNames(json, timelines);
+            for (StepTimeline timeline : timelines) {
+                writeStep(json, timeline);
+            }
+            writeEpochMarkers(json, run, timelines);
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    /** Tracks named "rank 0", "worker 1", as the viewers list them. */
+    private static void writeNames(JsonGenerator json, List<StepTimeline> timelines) throws IOException {
+        Set<Integer> processes = new TreeSet<>();
+        Set<List<Integer>> threads = new java.util.LinkedHashSet<>();
+        timelines.forEach(t -> {
+            processes.add(t.process());
+            threads.add(List.of(t.process(), t.thread()));
+        });
+        for (int process : processes) {
+            metadata(json, "process_name", process, 0, "rank " + process);
+        }
+        for (List<Integer> thread : threads) {
+            metadata(json, "thread_name", thread.get(0), thread.get(1), "worker thread " + thread.get(1));
+        }
+    }
+
+    private static void metadata(JsonGenerator json, String kind, int process, int thread, String name) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ph", "M");
+        json.writeStringField("name", kind);
+        json.writeNumberField("pid", process);
+        json.writeNumberField("tid", thread);
+        json.writeObjectFieldStart("args");
+        json.writeStringField("name", name);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeStep(JsonGenerator json, StepTimeline timeline) throws IOException {
+        List<PhaseSlice> slices = timeline.slices();
+        if (slices.isEmpty()) {
+            return;
+        }
+        long start = slices.get(0).startMicros();
+        PhaseSlice last = slices.get(slices.size() - 1);
+        String name = timeline.step() > 0 ? "step " + timeline.step() : "epoch " + timeline.epoch() + " end";
+        slice(json, name, "step", timeline, start, last.startMicros() + last.micros() - start);
+        json.writeObjectFieldStart("args");
+        json.writeNumberField("epoch", timeline.epoch());
+        json.writeEndObject();
+        json.writeEndObject();
+        for (PhaseSlice phase : slices) {
+            slice(json, phase.phase().toString(), "phase", timeline, phase.startMicros(), phase.micros());
+            if (phase.collective() != null) {
+                json.writeObjectFieldStart("args");
+                json.writeStringField("collective", phase.collective());
+                json.writeNumberField("bytes", phase.bytes());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+    }
+
+    /** Opens a complete event ("X"); the caller may add its arguments, then closes it. */
+    private static void slice(JsonGenerator json, String name, String category, StepTimeline timeline, long start,
+                              long duration) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ph", "X");
+        json.writeStringField("name", name);
+        json.writeStringField("cat", category);
+        json.writeNumberField("pid", timeline.process());
+        json.writeNumberField("tid", timeline.thread());
+        json.writeNumberField("ts", start);
+        json.writeNumberField("dur", duration);
+    }
+
+    /** A global instant at the end of each epoch of the first worker, with its results. */
+    private static void writeEpochMarkers(JsonGenerator json, RunRecord run, List<StepTimeline> timelines)
+            throws IOException {
+        for (StepTimeline end : timelines) {
+            if (end.process() != 0 || end.thread() != 0 || end.step() != 0 || end.slices().isEmpty()) {
+                continue;
+            }
+            PhaseSlice last = end.slices().get(end.slices().size() - 1);
+            EpochCompleted epoch = run.events().stream().filter(EpochCompleted.class::isInstance)
+                    .map(EpochCompleted.class::cast).filter(e -> e.epoch() == end.epoch()).findFirst().orElse(null);
+            json.writeStartObject();
+            json.writeStringField("ph", "i");
+            json.writeStringField("s", "g");
+            json.writeStringField("name", "epoch " + end.epoch());
+            json.writeNumberField("pid", 0);
+            json.writeNumberField("tid", 0);
+            json.writeNumberField("ts", last.startMicros() + last.micros());
+            if (epoch != null) {
+                json.writeObjectFieldStart("args");
+                Json.putNumberField(json, "testAccuracy", epoch.testAccuracy());
+                Json.putNumberField(json, "trainLoss", epoch.trainLoss());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+    }
+}
