@@ -1,27 +1,14 @@
 package org.scalelab.engine.cli;
 
-import java.util.concurrent.Callable;
 import org.scalelab.engine.provenance.ScaleLabBuild;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** {@code scalelab}: the command-line workbench. */
 @Command(name = "scalelab", mixinStandardHelpOptions = true, versionProvider = ScaleLabCli.Version.class,
         description = "Train neural networks and measure how their training scales.",
         subcommands = {TrainCommand.class, RunsCommand.class, StudyCommand.class, DatasetsCommand.class, BenchCommand.class})
-public final class ScaleLabCli implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** {@code scalelab} alone: says what there is to do. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CliErrors.USAGE;
-    }
+public final class ScaleLabCli extends CommandGroup {
 
     /**
      * The command line as {@code Main} runs it: a {@code new CommandLine(new ScaleLabCli())} whose invalid input
