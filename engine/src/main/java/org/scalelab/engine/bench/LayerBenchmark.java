@@ -2,9 +2,11 @@ package org.scalelab.engine.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.LayerClock;
+import org.scalelab.engine.model.Network;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.layers.Conv2D;
 import org.scalelab.engine.model.layers.Dense;
@@ -42,6 +44,11 @@ public final class LayerBenchmark {
         public double stepMillis() {
             return inputLayoutMillis + lossMillis + updateMillis + layers.stream().mapToDouble(LayerTime::totalMillis).sum();
         }
+
+        /** The step's matrix work over its whole time, in GFLOP/s: what the step makes of the machine's peak. */
+        public double stepGflops() {
+            return layers.stream().mapToLong(l -> l.forwardFlops() + l.backwardFlops()).sum() / (stepMillis() * 1e6);
+        }
     }
 
     private LayerBenchmark() {
@@ -57,17 +64,37 @@ public final class LayerBenchmark {
             step.run(clock);
         }
         List<LayerTime> times = new ArrayList<>();
-        boolean weightsBelow = false;
+        List<long[]> flops = flops(layers, batchSize);
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            long forwardFlops = 2L * multiplyAddsPerImage(layer) * batchSize;
             times.add(new LayerTime(layer.kind(), layer.outputShape().toString(), layer.parameterCount(),
                     clock.millisPerStep(i, false, steps), clock.millisPerStep(i, true, steps),
-                    forwardFlops, weightsBelow ? 2 * forwardFlops : forwardFlops));
-            weightsBelow |= layer.parameterCount() > 0;
+                    flops.get(i)[0], flops.get(i)[1]));
         }
         return new Result(architecture.name(), batchSize, steps, clock.millisPerStep(LayerClock.INPUT_LAYOUT, false, steps),
                 times, clock.millisPerStep(SyntheticStep.LOSS, false, steps), clock.millisPerStep(SyntheticStep.UPDATE, false, steps));
+    }
+
+    /** The matrix work of one training step on a batch, in floating-point operations ({@link LayerTime}). */
+    public static long flopsPerStep(Architecture architecture, int batchSize) {
+        List<Layer> layers = new Network(architecture, DataType.FLOAT, 0).layers();
+        return flops(layers, batchSize).stream().mapToLong(layer -> layer[0] + layer[1]).sum();
+    }
+
+    /**
+     * Each layer's forward and backward operations over a batch: backward, the weight gradient and the input
+     * gradient, each as much work as the forward pass, except below the first layer with weights, which needs no
+     * input gradient.
+     */
+    private static List<long[]> flops(List<Layer> layers, int batchSize) {
+        List<long[]> flops = new ArrayList<>();
+        boolean weightsBelow = false;
+        for (Layer layer : layers) {
+            long forward = 2L * multiplyAddsPerImage(layer) * batchSize;
+            flops.add(new long[] {forward, weightsBelow ? 2 * forward : forward});
+            weightsBelow |= layer.parameterCount() > 0;
+        }
+        return flops;
     }
 
     /**

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
  * the only setting that limits all of ND4J's native libraries.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure training images/s per model with 1 and 2 native threads, each in its own JVM.",
-        subcommands = {BenchLayersCommand.class, BenchScalingCommand.class, BenchAllreduceCommand.class})
+        description = "Measure training images/s per model with 1 and 2 native threads, each in its own JVM, and "
+                + "each rate as a share of the machine's sgemm peak (bench peak).",
+        subcommands = {BenchPeakCommand.class, BenchLayersCommand.class, BenchScalingCommand.class, BenchAllreduceCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
@@ -43,6 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> names = models != null ? models : Presets.names();
         OptionChecks.models("models", names);
+        PeakMeasurement peak = BenchPeakCommand.measure(BenchPeakCommand.DEFAULT_SIZE, 1, spec.commandLine().getErr());
         List<List<BenchMeasurement>> byModel = new ArrayList<>();
         for (String model : names) {
             List<BenchMeasurement> row = new ArrayList<>();
@@ -52,8 +54,9 @@ public final class BenchCommand implements Callable<Integer> {
             byModel.add(row);
         }
         out.println("Machine: " + byModel.get(0).get(0).environment().describe());
+        out.println(BenchPeakCommand.describe(peak) + "; with N threads, N times it");
         out.println();
-        table(byModel).print(out, step.markdown);
+        table(byModel, peak).print(out, step.markdown);
         out.flush();
         return 0;
     }
@@ -68,12 +71,13 @@ public final class BenchCommand implements Callable<Integer> {
                 spec.commandLine().getErr());
     }
 
-    private TextTable table(List<List<BenchMeasurement>> byModel) {
+    private TextTable table(List<List<BenchMeasurement>> byModel, PeakMeasurement peak) {
         List<String> header = new ArrayList<>(List.of("Model", "Parameters", "Batch"));
         threads.forEach(t -> header.add(t + (t == 1 ? " thread" : " threads") + " (img/s)"));
         if (threads.size() > 1) {
             header.add("Speedup " + threads.get(threads.size() - 1) + " vs " + threads.get(0));
         }
+        threads.forEach(t -> header.add("Of peak (" + t + ")"));
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, 1, numeric.length, true);
         TextTable table = new TextTable(header, numeric);
@@ -85,6 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (row.size() > 1) {
                 cells.add(String.format(Locale.ROOT, "%.2f×", row.get(row.size() - 1).imagesPerSecond() / first.imagesPerSecond()));
             }
+            row.forEach(m -> cells.add(String.format(Locale.ROOT, "%.0f %%", 100 * m.gflops() / peak.gflopsOn(m.threads()))));
             table.add(cells);
         }
         return table;

@@ -38,6 +38,7 @@ public final class BenchLayersCommand implements Callable<Integer> {
         step.check();
         OptionChecks.atLeastOne("threads", threads);
         OptionChecks.models("model", List.of(model));
+        PeakMeasurement peak = BenchPeakCommand.measure(BenchPeakCommand.DEFAULT_SIZE, threads, spec.commandLine().getErr());
         LayerMeasurement measurement = BenchChild.measure(BenchWorker.Mode.LAYERS, model, step.batchSize, step.steps, threads,
                 LayerMeasurement.class, spec.commandLine().getErr());
         LayerBenchmark.Result result = measurement.result();
@@ -46,6 +47,9 @@ public final class BenchLayersCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s, batch %d, %d native thread%s: %.2f ms per step (%,.0f images/s), mean of %d steps%n",
                 result.architecture(), result.batchSize(), threads, threads == 1 ? "" : "s", result.stepMillis(),
                 result.batchSize() * 1000 / result.stepMillis(), result.steps());
+        out.println(BenchPeakCommand.describe(peak));
+        out.printf(Locale.ROOT, "The step's matrix work runs at %.1f GFLOP/s: %.0f %% of the peak%n", result.stepGflops(),
+                100 * result.stepGflops() / peak.gflopsOn(threads));
         out.println();
         table(result).print(out, step.markdown);
         out.flush();

@@ -1,5 +1,6 @@
 package org.scalelab.engine.cli;
 
+import org.scalelab.engine.bench.GemmPeak;
 import org.scalelab.engine.bench.LayerBenchmark;
 import org.scalelab.engine.bench.ModelBenchmark;
 import org.scalelab.engine.events.Json;
@@ -18,7 +19,9 @@ final class BenchWorker {
         /** Images per second: a {@link BenchMeasurement}. */
         SPEED,
         /** Time per layer: a {@link LayerMeasurement}. */
-        LAYERS
+        LAYERS,
+        /** The sgemm peak: a {@link PeakMeasurement}; the batch size argument is the matrices' side. */
+        PEAK
     }
 
     private BenchWorker() {
@@ -27,18 +30,21 @@ final class BenchWorker {
     public static void main(String[] args) throws Exception {
         ParentWatch.exitWhenParentGoes();
         Mode mode = Mode.valueOf(args[0]);
-        Architecture architecture = Models.resolve(args[1]);
         int batchSize = Integer.parseInt(args[2]);
         int steps = Integer.parseInt(args[3]);
         int threads = Integer.parseInt(args[4]);
         Object measurement = switch (mode) {
             case SPEED -> {
+                Architecture architecture = Models.resolve(args[1]);
                 ModelBenchmark.Result result = ModelBenchmark.measure(architecture, batchSize, steps);
                 yield new BenchMeasurement(architecture.name(), architecture.parameterCount(), threads, batchSize, steps,
-                        result.medianStepMillis(), result.imagesPerSecond(), EnvironmentInfo.current());
+                        result.medianStepMillis(), result.imagesPerSecond(),
+                        LayerBenchmark.flopsPerStep(architecture, batchSize) / (result.medianStepMillis() * 1e6),
+                        EnvironmentInfo.current());
             }
-            case LAYERS -> new LayerMeasurement(threads, LayerBenchmark.measure(architecture, batchSize, steps),
+            case LAYERS -> new LayerMeasurement(threads, LayerBenchmark.measure(Models.resolve(args[1]), batchSize, steps),
                     EnvironmentInfo.current());
+            case PEAK -> new PeakMeasurement(threads, GemmPeak.measure(batchSize), EnvironmentInfo.current());
         };
         System.out.println(Json.mapper().writeValueAsString(measurement));
         System.exit(0);

@@ -44,4 +44,16 @@ class LayerBenchmarkTest {
         assertEquals(0, result.layers().get(0).backwardMillis());
         assertTrue(result.layers().get(1).backwardMillis() > 0);
     }
+
+    /**
+     * mlp-235k is 784→256→128→10: per image 200,704, 32,768 and 1,280 multiply-adds (biases apart), forward twice
+     * that in operations; backward as much again for the first layer (no input gradient), twice for the others.
+     */
+    @Test
+    void aStepsMatrixWorkIsCountedByHand() {
+        long perImage = 2L * (2 * 200_704 + 3 * 32_768 + 3 * 1_280);
+        assertEquals(64 * perImage, LayerBenchmark.flopsPerStep(Models.resolve("mlp-235k"), 64));
+        LayerBenchmark.Result result = LayerBenchmark.measure(Models.resolve("mlp-235k"), 64, 2);
+        assertEquals(64 * perImage / (result.stepMillis() * 1e6), result.stepGflops(), 1e-9);
+    }
 }

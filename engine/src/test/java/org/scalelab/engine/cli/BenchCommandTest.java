@@ -14,9 +14,13 @@ class BenchCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.outLines();
         assertTrue(lines.get(0).startsWith("Machine: ") && lines.get(0).contains("logical cores"), lines.get(0));
-        assertEquals("| Model | Parameters | Batch | 1 thread (img/s) | 2 threads (img/s) | Speedup 2 vs 1 |", lines.get(2));
-        assertEquals("|---|---:|---:|---:|---:|---:|", lines.get(3));
-        assertTrue(lines.get(4).matches("\\| mlp-235k \\| 235,146 \\| 64 \\| [\\d,]+ \\| [\\d,]+ \\| \\d+\\.\\d\\d× \\|"), lines.get(4));
+        assertTrue(lines.get(1).matches("Peak: \\d+\\.\\d GFLOP/s \\(sgemm 2048×2048, 1 native thread, median of 10 products: .*"
+                + "; with N threads, N times it"), lines.get(1));
+        assertEquals("| Model | Parameters | Batch | 1 thread (img/s) | 2 threads (img/s) | Speedup 2 vs 1 | Of peak (1) "
+                + "| Of peak (2) |", lines.get(3));
+        assertEquals("|---|---:|---:|---:|---:|---:|---:|---:|", lines.get(4));
+        assertTrue(lines.get(5).matches("\\| mlp-235k \\| 235,146 \\| 64 \\| [\\d,]+ \\| [\\d,]+ \\| \\d+\\.\\d\\d× \\| \\d+ % "
+                + "\\| \\d+ % \\|"), lines.get(5));
     }
 
     @Test

@@ -16,14 +16,17 @@ class BenchLayersCommandTest {
         assertTrue(lines.get(0).startsWith("Machine: ") && lines.get(0).contains("logical cores"), lines.get(0));
         assertTrue(lines.get(1).matches("mlp-235k, batch 16, 1 native thread: \\d+\\.\\d\\d ms per step \\([\\d,]+ images/s\\), mean of 2 steps"),
                 lines.get(1));
+        assertTrue(lines.get(2).startsWith("Peak: ") && lines.get(2).contains(" GFLOP/s (sgemm 2048×2048, 1 native thread"),
+                lines.get(2));
+        assertTrue(lines.get(3).matches("The step's matrix work runs at \\d+\\.\\d GFLOP/s: \\d+ % of the peak"), lines.get(3));
         assertEquals("| # | Part | Output | Parameters | Forward ms | Backward ms | Share of step | Forward GFLOP/s | Backward GFLOP/s |",
-                lines.get(3));
-        assertTrue(lines.get(5).matches("\\|  \\| input to NHWC \\|  \\|  \\| \\d+\\.\\d\\d \\|  \\| \\d+\\.\\d % \\|  \\|  \\|"), lines.get(5));
-        assertTrue(lines.get(6).matches("\\| 1 \\| flatten \\| 784 \\|  \\| \\d+\\.\\d\\d \\| 0\\.00 \\| \\d+\\.\\d % \\|  \\|  \\|"), lines.get(6));
-        assertTrue(lines.get(7).matches("\\| 2 \\| dense \\| 256 \\| 200,960 \\| \\d+\\.\\d\\d \\| \\d+\\.\\d\\d \\| \\d+\\.\\d % \\| \\d+\\.\\d \\| \\d+\\.\\d \\|"),
-                lines.get(7));
-        assertTrue(lines.get(13).startsWith("|  | SGD update |"), lines.get(13));
-        double shares = lines.subList(5, 14).stream()
+                lines.get(5));
+        assertTrue(lines.get(7).matches("\\|  \\| input to NHWC \\|  \\|  \\| \\d+\\.\\d\\d \\|  \\| \\d+\\.\\d % \\|  \\|  \\|"), lines.get(7));
+        assertTrue(lines.get(8).matches("\\| 1 \\| flatten \\| 784 \\|  \\| \\d+\\.\\d\\d \\| 0\\.00 \\| \\d+\\.\\d % \\|  \\|  \\|"), lines.get(8));
+        assertTrue(lines.get(9).matches("\\| 2 \\| dense \\| 256 \\| 200,960 \\| \\d+\\.\\d\\d \\| \\d+\\.\\d\\d \\| \\d+\\.\\d % \\| \\d+\\.\\d \\| \\d+\\.\\d \\|"),
+                lines.get(9));
+        assertTrue(lines.get(15).startsWith("|  | SGD update |"), lines.get(15));
+        double shares = lines.subList(7, 16).stream()
                 .mapToDouble(line -> Double.parseDouble(line.replaceAll(".*\\| (\\d+\\.\\d) % \\|.*", "$1"))).sum();
         assertEquals(100, shares, 0.5);
     }
