@@ -9,8 +9,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The engine's packages depend on each other in one direction, bottom to top: the vocabulary ({@code config},
- * {@code provenance}); {@code data}, {@code model}, {@code parallel}; {@code events}; {@code training};
+ * The engine's packages depend on each other in one direction, bottom to top: writing files safely ({@code io}),
+ * the vocabulary ({@code config}, {@code provenance}); {@code data}, {@code model}, {@code parallel}; {@code events}; {@code training};
  * {@code strategies}; {@code runs}; {@code studies}; {@code bench}; {@code cli}; beside them {@code report}, tables and
  * charts as files, which depends on no ScaleLab package. Each layer lists what it really uses, so a new
  * arrow, even a downward one, is a decision made here. The MPJ module runs these rules again with its
@@ -22,6 +22,7 @@ public class EngineLayersTest {
     @ArchTest
     static final ArchRule LAYERS_POINT_DOWN = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .ensureAllClassesAreContainedInArchitectureIgnoring("org.scalelab.engine")
+            .layer("io").definedBy("org.scalelab.engine.io..")
             .layer("config").definedBy("org.scalelab.engine.config..")
             .layer("provenance").definedBy("org.scalelab.engine.provenance..")
             .layer("data").definedBy("org.scalelab.engine.data..")
@@ -35,21 +36,22 @@ public class EngineLayersTest {
             .layer("studies").definedBy("org.scalelab.engine.studies..")
             .layer("bench").definedBy("org.scalelab.engine.bench..")
             .layer("cli").definedBy("org.scalelab.engine.cli..")
+            .whereLayer("io").mayNotAccessAnyLayer()
             .whereLayer("config").mayNotAccessAnyLayer()
             .whereLayer("provenance").mayOnlyAccessLayers("config")
             .whereLayer("report").mayNotAccessAnyLayer()
             .whereLayer("data").mayOnlyAccessLayers("config")
-            .whereLayer("model").mayOnlyAccessLayers("config")
+            .whereLayer("model").mayOnlyAccessLayers("io", "config")
             .whereLayer("parallel").mayOnlyAccessLayers("config")
             .whereLayer("events").mayOnlyAccessLayers("config", "provenance", "data", "model")
             .whereLayer("training").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events")
             .whereLayer("strategies").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
                     "training")
-            .whereLayer("runs").mayOnlyAccessLayers("config", "provenance", "events", "report")
-            .whereLayer("studies").mayOnlyAccessLayers("config", "provenance", "parallel", "events", "training", "runs", "report")
+            .whereLayer("runs").mayOnlyAccessLayers("io", "config", "provenance", "events", "report")
+            .whereLayer("studies").mayOnlyAccessLayers("io", "config", "provenance", "parallel", "events", "training", "runs", "report")
             .whereLayer("bench").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
                     "training", "strategies", "runs")
-            .whereLayer("cli").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
+            .whereLayer("cli").mayOnlyAccessLayers("io", "config", "provenance", "data", "model", "parallel", "events",
                     "training", "strategies", "runs", "report", "studies", "bench");
 
     /** Inside a layer too: {@code model}'s layers, kernels and specs may use each other, but no two top packages. */

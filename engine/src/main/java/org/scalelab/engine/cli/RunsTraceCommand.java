@@ -1,12 +1,11 @@
 package org.scalelab.engine.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.io.AtomicFile;
 import org.scalelab.engine.runs.ChromeTrace;
 import org.scalelab.engine.runs.RunRecord;
 import picocli.CommandLine.Command;
@@ -40,17 +39,11 @@ final class RunsTraceCommand implements Callable<Integer> {
         if (!Files.isDirectory(folder)) {
             throw new ConfigException("out", out, "its folder " + folder + " does not exist");
         }
-        // Written beside the target and moved over it: an interrupted export never leaves half a trace.
-        Path partial = Files.createTempFile(folder, ".trace-", ".json");
         try {
-            try (OutputStream stream = Files.newOutputStream(partial)) {
-                ChromeTrace.write(run, stream);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("ID", runId, e.getMessage());
-            }
-            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
+            // Replaced whole: an interrupted export never leaves half a trace.
+            AtomicFile.replaceStreaming(out, stream -> ChromeTrace.write(run, stream));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ID", runId, e.getMessage());
         }
         spec.commandLine().getOut().println("Timeline of " + run.name() + ": " + out
                 + " (open it in ui.perfetto.dev or chrome://tracing)");

@@ -3,17 +3,15 @@ package org.scalelab.engine.model;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.scalelab.engine.io.AtomicFile;
 
 /**
  * A network's trained parameters on disk: the magic {@code SLW1}, the parameter count (int32), then every
- * parameter as little-endian float32 in the network's flat order. Written to a temporary file beside the target
- * and renamed over it, so a reader never sees half a file.
+ * parameter as little-endian float32 in the network's flat order. Replaced whole ({@link AtomicFile}), so a reader
+ * never sees half a file.
  */
 public final class WeightsFile {
     private static final int MAGIC = 0x53_4C_57_31; // "SLW1"
@@ -28,19 +26,7 @@ public final class WeightsFile {
         bytes.putInt(MAGIC).putInt(values.length);
         bytes.asFloatBuffer().put(values);
         bytes.rewind();
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(true);
-        } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.replace(file, bytes.array());
     }
 
     /** @throws IOException naming the file when it is not a weights file or is cut short */

@@ -1,19 +1,17 @@
 package org.scalelab.engine.runs;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.scalelab.engine.io.AtomicFile;
 
 /** The real {@link Disk}: file channels forced to the device before a write returns. */
 final class DurableDisk implements Disk {
 
     @Override
     public void writeNew(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-            write(channel, bytes);
-        }
+        AtomicFile.write(file, bytes);
     }
 
     @Override
@@ -21,15 +19,7 @@ final class DurableDisk implements Disk {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
             channel.truncate(at);
             channel.position(at);
-            write(channel, bytes);
+            AtomicFile.writeAndForce(channel, bytes);
         }
-    }
-
-    private static void write(FileChannel channel, byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        channel.force(true);
     }
 }

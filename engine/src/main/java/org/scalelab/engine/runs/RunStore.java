@@ -1,14 +1,11 @@
 package org.scalelab.engine.runs;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.scalelab.engine.io.AtomicFile;
 import org.scalelab.engine.runs.RecordFormat.UnreadableRecord;
 
 /**
@@ -31,8 +29,8 @@ import org.scalelab.engine.runs.RecordFormat.UnreadableRecord;
  * of schema 1 are a single {@code <runId>.json} holding the events too: they are read as they are and become
  * two files the first time they are changed.
  *
- * <p>A file is replaced by writing a temporary file next to it, forcing it to disk and renaming it over the
- * target atomically: a reader, a crash or a full disk sees the old file or the new one, never half of one.
+ * <p>A summary is replaced whole ({@link AtomicFile}): a reader, a crash or a full disk sees the old file or the
+ * new one, never half of one.
  * Listing never fails because of one bad file: it reports the file instead.
  */
 public final class RunStore {
@@ -236,14 +234,9 @@ public final class RunStore {
     }
 
     private void replace(String runId, Path target, byte[] bytes) {
-        // Named here rather than by createTempFile, which would make the record readable by its owner only.
-        Path temp = directory.resolve("." + target.getFileName() + "-" + UUID.randomUUID() + ".tmp");
         try {
-            disk.writeNew(temp, bytes);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory();
+            AtomicFile.replace(target, newFile -> disk.writeNew(newFile, bytes));
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw new RunStoreException("cannot save run " + runId + " to " + target + ": " + reason(e)
                     + (Files.exists(target) ? "; the previously saved record is unchanged" : ""), e);
         }
@@ -260,20 +253,11 @@ public final class RunStore {
         return runId;
     }
 
-    /** Makes the rename itself durable. Not every file system lets a directory be opened; then it is skipped. */
-    private void forceDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Best effort: the file itself is already on disk.
-        }
-    }
-
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // Nothing more to do: a stray hidden .tmp file is skipped by list().
+            // Nothing more to do: a stray hidden file is skipped by list().
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,11 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.scalelab.engine.provenance.OwnerProcess;
 import org.scalelab.engine.events.Json;
+import org.scalelab.engine.io.AtomicFile;
+import org.scalelab.engine.provenance.OwnerProcess;
 
 /**
  * Study records, one JSON file each in a {@code studies} folder beside the run records of their cells. Each save
@@ -54,18 +53,10 @@ public final class StudyStore {
     /** @throws StudyPlanException when it cannot be written (the previous save stays whole) */
     public StudyRecord save(StudyRecord record) {
         Path target = pathOf(record.studyId());
-        Path temp = directory.resolve("." + record.studyId() + "-" + UUID.randomUUID() + ".tmp");
         try {
-            Files.createDirectories(directory);
-            Files.write(temp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.replace(target, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
             return record;
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the temporary file's name starts with a dot: listings skip it
-            }
             throw new StudyPlanException("cannot save study " + record.studyId() + " to " + target + ": " + e, e);
         }
     }
