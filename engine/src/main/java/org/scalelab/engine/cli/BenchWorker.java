@@ -35,7 +35,7 @@ final class BenchWorker {
             case SPEED -> {
                 ModelBenchmark.Result result = ModelBenchmark.measure(architecture, batchSize, steps);
                 yield new BenchMeasurement(architecture.name(), architecture.parameterCount(), threads, batchSize, steps,
-                        result.medianStepMillis(), result.imagesPerSecond(), EnvironmentInfo.current());
+                        result.medianStepMillis(), result.stepSpreadMillis(), result.imagesPerSecond(), EnvironmentInfo.current());
             }
             case LAYERS -> new LayerMeasurement(threads, LayerBenchmark.measure(architecture, batchSize, steps),
                     EnvironmentInfo.current());
