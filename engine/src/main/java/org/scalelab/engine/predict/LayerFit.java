@@ -5,13 +5,15 @@ package org.scalelab.engine.predict;
  * seconds against the worker's batch with one native thread, and how much of it more native threads cannot share.
  *
  * @param serialFraction Amdahl's serial fraction s from the times with one and two native threads
- *                       (t₂ = t₁·(s + (1−s)/2)); above 1 when a second thread made it slower
+ *                       (t₂ = t₁·(s + (1−s)/2)); above 1 when a second thread made it slower, and then more threads
+ *                       are taken to be as slow as two (Amdahl's law would extrapolate the slowdown without bound)
  */
 public record LayerFit(String kind, LinearFit seconds, double serialFraction) {
 
     /** Seconds for {@code batch} images with {@code nativeThreads} threads: t₁(b)·(s + (1−s)/T). */
     public double seconds(double batch, int nativeThreads) {
-        return Math.max(0, seconds.at(batch)) * (serialFraction + (1 - serialFraction) / nativeThreads);
+        int threads = serialFraction > 1 ? Math.min(2, nativeThreads) : nativeThreads;
+        return Math.max(0, seconds.at(batch)) * (serialFraction + (1 - serialFraction) / threads);
     }
 
     /** s from the time with one thread and with two, at the same batch. */
