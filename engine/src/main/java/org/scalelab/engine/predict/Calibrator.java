@@ -95,7 +95,7 @@ public final class Calibrator {
         step(total, "models");
         Map<String, ComputeProfile> models = new LinkedHashMap<>();
         for (String model : plan.models()) {
-            models.put(model, profile(model, plan, gamma, total));
+            models.put(model, profile(model, plan, total));
         }
         Map<Transport, LinkCost> transports = new EnumMap<>(Transport.class);
         for (Transport transport : plan.transports()) {
@@ -112,7 +112,7 @@ public final class Calibrator {
         return new MachineCalibration(MachineDescription.current(), Instant.now().toString(), models, transports, gamma);
     }
 
-    private ComputeProfile profile(String model, Plan plan, double gamma, int total) throws IOException, InterruptedException {
+    private ComputeProfile profile(String model, Plan plan, int total) throws IOException, InterruptedException {
         List<LayerBenchmark.Result> oneThread = new ArrayList<>();
         for (int batch : plan.batches()) {
             progress.update(done, total, model + ", layers at batch " + batch);
