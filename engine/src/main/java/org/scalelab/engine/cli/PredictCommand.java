@@ -290,23 +290,14 @@ public final class PredictCommand implements Callable<Integer> {
                 ObjectNode entry = validation.addObject();
                 entry.put("procs", check.predicted().procs()).put("threads", check.predicted().threads())
                         .put("oversubscribed", check.predicted().oversubscribed());
-                number(entry, "predictedImagesPerSecond", check.predicted().imagesPerSecond());
-                number(entry, "measuredImagesPerSecond", check.measuredImagesPerSecond());
-                number(entry, "error", check.error());
+                Json.putNumber(entry, "predictedImagesPerSecond", check.predicted().imagesPerSecond());
+                Json.putNumber(entry, "measuredImagesPerSecond", check.measuredImagesPerSecond());
+                Json.putNumber(entry, "error", check.error());
                 check.failure().ifPresent(why -> entry.put("failure", why));
             }
-            number(report, "medianAbsoluteError", Validation.medianAbsoluteError(checks));
+            Json.putNumber(report, "medianAbsoluteError", Validation.medianAbsoluteError(checks));
         }
         return report;
-    }
-
-    /** A number, or null where there is none (a failed run), as ScaleLab's JSON writes non-finite numbers. */
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
     }
 
     private static boolean[] numericColumns(int count) {
