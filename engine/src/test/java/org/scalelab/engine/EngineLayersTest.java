@@ -10,8 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The engine's packages depend on each other in one direction, bottom to top: writing files safely ({@code io}),
- * the vocabulary ({@code config}, {@code provenance}); {@code data}, {@code model}, {@code parallel}; {@code events}; {@code training};
- * {@code strategies}; {@code runs}; {@code studies}; {@code bench}; {@code cli}; beside them {@code report}, tables and
+ * the vocabulary ({@code config}, {@code provenance}); {@code data}, {@code model}, {@code parallel}; {@code events};
+ * {@code training}; {@code strategies}; {@code runs}; {@code studies}; {@code bench}; {@code predict}; {@code cli};
+ * beside them {@code report}, tables and
  * charts as files, which depends on no ScaleLab package. Each layer lists what it really uses, so a new
  * arrow, even a downward one, is a decision made here. The MPJ module runs these rules again with its
  * {@code parallel.mpj} classes included.
@@ -35,6 +36,7 @@ public class EngineLayersTest {
             .layer("report").definedBy("org.scalelab.engine.report..")
             .layer("studies").definedBy("org.scalelab.engine.studies..")
             .layer("bench").definedBy("org.scalelab.engine.bench..")
+            .layer("predict").definedBy("org.scalelab.engine.predict..")
             .layer("cli").definedBy("org.scalelab.engine.cli..")
             .whereLayer("io").mayNotAccessAnyLayer()
             .whereLayer("config").mayNotAccessAnyLayer()
@@ -51,8 +53,10 @@ public class EngineLayersTest {
             .whereLayer("studies").mayOnlyAccessLayers("io", "config", "provenance", "parallel", "events", "training", "runs", "report")
             .whereLayer("bench").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
                     "training", "strategies", "runs")
+            .whereLayer("predict").mayOnlyAccessLayers("io", "config", "provenance", "data", "model", "parallel", "events",
+                    "training", "runs", "bench")
             .whereLayer("cli").mayOnlyAccessLayers("io", "config", "provenance", "data", "model", "parallel", "events",
-                    "training", "strategies", "runs", "report", "studies", "bench");
+                    "training", "strategies", "runs", "report", "studies", "bench", "predict");
 
     /** Inside a layer too: {@code model}'s layers, kernels and specs may use each other, but no two top packages. */
     @ArchTest

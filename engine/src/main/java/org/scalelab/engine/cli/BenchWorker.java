@@ -38,7 +38,7 @@ final class BenchWorker {
                 Architecture architecture = Models.resolve(args[1]);
                 ModelBenchmark.Result result = ModelBenchmark.measure(architecture, batchSize, steps);
                 yield new BenchMeasurement(architecture.name(), architecture.parameterCount(), threads, batchSize, steps,
-                        result.medianStepMillis(), result.imagesPerSecond(),
+                        result.medianStepMillis(), result.stepSpreadMillis(), result.imagesPerSecond(),
                         LayerBenchmark.flopsPerStep(architecture, batchSize) / (result.medianStepMillis() * 1e6),
                         EnvironmentInfo.current());
             }

@@ -7,7 +7,8 @@ import picocli.CommandLine;
 /** {@code scalelab}: the command-line workbench. */
 @Command(name = "scalelab", mixinStandardHelpOptions = true, versionProvider = ScaleLabCli.Version.class,
         description = "Train neural networks and measure how their training scales.",
-        subcommands = {TrainCommand.class, RunsCommand.class, StudyCommand.class, DatasetsCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, RunsCommand.class, StudyCommand.class, DatasetsCommand.class, BenchCommand.class,
+                PredictCommand.class})
 public final class ScaleLabCli extends CommandGroup {
 
     /**

@@ -28,6 +28,16 @@ public record Folders(Map<String, String> environment, String userHome) {
         return home("logs", "XDG_STATE_HOME", ".local/state");
     }
 
+    /**
+     * This machine's calibration for {@code predict}: {@code $SCALELAB_HOME/calibration.json}, else
+     * {@code $XDG_STATE_HOME/scalelab/calibration.json} (measured here, and measured again rather than shared).
+     */
+    public Path calibration() {
+        String home = variable("SCALELAB_HOME");
+        return home != null ? Path.of(home, "calibration.json")
+                : xdg("XDG_STATE_HOME", ".local/state").resolve("scalelab").resolve("calibration.json");
+    }
+
     /** What the workbench remembers between launches: {@code $SCALELAB_HOME/settings}, else {@code $XDG_CONFIG_HOME/scalelab}. */
     public Path settings() {
         String home = variable("SCALELAB_HOME");

@@ -16,6 +16,7 @@ class FoldersTest {
         assertEquals(Path.of("/opt/lab/runs"), folders.runs());
         assertEquals(Path.of("/opt/lab/logs"), folders.logs());
         assertEquals(Path.of("/opt/lab/settings"), folders.settings());
+        assertEquals(Path.of("/opt/lab/calibration.json"), folders.calibration());
         assertEquals(Path.of("/home/ada/.cache/scalelab/datasets"), folders.datasets(), "datasets have their own variable");
     }
 
@@ -35,6 +36,7 @@ class FoldersTest {
         assertEquals(Path.of("/home/ada/.local/share/scalelab/runs"), folders.runs());
         assertEquals(Path.of("/home/ada/.local/state/scalelab/logs"), folders.logs());
         assertEquals(Path.of("/home/ada/.config/scalelab"), folders.settings());
+        assertEquals(Path.of("/home/ada/.local/state/scalelab/calibration.json"), folders.calibration());
         assertEquals(Path.of("/home/ada/.cache/scalelab/datasets"), folders.datasets());
     }
 

@@ -1,0 +1,105 @@
+package org.scalelab.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
+import org.scalelab.engine.bench.LayerBenchmark;
+import org.scalelab.engine.predict.Calibrator;
+import org.scalelab.engine.predict.ComputeProfile;
+import org.scalelab.engine.predict.LinkCost;
+import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.training.CancellationToken;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code scalelab predict calibrate}: measures what the scaling model needs on this machine and saves it. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures each model's layers at several batch sizes (one and two native threads), a short serial "
+                + "training run, the cost of summing floats, and allreduce sweeps over message sizes for every transport; "
+                + "saves the fitted model with this machine's description. A few minutes for two models."})
+public final class PredictCalibrateCommand implements Callable<Integer> {
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL", description = "Default: ${DEFAULT-VALUE}.")
+    List<String> models = List.of("mlp-235k", "cnn-1m");
+
+    @Mixin
+    DataDirOption data;
+
+    @Mixin
+    CalibrationFileOption calibrationFile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        OptionChecks.models("models", models);
+        PrintWriter err = spec.commandLine().getErr();
+        Calibrator.Plan plan = Calibrator.Plan.standard(models);
+        MachineCalibration calibration;
+        try (CancelOnShutdown ctrlC = new CancelOnShutdown();
+             ErrorStreamProgressBar bar = new ErrorStreamProgressBar(err, "Calibrating", plan.measurements(), "", 1)) {
+            Calibrator calibrator = new Calibrator(new ChildJvmMeasurements(), data.catalog(), (done, total, next) -> {
+                bar.stepTo(done);
+                bar.setExtraMessage(next);
+            }, new CancellationToken(ctrlC));
+            calibration = calibrator.calibrate(plan);
+        }
+        Path file = calibrationFile.file();
+        calibration.save(file);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Saved " + file);
+        out.println("Machine: " + calibration.machine());
+        describe(calibration, out);
+        out.flush();
+        return 0;
+    }
+
+    /** The fitted figures in a few lines: what a user checks before trusting the predictions. */
+    static void describe(MachineCalibration calibration, PrintWriter out) {
+        out.printf(Locale.ROOT, "Reduction γ: %.3f ns per float%n", calibration.secondsPerReducedFloat() * 1e9);
+        for (Transport transport : Transport.values()) {
+            LinkCost link = calibration.transports().get(transport);
+            if (link != null) {
+                out.printf(Locale.ROOT, "%-24s α %8.1f µs   β %6.3f ns/byte (%.2f GB/s)%n", transport.label(),
+                        link.latencySeconds() * 1e6, link.secondsPerByte() * 1e9, 1e-9 / link.secondsPerByte());
+            }
+        }
+        for (ComputeProfile profile : calibration.models().values()) {
+            out.printf(Locale.ROOT, "%s: %.2f ms per step at batch 64 (1 thread), %.2f with 2; rest %.2f ms; "
+                    + "step spread %.1f %%%n", profile.model(), profile.computeSeconds(64, 1) * 1e3,
+                    profile.computeSeconds(64, 2) * 1e3, profile.restSeconds(64) * 1e3, 100 * profile.relativeSpread());
+        }
+    }
+
+    /** Each measurement in a JVM of its own with its native thread count, as {@code bench layers} and {@code bench} run them. */
+    private final class ChildJvmMeasurements implements Calibrator.Measurements {
+        private static final int STEPS = 10;
+        private static final int SPREAD_STEPS = 40;
+
+        @Override
+        public LayerBenchmark.Result layers(String model, int batch, int nativeThreads) throws IOException, InterruptedException {
+            return BenchChild.measure(BenchWorker.Mode.LAYERS, model, batch, STEPS, nativeThreads, LayerMeasurement.class,
+                    quiet()).result();
+        }
+
+        @Override
+        public double[] stepMedianAndSpread(String model, int batch) throws IOException, InterruptedException {
+            BenchMeasurement measurement = BenchChild.measure(BenchWorker.Mode.SPEED, model, batch, SPREAD_STEPS, 1,
+                    BenchMeasurement.class, quiet());
+            return new double[] {measurement.medianStepMillis(), measurement.stepSpreadMillis()};
+        }
+
+        /** The progress bar says what is measured; the child's own "Measuring …" line would break it. */
+        private PrintWriter quiet() {
+            return new PrintWriter(PrintWriter.nullWriter());
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package org.scalelab.engine.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingOptions;
+import org.scalelab.engine.events.Json;
+import org.scalelab.engine.predict.LinkCost;
+import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.predict.NetworkPreset;
+import org.scalelab.engine.predict.Prediction;
+import org.scalelab.engine.predict.ScalingModel;
+import org.scalelab.engine.predict.Scenario;
+import org.scalelab.engine.predict.Validation;
+import org.scalelab.engine.provenance.MachineDescription;
+import org.scalelab.engine.training.CancellationToken;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scalelab predict}: the calibrated scaling model's answer for configurations this machine can run and
+ * for those it cannot (more cores, more hosts, another network); with {@code --validate}, checked against
+ * real runs of every configuration this machine can run.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = PredictCalibrateCommand.class,
+        description = {"Predicts each configuration's time per step (compute, communication, waiting, rest), images/s, "
+                + "speedup and efficiency from this machine's calibration (scalelab predict calibrate), and the worker "
+                + "count where communication overtakes compute.",
+                "Equations and validation: docs/SCALING-MODEL.md."})
+public final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "A calibrated model. Default: ${DEFAULT-VALUE}.")
+    String model = "mlp-235k";
+
+    @Option(names = "--strategy", paramLabel = "NAME", converter = LowerCaseEnumConverter.StrategyConverter.class,
+            description = "Default: ${DEFAULT-VALUE}.")
+    Strategy strategy = Strategy.MPJ;
+
+    @Option(names = "--procs", split = ",", paramLabel = "P", description = "Process counts. Default: ${DEFAULT-VALUE}.")
+    List<Integer> procs = List.of(1, 2, 4, 8);
+
+    @Option(names = "--threads", split = ",", paramLabel = "T", description = "Thread counts. Default: ${DEFAULT-VALUE}.")
+    List<Integer> threads = List.of(1);
+
+    @Option(names = "--hosts", paramLabel = "N", description = "Hosts the ranks spread over. Default: ${DEFAULT-VALUE}.")
+    int hosts = 1;
+
+    @Option(names = "--slots", paramLabel = "K", description = "Ranks per host, filled host by host (default: spread evenly).")
+    Integer slots;
+
+    @Option(names = "--cores-per-host", paramLabel = "N", description = "Default: this machine's logical cores.")
+    Integer coresPerHost;
+
+    @Option(names = "--network", paramLabel = "NAME",
+            description = "Between hosts: loopback (this machine's), 1gbe, 10gbe, 25gbe, 100gb-ib. Default: ${DEFAULT-VALUE}.")
+    String network = "loopback";
+
+    @Option(names = "--latency-us", paramLabel = "µS", description = "The network's one-way latency, instead of the preset's.")
+    Double latencyMicros;
+
+    @Option(names = "--bandwidth-gbps", paramLabel = "GBIT/S", description = "The network's bandwidth, instead of the preset's.")
+    Double bandwidthGbps;
+
+    @Option(names = "--allreduce", paramLabel = "NAME", converter = LowerCaseEnumConverter.AllreduceConverter.class,
+            description = "builtin, ring or ring-shm. Default: ${DEFAULT-VALUE}.")
+    AllreduceAlgorithm allreduce = TrainingOptions.ALLREDUCE.defaultValue();
+
+    @Option(names = "--average-every", paramLabel = "K", description = "param-avg: local steps between averages. Default: ${DEFAULT-VALUE}.")
+    int averageEvery = 1;
+
+    @Option(names = "--via-master", description = "param-avg: average through rank 0 instead of an allreduce.")
+    boolean viaMaster;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Global batch (strong) or per-worker batch (weak). Default: ${DEFAULT-VALUE}.")
+    int batchSize = TrainingOptions.BATCH.defaultValue();
+
+    @Option(names = "--scaling", paramLabel = "NAME", converter = LowerCaseEnumConverter.ScalingConverter.class,
+            description = "strong or weak. Default: ${DEFAULT-VALUE}.")
+    Scaling scaling = TrainingOptions.SCALING.defaultValue();
+
+    @Option(names = "--validate", description = "Also train every configuration this machine can run and print predicted against measured.")
+    boolean validate;
+
+    @Option(names = "--steps", paramLabel = "N", description = "--validate: steps per epoch. Default: ${DEFAULT-VALUE}.")
+    int steps = 30;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "--validate: timed epochs after the warm-up one. Default: ${DEFAULT-VALUE}.")
+    int repeats = 3;
+
+    @Option(names = "--json", description = "End with one JSON object (its predictions list holds one entry per configuration).")
+    boolean json;
+
+    @Option(names = "--markdown", description = "Print Markdown tables (for docs/SCALING-MODEL.md).")
+    boolean markdown;
+
+    @Mixin
+    CalibrationFileOption calibration;
+
+    @Mixin
+    DataDirOption data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        checkOptions();
+        Path file = calibration.file();
+        MachineCalibration machine = MachineCalibration.load(file, MachineDescription.current());
+        ScalingModel scalingModel = new ScalingModel(machine);
+        List<Scenario> scenarios = scenarios(machine);
+        List<Prediction> predictions = scenarios.stream().map(scalingModel::predict).toList();
+        List<Validation.Check> checks = List.of();
+        if (validate) {
+            PrintWriter err = spec.commandLine().getErr();
+            try (CancelOnShutdown ctrlC = new CancelOnShutdown()) {
+                checks = Validation.check(scalingModel, scenarios, new Validation.Settings(steps, repeats), data.catalog(),
+                        what -> {
+                            err.println("measuring " + what + " ...");
+                            err.flush();
+                        }, new CancellationToken(ctrlC));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.mapper().writeValueAsString(jsonReport(file, machine, scalingModel, scenarios, predictions, checks)));
+        } else {
+            text(out, file, machine, scalingModel, scenarios, predictions, checks);
+        }
+        out.flush();
+        return checks.stream().anyMatch(c -> c.failure().isPresent()) ? CliErrors.FAILED : 0;
+    }
+
+    private void checkOptions() {
+        OptionChecks.models("model", List.of(model));
+        OptionChecks.allAtLeastOne("procs", procs, "process counts");
+        OptionChecks.allAtLeastOne("threads", threads, "thread counts");
+        OptionChecks.atLeastOne("hosts", hosts);
+        OptionChecks.atLeastOne("batchSize", batchSize);
+        OptionChecks.atLeastOne("averageEvery", averageEvery);
+        OptionChecks.atLeastOne("steps", steps);
+        OptionChecks.atLeastOne("repeats", repeats);
+        if (slots != null) {
+            OptionChecks.atLeastOne("slots", slots);
+        }
+        if (coresPerHost != null) {
+            OptionChecks.atLeastOne("coresPerHost", coresPerHost);
+        }
+        try {
+            NetworkPreset.fromId(network);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("network", network, "expected loopback, 1gbe, 10gbe, 25gbe or 100gb-ib");
+        }
+        if (latencyMicros != null && !(latencyMicros >= 0)) {
+            throw new ConfigException("latencyMicros", latencyMicros, "expected microseconds ≥ 0");
+        }
+        if (bandwidthGbps != null && !(bandwidthGbps > 0)) {
+            throw new ConfigException("bandwidthGbps", bandwidthGbps, "expected Gbit/s > 0");
+        }
+        for (int p : procs) {
+            for (int t : threads) {
+                strategy.checkCounts(p, t);
+            }
+            if (slots != null && p > hosts * slots) {
+                throw new ConfigException("procs", p, hosts + " hosts × " + slots + " slots hold " + hosts * slots + " ranks");
+            }
+        }
+    }
+
+    private List<Scenario> scenarios(MachineCalibration machine) {
+        int cores = coresPerHost != null ? coresPerHost : machine.machine().logicalCores();
+        LinkCost link = networkLink(machine);
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int p : procs) {
+            for (int t : threads) {
+                int hostsUsed = slots != null ? (p + slots - 1) / slots : Math.min(hosts, p);
+                scenarios.add(new Scenario(model, strategy, p, t, allreduce, hostsUsed, cores, link, batchSize, scaling,
+                        averageEvery, viaMaster));
+            }
+        }
+        return scenarios;
+    }
+
+    /** The network between hosts: a preset, its figures overridden by --latency-us and --bandwidth-gbps; null for loopback. */
+    private LinkCost networkLink(MachineCalibration machine) {
+        NetworkPreset preset = NetworkPreset.fromId(network);
+        LinkCost link = preset.link(machine.secondsPerReducedFloat());
+        if (link == null && latencyMicros == null && bandwidthGbps == null) {
+            return null;
+        }
+        if (link == null) {
+            link = LinkCost.of(0, Double.POSITIVE_INFINITY, machine.secondsPerReducedFloat());
+        }
+        double latency = latencyMicros != null ? latencyMicros : link.latencySeconds() * 1e6;
+        double bandwidth = bandwidthGbps != null ? bandwidthGbps : link.bandwidthGbitPerSecond();
+        return LinkCost.of(latency, bandwidth, machine.secondsPerReducedFloat());
+    }
+
+    private void text(PrintWriter out, Path file, MachineCalibration machine, ScalingModel scalingModel,
+                      List<Scenario> scenarios, List<Prediction> predictions, List<Validation.Check> checks) {
+        out.printf("Calibration: %s, measured %s on %s%n", file, machine.measuredAt(), machine.machine());
+        out.printf(Locale.ROOT, "%s, %s, batch %d (%s scaling), network %s%s; times in ms per step%n%n", model, strategy,
+                batchSize, scaling, network, latencyMicros != null || bandwidthGbps != null ? " (as given)" : "");
+        TextTable table = new TextTable(List.of("P", "T", "Hosts", "Step", "Compute", "Communication", "Waiting", "Rest",
+                "img/s", "Speedup", "Efficiency"), numericColumns(11));
+        for (Prediction p : predictions) {
+            table.add(List.of(String.valueOf(p.procs()), String.valueOf(p.threads()), String.valueOf(p.hosts()),
+                    ms(p.stepSeconds()) + (p.oversubscribed() ? " *" : ""), ms(p.computeSeconds()),
+                    ms(p.communicationSeconds()), ms(p.waitSeconds()), ms(p.restSeconds()),
+                    String.format(Locale.ROOT, "%,.0f", p.imagesPerSecond()), String.format(Locale.ROOT, "%.2f×", p.speedup()),
+                    String.format(Locale.ROOT, "%.0f %%", 100 * p.efficiency())));
+        }
+        table.print(out, markdown);
+        if (predictions.stream().anyMatch(Prediction::oversubscribed)) {
+            out.println("\n* oversubscribed: more busy native threads on a host than it has cores; compute is time-shared.");
+        }
+        out.println();
+        for (int t : threads) {
+            Scenario first = scenarios.stream().filter(s -> s.threads() == t).findFirst().orElseThrow();
+            OptionalInt crossover = scalingModel.communicationOvertakesCompute(first);
+            out.println("T = " + t + ": " + (crossover.isPresent()
+                    ? "communication overtakes compute at " + crossover.getAsInt() + " workers"
+                    : "communication stays below compute up to " + ScalingModel.CROSSOVER_SEARCH_LIMIT + " workers"));
+        }
+        if (validate) {
+            validationText(out, checks);
+        }
+    }
+
+    private void validationText(PrintWriter out, List<Validation.Check> checks) {
+        out.printf(Locale.ROOT, "%nPredicted against measured on this machine (%d steps per epoch, median of %d timed epochs; "
+                + "error = (predicted − measured) / measured images/s):%n%n", steps, repeats);
+        TextTable table = new TextTable(List.of("P", "T", "Predicted img/s", "Measured img/s", "Error",
+                "Predicted speedup", "Measured speedup"), numericColumns(7));
+        for (Validation.Check check : checks) {
+            Prediction p = check.predicted();
+            String marker = p.oversubscribed() ? " (oversubscribed)" : "";
+            if (check.failure().isPresent()) {
+                table.add(List.of(String.valueOf(p.procs()), p.threads() + marker, rate(p.imagesPerSecond()), "—",
+                        check.failure().get(), speedup(p.speedup()), "—"));
+            } else {
+                table.add(List.of(String.valueOf(p.procs()), p.threads() + marker, rate(p.imagesPerSecond()),
+                        rate(check.measuredImagesPerSecond()), String.format(Locale.ROOT, "%+.1f %%", 100 * check.error()),
+                        speedup(p.speedup()), speedup(check.measuredSpeedup())));
+            }
+        }
+        table.print(out, markdown);
+        out.printf(Locale.ROOT, "%nMedian absolute error: %.1f %%%n", 100 * Validation.medianAbsoluteError(checks));
+    }
+
+    private ObjectNode jsonReport(Path file, MachineCalibration machine, ScalingModel scalingModel, List<Scenario> scenarios,
+                                  List<Prediction> predictions, List<Validation.Check> checks) {
+        ObjectNode report = Json.mapper().createObjectNode();
+        ObjectNode used = report.putObject("calibration");
+        used.put("file", file.toString());
+        used.put("measuredAt", machine.measuredAt());
+        used.set("machine", Json.mapper().valueToTree(machine.machine()));
+        report.put("model", model).put("strategy", strategy.toString()).put("network", network)
+                .put("scaling", scaling.toString()).put("batch", batchSize);
+        report.set("predictions", Json.mapper().valueToTree(predictions));
+        ObjectNode crossovers = report.putObject("communicationOvertakesComputeAtWorkers");
+        for (int t : threads) {
+            OptionalInt crossover = scalingModel.communicationOvertakesCompute(
+                    scenarios.stream().filter(s -> s.threads() == t).findFirst().orElseThrow());
+            if (crossover.isPresent()) {
+                crossovers.put(String.valueOf(t), crossover.getAsInt());
+            } else {
+                crossovers.putNull(String.valueOf(t));
+            }
+        }
+        if (validate) {
+            ArrayNode validation = report.putArray("validation");
+            for (Validation.Check check : checks) {
+                ObjectNode entry = validation.addObject();
+                entry.put("procs", check.predicted().procs()).put("threads", check.predicted().threads())
+                        .put("oversubscribed", check.predicted().oversubscribed());
+                Json.putNumber(entry, "predictedImagesPerSecond", check.predicted().imagesPerSecond());
+                Json.putNumber(entry, "measuredImagesPerSecond", check.measuredImagesPerSecond());
+                Json.putNumber(entry, "error", check.error());
+                check.failure().ifPresent(why -> entry.put("failure", why));
+            }
+            Json.putNumber(report, "medianAbsoluteError", Validation.medianAbsoluteError(checks));
+        }
+        return report;
+    }
+
+    private static boolean[] numericColumns(int count) {
+        boolean[] numeric = new boolean[count];
+        Arrays.fill(numeric, true);
+        return numeric;
+    }
+
+    private static String ms(double seconds) {
+        return String.format(Locale.ROOT, "%.2f", seconds * 1e3);
+    }
+
+    private static String rate(double imagesPerSecond) {
+        return String.format(Locale.ROOT, "%,.0f", imagesPerSecond);
+    }
+
+    private static String speedup(double value) {
+        return String.format(Locale.ROOT, "%.2f×", value);
+    }
+}

@@ -1,0 +1,86 @@
+package org.scalelab.engine.predict;
+
+/**
+ * The time of each collective as ScaleLab runs it, from the costs of the links it crosses ({@link LinkCost}): N is
+ * the buffer's floats, P the ranks taking part. Where ranks sit on several hosts, a {@link Fabric} says which
+ * messages cross the network.
+ */
+public final class Collectives {
+    private Collectives() {
+    }
+
+    /** Floats each rank sends in the ring: reduce-scatter then all-gather, P−1 steps of N/P each. */
+    public static double ringTrafficFloats(int ranks, double floats) {
+        return 2.0 * (ranks - 1) / ranks * floats;
+    }
+
+    /** Floats through the master when parameters are gathered to it and the average broadcast back: 2(P−1)·N. */
+    public static double masterTrafficFloats(int ranks, double floats) {
+        return 2.0 * (ranks - 1) * floats;
+    }
+
+    /**
+     * {@code parallel.comm.RingAllreduce}: 2(P−1) steps, each sending N/P floats to the next rank, the first P−1
+     * adding what arrives. Every step waits for the slowest link of the ring, the network once the ring spans hosts.
+     */
+    public static double ring(int ranks, double floats, Fabric fabric) {
+        if (ranks <= 1) {
+            return 0;
+        }
+        LinkCost link = fabric.hosts() > 1 ? fabric.network() : fabric.local();
+        double chunk = floats / ranks;
+        return 2.0 * (ranks - 1) * link.send(chunk) + (ranks - 1) * link.reduce(chunk);
+    }
+
+    /**
+     * MPJ Express's built-in Allreduce ({@code mpi.Intracomm.Allreduce}): {@code MST_Reduce} to rank 0 then
+     * {@code MST_Bcast} from it, each a minimum spanning tree that halves the rank range per round, so
+     * ⌈log₂P⌉ rounds of one whole-buffer message (plus its sum, in the reduce). With ranks placed host by host the
+     * first ⌈log₂hosts⌉ halvings split hosts apart, and those rounds cross the network.
+     */
+    public static double mpjBuiltin(int ranks, double floats, Fabric fabric) {
+        int rounds = ceilLog2(ranks);
+        int networkRounds = Math.min(rounds, ceilLog2(fabric.hosts()));
+        return networkRounds * builtinRound(floats, fabric.network()) + (rounds - networkRounds) * builtinRound(floats, fabric.local());
+    }
+
+    /**
+     * Parameter averaging through a master ({@code training.ParameterAverage}, viaMaster): every other rank's
+     * replica reaches rank 0 one after another, which adds each, then sends the average back to each: 2(P−1)
+     * whole-buffer messages through one rank. Those from ranks on other hosts cross the network.
+     */
+    public static double viaMaster(int ranks, double floats, Fabric fabric) {
+        int local = Math.min(ranks, fabric.ranksPerHost()) - 1;
+        int remote = ranks - 1 - local;
+        return local * masterExchange(floats, fabric.local()) + remote * masterExchange(floats, fabric.network());
+    }
+
+    /**
+     * {@code parallel.comm.SharedMemoryGroup}: T threads publish their buffers and meet twice; between the
+     * meetings each thread adds its 1/T slice of the other T−1 buffers into its own, reading them from memory.
+     */
+    public static double sharedMemorySum(int threads, double floats, LinkCost memory) {
+        if (threads <= 1) {
+            return 0;
+        }
+        double slice = floats / threads;
+        return 2 * memory.latencySeconds() + (threads - 1) * (memory.send(slice) - memory.latencySeconds() + memory.reduce(slice));
+    }
+
+    /** Copying the result from a rank's leader back to its other threads, after the ranks' exchange (hybrid). */
+    public static double sharedMemoryCopy(int threads, double floats, LinkCost memory) {
+        return threads <= 1 ? 0 : memory.send(floats);
+    }
+
+    static int ceilLog2(int n) {
+        return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+    }
+
+    private static double builtinRound(double floats, LinkCost link) {
+        return 2 * link.send(floats) + link.reduce(floats);
+    }
+
+    private static double masterExchange(double floats, LinkCost link) {
+        return 2 * link.send(floats) + link.reduce(floats);
+    }
+}

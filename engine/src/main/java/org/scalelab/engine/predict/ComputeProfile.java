@@ -1,0 +1,64 @@
+package org.scalelab.engine.predict;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scalelab.engine.bench.LayerBenchmark;
+
+/**
+ * How long one worker's step of one model takes on this machine: each layer's forward and backward pass fitted
+ * against the batch (a fixed cost per call plus a cost per image), the input conversion, loss and update likewise,
+ * what the trainer does per step beyond them (data, bookkeeping, events), and how much a step's time varies.
+ *
+ * @param parameters     floats every allreduce or average moves
+ * @param parts          the layers (forward and backward) and the step's fixed parts, each fitted
+ * @param rest           the trainer's seconds per step beyond the synthetic step, against the batch
+ * @param relativeSpread standard deviation of a step's compute over its median
+ */
+public record ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest, double relativeSpread) {
+
+    public ComputeProfile {
+        parts = List.copyOf(parts);
+    }
+
+    /** Seconds of forward, backward, loss and update for {@code batch} images with {@code nativeThreads} threads. */
+    public double computeSeconds(double batch, int nativeThreads) {
+        return parts.stream().mapToDouble(part -> part.seconds(batch, nativeThreads)).sum();
+    }
+
+    /**
+     * The trainer's other seconds per step for {@code batch} images: its measured step less the synthetic one. On a
+     * shared machine it can come out negative (the trainer's run met a quieter moment than the benchmark's), and
+     * is kept so, so that the serial prediction still matches the serial run it was calibrated on.
+     */
+    public double restSeconds(double batch) {
+        return rest.at(batch);
+    }
+
+    /**
+     * Fits every part from {@code bench layers} results at several batch sizes with one native thread, and takes
+     * each part's serial fraction from a result with two native threads at the largest of those batches.
+     */
+    public static ComputeProfile fit(String model, long parameters, List<LayerBenchmark.Result> oneThread,
+                                     LayerBenchmark.Result twoThreads, LinearFit rest, double relativeSpread) {
+        LayerBenchmark.Result reference = oneThread.stream().filter(r -> r.batchSize() == twoThreads.batchSize())
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "no one-thread measurement at batch " + twoThreads.batchSize() + " to compare two threads with"));
+        double[] batches = oneThread.stream().mapToDouble(LayerBenchmark.Result::batchSize).toArray();
+        List<LayerFit> parts = new ArrayList<>();
+        int layers = reference.layers().size();
+        for (int i = 0; i < layers; i++) {
+            int layer = i;
+            double[] seconds = oneThread.stream().mapToDouble(r -> r.layers().get(layer).totalMillis() / 1e3).toArray();
+            parts.add(new LayerFit(reference.layers().get(i).kind(), LinearFit.of(batches, seconds), LayerFit.serialFraction(
+                    reference.layers().get(i).totalMillis(), twoThreads.layers().get(i).totalMillis())));
+        }
+        double[] fixed = oneThread.stream().mapToDouble(ComputeProfile::fixedMillis).map(ms -> ms / 1e3).toArray();
+        parts.add(new LayerFit("input, loss and update", LinearFit.of(batches, fixed),
+                LayerFit.serialFraction(fixedMillis(reference), fixedMillis(twoThreads))));
+        return new ComputeProfile(model, parameters, parts, rest, relativeSpread);
+    }
+
+    private static double fixedMillis(LayerBenchmark.Result result) {
+        return result.inputLayoutMillis() + result.lossMillis() + result.updateMillis();
+    }
+}

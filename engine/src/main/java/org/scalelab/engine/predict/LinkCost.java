@@ -1,0 +1,37 @@
+package org.scalelab.engine.predict;
+
+/**
+ * Hockney's cost of one transport: sending a message of n bytes takes {@code α + n·β}, and adding a received float
+ * into a buffer takes {@code γ}.
+ *
+ * @param latencySeconds         α, per message
+ * @param secondsPerByte         β, the inverse of the bandwidth
+ * @param secondsPerReducedFloat γ, per float summed
+ */
+public record LinkCost(double latencySeconds, double secondsPerByte, double secondsPerReducedFloat) {
+
+    /** One message of {@code floats} floats. */
+    public double send(double floats) {
+        return latencySeconds + Float.BYTES * floats * secondsPerByte;
+    }
+
+    /** Summing {@code floats} received floats into a buffer. */
+    public double reduce(double floats) {
+        return floats * secondsPerReducedFloat;
+    }
+
+    /** A link given by its latency and bandwidth, with this machine's reduction cost {@code gamma}. */
+    public static LinkCost of(double latencyMicros, double bandwidthGbitPerSecond, double gamma) {
+        return new LinkCost(latencyMicros * 1e-6, 8 / (bandwidthGbitPerSecond * 1e9), gamma);
+    }
+
+    /** The same link with another reduction cost. */
+    public LinkCost withReduction(double gamma) {
+        return new LinkCost(latencySeconds, secondsPerByte, gamma);
+    }
+
+    /** Bandwidth in Gbit/s, for tables. */
+    public double bandwidthGbitPerSecond() {
+        return 8 / secondsPerByte / 1e9;
+    }
+}

@@ -1,0 +1,19 @@
+package org.scalelab.engine.predict;
+
+import org.scalelab.engine.config.Strategy;
+
+/**
+ * The predicted step of one configuration, split as the trainer reports its phases.
+ *
+ * @param stepSeconds          compute + communication + wait + rest
+ * @param computeSeconds       forward, backward, loss and update of one worker's share
+ * @param communicationSeconds the step's share of the collectives (an averaging every k steps counts 1/k)
+ * @param waitSeconds          waiting for the slowest worker
+ * @param restSeconds          the trainer's other work per step (data, bookkeeping)
+ * @param oversubscribed       more native threads busy on a host than it has cores: compute is time-shared
+ */
+public record Prediction(String model, Strategy strategy, int procs, int threads, int hosts, int globalBatch,
+                         double stepSeconds, double computeSeconds, double communicationSeconds, double waitSeconds,
+                         double restSeconds, double imagesPerSecond, double speedup, double efficiency,
+                         boolean oversubscribed) {
+}

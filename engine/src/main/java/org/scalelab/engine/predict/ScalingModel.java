@@ -1,0 +1,128 @@
+package org.scalelab.engine.predict;
+
+import java.util.OptionalInt;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.runs.speedup.Speedup;
+
+/**
+ * Predicts a configuration's step from a {@link MachineCalibration}:
+ * {@code step = compute + communication + wait + rest}, where compute is one worker's share of the batch
+ * (time-shared when a host has more busy threads than cores), communication the collectives the strategy runs
+ * each step, wait the expected lag of the slowest worker, and rest the trainer's other work per step.
+ */
+public final class ScalingModel {
+    /** The largest worker count searched for the point where communication overtakes compute. */
+    public static final int CROSSOVER_SEARCH_LIMIT = 4096;
+
+    private final MachineCalibration calibration;
+
+    public ScalingModel(MachineCalibration calibration) {
+        this.calibration = calibration;
+    }
+
+    public Prediction predict(Scenario scenario) {
+        ComputeProfile profile = profile(scenario.model());
+        Parts parts = parts(scenario, profile);
+        Parts serial = parts(scenario.serialBaseline(), profile);
+        double imagesPerSecond = scenario.globalBatch() / parts.step();
+        Speedup speedup = Speedup.of(imagesPerSecond, scenario.globalBatch() / serial.step(), scenario.procs() * scenario.threads());
+        return new Prediction(scenario.model(), scenario.strategy(), scenario.procs(), scenario.threads(), scenario.hosts(),
+                scenario.globalBatch(), parts.step(), parts.compute, parts.communication, parts.waiting, parts.rest,
+                imagesPerSecond, speedup.value(), speedup.efficiency(), scenario.oversubscribed());
+    }
+
+    /**
+     * The fewest processes (with the scenario's threads and hosts' slots) at which communication takes longer than
+     * compute, doubling from the scenario's; empty when it never does up to {@value #CROSSOVER_SEARCH_LIMIT} workers
+     * or the strategy does not communicate.
+     */
+    public OptionalInt communicationOvertakesCompute(Scenario scenario) {
+        ComputeProfile profile = profile(scenario.model());
+        for (int procs = Math.max(1, scenario.procs()); scenario.strategy().workers(procs, scenario.threads())
+                <= CROSSOVER_SEARCH_LIMIT; procs *= 2) {
+            Scenario grown = scenario.withProcs(procs);
+            Parts parts = parts(grown, profile);
+            if (parts.communication > parts.compute) {
+                return OptionalInt.of(grown.workers());
+            }
+            if (!scenario.strategy().usesProcesses()) {
+                break;
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private ComputeProfile profile(String model) {
+        return calibration.model(model).orElseThrow(() -> new CalibrationException("model " + model
+                + " is not calibrated: run scalelab predict calibrate --models " + model));
+    }
+
+    private record Parts(double compute, double communication, double waiting, double rest) {
+        double step() {
+            return compute + communication + waiting + rest;
+        }
+    }
+
+    private Parts parts(Scenario scenario, ComputeProfile profile) {
+        Strategy strategy = scenario.strategy();
+        double timeShared = Math.max(1, scenario.busyThreadsPerHost() / scenario.coresPerHost());
+        double compute = profile.computeSeconds(scenario.workerBatch(), strategy.nativeThreadsPerWorker(scenario.threads()))
+                * timeShared;
+        double rest = profile.restSeconds(scenario.workerBatch()) * timeShared;
+        int period = strategy.averagesParameters() ? Math.max(1, scenario.averagingPeriod()) : 1;
+        double communication = collectiveSeconds(scenario, profile.parameters()) / period;
+        double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, period);
+        return new Parts(compute, communication, wait, rest);
+    }
+
+    /** One collective of the strategy over the model's {@code floats}: the gradient sum, or one averaging. */
+    private double collectiveSeconds(Scenario scenario, double floats) {
+        int procs = scenario.procs();
+        int threads = scenario.threads();
+        LinkCost memory = calibration.transport(Transport.THREADS);
+        return switch (scenario.strategy()) {
+            case SERIAL, INTRA_OP -> 0;
+            case THREADS -> Collectives.sharedMemorySum(threads, floats, memory);
+            case MPJ -> rankAllreduce(scenario, floats, niodev(scenario.allreduce(), scenario.hosts()));
+            case MPJ_MULTICORE -> rankAllreduce(scenario, floats,
+                    scenario.allreduce() == AllreduceAlgorithm.BUILTIN ? Transport.SMPDEV_BUILTIN : Transport.SMPDEV_RING);
+            case HYBRID -> Collectives.sharedMemorySum(threads, floats, memory)
+                    + rankAllreduce(scenario, floats, niodev(scenario.allreduce(), scenario.hosts()))
+                    + (procs > 1 ? Collectives.sharedMemoryCopy(threads, floats, memory) : 0);
+            case PARAM_AVG -> averaging(scenario, floats, memory);
+        };
+    }
+
+    private double averaging(Scenario scenario, double floats, LinkCost memory) {
+        int threads = scenario.threads();
+        if (!scenario.viaMaster()) {
+            double ranks = scenario.procs() > 1
+                    ? rankAllreduce(scenario, floats, niodev(scenario.allreduce(), scenario.hosts()))
+                    + Collectives.sharedMemoryCopy(threads, floats, memory) : 0;
+            return Collectives.sharedMemorySum(threads, floats, memory) + ranks;
+        }
+        double local = Collectives.viaMaster(threads, floats, Fabric.singleHost(memory, threads));
+        return scenario.procs() > 1 ? local + Collectives.viaMaster(scenario.procs(), floats,
+                fabric(scenario, calibration.transport(niodev(AllreduceAlgorithm.BUILTIN, scenario.hosts())))) : local;
+    }
+
+    private double rankAllreduce(Scenario scenario, double floats, Transport transport) {
+        return TransportFit.allreduceSeconds(transport, scenario.procs(), floats, fabric(scenario, calibration.transport(transport)));
+    }
+
+    private Fabric fabric(Scenario scenario, LinkCost local) {
+        LinkCost network = scenario.network() == null ? local : scenario.network();
+        return new Fabric(local, network, scenario.hosts(), scenario.ranksPerHost());
+    }
+
+    /** The niodev transport of an algorithm; the shared-memory ring needs every rank on one host, else it is the ring. */
+    private static Transport niodev(AllreduceAlgorithm algorithm, int hosts) {
+        return switch (algorithm) {
+            case BUILTIN -> Transport.NIODEV_BUILTIN;
+            case RING -> Transport.NIODEV_RING;
+            case RING_SHM -> hosts > 1 ? Transport.NIODEV_RING : Transport.NIODEV_RING_SHM;
+        };
+    }
+}

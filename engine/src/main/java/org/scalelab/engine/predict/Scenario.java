@@ -1,0 +1,59 @@
+package org.scalelab.engine.predict;
+
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
+
+/**
+ * One configuration to predict: a strategy at P processes × T threads, its ranks spread over {@code hosts} hosts
+ * of {@code coresPerHost} cores each, joined by {@code network}.
+ *
+ * @param batch           images per step, per worker under weak scaling
+ * @param averagingPeriod param-avg: local steps between averagings (at least 1 here)
+ * @param network         between hosts; ignored with one host
+ */
+public record Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce,
+                       int hosts, int coresPerHost, LinkCost network, int batch, Scaling scaling,
+                       int averagingPeriod, boolean viaMaster) {
+
+    public int workers() {
+        return strategy.workers(procs, threads);
+    }
+
+    /** Images in one step of all workers. */
+    public int globalBatch() {
+        return scaling == Scaling.STRONG ? batch : batch * workers();
+    }
+
+    /** Each worker's share of a step: the global batch split evenly (the trainer's parts differ by one at most). */
+    public double workerBatch() {
+        return scaling == Scaling.STRONG ? (double) batch / workers() : batch;
+    }
+
+    /** Ranks on each host, the processes spread as evenly as a host file with equal slots would. */
+    public int ranksPerHost() {
+        return (procs + hosts - 1) / hosts;
+    }
+
+    /** More native threads busy on a host than it has cores. */
+    public boolean oversubscribed() {
+        return busyThreadsPerHost() > coresPerHost;
+    }
+
+    double busyThreadsPerHost() {
+        return (double) strategy.busyThreads(procs, threads) * ranksPerHost() / procs;
+    }
+
+    /** The serial run that speedup is measured against: one worker, one thread, the same global batch. */
+    Scenario serialBaseline() {
+        return new Scenario(model, Strategy.SERIAL, 1, 1, allreduce, 1, coresPerHost, network, globalBatch(), Scaling.STRONG,
+                1, false);
+    }
+
+    /** This scenario with {@code procs} processes, as many to a host as now: more hosts of the same kind as it grows. */
+    Scenario withProcs(int procs) {
+        int perHost = ranksPerHost();
+        return new Scenario(model, strategy, procs, threads, allreduce, (procs + perHost - 1) / perHost, coresPerHost,
+                network, batch, scaling, averagingPeriod, viaMaster);
+    }
+}

@@ -1,0 +1,72 @@
+package org.scalelab.engine.predict;
+
+import java.util.List;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
+import org.scalelab.engine.bench.AllreduceTiming;
+
+/**
+ * Each transport's α and β, fitted by least squares to its measured allreduce times over message sizes (and rank
+ * counts), through the same collective equations the predictions use, with γ measured apart. Every equation is
+ * linear in α, β and γ, so evaluating it on unit links gives each one's coefficient.
+ */
+public final class TransportFit {
+    private TransportFit() {
+    }
+
+    /** The allreduce time of {@code transport} as {@link Collectives} models the algorithm it runs. */
+    public static double allreduceSeconds(Transport transport, int ranks, double floats, Fabric fabric) {
+        return switch (transport) {
+            case THREADS -> Collectives.sharedMemorySum(ranks, floats, fabric.local());
+            case NIODEV_BUILTIN, SMPDEV_BUILTIN -> Collectives.mpjBuiltin(ranks, floats, fabric);
+            case NIODEV_RING, NIODEV_RING_SHM, SMPDEV_RING -> Collectives.ring(ranks, floats, fabric);
+        };
+    }
+
+    /**
+     * α and β minimising the squared error over {@code timings}, with reduction cost {@code gamma}; a coefficient
+     * the fit would make negative (noise, on a tiny sweep) is held at 0 and the other refitted.
+     */
+    public static LinkCost fit(Transport transport, List<AllreduceTiming> timings, double gamma) {
+        int n = timings.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("no timings of " + transport.label() + " to fit");
+        }
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            AllreduceTiming timing = timings.get(i);
+            a[i] = coefficient(transport, timing, new LinkCost(1, 0, 0));
+            b[i] = coefficient(transport, timing, new LinkCost(0, 1, 0));
+            y[i] = timing.medianMillis() / 1e3 - coefficient(transport, timing, new LinkCost(0, 0, gamma));
+        }
+        double saa = dot(a, a);
+        double sbb = dot(b, b);
+        double sab = dot(a, b);
+        double say = dot(a, y);
+        double sby = dot(b, y);
+        double determinant = saa * sbb - sab * sab;
+        double alpha = determinant == 0 ? 0 : (say * sbb - sby * sab) / determinant;
+        double beta = determinant == 0 ? sby / sbb : (sby * saa - say * sab) / determinant;
+        if (alpha < 0) {
+            alpha = 0;
+            beta = sby / sbb;
+        } else if (beta < 0) {
+            beta = 0;
+            alpha = say / saa;
+        }
+        return new LinkCost(alpha, Math.max(0, beta), gamma);
+    }
+
+    private static double coefficient(Transport transport, AllreduceTiming timing, LinkCost unit) {
+        return allreduceSeconds(transport, timing.ranks(), timing.floats(), Fabric.singleHost(unit, timing.ranks()));
+    }
+
+    private static double dot(double[] u, double[] v) {
+        double sum = 0;
+        for (int i = 0; i < u.length; i++) {
+            sum += u[i] * v[i];
+        }
+        return sum;
+    }
+}

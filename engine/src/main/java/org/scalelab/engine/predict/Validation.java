@@ -1,0 +1,85 @@
+package org.scalelab.engine.predict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.scalelab.engine.bench.ScalingBenchmark;
+import org.scalelab.engine.bench.ScalingCase;
+import org.scalelab.engine.bench.ScalingResult;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.training.CancellationToken;
+
+/**
+ * Checks predictions against measurement: every configuration this machine can run (one host) trains for real
+ * through {@link ScalingBenchmark}, in one run beside its serial baseline, and each prediction is set beside
+ * what was measured.
+ */
+public final class Validation {
+
+    /**
+     * @param measuredImagesPerSecond NaN when the run failed or was not run
+     * @param failure                 why there is no measurement
+     */
+    public record Check(Prediction predicted, double measuredImagesPerSecond, double measuredSpeedup,
+                        Optional<String> failure) {
+
+        /** (predicted − measured) / measured, of images per second (and so of the step time's inverse). */
+        public double error() {
+            return (predicted.imagesPerSecond() - measuredImagesPerSecond) / measuredImagesPerSecond;
+        }
+    }
+
+    /** How long each configuration trains. */
+    public record Settings(int steps, int repeats) {
+    }
+
+    private Validation() {
+    }
+
+    /** Whether the scenario is one this machine can run: its ranks on this one host. */
+    public static boolean runsHere(Scenario scenario) {
+        return scenario.hosts() == 1;
+    }
+
+    /** Measures the scenarios that {@link #runsHere run here}, all of one model, batch and scaling, and checks them. */
+    public static List<Check> check(ScalingModel model, List<Scenario> scenarios, Settings settings, DatasetCatalog catalog,
+                                    Consumer<String> progress, CancellationToken cancellation) {
+        List<Scenario> runnable = scenarios.stream().filter(Validation::runsHere).toList();
+        if (runnable.isEmpty()) {
+            return List.of();
+        }
+        Scenario first = runnable.get(0);
+        List<ScalingCase> cases = runnable.stream()
+                .map(Validation::scalingCase).toList();
+        List<ScalingResult> results = new ScalingBenchmark(catalog, progress, cancellation).run(new ScalingBenchmark.Settings(
+                List.of(first.model()), cases, null, first.batch(), first.scaling(), settings.steps(), settings.repeats(), 1));
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < runnable.size(); i++) {
+            ScalingCase scalingCase = cases.get(i);
+            Prediction predicted = model.predict(runnable.get(i));
+            Optional<ScalingResult> measured = results.stream().filter(r -> r.scalingCase().equals(scalingCase) && r.round() == 1)
+                    .findFirst().or(() -> results.stream().filter(r -> r.scalingCase().equals(scalingCase)).findFirst());
+            checks.add(measured.map(r -> new Check(predicted, r.imagesPerSecond(), r.speedup(), r.failure()))
+                    .orElse(new Check(predicted, Double.NaN, Double.NaN, Optional.of("not measured (cancelled)"))));
+        }
+        return checks;
+    }
+
+    /** The benchmark's case for a scenario; the allreduce only where ranks in processes sum, as the benchmark names them. */
+    private static ScalingCase scalingCase(Scenario scenario) {
+        return scenario.strategy() == Strategy.SERIAL ? ScalingCase.SERIAL
+                : new ScalingCase(scenario.strategy(), scenario.procs(), scenario.threads()).withAllreduce(scenario.allreduce());
+    }
+
+    /** The median of the absolute errors of the checks that measured, NaN when none did. */
+    public static double medianAbsoluteError(List<Check> checks) {
+        double[] errors = checks.stream().filter(c -> c.failure().isEmpty()).mapToDouble(c -> Math.abs(c.error())).sorted().toArray();
+        if (errors.length == 0) {
+            return Double.NaN;
+        }
+        int middle = errors.length / 2;
+        return errors.length % 2 == 1 ? errors[middle] : (errors[middle - 1] + errors[middle]) / 2;
+    }
+}

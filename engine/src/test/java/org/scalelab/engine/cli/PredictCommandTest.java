@@ -1,0 +1,119 @@
+package org.scalelab.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
+import org.scalelab.engine.events.Json;
+import org.scalelab.engine.predict.ComputeProfile;
+import org.scalelab.engine.predict.LayerFit;
+import org.scalelab.engine.predict.LinearFit;
+import org.scalelab.engine.predict.LinkCost;
+import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.provenance.MachineDescription;
+
+/**
+ * {@code scalelab predict} on a calibration of this machine written by hand (mlp-235k at 0.1 ms per image, niodev at
+ * 100 µs and 1 GB/s), so that its figures are known without minutes of measuring.
+ */
+class PredictCommandTest {
+    @TempDir
+    Path dir;
+    private Path calibration;
+
+    @BeforeEach
+    void writeCalibration() throws IOException {
+        calibration = dir.resolve("calibration.json");
+        calibrationFor(MachineDescription.current()).save(calibration);
+    }
+
+    @Test
+    void jsonEndsWithOnePredictionPerConfigurationUnderTheIssuesNames() throws IOException {
+        CommandRun run = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
+                "--strategy", "mpj", "--procs", "1,2,4", "--threads", "1", "--allreduce", "ring", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = Json.mapper().readTree(run.lastOutLine());
+        JsonNode predictions = report.get("predictions");
+        assertEquals(3, predictions.size());
+        for (String field : List.of("procs", "threads", "hosts", "stepSeconds", "computeSeconds", "communicationSeconds",
+                "waitSeconds", "imagesPerSecond", "speedup", "efficiency")) {
+            assertTrue(predictions.get(0).has(field), field);
+        }
+        JsonNode two = predictions.get(1);
+        assertEquals(2, two.get("procs").asInt());
+        // 32 images at 0.1 ms; ring of 2 over 235,146 floats: 2·(100 µs + 470,292 B·1 ns)
+        assertEquals(3.2e-3, two.get("computeSeconds").asDouble(), 1e-9);
+        assertEquals(2 * (100e-6 + 470_292e-9), two.get("communicationSeconds").asDouble(), 1e-9);
+        assertEquals(calibration.toString(), report.get("calibration").get("file").asText());
+    }
+
+    @Test
+    void textSaysWhichCalibrationItUsedAndWhereCommunicationOvertakesCompute() {
+        CommandRun run = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
+                "--strategy", "mpj", "--procs", "2,8", "--hosts", "4", "--network", "10gbe", "--cores-per-host", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("Calibration: " + calibration + ", measured 2026-12-04T00:00:00Z on "), run.out());
+        assertTrue(run.out().contains("mlp-235k, mpj, batch 64 (strong scaling), network 10gbe; times in ms per step"), run.out());
+        assertTrue(run.outLines().stream().anyMatch(line -> line.matches("8\\s+1\\s+4\\s.*")), "8 ranks on 4 hosts:\n" + run.out());
+        assertTrue(run.out().contains("T = 1: communication overtakes compute at "), run.out());
+    }
+
+    @Test
+    void anotherMachinesCalibrationIsRefused() throws IOException {
+        calibrationFor(new MachineDescription("Some other CPU", 64, 256, "Linux", "Java 17", 0)).save(calibration);
+        String error = CommandRun.of("predict", "--calibration", calibration.toString()).oneErrorLine();
+        assertTrue(error.startsWith("error: calibration " + calibration + " was measured on another machine (Some other CPU, "
+                + "64 logical cores, not "), error);
+        assertTrue(error.endsWith("): run scalelab predict calibrate here"), error);
+    }
+
+    @Test
+    void badOptionsAreOneLine() {
+        assertEquals("error: --network 40gbe: expected loopback, 1gbe, 10gbe, 25gbe or 100gb-ib",
+                CommandRun.of("predict", "--calibration", calibration.toString(), "--network", "40gbe").oneErrorLine());
+        assertEquals("error: --procs 5: 2 hosts × 2 slots hold 4 ranks", CommandRun.of("predict", "--calibration",
+                calibration.toString(), "--procs", "5", "--hosts", "2", "--slots", "2").oneErrorLine());
+        assertEquals("error: --procs 2: expected 1 with strategy threads", CommandRun.of("predict", "--calibration",
+                calibration.toString(), "--strategy", "threads", "--procs", "2").oneErrorLine());
+    }
+
+    @Test
+    void validateTrainsWhatThisMachineCanRunAndSetsItBesideThePrediction() throws IOException {
+        CommandRun run = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
+                "--strategy", "threads", "--procs", "1", "--threads", "1,2", "--validate", "--steps", "3", "--repeats", "1",
+                "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = Json.mapper().readTree(run.lastOutLine());
+        JsonNode validation = report.get("validation");
+        assertEquals(2, validation.size());
+        for (JsonNode check : validation) {
+            double predicted = check.get("predictedImagesPerSecond").asDouble();
+            double measured = check.get("measuredImagesPerSecond").asDouble();
+            assertTrue(measured > 0, check.toString());
+            assertEquals((predicted - measured) / measured, check.get("error").asDouble(), 1e-9);
+            assertFalse(check.has("failure"), check.toString());
+        }
+        assertTrue(report.get("medianAbsoluteError").asDouble() >= 0);
+        assertTrue(run.err().contains("measuring mlp-235k on mnist-mini, threads 1×2"), run.err());
+    }
+
+    private static MachineCalibration calibrationFor(MachineDescription machine) {
+        ComputeProfile mlp = new ComputeProfile("mlp-235k", 235_146,
+                List.of(new LayerFit("dense", new LinearFit(0, 1e-4), 0)), new LinearFit(0, 0), 0);
+        Map<Transport, LinkCost> transports = new EnumMap<>(Transport.class);
+        for (Transport transport : Transport.values()) {
+            transports.put(transport, new LinkCost(100e-6, 1e-9, 0));
+        }
+        return new MachineCalibration(machine, "2026-12-04T00:00:00Z", Map.of("mlp-235k", mlp), transports, 0);
+    }
+}

@@ -1,0 +1,54 @@
+package org.scalelab.engine.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.engine.provenance.MachineDescription;
+
+class MachineCalibrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSavedCalibrationReloadsOnTheSameMachine() throws IOException {
+        MachineCalibration calibration = ScalingModelTest.calibration(0.05);
+        Path file = dir.resolve("calibration.json");
+        calibration.save(file);
+        MachineDescription sameCpuOtherLoad = new MachineDescription("Test CPU", 2, 8, "Linux 6", "Java 21", 1.5);
+        MachineCalibration loaded = MachineCalibration.load(file, sameCpuOtherLoad);
+        assertEquals(calibration, loaded);
+        assertEquals(new ScalingModel(calibration).predict(scenario()), new ScalingModel(loaded).predict(scenario()));
+    }
+
+    @Test
+    void anotherMachinesCalibrationIsRefusedInOneLine() throws IOException {
+        Path file = dir.resolve("calibration.json");
+        ScalingModelTest.calibration(0).save(file);
+        MachineDescription other = new MachineDescription("Other CPU", 16, 64, "Linux", "Java 17", 0);
+        CalibrationException e = assertThrows(CalibrationException.class, () -> MachineCalibration.load(file, other));
+        assertEquals("calibration " + file + " was measured on another machine (Test CPU, 2 logical cores, not Other CPU, "
+                + "16 logical cores): run scalelab predict calibrate here", e.getMessage());
+    }
+
+    @Test
+    void aMissingOrBrokenCalibrationSaysWhatToRun() throws IOException {
+        Path missing = dir.resolve("none.json");
+        MachineDescription here = MachineDescription.current();
+        assertEquals("no calibration at " + missing + ": run scalelab predict calibrate first",
+                assertThrows(CalibrationException.class, () -> MachineCalibration.load(missing, here)).getMessage());
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"machine\": ");
+        String message = assertThrows(CalibrationException.class, () -> MachineCalibration.load(broken, here)).getMessage();
+        assertEquals(1, message.lines().count(), message);
+    }
+
+    private static Scenario scenario() {
+        return new Scenario("m", org.scalelab.engine.config.Strategy.MPJ, 2, 1,
+                org.scalelab.engine.config.AllreduceAlgorithm.BUILTIN, 1, 2, null, 64,
+                org.scalelab.engine.config.Scaling.STRONG, 1, false);
+    }
+}

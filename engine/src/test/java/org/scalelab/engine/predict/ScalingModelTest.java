@@ -1,0 +1,117 @@
+package org.scalelab.engine.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.provenance.MachineDescription;
+
+/**
+ * Predictions from a hand-made calibration: 1 ms per image with one thread, all of it parallel, no rest, no spread;
+ * free shared memory; niodev at 100 µs and 1 GB/s. Every expected value is worked by hand in the comments.
+ */
+class ScalingModelTest {
+    private static final long PARAMETERS = 250_000;
+    private static final double EXACT = 1e-9;
+
+    private final ScalingModel model = new ScalingModel(calibration(0));
+
+    @Test
+    void serialIsItsOwnBaseline() {
+        Prediction serial = model.predict(scenario(Strategy.SERIAL, 1, 1, 1, Scaling.STRONG));
+        assertEquals(0.064, serial.stepSeconds(), EXACT);
+        assertEquals(1000, serial.imagesPerSecond(), 1e-6);
+        assertEquals(1, serial.speedup(), EXACT);
+        assertEquals(1, serial.efficiency(), EXACT);
+    }
+
+    @Test
+    void threadsSplitTheBatchAndTimeShareOnceTheCoresRunOut() {
+        Prediction two = model.predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG));
+        assertEquals(0.032, two.computeSeconds(), EXACT);
+        assertEquals(2, two.speedup(), 1e-9);
+        assertFalse(two.oversubscribed());
+        // 4 workers of 16 images on 2 cores: 16 ms of compute time-shared two ways
+        Prediction four = model.predict(scenario(Strategy.THREADS, 1, 4, 1, Scaling.STRONG));
+        assertEquals(0.032, four.computeSeconds(), EXACT);
+        assertEquals(0.5, four.efficiency(), 1e-9);
+        assertTrue(four.oversubscribed());
+    }
+
+    @Test
+    void mpjRanksPayTheirAllreduce() {
+        // ring of 2 over 250,000 floats: 2 steps of 125,000 floats: 2·(100 µs + 500,000 B·1 ns) = 1.2 ms (γ = 0)
+        Prediction ring = model.predict(scenario(Strategy.MPJ, 2, 1, 1, Scaling.STRONG));
+        assertEquals(1.2e-3, ring.communicationSeconds(), EXACT);
+        assertEquals(0.032 + 1.2e-3, ring.stepSeconds(), EXACT);
+        assertEquals(64 / (0.032 + 1.2e-3) / 1000, ring.speedup(), 1e-9);
+    }
+
+    @Test
+    void hostsAddCoresAndTheNetwork() {
+        // 8 ranks on 4 hosts of 2 cores: 8 images each; ring of 8 on 10 µs, 10 Gbit/s:
+        // 14 steps of 31,250 floats = 125,000 B: 14·(10 µs + 100 µs) = 1.54 ms
+        Scenario scenario = new Scenario("m", Strategy.MPJ, 8, 1, AllreduceAlgorithm.RING, 4, 2,
+                LinkCost.of(10, 10, 0), 64, Scaling.STRONG, 1, false);
+        Prediction prediction = model.predict(scenario);
+        assertEquals(0.008, prediction.computeSeconds(), EXACT);
+        assertEquals(1.54e-3, prediction.communicationSeconds(), 1e-12);
+        assertFalse(prediction.oversubscribed());
+    }
+
+    @Test
+    void weakScalingGrowsTheGlobalBatch() {
+        Prediction weak = model.predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.WEAK));
+        assertEquals(128, weak.globalBatch());
+        assertEquals(0.064, weak.computeSeconds(), EXACT);
+        assertEquals(2, weak.speedup(), 1e-9);
+    }
+
+    @Test
+    void stragglersWaitForTheSlowestOfTheWorkers() {
+        // spread 10 % of 32 ms, two workers: 3.2 ms · 0.5642
+        Prediction two = new ScalingModel(calibration(0.1)).predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG));
+        assertEquals(0.0032 / Math.sqrt(Math.PI), two.waitSeconds(), 1e-6);
+    }
+
+    @Test
+    void communicationOvertakesComputeWhereTheRingCostsMoreThanTheShrinkingShare() {
+        // P ranks: compute 64/P ms; ring ≈ 2(P−1)·(100 µs + 1 MB/P · 1 ns): first above compute at P = 8
+        // (P = 4: 16 ms against 6·(0.1 + 0.25) = 2.1 ms; P = 8: 8 ms against 14·(0.1 + 0.125) = 3.15 ms; P = 16: 4 ms
+        // against 30·0.1625 = 4.875 ms)
+        Scenario scenario = scenario(Strategy.MPJ, 1, 1, 1, Scaling.STRONG);
+        assertEquals(16, model.communicationOvertakesCompute(scenario.withProcs(2)).getAsInt());
+    }
+
+    @Test
+    void anUncalibratedModelIsNamed() {
+        Scenario other = new Scenario("cnn-1m", Strategy.SERIAL, 1, 1, AllreduceAlgorithm.RING, 1, 2, null, 64,
+                Scaling.STRONG, 1, false);
+        CalibrationException e = assertThrows(CalibrationException.class, () -> model.predict(other));
+        assertEquals("model cnn-1m is not calibrated: run scalelab predict calibrate --models cnn-1m", e.getMessage());
+    }
+
+    private static Scenario scenario(Strategy strategy, int procs, int threads, int hosts, Scaling scaling) {
+        return new Scenario("m", strategy, procs, threads, AllreduceAlgorithm.RING, hosts, 2, null, 64, scaling, 1, false);
+    }
+
+    static MachineCalibration calibration(double spread) {
+        ComputeProfile profile = new ComputeProfile("m", PARAMETERS,
+                List.of(new LayerFit("dense", new LinearFit(0, 1e-3), 0)), new LinearFit(0, 0), spread);
+        Map<Transport, LinkCost> transports = new EnumMap<>(Transport.class);
+        for (Transport transport : Transport.values()) {
+            transports.put(transport, transport == Transport.THREADS ? new LinkCost(0, 0, 0) : new LinkCost(100e-6, 1e-9, 0));
+        }
+        MachineDescription machine = new MachineDescription("Test CPU", 2, 4, "Linux", "Java 17", 0);
+        return new MachineCalibration(machine, "2026-12-04T00:00:00Z", Map.of("m", profile), transports, 0);
+    }
+}
