@@ -3,8 +3,13 @@ package org.scalelab.engine.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.scalelab.engine.report.ReportTable;
+import org.scalelab.engine.report.TableFormat;
 
-/** Rows printed either as aligned plain text (numbers right-aligned) or as a Markdown table. */
+/**
+ * Rows of text built a row at a time, printed as aligned plain text (numbers right-aligned) or as a Markdown
+ * table by the report's {@link TableFormat}: the terminal's tables and the exported ones are drawn by one renderer.
+ */
 final class TextTable {
     private final List<String> header;
     private final boolean[] numeric;
@@ -21,46 +26,10 @@ final class TextTable {
     }
 
     void print(PrintWriter out, boolean markdown) {
-        if (markdown) {
-            printMarkdown(out);
-        } else {
-            printText(out);
-        }
+        out.print((markdown ? TableFormat.MARKDOWN : TableFormat.TEXT).render(ReportTable.ofText("", header, numeric, rows)));
     }
 
     void printText(PrintWriter out) {
-        int[] widths = new int[header.size()];
-        for (List<String> row : allRows()) {
-            for (int c = 0; c < row.size(); c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        for (List<String> row : allRows()) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.size(); c++) {
-                String format = "%" + (numeric[c] ? "" : "-") + widths[c] + "s";
-                line.append(c == 0 ? "" : "  ").append(String.format(format, row.get(c)));
-            }
-            out.println(line.toString().stripTrailing());
-        }
-    }
-
-    void printMarkdown(PrintWriter out) {
-        out.println("| " + String.join(" | ", header) + " |");
-        StringBuilder rule = new StringBuilder("|");
-        for (boolean number : numeric) {
-            rule.append(number ? "---:|" : "---|");
-        }
-        out.println(rule);
-        for (List<String> row : rows) {
-            out.println("| " + String.join(" | ", row) + " |");
-        }
-    }
-
-    private List<List<String>> allRows() {
-        List<List<String>> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        return all;
+        print(out, false);
     }
 }

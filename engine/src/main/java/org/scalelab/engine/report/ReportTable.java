@@ -36,6 +36,8 @@ public record ReportTable(String title, List<Column> columns, List<List<Cell>> r
     /** How a number is written for people; CSV writes it plain. */
     public enum Unit {
         TEXT("%s"),
+        /** A number already written out, with its own unit: text, but aligned as numbers are. */
+        FIGURE("%s"),
         INTEGER("%,.0f"),
         SECONDS("%,.1f s"),
         RATE("%,.0f"),
@@ -95,10 +97,16 @@ public record ReportTable(String title, List<Column> columns, List<List<Cell>> r
 
     /** A table of text alone, as a view shows it: CSV then writes what the view shows. */
     public static ReportTable ofText(String title, List<String> headers, List<List<String>> rows) {
+        return ofText(title, headers, new boolean[headers.size()], rows);
+    }
+
+    /** The same with some columns holding figures written as text, aligned as numbers. */
+    public static ReportTable ofText(String title, List<String> headers, boolean[] figures, List<List<String>> rows) {
         List<Column> columns = new java.util.ArrayList<>();
-        for (String header : headers) {
+        for (int c = 0; c < headers.size(); c++) {
+            String header = headers.get(c);
             columns.add(new Column(header, header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                    .replaceAll("^_|_$", ""), Unit.TEXT));
+                    .replaceAll("^_|_$", ""), c < figures.length && figures[c] ? Unit.FIGURE : Unit.TEXT));
         }
         return new ReportTable(title, columns, rows.stream().map(row -> row.stream().map(Cell::text).toList()).toList());
     }

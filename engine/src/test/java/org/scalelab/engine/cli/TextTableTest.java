@@ -38,6 +38,6 @@ class TextTableTest {
                 |---|---:|---:|
                 | mlp-235k | 235,146 | 70,112 |
                 | tinycnn-8 | 13,610 | 9,870 |
-                """, print(table::printMarkdown));
+                """, print(out -> table.print(out, true)));
     }
 }
