@@ -148,8 +148,9 @@ public final class Worker {
             communicator.barrier();
         }
         timer.stop();
-        reportTimeline(epoch, 0);
         double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+        // After the epoch's clock stopped: handing the timeline over is not part of the epoch it describes.
+        reportTimeline(epoch, 0);
         return new EpochCompleted(epoch, learningRate, trained.meanLoss(), trained.accuracy(), tested.meanLoss(),
                 tested.accuracy(), batches.images(stepsPerEpoch), epochSeconds - timer.seconds(Phase.EVALUATION), epochSeconds,
                 Double.NaN, List.of(new WorkerPhases(communicator.rank(), timer.secondsByPhase())));
