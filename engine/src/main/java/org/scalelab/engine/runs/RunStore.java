@@ -38,6 +38,14 @@ public final class RunStore {
     private static final String LOG_SUFFIX = RecordFiles.LOG_SUFFIX;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
+    /**
+     * By start, then by id: ids begin with the start to the second, but two runs started within one second (a
+     * study's cells, a script) are told apart by their random ends.
+     */
+    private static final Comparator<RunRecord> NEWEST_FIRST = Comparator.comparing(RunRecord::startedAt,
+            Comparator.nullsLast(Comparator.<java.time.Instant>reverseOrder()))
+            .thenComparing(Comparator.comparing(RunRecord::runId).reversed());
+
     private final Path directory;
     private final Disk disk;
 
@@ -140,8 +148,9 @@ public final class RunStore {
     }
 
     /**
-     * Every readable record, newest first, and a line for each file named like a record that is not one: damaged,
-     * a directory, a link to nowhere, a second copy of a run, a record whose id is not its file's name.
+     * Every readable record, newest first ({@link #NEWEST_FIRST}), and a line for each file named like a record
+     * that is not one: damaged, a directory, a link to nowhere, a second copy of a run, a record whose id is not
+     * its file's name.
      */
     public RunListing list() {
         if (!Files.isDirectory(directory)) {
@@ -167,7 +176,7 @@ public final class RunStore {
         } catch (IOException e) {
             problems.add(directory + ": cannot list: " + reason(e));
         }
-        records.sort(Comparator.comparing(RunRecord::runId).reversed());
+        records.sort(NEWEST_FIRST);
         return new RunListing(records, problems);
     }
 
