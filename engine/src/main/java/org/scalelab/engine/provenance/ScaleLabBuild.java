@@ -6,18 +6,21 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Which ScaleLab this is: the version Maven built, from a resource it filtered, and the git commit of the
  * checkout it runs from. The commit is read when asked rather than stamped at build time, as {@code ./scalelab}
- * rebuilds only when a source file changes, not when a commit is made; it is {@value #UNKNOWN} when ScaleLab
- * runs from anywhere but a checkout.
+ * rebuilds only when a source file changes, not when a commit is made. An installed copy reads the commit its
+ * package was built from; anything else says {@value #UNKNOWN}.
  */
 public final class ScaleLabBuild {
     public static final String UNKNOWN = "unknown";
     /** The engine's classes sit at {@code engine/target/classes} (or its jar in {@code engine/target}). */
     private static final int CHECKOUT_LEVELS_ABOVE_CLASSES = 3;
+    /** Beside the jars of an installed copy ({@code installer/build} writes it). */
+    private static final String COMMIT_FILE = "COMMIT";
 
     private static final String VERSION = readVersion();
     private static final String COMMIT = readCommit();
@@ -56,9 +59,20 @@ public final class ScaleLabBuild {
         try {
             Path classes = Path.of(source.getLocation().toURI());
             Path folder = Files.isDirectory(classes) ? classes : classes.getParent();
-            return GitCheckout.headCommit(folder, CHECKOUT_LEVELS_ABOVE_CLASSES).orElse(UNKNOWN);
+            return GitCheckout.headCommit(folder, CHECKOUT_LEVELS_ABOVE_CLASSES).or(() -> stampedCommit(folder))
+                    .orElse(UNKNOWN);
         } catch (URISyntaxException | IllegalArgumentException e) {
             return UNKNOWN;
+        }
+    }
+
+    /** An installed copy has no checkout: the package's build wrote the commit it was built from beside the jars. */
+    private static Optional<String> stampedCommit(Path folder) {
+        try {
+            String commit = Files.readString(folder.resolve(COMMIT_FILE)).strip();
+            return commit.matches("[0-9a-f]{40}") ? Optional.of(commit) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 }
