@@ -59,6 +59,7 @@ public final class Workbench {
     private final StudiesViewModel studies;
     /** The machine runs started here will run on, once known: a baseline must have run on the same. */
     private final ObjectProperty<EnvironmentInfo> machine = new SimpleObjectProperty<>();
+    private final BooleanBinding nativeReady = machine.isNotNull();
 
     public Workbench(WorkbenchSettings settings, Threads threads) {
         this.runs = settings.runs();
@@ -79,6 +80,14 @@ public final class Workbench {
             EnvironmentInfo here = EnvironmentInfo.current();
             threads.ui().execute(() -> machine.set(here));
         });
+    }
+
+    /**
+     * Whether ND4J's native libraries are loaded (describing the machine loads them): seconds after the window
+     * opens, and Run waits for it so that a first run does not stall with nothing on the screen.
+     */
+    public BooleanBinding nativeReady() {
+        return nativeReady;
     }
 
     /** Runs the experiment as set up; does nothing while its setup has problems (Run is disabled then). */

@@ -61,7 +61,8 @@ public final class WorkbenchView extends BorderPane {
         setBottom(new StatusBar(workbench.live()));
     }
 
-    private static HBox header() {
+    /** The title line: also what the window shows while the workbench is being built into it. */
+    static HBox header() {
         Label title = new Label("ScaleLab");
         title.getStyleClass().add("app-title");
         Label subtitle = new Label("how neural-network training scales");
@@ -76,7 +77,7 @@ public final class WorkbenchView extends BorderPane {
                 Forms.section("DATASET"), new DatasetView(workbench.datasets()),
                 Forms.section("ARCHITECTURE"), new ArchitectureView(workbench.architectures()),
                 new ExperimentView(workbench.experiment()),
-                new RunControls(workbench.experiment().blockedReasonProperty(),
+                new RunControls(workbench.experiment().blockedReasonProperty(), workbench.nativeReady(),
                         workbench.launcher().runningProperty(), workbench::run, workbench.launcher()::stop));
         panel.getStyleClass().add("setup-panel");
         panel.setPrefWidth(380); // room for the longest rows (averaging, host file) beside a scroll bar

@@ -302,9 +302,10 @@ class WorkbenchFxTest {
         });
     }
 
-    private static void clickRun(FxRobot robot) {
+    /** Fires Run once it is enabled: it waits for ND4J's native libraries, loaded in the background at start. */
+    private static void clickRun(FxRobot robot) throws Exception {
         Button run = robot.lookup("#run").queryAs(Button.class);
-        assertTrue(!run.isDisabled(), "Run is enabled");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !run.isDisabled());
         robot.interact(run::fire);
     }
 
