@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.provenance.EnvironmentInfo;
+import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunRecorder;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.speedup.Baselines;
@@ -141,11 +143,18 @@ public final class Workbench {
         comparison.compare(rows.stream().map(LibraryRow::record).toList(), library.baselines());
     }
 
-    /** Writes the comparison's charts and scaling table, the runs table and the compared runs' records. */
-    public void exportReport(Path folder) throws IOException {
-        List<Path> records = comparison.records().stream()
-                .flatMap(record -> runs.filesOf(record.runId()).stream()).toList();
-        ReportExport.write(folder, comparison.charts(), List.of(comparison.table(), library.table()), records);
+    /**
+     * Writes the comparison's charts and scaling table, the compared runs' table and their records into a new
+     * folder named after the moment, inside {@code parent}, so that a report never mixes with what is there.
+     *
+     * @return the report's folder
+     */
+    public Path exportReport(Path parent) throws IOException {
+        List<String> ids = comparison.records().stream().map(RunRecord::runId).toList();
+        List<Path> records = ids.stream().flatMap(id -> runs.filesOf(id).stream()).toList();
+        Path folder = ReportExport.newFolder(parent, LocalDateTime.now());
+        ReportExport.write(folder, comparison.charts(), List.of(comparison.table(), library.tableOf(ids)), records);
+        return folder;
     }
 
     /** @param role the name and tag of a baseline or calibration run; null for the user's own experiment */

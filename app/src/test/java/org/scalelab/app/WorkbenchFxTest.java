@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +31,12 @@ import org.scalelab.app.charts.ChartKind;
 import org.scalelab.app.charts.ExportAssertions;
 import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.live.LiveState;
+import org.scalelab.app.live.SyntheticRun;
 import org.scalelab.app.replay.ReplaySpeed;
 import org.scalelab.app.setup.ExperimentView;
 import org.scalelab.app.setup.StrategyAvailability;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOption;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetSummary;
@@ -101,28 +104,34 @@ class WorkbenchFxTest {
     @Test
     void aFinishedRunIsInTheLibraryAndReplaysComparesAndExports(FxRobot robot) throws Exception {
         runOneEpochIntoTheLibrary(robot);
+        runs.save(SyntheticRun.record("not-compared", TrainingConfig.defaults(), Instant.now(), 0.02));
+        robot.interact(() -> workbench.library().refresh());
         @SuppressWarnings("unchecked")
         TableView<LibraryRow> library = robot.lookup("#library").queryAs(TableView.class);
-        assertEquals(1, library.getItems().size());
-        assertEquals("finished", library.getItems().get(0).status());
-        String name = library.getItems().get(0).name();
+        LibraryRow finished = library.getItems().stream().filter(row -> !row.name().equals("not-compared")).findFirst()
+                .orElseThrow();
+        assertEquals("finished", finished.status());
+        String name = finished.name();
         assertTrue(robot.lookup("#library .table-cell").queryAllAs(TableCell.class).stream()
                 .anyMatch(cell -> cell.getTooltip() != null && name.equals(cell.getTooltip().getText())),
                 "the run's whole name is in its cell's tooltip, however narrow the column");
 
-        robot.interact(() -> workbench.replay(library.getItems().get(0), ReplaySpeed.FULL));
+        robot.interact(() -> workbench.replay(finished, ReplaySpeed.FULL));
         waitForState(LiveState.FINISHED);
         assertTrue(workbench.live().charts().traces().get(0).stepPoints() > 10, "replay charts the steps again");
 
-        robot.interact(() -> workbench.compare(List.copyOf(library.getItems())));
-        Path report = folder.resolve("report-" + System.nanoTime());
-        robot.interact(() -> {
+        robot.interact(() -> workbench.compare(List.of(finished)));
+        Path chosen = Files.createDirectories(folder.resolve("chosen-" + System.nanoTime()));
+        Path report = WaitForAsyncUtils.asyncFx(() -> {
             try {
-                workbench.exportReport(report);
+                return workbench.exportReport(chosen);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }).get();
+        assertEquals(chosen, report.getParent(), "a folder of its own inside the chosen one");
+        assertTrue(report.getFileName().toString().startsWith("scalelab-report-"), report.toString());
+        assertEquals(2, Files.readAllLines(report.resolve("tables/runs.csv")).size(), "header and the compared run only");
         ExportAssertions.assertChartPng(report.resolve("charts/loss.png"));
         ExportAssertions.assertSvg(report.resolve("charts/speedup.svg"));
         assertTrue(Files.readString(report.resolve("tables/scaling.md")).contains("| Configuration |"));
