@@ -174,7 +174,14 @@ class WorkbenchFxTest {
     }
 
     @Test
-    void aFailingRunShowsItsError(FxRobot robot) throws Exception {
+    void aFailingRunShowsItsErrorAndNamesNoEarlierRun(FxRobot robot) throws Exception {
+        TrainingConfig earlier = TrainingConfig.defaults().with(TrainingOptions.BATCH, 32);
+        runs.save(SyntheticRun.record("earlier", earlier, Instant.now(), 0.01));
+        robot.interact(() -> workbench.library().refresh());
+        robot.interact(() -> workbench.replay(workbench.library().rows().get(0), ReplaySpeed.FULL));
+        waitForState(LiveState.FINISHED);
+        String earlierTitle = workbench.live().titleProperty().get();
+
         @SuppressWarnings("unchecked")
         ComboBox<DatasetSummary> datasets = robot.lookup("#dataset").queryAs(ComboBox.class);
         robot.interact(() -> datasets.getSelectionModel().select(datasets.getItems().stream()
@@ -183,6 +190,8 @@ class WorkbenchFxTest {
         waitForState(LiveState.FAILED);
         String message = robot.lookup("#run-message").queryAs(Label.class).getText();
         assertTrue(message.contains("expects 1×28×28 images"), message);
+        assertFalse(earlierTitle.equals(robot.lookup(".live-title").queryAs(Label.class).getText()), "header");
+        assertFalse(earlierTitle.equals(workbench.live().titleProperty().get()), "status bar");
     }
 
     @Test
@@ -230,8 +239,10 @@ class WorkbenchFxTest {
         Thread.sleep(700);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(paused, workbench.live().charts().traces().get(0).stepPoints(), "no steps while paused");
-        assertEquals(LiveState.REPLAYING, workbench.live().stateProperty().get());
+        assertEquals(LiveState.PAUSED, workbench.live().stateProperty().get());
+        assertEquals("Paused", robot.lookup("#run-state").queryAs(Label.class).getText());
         robot.interact(pause::fire);
+        assertEquals(LiveState.REPLAYING, workbench.live().stateProperty().get());
 
         robot.interact(() -> workbench.replay(run, ReplaySpeed.TEN_TIMES));
         waitForState(LiveState.FINISHED);
