@@ -292,6 +292,9 @@ class WorkbenchFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
         LibraryRow calibration = workbench.library().rows().get(0);
         assertEquals(Workbench.CALIBRATION, calibration.name());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#library .table-cell").queryAllAs(TableCell.class).stream()
+                .anyMatch(cell -> Workbench.CALIBRATION.equals(cell.getText())), "the library shows it without Refresh");
         assertEquals(Calibration.WARM_UP_STEPS + Calibration.CALIBRATION_STEPS, calibration.record().config().schedule().stepLimit());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(calibrate.isVisible(), "the calibration is the baseline now");
