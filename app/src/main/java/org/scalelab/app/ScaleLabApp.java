@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.scalelab.app.ui.Dialogs;
 import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.cli.StartupMarks;
+import org.scalelab.engine.config.Folders;
 
 /**
  * The JavaFX application: one window holding the workbench. Started by {@link Launcher}.
@@ -28,7 +29,7 @@ public final class ScaleLabApp extends Application {
         Label opening = new Label("Opening the workbench…");
         BorderPane shell = new BorderPane(opening, WorkbenchView.header(), null, null, null);
         BorderPane.setAlignment(opening, Pos.CENTER);
-        WindowPlacement placement = WindowPlacement.forThisScreen(WorkbenchSettings.configDirectory());
+        WindowPlacement placement = WindowPlacement.forThisScreen(Folders.ofThisUser().settings());
         Scene scene = new Scene(shell, placement.width(), placement.height());
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
         stage.setTitle("ScaleLab — how neural-network training scales");

@@ -1,7 +1,6 @@
 package org.scalelab.app;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.scalelab.app.setup.StrategyAvailability;
 import org.scalelab.engine.config.Folders;
 import org.scalelab.engine.config.TrainingOptions;
@@ -30,25 +29,6 @@ public record WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String pr
      */
     public static Path readyPlans() {
         return Path.of(System.getProperty("scalelab.plans", "experiments/plans"));
-    }
-
-    /**
-     * Where the workbench keeps what it remembers between launches (window size, last setup):
-     * {@code $SCALELAB_HOME/config} beside the runs and logs, else {@code $XDG_CONFIG_HOME/scalelab}, else
-     * {@code ~/.config/scalelab}.
-     */
-    public static Path configDirectory() {
-        return configDirectory(System.getenv(), System.getProperty("user.home"));
-    }
-
-    static Path configDirectory(Map<String, String> environment, String userHome) {
-        String home = environment.get("SCALELAB_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home, "config");
-        }
-        String config = environment.get("XDG_CONFIG_HOME");
-        Path configHome = config != null && Path.of(config).isAbsolute() ? Path.of(config) : Path.of(userHome, ".config");
-        return configHome.resolve("scalelab");
     }
 
     /** The embedded digits and Study B's MLP: ready to run offline the moment the window opens. */
