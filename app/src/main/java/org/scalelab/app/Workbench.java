@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.provenance.EnvironmentInfo;
+import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunRecorder;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.speedup.Baselines;
@@ -59,6 +61,7 @@ public final class Workbench {
     private final StudiesViewModel studies;
     /** The machine runs started here will run on, once known: a baseline must have run on the same. */
     private final ObjectProperty<EnvironmentInfo> machine = new SimpleObjectProperty<>();
+    private final BooleanBinding nativeReady = machine.isNotNull();
 
     public Workbench(WorkbenchSettings settings, Threads threads) {
         this.runs = settings.runs();
@@ -79,6 +82,14 @@ public final class Workbench {
             EnvironmentInfo here = EnvironmentInfo.current();
             threads.ui().execute(() -> machine.set(here));
         });
+    }
+
+    /**
+     * Whether ND4J's native libraries are loaded (describing the machine loads them): seconds after the window
+     * opens, and Run waits for it so that a first run does not stall with nothing on the screen.
+     */
+    public BooleanBinding nativeReady() {
+        return nativeReady;
     }
 
     /** Runs the experiment as set up; does nothing while its setup has problems (Run is disabled then). */
@@ -132,11 +143,18 @@ public final class Workbench {
         comparison.compare(rows.stream().map(LibraryRow::record).toList(), library.baselines());
     }
 
-    /** Writes the comparison's charts and scaling table, the runs table and the compared runs' records. */
-    public void exportReport(Path folder) throws IOException {
-        List<Path> records = comparison.records().stream()
-                .flatMap(record -> runs.filesOf(record.runId()).stream()).toList();
-        ReportExport.write(folder, comparison.charts(), List.of(comparison.table(), library.table()), records);
+    /**
+     * Writes the comparison's charts and scaling table, the compared runs' table and their records into a new
+     * folder named after the moment, inside {@code parent}, so that a report never mixes with what is there.
+     *
+     * @return the report's folder
+     */
+    public Path exportReport(Path parent) throws IOException {
+        List<String> ids = comparison.records().stream().map(RunRecord::runId).toList();
+        List<Path> records = ids.stream().flatMap(id -> runs.filesOf(id).stream()).toList();
+        Path folder = ReportExport.newFolder(parent, LocalDateTime.now());
+        ReportExport.write(folder, comparison.charts(), List.of(comparison.table(), library.tableOf(ids)), records);
+        return folder;
     }
 
     /** @param role the name and tag of a baseline or calibration run; null for the user's own experiment */

@@ -1,6 +1,7 @@
 package org.scalelab.app;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -35,7 +36,8 @@ public final class WorkbenchView extends BorderPane {
                 workbench::runBaseline, workbench::runCalibration));
         Tab compare = new Tab("Compare", new CompareView(workbench.comparison(), folder -> {
             try {
-                workbench.exportReport(folder);
+                Path written = workbench.exportReport(folder);
+                Dialogs.info(this, "Report written", "The charts, tables and run records are in " + written);
             } catch (IOException problem) {
                 Dialogs.error(this, "Could not write the report", problem);
             }
@@ -61,7 +63,8 @@ public final class WorkbenchView extends BorderPane {
         setBottom(new StatusBar(workbench.live()));
     }
 
-    private static HBox header() {
+    /** The title line: also what the window shows while the workbench is being built into it. */
+    static HBox header() {
         Label title = new Label("ScaleLab");
         title.getStyleClass().add("app-title");
         Label subtitle = new Label("how neural-network training scales");
@@ -71,19 +74,25 @@ public final class WorkbenchView extends BorderPane {
         return header;
     }
 
-    private static ScrollPane setupPanel(Workbench workbench) {
-        VBox panel = new VBox(
+    /**
+     * The setup fields scroll; Run and Stop stay under them, outside the scrolling part, so that no warning or
+     * error line above can push Run out of sight.
+     */
+    private static BorderPane setupPanel(Workbench workbench) {
+        VBox fields = new VBox(
                 Forms.section("DATASET"), new DatasetView(workbench.datasets()),
                 Forms.section("ARCHITECTURE"), new ArchitectureView(workbench.architectures()),
-                new ExperimentView(workbench.experiment()),
-                new RunControls(workbench.experiment().blockedReasonProperty(),
-                        workbench.launcher().runningProperty(), workbench::run, workbench.launcher()::stop));
-        panel.getStyleClass().add("setup-panel");
-        panel.setPrefWidth(380); // room for the longest rows (averaging, host file) beside a scroll bar
-        ScrollPane scroll = new ScrollPane(panel);
+                new ExperimentView(workbench.experiment()));
+        fields.getStyleClass().add("setup-panel");
+        ScrollPane scroll = new ScrollPane(fields);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("setup-scroll");
         scroll.setPadding(Insets.EMPTY);
-        return scroll;
+        RunControls controls = new RunControls(workbench.experiment().blockedReasonProperty(), workbench.nativeReady(),
+                workbench.launcher().runningProperty(), workbench::run, workbench.launcher()::stop);
+        controls.getStyleClass().add("setup-panel");
+        BorderPane panel = new BorderPane(scroll, null, null, controls, null);
+        panel.setPrefWidth(380); // room for the longest rows (averaging, host file) beside a scroll bar
+        return panel;
     }
 }

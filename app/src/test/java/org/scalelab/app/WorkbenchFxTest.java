@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +31,12 @@ import org.scalelab.app.charts.ChartKind;
 import org.scalelab.app.charts.ExportAssertions;
 import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.live.LiveState;
+import org.scalelab.app.live.SyntheticRun;
 import org.scalelab.app.replay.ReplaySpeed;
 import org.scalelab.app.setup.ExperimentView;
 import org.scalelab.app.setup.StrategyAvailability;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOption;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetSummary;
@@ -101,28 +104,34 @@ class WorkbenchFxTest {
     @Test
     void aFinishedRunIsInTheLibraryAndReplaysComparesAndExports(FxRobot robot) throws Exception {
         runOneEpochIntoTheLibrary(robot);
+        runs.save(SyntheticRun.record("not-compared", TrainingConfig.defaults(), Instant.now(), 0.02));
+        robot.interact(() -> workbench.library().refresh());
         @SuppressWarnings("unchecked")
         TableView<LibraryRow> library = robot.lookup("#library").queryAs(TableView.class);
-        assertEquals(1, library.getItems().size());
-        assertEquals("finished", library.getItems().get(0).status());
-        String name = library.getItems().get(0).name();
+        LibraryRow finished = library.getItems().stream().filter(row -> !row.name().equals("not-compared")).findFirst()
+                .orElseThrow();
+        assertEquals("finished", finished.status());
+        String name = finished.name();
         assertTrue(robot.lookup("#library .table-cell").queryAllAs(TableCell.class).stream()
                 .anyMatch(cell -> cell.getTooltip() != null && name.equals(cell.getTooltip().getText())),
                 "the run's whole name is in its cell's tooltip, however narrow the column");
 
-        robot.interact(() -> workbench.replay(library.getItems().get(0), ReplaySpeed.FULL));
+        robot.interact(() -> workbench.replay(finished, ReplaySpeed.FULL));
         waitForState(LiveState.FINISHED);
         assertTrue(workbench.live().charts().traces().get(0).stepPoints() > 10, "replay charts the steps again");
 
-        robot.interact(() -> workbench.compare(List.copyOf(library.getItems())));
-        Path report = folder.resolve("report-" + System.nanoTime());
-        robot.interact(() -> {
+        robot.interact(() -> workbench.compare(List.of(finished)));
+        Path chosen = Files.createDirectories(folder.resolve("chosen-" + System.nanoTime()));
+        Path report = WaitForAsyncUtils.asyncFx(() -> {
             try {
-                workbench.exportReport(report);
+                return workbench.exportReport(chosen);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }).get();
+        assertEquals(chosen, report.getParent(), "a folder of its own inside the chosen one");
+        assertTrue(report.getFileName().toString().startsWith("scalelab-report-"), report.toString());
+        assertEquals(2, Files.readAllLines(report.resolve("tables/runs.csv")).size(), "header and the compared run only");
         ExportAssertions.assertChartPng(report.resolve("charts/loss.png"));
         ExportAssertions.assertSvg(report.resolve("charts/speedup.svg"));
         assertTrue(Files.readString(report.resolve("tables/scaling.md")).contains("| Configuration |"));
@@ -170,7 +179,14 @@ class WorkbenchFxTest {
     }
 
     @Test
-    void aFailingRunShowsItsError(FxRobot robot) throws Exception {
+    void aFailingRunShowsItsErrorAndNamesNoEarlierRun(FxRobot robot) throws Exception {
+        TrainingConfig earlier = TrainingConfig.defaults().with(TrainingOptions.BATCH, 32);
+        runs.save(SyntheticRun.record("earlier", earlier, Instant.now(), 0.01));
+        robot.interact(() -> workbench.library().refresh());
+        robot.interact(() -> workbench.replay(workbench.library().rows().get(0), ReplaySpeed.FULL));
+        waitForState(LiveState.FINISHED);
+        String earlierTitle = workbench.live().titleProperty().get();
+
         @SuppressWarnings("unchecked")
         ComboBox<DatasetSummary> datasets = robot.lookup("#dataset").queryAs(ComboBox.class);
         robot.interact(() -> datasets.getSelectionModel().select(datasets.getItems().stream()
@@ -179,6 +195,8 @@ class WorkbenchFxTest {
         waitForState(LiveState.FAILED);
         String message = robot.lookup("#run-message").queryAs(Label.class).getText();
         assertTrue(message.contains("expects 1×28×28 images"), message);
+        assertFalse(earlierTitle.equals(robot.lookup(".live-title").queryAs(Label.class).getText()), "header");
+        assertFalse(earlierTitle.equals(workbench.live().titleProperty().get()), "status bar");
     }
 
     @Test
@@ -226,8 +244,10 @@ class WorkbenchFxTest {
         Thread.sleep(700);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(paused, workbench.live().charts().traces().get(0).stepPoints(), "no steps while paused");
-        assertEquals(LiveState.REPLAYING, workbench.live().stateProperty().get());
+        assertEquals(LiveState.PAUSED, workbench.live().stateProperty().get());
+        assertEquals("Paused", robot.lookup("#run-state").queryAs(Label.class).getText());
         robot.interact(pause::fire);
+        assertEquals(LiveState.REPLAYING, workbench.live().stateProperty().get());
 
         robot.interact(() -> workbench.replay(run, ReplaySpeed.TEN_TIMES));
         waitForState(LiveState.FINISHED);
@@ -277,6 +297,9 @@ class WorkbenchFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
         LibraryRow calibration = workbench.library().rows().get(0);
         assertEquals(Workbench.CALIBRATION, calibration.name());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#library .table-cell").queryAllAs(TableCell.class).stream()
+                .anyMatch(cell -> Workbench.CALIBRATION.equals(cell.getText())), "the library shows it without Refresh");
         assertEquals(Calibration.WARM_UP_STEPS + Calibration.CALIBRATION_STEPS, calibration.record().config().schedule().stepLimit());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(calibrate.isVisible(), "the calibration is the baseline now");
@@ -307,9 +330,10 @@ class WorkbenchFxTest {
         });
     }
 
-    private static void clickRun(FxRobot robot) {
+    /** Fires Run once it is enabled: it waits for ND4J's native libraries, loaded in the background at start. */
+    private static void clickRun(FxRobot robot) throws Exception {
         Button run = robot.lookup("#run").queryAs(Button.class);
-        assertTrue(!run.isDisabled(), "Run is enabled");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !run.isDisabled());
         robot.interact(run::fire);
     }
 

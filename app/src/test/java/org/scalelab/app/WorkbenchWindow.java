@@ -18,10 +18,16 @@ import org.scalelab.engine.runs.RunStore;
 public record WorkbenchWindow(Workbench workbench, RunStore runs) {
 
     public static WorkbenchWindow show(Stage stage, Path folder, StrategyAvailability availability) {
+        return show(stage, folder, availability, 1200, 760);
+    }
+
+    /** The same window with a content area of the given size. */
+    public static WorkbenchWindow show(Stage stage, Path folder, StrategyAvailability availability, double width,
+                                       double height) {
         DatasetCatalog catalog = new DatasetCatalog(folder.resolve("data"), folder.resolve("not-installed"));
         RunStore runs = new RunStore(folder.resolve("runs-" + System.nanoTime()));
         Workbench workbench = new Workbench(new WorkbenchSettings(catalog, runs, "mlp-235k", availability), Threads.javafx());
-        Scene scene = new Scene(new WorkbenchView(workbench), 1200, 760); // within Monocle's 1280×800 headless screen
+        Scene scene = new Scene(new WorkbenchView(workbench), width, height);
         scene.getStylesheets().add(Objects.requireNonNull(WorkbenchView.class.getResource(ScaleLabApp.STYLESHEET))
                 .toExternalForm());
         stage.setScene(scene);

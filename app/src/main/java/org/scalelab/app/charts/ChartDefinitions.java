@@ -71,7 +71,8 @@ final class ChartDefinitions {
 
     static JFreeChart stackedBars(ChartKind kind, CategoryDataset phases) {
         CategoryAxis categories = new CategoryAxis(kind.xLabel());
-        categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        // Workers and epochs are short labels: upright, and JFreeChart wraps the rare long one.
+        categories.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         StackedBarRenderer renderer = new StackedBarRenderer();
         renderer.setMaximumBarWidth(0.08);
         CategoryPlot plot = new CategoryPlot(phases, categories, numberAxis(kind.yLabel()), renderer);
@@ -98,7 +99,7 @@ final class ChartDefinitions {
     }
 
     private static NumberAxis numberAxis(String label) {
-        NumberAxis axis = new NumberAxis(label);
+        NumberAxis axis = new SpanningAxis(label);
         axis.setAutoRangeIncludesZero(false);
         return axis;
     }

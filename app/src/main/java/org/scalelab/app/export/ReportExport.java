@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.scalelab.app.charts.ChartBook;
 import org.scalelab.app.charts.ChartKind;
@@ -17,6 +19,16 @@ import org.scalelab.engine.report.TableFormat;
  */
 public final class ReportExport {
     private ReportExport() {
+    }
+
+    /** A new folder in {@code parent} named after {@code now}: {@code scalelab-report-20261204-1712}, then -2, -3… */
+    public static Path newFolder(Path parent, LocalDateTime now) throws IOException {
+        String name = "scalelab-report-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
+        Path folder = parent.resolve(name);
+        for (int suffix = 2; Files.exists(folder); suffix++) {
+            folder = parent.resolve(name + "-" + suffix);
+        }
+        return Files.createDirectories(folder);
     }
 
     public static void write(Path folder, ChartBook charts, List<ReportTable> tables, List<Path> runRecords) throws IOException {

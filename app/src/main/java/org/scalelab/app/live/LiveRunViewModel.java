@@ -68,6 +68,8 @@ public final class LiveRunViewModel {
         runProgress = null;
         baseline.offer(List.of());
         state.set(starting);
+        // Until the run's own start event names it, nothing on screen may still name the run before.
+        title.set(starting.isReplay() ? "Replay" : "Starting a run…");
         message.set("");
         progress.set(0);
         List.of(epoch, step, elapsed, eta, cpu).forEach(text -> text.set(""));
@@ -77,8 +79,16 @@ public final class LiveRunViewModel {
     /** The run could not start (invalid setup, missing dataset, unreadable architecture). */
     public void failedBeforeStart(String reason) {
         pump.stop();
+        title.set("The run could not start");
         state.set(LiveState.FAILED);
         message.set(reason);
+    }
+
+    /** A replay held or let go by its Pause button: the status bar says which. */
+    public void replayPaused(boolean paused) {
+        if (state.get().isReplay()) {
+            state.set(paused ? LiveState.PAUSED : LiveState.REPLAYING);
+        }
     }
 
     /** Applies every event queued now (the pump does this by itself on the UI thread, a batch a frame). */

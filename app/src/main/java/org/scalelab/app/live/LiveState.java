@@ -6,6 +6,8 @@ public enum LiveState {
     PREPARING("Preparing"),
     RUNNING("Running"),
     REPLAYING("Replaying"),
+    /** A replay held by its Pause button. */
+    PAUSED("Paused"),
     FINISHED("Finished"),
     FAILED("Failed"),
     CANCELLED("Cancelled");
@@ -20,8 +22,13 @@ public enum LiveState {
         return label;
     }
 
+    /** A replay, playing or paused. */
+    public boolean isReplay() {
+        return this == REPLAYING || this == PAUSED;
+    }
+
     /** True while events may still arrive. */
     public boolean isActive() {
-        return this == PREPARING || this == RUNNING || this == REPLAYING;
+        return this == PREPARING || this == RUNNING || this == REPLAYING || this == PAUSED;
     }
 }

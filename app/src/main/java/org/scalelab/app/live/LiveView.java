@@ -54,8 +54,10 @@ public final class LiveView extends BorderPane {
                 player.pause();
                 pause.setText("Resume");
             }
+            model.replayPaused(player.isPaused());
         });
-        pause.visibleProperty().bind(model.stateProperty().isEqualTo(LiveState.REPLAYING));
+        pause.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.stateProperty().get().isReplay(),
+                model.stateProperty()));
         pause.managedProperty().bind(pause.visibleProperty());
 
         HBox toolbar = new HBox(title, chosenBaseline, baseline, calibration, pause);

@@ -1,17 +1,50 @@
 package org.scalelab.app.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 
 class ChartBookTest {
+
+    /** One epoch's throughput, or a flat series: the axes span round numbers, not a point labelled "1.161534E4". */
+    @Test
+    void onePointAndAFlatSeriesGetAxesWithRoundTicks() {
+        ChartBook book = new ChartBook();
+        RunTrace trace = book.addRun("");
+        trace.stepLoss(0.01, 3.288058);
+        trace.stepLoss(0.02, 3.288058);
+        trace.throughput(1, 11615.34);
+        for (ChartKind kind : List.of(ChartKind.LOSS, ChartKind.THROUGHPUT)) {
+            JFreeChart chart = book.chart(kind);
+            chart.createBufferedImage(400, 300); // lays the axes out, as drawing on screen does
+            for (NumberAxis axis : List.of((NumberAxis) chart.getXYPlot().getDomainAxis(),
+                    (NumberAxis) chart.getXYPlot().getRangeAxis())) {
+                String tick = axis.getTickUnit().valueToString(axis.getRange().getCentralValue());
+                assertFalse(tick.contains("E"), kind + " " + axis.getLabel() + ": " + tick);
+                assertTrue(axis.getRange().getLength() > 1e-3, kind + " " + axis.getLabel() + ": " + axis.getRange());
+            }
+        }
+    }
+
+    @Test
+    void workerAndEpochTicksAreUpright() {
+        ChartBook book = new ChartBook();
+        for (ChartKind kind : List.of(ChartKind.PHASES_PER_WORKER, ChartKind.PHASES_OVER_TIME)) {
+            assertEquals(CategoryLabelPositions.STANDARD,
+                    book.chart(kind).getCategoryPlot().getDomainAxis().getCategoryLabelPositions(), kind.toString());
+        }
+    }
 
     @Test
     void smoothsTheStepLossWithoutPullingTheFirstPointTowardsZero() {

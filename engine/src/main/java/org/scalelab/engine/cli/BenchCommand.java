@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure training images/s per model with 1 and 2 native threads, each in its own JVM, and "
                 + "each rate as a share of the machine's sgemm peak (bench peak).",
-        subcommands = {BenchPeakCommand.class, BenchLayersCommand.class, BenchScalingCommand.class, BenchAllreduceCommand.class})
+        subcommands = {BenchPeakCommand.class, BenchLayersCommand.class, BenchScalingCommand.class, BenchAllreduceCommand.class,
+                BenchStartupCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
