@@ -14,7 +14,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.scalelab.app.compare.CompareViewModel;
-import org.scalelab.app.export.ReportExport;
+import org.scalelab.engine.runs.report.ReportExport;
 import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.library.RunLibraryViewModel;
 import org.scalelab.app.live.LiveRunViewModel;

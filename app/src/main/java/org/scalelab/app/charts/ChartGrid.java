@@ -12,6 +12,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.scalelab.app.ui.Dialogs;
 import org.scalelab.engine.report.ChartFormat;
+import org.scalelab.engine.runs.report.ChartBook;
+import org.scalelab.engine.runs.report.ChartKind;
 
 /** Shows every chart of a {@link ChartBook} in a grid; each chart's context menu exports it to PNG or SVG. */
 public final class ChartGrid extends GridPane {

@@ -9,19 +9,16 @@ import javafx.scene.control.MenuItem;
 import org.scalelab.app.ui.Dialogs;
 import org.scalelab.engine.report.ReportTable;
 import org.scalelab.engine.report.TableFormat;
+import org.scalelab.engine.runs.report.ReportExport;
 
 /** The "Export table" menu every table view offers: CSV, Markdown, LaTeX or HTML. */
 public final class ExportMenus {
-    /** The formats a table is exported to (plain text is for terminals). */
-    public static final List<TableFormat> EXPORTED = List.of(TableFormat.CSV, TableFormat.MARKDOWN, TableFormat.LATEX,
-            TableFormat.HTML);
-
     private ExportMenus() {
     }
 
     public static MenuButton table(Supplier<ReportTable> table) {
         MenuButton menu = new MenuButton("Export table");
-        for (TableFormat format : EXPORTED) {
+        for (TableFormat format : ReportExport.TABLE_FORMATS) {
             MenuItem item = new MenuItem(format.label() + " (." + format.extension() + ")");
             item.setOnAction(e -> {
                 ReportTable current = table.get();

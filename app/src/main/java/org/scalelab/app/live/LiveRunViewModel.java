@@ -9,7 +9,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.scalelab.app.baseline.BaselineChoice;
-import org.scalelab.app.charts.ChartBook;
 import org.scalelab.app.text.RunLabels;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
@@ -19,6 +18,8 @@ import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.runs.report.ChartBook;
+import org.scalelab.engine.runs.report.RunCharting;
 import org.scalelab.engine.runs.speedup.Baseline;
 
 /**

@@ -40,6 +40,7 @@ import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.report.ReportTable;
 import org.scalelab.engine.studies.StudyCharts;
 import org.scalelab.engine.studies.StudyRecord;
+import org.scalelab.engine.report.ReportFormat;
 import org.scalelab.engine.studies.StudyReport;
 import org.scalelab.engine.studies.StudyResults;
 import org.scalelab.engine.studies.StudyTable;
@@ -236,7 +237,7 @@ public final class StudiesView extends VBox {
             StudyResults results = model.resultsProperty().get();
             Path target = folder.toPath().resolve(results.study().studyId());
             try {
-                StudyReport.write(results, target, List.of(StudyReport.Format.values()));
+                StudyReport.write(results, target, List.of(ReportFormat.values()));
                 Dialogs.info(this, "Report written", "The table and charts are in " + target);
             } catch (IOException problem) {
                 Dialogs.error(this, "Could not write the report", problem);

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.report.ChartFormat;
+import org.scalelab.engine.runs.report.ChartBook;
+import org.scalelab.engine.runs.report.ChartKind;
 
 class ChartFormatTest {
     @TempDir

@@ -8,7 +8,7 @@ import java.util.List;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.scalelab.app.baseline.BaselineChoice;
-import org.scalelab.app.charts.ChartKind;
+import org.scalelab.engine.runs.report.ChartKind;
 import org.scalelab.app.live.SyntheticRun;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;

@@ -15,7 +15,7 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.scalelab.app.charts.ChartKind;
+import org.scalelab.engine.runs.report.ChartKind;
 import org.scalelab.app.replay.ReplayPlayer;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;

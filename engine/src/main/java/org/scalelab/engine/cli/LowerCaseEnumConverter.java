@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
-import org.scalelab.engine.studies.StudyReport;
+import org.scalelab.engine.report.ReportFormat;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -50,9 +50,9 @@ abstract class LowerCaseEnumConverter<E extends Enum<E>> implements ITypeConvert
         }
     }
 
-    static final class StudyReportFormatConverter extends LowerCaseEnumConverter<StudyReport.Format> {
-        StudyReportFormatConverter() {
-            super(StudyReport.Format.class);
+    static final class ReportFormatConverter extends LowerCaseEnumConverter<ReportFormat> {
+        ReportFormatConverter() {
+            super(ReportFormat.class);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scalelab.engine.report.ReportFormat;
 import org.scalelab.engine.studies.StudyRecord;
 import org.scalelab.engine.studies.StudyReport;
 import org.scalelab.engine.studies.StudyResults;
@@ -28,9 +29,9 @@ final class StudyReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
-            converter = LowerCaseEnumConverter.StudyReportFormatConverter.class,
+            converter = LowerCaseEnumConverter.ReportFormatConverter.class,
             description = "Any of ${COMPLETION-CANDIDATES}. Default: all.")
-    List<StudyReport.Format> formats = List.of(StudyReport.Format.values());
+    List<ReportFormat> formats = List.of(ReportFormat.values());
 
     @Mixin
     RunsDirOption runs;

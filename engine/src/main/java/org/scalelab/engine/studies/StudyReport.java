@@ -1,9 +1,5 @@
 package org.scalelab.engine.studies;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.Page;
 import org.scalelab.engine.report.ChartFormat;
+import org.scalelab.engine.report.PdfReport;
+import org.scalelab.engine.report.ReportFormat;
 import org.scalelab.engine.report.ReportTable;
 import org.scalelab.engine.report.TableFormat;
 import org.scalelab.engine.runs.speedup.Throughput;
@@ -25,39 +21,29 @@ import org.scalelab.engine.runs.speedup.Throughput;
  * (real data standing in for a dataset that is not installed) is stated on every page and chart.
  */
 public final class StudyReport {
-    /** What {@code --formats} takes. */
-    public enum Format {
-        MD, CSV, TEX, HTML, PNG, SVG, PDF;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     private StudyReport() {
     }
 
     /** @return every file written */
-    public static List<Path> write(StudyResults results, Path folder, List<Format> formats) throws IOException {
+    public static List<Path> write(StudyResults results, Path folder, List<ReportFormat> formats) throws IOException {
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
         ReportTable table = StudyTable.of(results);
         Map<StudyCharts.Kind, JFreeChart> charts = StudyCharts.all(results);
-        for (Format format : formats) {
+        for (ReportFormat format : formats) {
             switch (format) {
                 case MD -> written.add(write(folder.resolve("study.md"), markdown(results, table, charts.keySet())));
                 case CSV -> written.add(write(folder.resolve("study.csv"), TableFormat.CSV.render(table)));
                 case TEX -> written.add(write(folder.resolve("study.tex"), TableFormat.LATEX.render(table)));
                 case HTML -> written.add(write(folder.resolve("study.html"), html(results, table, charts.keySet())));
                 case PNG, SVG, PDF -> {
-                    ChartFormat chartFormat = ChartFormat.valueOf(format.name());
+                    ChartFormat chartFormat = format.chart().orElseThrow();
                     for (Map.Entry<StudyCharts.Kind, JFreeChart> chart : charts.entrySet()) {
                         Path file = folder.resolve(chart.getKey().fileName() + "." + chartFormat.extension());
                         chartFormat.write(chart.getValue(), file);
                         written.add(file);
                     }
-                    if (format == Format.PDF) {
+                    if (format == ReportFormat.PDF) {
                         written.add(wholePdf(results, table, charts, folder.resolve("study.pdf")));
                     }
                 }
@@ -147,41 +133,16 @@ public final class StudyReport {
         return text.append("</body></html>\n").toString();
     }
 
-    /** The table and its notes on the first page (in the chart's page size), then a page per chart. */
+    /** The table and its notes first, then a page per chart ({@link PdfReport}). */
     private static Path wholePdf(StudyResults results, ReportTable table, Map<StudyCharts.Kind, JFreeChart> charts,
                                  Path file) throws IOException {
-        PDFDocument document = new PDFDocument();
-        document.setTitle(results.study().name());
-        Rectangle2D bounds = new Rectangle2D.Double(0, 0, ChartFormat.WIDTH, ChartFormat.HEIGHT);
         List<String> lines = new ArrayList<>(header(results));
         lines.add("");
         lines.addAll(TableFormat.TEXT.render(table).lines().toList());
         lines.add("");
         lines.addAll(baselines(results));
-        Graphics2D page = document.createPage(bounds).getGraphics2D();
-        page.setPaint(Color.WHITE);
-        page.fill(bounds);
-        page.setPaint(Color.BLACK);
-        page.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        page.drawString(results.study().name(), 20, 28);
-        page.setFont(new Font(Font.MONOSPACED, Font.PLAIN, fontSizeFor(lines)));
-        int y = 48;
-        for (String line : lines) {
-            page.drawString(line, 20, y);
-            y += fontSizeFor(lines) + 2;
-        }
-        for (JFreeChart chart : charts.values()) {
-            Page chartPage = document.createPage(bounds);
-            chart.draw(chartPage.getGraphics2D(), bounds);
-        }
-        document.writeToFile(file.toFile());
+        PdfReport.write(file, results.study().name(), lines, List.copyOf(charts.values()));
         return file;
-    }
-
-    /** Small enough for the widest line to fit the page's width. */
-    private static int fontSizeFor(List<String> lines) {
-        int widest = lines.stream().mapToInt(String::length).max().orElse(80);
-        return Math.max(4, Math.min(9, (int) ((ChartFormat.WIDTH - 40) / (0.6 * widest))));
     }
 
     private static String escape(String text) {

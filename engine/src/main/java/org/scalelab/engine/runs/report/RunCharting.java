@@ -1,11 +1,10 @@
-package org.scalelab.app.live;
+package org.scalelab.engine.runs.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.scalelab.app.charts.RunTrace;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunStarted;

@@ -1,4 +1,4 @@
-package org.scalelab.app.charts;
+package org.scalelab.engine.runs.report;
 
 /** The charts of the workbench; each has one definition used on screen and in every export. */
 public enum ChartKind {

@@ -1,4 +1,4 @@
-package org.scalelab.app.charts;
+package org.scalelab.engine.runs.report;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.scalelab.app.charts;
+package org.scalelab.engine.runs.report;
 
 /** How epochs are grouped into the bars of the over-time phase chart: few enough bars to read their labels. */
 final class EpochRanges {

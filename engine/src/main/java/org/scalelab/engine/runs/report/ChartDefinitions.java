@@ -1,4 +1,4 @@
-package org.scalelab.app.charts;
+package org.scalelab.engine.runs.report;
 
 import java.text.DecimalFormat;
 import org.jfree.chart.JFreeChart;

@@ -1,4 +1,4 @@
-package org.scalelab.app.charts;
+package org.scalelab.engine.runs.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
