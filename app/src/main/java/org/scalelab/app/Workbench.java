@@ -33,6 +33,7 @@ import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.provenance.EnvironmentInfo;
 import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.runs.RunTables;
 import org.scalelab.engine.runs.RunRecorder;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.speedup.Baselines;
@@ -153,7 +154,8 @@ public final class Workbench {
         List<String> ids = comparison.records().stream().map(RunRecord::runId).toList();
         List<Path> records = ids.stream().flatMap(id -> runs.filesOf(id).stream()).toList();
         Path folder = ReportExport.newFolder(parent, LocalDateTime.now());
-        ReportExport.write(folder, comparison.charts(), List.of(comparison.table(), library.tableOf(ids)), records);
+        ReportExport.write(folder, comparison.charts(), List.of(comparison.table(),
+                RunTables.listing(comparison.records(), library.baselines())), records);
         return folder;
     }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.scalelab.app.baseline.BaselineChoice;
 import org.scalelab.app.library.Numbers;
-import org.scalelab.app.text.RunLabels;
 import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.runs.report.RunComparison;
 import org.scalelab.engine.runs.speedup.Speedup;
 import org.scalelab.engine.runs.speedup.Throughput;
 
@@ -46,14 +46,9 @@ public final class CompareRow {
     public List<String> cells() {
         double speedup = speedup().map(Speedup::value).orElse(Double.NaN);
         double efficiency = speedup().map(Speedup::efficiency).orElse(Double.NaN);
-        return List.of(code + " · " + label(record), Numbers.fixed(record.summary().trainSeconds(), 1),
+        return List.of(code + " · " + RunComparison.label(record), Numbers.fixed(record.summary().trainSeconds(), 1),
                 Numbers.speedup(speedup, baseline.chosen()), Numbers.percent(efficiency),
                 Numbers.percent(record.summary().testAccuracy()),
                 baseline.chosen().map(BaselineChoice::describe).orElse("–"));
-    }
-
-    /** The run's own name when the user gave it one, else its parallel configuration; its letter tells runs apart. */
-    static String label(RunRecord record) {
-        return record.name().equals(record.runId()) ? RunLabels.parallelism(record.config()) : record.name();
     }
 }

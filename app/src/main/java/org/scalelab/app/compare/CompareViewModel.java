@@ -7,6 +7,9 @@ import javafx.collections.ObservableList;
 import org.scalelab.engine.runs.report.ChartBook;
 import org.scalelab.engine.runs.report.RunCharting;
 import org.scalelab.engine.report.ReportTable;
+import org.scalelab.engine.runs.RunTables;
+import org.scalelab.engine.runs.report.RunCharting;
+import org.scalelab.engine.runs.report.RunComparison;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.speedup.Baselines;
 
@@ -40,23 +43,24 @@ public final class CompareViewModel {
     public void compare(List<RunRecord> chosen, Baselines baselines) {
         charts.clear();
         List<CompareRow> compared = new ArrayList<>();
-        charts.update(() -> {
-            for (RunRecord record : chosen) {
-                String code = ChartBook.code(compared.size());
-                RunCharting charting = new RunCharting(charts.addRun(CompareRow.label(record)));
-                record.events().forEach(charting::accept);
-                CompareRow row = new CompareRow(code, record);
-                row.baseline().offer(baselines.eligibleFor(record));
-                charting.measureAgainst(row.baseline().chosen());
-                row.baseline().chosenProperty().addListener((property, before, now) ->
-                        charts.update(() -> charting.measureAgainst(row.baseline().chosen())));
-                compared.add(row);
-            }
-        });
+        for (RunRecord record : chosen) {
+            CompareRow row = new CompareRow(ChartBook.code(compared.size()), record);
+            row.baseline().offer(baselines.eligibleFor(record));
+            compared.add(row);
+        }
+        List<RunCharting> chartings = RunComparison.chart(charts, chosen,
+                record -> compared.get(chosen.indexOf(record)).baseline().chosen());
+        for (int i = 0; i < compared.size(); i++) {
+            CompareRow row = compared.get(i);
+            RunCharting charting = chartings.get(i);
+            row.baseline().chosenProperty().addListener((property, before, now) ->
+                    charts.update(() -> charting.measureAgainst(row.baseline().chosen())));
+        }
         rows.setAll(compared);
     }
 
+    /** The scaling table as reports write it, each run against the baseline chosen in its row. */
     public ReportTable table() {
-        return ReportTable.ofText("Scaling", CompareRow.HEADERS, rows.stream().map(CompareRow::cells).toList());
+        return RunTables.comparison(records(), record -> rows.get(records().indexOf(record)).baseline().chosen());
     }
 }

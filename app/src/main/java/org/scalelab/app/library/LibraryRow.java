@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.scalelab.app.baseline.BaselineChoice;
-import org.scalelab.app.text.RunLabels;
 import org.scalelab.app.ui.Dates;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.RunStarted;
@@ -35,7 +34,7 @@ public record LibraryRow(RunRecord record, String date, String name, String stud
         Optional<Baseline> baseline = baselines.eligibleFor(record).stream().findFirst();
         double throughput = Throughput.of(record).imagesPerSecond();
         return new LibraryRow(record, startedAt(record), record.name(), study, config.data().dataset(), config.model().name(),
-                config.parallelism().strategy().toString(), RunLabels.workers(config),
+                config.parallelism().strategy().toString(), config.parallelism().shape(),
                 Numbers.fixed(record.summary().trainSeconds(), 1),
                 Numbers.percent(record.summary().testAccuracy()),
                 baseline.map(serial -> Numbers.speedup(serial.speedupOf(throughput, config.cores()).value(), baseline))

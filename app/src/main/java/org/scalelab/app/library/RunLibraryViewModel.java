@@ -1,7 +1,6 @@
 package org.scalelab.app.library;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -81,15 +80,6 @@ public final class RunLibraryViewModel {
 
     /** The rows as they are filtered now, for export. */
     public ReportTable table() {
-        return table(visible);
-    }
-
-    /** The rows of these runs only, for a report on them. */
-    public ReportTable tableOf(Collection<String> runIds) {
-        return table(all.filtered(row -> runIds.contains(row.record().runId())));
-    }
-
-    private static ReportTable table(List<LibraryRow> rows) {
-        return ReportTable.ofText("Runs", LibraryRow.HEADERS, rows.stream().map(LibraryRow::cells).toList());
+        return ReportTable.ofText("Runs", LibraryRow.HEADERS, visible.stream().map(LibraryRow::cells).toList());
     }
 }

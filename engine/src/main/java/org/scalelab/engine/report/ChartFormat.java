@@ -10,6 +10,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFHints;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
@@ -50,11 +51,20 @@ public enum ChartFormat {
         public void write(JFreeChart chart, Path file) throws IOException {
             PDFDocument document = new PDFDocument();
             document.setTitle(chart.getTitle() == null ? "ScaleLab chart" : chart.getTitle().getText());
-            Page page = document.createPage(BOUNDS);
-            chart.draw(page.getGraphics2D(), BOUNDS);
+            drawOnPage(chart, document.createPage(BOUNDS));
             document.writeToFile(file.toFile());
         }
     };
+
+    /**
+     * Draws the chart on a PDF page with its text as outlines: the PDF's standard fonts have no "×", "—" or "·",
+     * which the charts' labels use, and would print "?" instead.
+     */
+    static void drawOnPage(JFreeChart chart, Page page) {
+        Graphics2D graphics = page.getGraphics2D();
+        graphics.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        chart.draw(graphics, BOUNDS);
+    }
 
     /** Logical size of an exported chart. */
     public static final int WIDTH = 800;

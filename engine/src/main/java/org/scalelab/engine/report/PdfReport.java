@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.Page;
 
 /**
- * One PDF holding a report: its title and text (tables as aligned text) on the first pages, then a page per chart,
- * every page the size of a chart, all of it vectors. Studies and the workbench's (and {@code runs export}'s)
+ * One PDF holding a report: its title and text (tables as aligned text, in the PDF's standard fonts so that it
+ * can be searched and copied) on the first pages, then a page per chart, every page the size of a chart, all of it
+ * vectors. Studies and the workbench's (and {@code runs export}'s)
  * reports are written by it.
  */
 public final class PdfReport {
@@ -41,12 +41,11 @@ public final class PdfReport {
                 y = FIRST_LINE;
             }
             page.setFont(new Font(Font.MONOSPACED, Font.PLAIN, size));
-            page.drawString(line, MARGIN, y);
+            page.drawString(inStandardFont(line), MARGIN, y);
             y += size + 2;
         }
         for (JFreeChart chart : charts) {
-            Page chartPage = document.createPage(bounds);
-            chart.draw(chartPage.getGraphics2D(), bounds);
+            ChartFormat.drawOnPage(chart, document.createPage(bounds));
         }
         document.writeToFile(file.toFile());
     }
@@ -57,8 +56,20 @@ public final class PdfReport {
         page.fill(bounds);
         page.setPaint(Color.BLACK);
         page.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        page.drawString(heading, MARGIN, TITLE_BASELINE);
+        page.drawString(inStandardFont(heading), MARGIN, TITLE_BASELINE);
         return page;
+    }
+
+    /**
+     * The text in the characters the PDF's standard fonts draw, so that it stays text (found, copied) rather than
+     * outlines: the signs the tables use are spelt out, anything else beyond ASCII becomes "?".
+     */
+    static String inStandardFont(String text) {
+        String spelt = text.replace("×", "x").replace("—", "-").replace("–", "-").replace("·", "|")
+                .replace("≥", ">=").replace("≤", "<=").replace("±", "+/-").replace("…", "...").replace("−", "-");
+        StringBuilder ascii = new StringBuilder(spelt.length());
+        spelt.codePoints().forEach(c -> ascii.append(c < 128 ? (char) c : '?'));
+        return ascii.toString();
     }
 
     /** Small enough for the widest line to fit the page's width. */

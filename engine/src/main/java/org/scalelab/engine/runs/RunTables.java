@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.scalelab.engine.report.ReportTable;
 import org.scalelab.engine.report.ReportTable.Cell;
 import org.scalelab.engine.report.ReportTable.Column;
@@ -68,10 +69,16 @@ public final class RunTables {
      * names; a serial run, or one no saved serial run can serve, has none.
      */
     public static ReportTable comparison(List<RunRecord> runs, Baselines baselines) {
+        return comparison(runs, run -> baselines.eligibleFor(run).stream().findFirst());
+    }
+
+    /** The same, each run measured against the baseline chosen for it (the workbench lets the user choose). */
+    public static ReportTable comparison(List<RunRecord> runs, Function<RunRecord, Optional<Baseline>> baselineOf) {
         List<List<Cell>> rows = new ArrayList<>();
         for (RunRecord run : runs) {
-            Optional<Baseline> baseline = baselines.eligibleFor(run).stream().findFirst();
-            Optional<Speedup> speedup = baselines.speedupOf(run);
+            Optional<Baseline> baseline = baselineOf.apply(run);
+            Optional<Speedup> speedup = baseline.map(chosen ->
+                    chosen.speedupOf(Throughput.of(run).imagesPerSecond(), run.config().cores()));
             rows.add(List.of(Cell.text(run.name()), Cell.text(run.config().parallelism().label()),
                     Cell.number(run.summary().trainSeconds()), Cell.number(Throughput.of(run).imagesPerSecond()),
                     Cell.number(speedup.map(Speedup::value).orElse(Double.NaN)),

@@ -2,6 +2,7 @@ package org.scalelab.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.provenance.OwnerProcess;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
+import org.scalelab.engine.runs.report.ChartKind;
 
 /** {@code scalelab runs …} on real records: a serial run, a two-thread run measured against it, and oddities. */
 class RunsCommandTest {
@@ -171,5 +173,51 @@ class RunsCommandTest {
                 "--runs-dir", shared.toString());
         assertEquals(CliErrors.USAGE, noFolder.exitCode());
         assertTrue(noFolder.oneErrorLine().contains("does not exist"), noFolder.err());
+    }
+
+    @Test
+    void exportWritesTheWorkbenchsReportChartsTablesOnePdfAndTheRecords() throws Exception {
+        Path report = dir.resolve("report");
+        CommandRun export = CommandRun.of("runs", "export", serial, threads, "--out", report.toString(),
+                "--runs-dir", shared.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        for (ChartKind kind : ChartKind.values()) {
+            for (String extension : List.of("png", "svg", "pdf")) {
+                assertTrue(Files.size(report.resolve("charts/" + kind.fileName() + "." + extension)) > 1_000,
+                        kind + "." + extension);
+            }
+        }
+        assertTrue(Files.readString(report.resolve("tables/scaling.md")).contains("| threads 1P×2T |"));
+        assertTrue(Files.readString(report.resolve("tables/runs.csv")).startsWith("run_id,started,state,name"));
+        try (var records = Files.list(report.resolve("runs"))) {
+            assertEquals(4, records.count(), "each run's summary and event log");
+        }
+        // poppler-utils, installed by .ci/run, reads the one PDF back: its text page, then a page per chart.
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v pdftotext").start().waitFor() == 0,
+                "pdftotext (poppler-utils) is not installed: the PDF was written but not read back");
+        String text = run("pdftotext", report.resolve("report.pdf").toString(), "-");
+        assertTrue(text.contains("Scaling") && text.contains("threads 1Px2T") && text.contains(serial) && !text.contains("?"),
+                text);
+        String info = run("pdfinfo", report.resolve("report.pdf").toString());
+        assertTrue(info.matches("(?s).*Pages:\\s+" + (1 + ChartKind.values().length) + "\\s.*"), info);
+    }
+
+    @Test
+    void exportWritesOnlyTheFormatsAsked() throws IOException {
+        Path report = dir.resolve("csv-only");
+        assertEquals(0, CommandRun.of("runs", "export", threads, "--out", report.toString(), "--formats", "csv",
+                "--runs-dir", shared.toString()).exitCode());
+        try (var files = Files.walk(report)) {
+            assertEquals(List.of("runs.csv", "scaling.csv"), files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getParent().endsWith("runs")).map(file -> file.getFileName().toString())
+                    .sorted().toList());
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return output;
     }
 }
