@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -28,7 +29,6 @@ import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalelab.engine.runs.report.ChartKind;
 import org.scalelab.app.charts.ExportAssertions;
 import org.scalelab.app.library.LibraryRow;
 import org.scalelab.app.live.LiveState;
@@ -41,7 +41,9 @@ import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOption;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetSummary;
+import org.scalelab.engine.events.Json;
 import org.scalelab.engine.runs.RunStore;
+import org.scalelab.engine.runs.report.ChartKind;
 import org.scalelab.engine.runs.speedup.Calibration;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -112,6 +114,11 @@ class WorkbenchFxTest {
         LibraryRow finished = library.getItems().stream().filter(row -> !row.name().equals("not-compared")).findFirst()
                 .orElseThrow();
         assertEquals("finished", finished.status());
+        Path timeline = folder.resolve("timeline.json");
+        workbench.library().exportTimeline(finished, timeline);
+        JsonNode trace = Json.mapper().readTree(timeline.toFile());
+        assertTrue(trace.get("traceEvents").size() > 100, "steps and their phases, as Perfetto reads them");
+        assertEquals("Timeline…", robot.lookup("#timeline").queryAs(Button.class).getText());
         String name = finished.name();
         assertTrue(robot.lookup("#library .table-cell").queryAllAs(TableCell.class).stream()
                 .anyMatch(cell -> cell.getTooltip() != null && name.equals(cell.getTooltip().getText())),

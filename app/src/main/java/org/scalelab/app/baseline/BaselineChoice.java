@@ -1,13 +1,12 @@
 package org.scalelab.app.baseline;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.scalelab.app.ui.Dates;
+import org.scalelab.engine.runs.RunTables;
 import org.scalelab.engine.runs.speedup.Baseline;
 import org.scalelab.engine.runs.speedup.Baselines;
 
@@ -41,8 +40,6 @@ public final class BaselineChoice {
 
     /** "serial baseline · 2025-06-01 15:30 · 5,210 img/s", with " · calibration" for a calibration run. */
     public static String describe(Baseline baseline) {
-        String when = baseline.startedAt() == null ? "time unknown" : Dates.minute(baseline.startedAt());
-        return String.format(Locale.ROOT, "%s · %s · %,.0f img/s%s", baseline.name(), when, baseline.imagesPerSecond(),
-                baseline.calibration() ? " · calibration" : "");
+        return RunTables.describe(baseline);
     }
 }

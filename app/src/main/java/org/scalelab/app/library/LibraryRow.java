@@ -1,14 +1,12 @@
 package org.scalelab.app.library;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.scalelab.app.baseline.BaselineChoice;
-import org.scalelab.app.ui.Dates;
 import org.scalelab.engine.config.TrainingConfig;
-import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.runs.RunTables;
 import org.scalelab.engine.runs.speedup.Baseline;
 import org.scalelab.engine.runs.speedup.Baselines;
 import org.scalelab.engine.runs.speedup.Throughput;
@@ -60,7 +58,6 @@ public record LibraryRow(RunRecord record, String date, String name, String stud
     }
 
     private static String startedAt(RunRecord record) {
-        return record.events().stream().filter(RunStarted.class::isInstance).map(RunStarted.class::cast).findFirst()
-                .map(started -> Dates.minute(Instant.parse(started.startedAt()))).orElse("");
+        return record.startedAt() == null ? "" : RunTables.minute(record.startedAt());
     }
 }

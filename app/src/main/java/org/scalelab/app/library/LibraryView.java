@@ -1,5 +1,6 @@
 package org.scalelab.app.library;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -11,6 +12,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.scalelab.app.export.ExportMenus;
@@ -21,7 +23,7 @@ import org.scalelab.app.ui.Tables;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.runs.RunStoreException;
 
-/** The runs library table with filter, replay, compare, rename, tags, delete and table export. */
+/** The runs library table with filter, replay, compare, rename, tags, delete, timeline and table export. */
 public final class LibraryView extends BorderPane {
 
     /**
@@ -63,17 +65,35 @@ public final class LibraryView extends BorderPane {
                 text -> model.tag(table.getSelectionModel().getSelectedItem(), text)));
         Button delete = new Button("Delete");
         delete.setOnAction(e -> model.delete(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        Button timeline = new Button("Timeline…");
+        timeline.setId("timeline");
+        timeline.setTooltip(new Tooltip("Export the run's per-worker phases, step by step, as a Chrome trace: "
+                + "open it in ui.perfetto.dev or chrome://tracing"));
+        timeline.setOnAction(e -> exportTimeline(model, table));
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> model.refresh());
         var noneSelected = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
-        List.of(replayButton, compareButton, rename, tags, delete).forEach(b -> b.disableProperty().bind(noneSelected));
+        List.of(replayButton, compareButton, rename, tags, delete, timeline)
+                .forEach(b -> b.disableProperty().bind(noneSelected));
 
-        HBox toolbar = new HBox(filter, speed, replayButton, compareButton, rename, tags, delete, refresh,
+        HBox toolbar = new HBox(filter, speed, replayButton, compareButton, rename, tags, delete, timeline, refresh,
                 ExportMenus.table(model::table));
         toolbar.getStyleClass().add("view-toolbar");
         setTop(toolbar);
         setCenter(table);
         setBottom(Forms.message("error-text", model.problemsProperty()));
+    }
+
+    private static void exportTimeline(RunLibraryViewModel model, TableView<LibraryRow> table) {
+        LibraryRow row = table.getSelectionModel().getSelectedItem();
+        Dialogs.saveFile(table, row.record().runId() + "-timeline.json", "json").ifPresent(file -> {
+            try {
+                model.exportTimeline(row, file.toPath());
+                Dialogs.info(table, "Timeline exported", file + "\nOpen it in ui.perfetto.dev or chrome://tracing.");
+            } catch (IOException | IllegalArgumentException problem) {
+                Dialogs.error(table, "Could not export the timeline of " + row.name(), problem);
+            }
+        });
     }
 
     private static void ask(TableView<?> owner, String what, String current, Consumer<String> change) {

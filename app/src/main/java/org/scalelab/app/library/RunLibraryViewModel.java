@@ -1,5 +1,7 @@
 package org.scalelab.app.library;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -9,7 +11,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.scalelab.engine.io.AtomicFile;
 import org.scalelab.engine.report.ReportTable;
+import org.scalelab.engine.runs.ChromeTrace;
 import org.scalelab.engine.runs.RunListing;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.RunStoreException;
@@ -76,6 +80,15 @@ public final class RunLibraryViewModel {
         store.setTags(row.record().runId(), Arrays.stream(tags.split(","))
                 .map(String::strip).filter(tag -> !tag.isEmpty()).collect(Collectors.toCollection(TreeSet::new)));
         refresh();
+    }
+
+    /**
+     * Writes the run's timeline as a Chrome trace ({@link ChromeTrace}), replacing the file whole.
+     *
+     * @throws IllegalArgumentException when the run has no timeline (recorded before runs kept one)
+     */
+    public void exportTimeline(LibraryRow row, Path file) throws IOException {
+        AtomicFile.replaceStreaming(file, out -> ChromeTrace.write(row.record(), out));
     }
 
     /** The rows as they are filtered now, for export. */

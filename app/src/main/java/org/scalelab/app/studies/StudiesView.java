@@ -33,14 +33,14 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.jfree.chart.fx.ChartViewer;
-import org.scalelab.app.ui.Dates;
 import org.scalelab.app.ui.Dialogs;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.report.ReportFormat;
 import org.scalelab.engine.report.ReportTable;
+import org.scalelab.engine.runs.RunTables;
 import org.scalelab.engine.studies.StudyCharts;
 import org.scalelab.engine.studies.StudyRecord;
-import org.scalelab.engine.report.ReportFormat;
 import org.scalelab.engine.studies.StudyReport;
 import org.scalelab.engine.studies.StudyResults;
 import org.scalelab.engine.studies.StudyTable;
@@ -314,7 +314,7 @@ public final class StudiesView extends VBox {
             super.updateItem(study, empty);
             setText(empty || study == null ? null : study.name() + " — " + study.effectiveStatus() + ", "
                     + study.cellsDone() + "/" + study.cells().size() + " cells, "
-                    + Dates.minute(java.time.Instant.parse(study.createdAt())));
+                    + RunTables.minute(java.time.Instant.parse(study.createdAt())));
         }
     }
 }
