@@ -139,13 +139,13 @@ class NetworkNamespacesTest {
     }
 
     /** The rank processes, once the run has completed its first epoch. */
-    private static List<ProcessHandle> ranksOnceTraining(Process app) throws IOException {
+    private List<ProcessHandle> ranksOnceTraining(Process app) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         while (line != null && !line.startsWith("epoch 1/")) {
             line = out.readLine();
         }
-        assertTrue(line != null, "the run ended before its first epoch");
+        assertTrue(line != null, "the run ended before its first epoch: " + errorsOf(app));
         List<ProcessHandle> ranks = app.toHandle().descendants()
                 .filter(process -> process.info().commandLine().orElse("").contains(RankMain.class.getName())).toList();
         assertEquals(2, ranks.size(), "rank processes");
