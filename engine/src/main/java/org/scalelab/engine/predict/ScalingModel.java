@@ -71,9 +71,9 @@ public final class ScalingModel {
         double compute = profile.computeSeconds(scenario.workerBatch(), strategy.nativeThreadsPerWorker(scenario.threads()))
                 * timeShared;
         double rest = profile.restSeconds(scenario.workerBatch()) * timeShared;
-        int period = strategy.averagesParameters() ? Math.max(1, scenario.averagingPeriod()) : 1;
-        double communication = collectiveSeconds(scenario, profile.parameters()) / period;
-        double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, period);
+        double perStep = scenario.collectivesPerStep();
+        double communication = collectiveSeconds(scenario, profile.parameters()) * perStep;
+        double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, 1 / perStep);
         return new Parts(compute, communication, wait, rest);
     }
 

@@ -69,6 +69,17 @@ class PredictCommandTest {
     }
 
     @Test
+    void averagingOncePerEpochSpreadsItOverTheEpochsSteps() throws IOException {
+        // 8,000 images in steps of 64: 125 steps; one ring of 2 over 235,146 floats: 2·(100 µs + 470,292 B·1 ns)
+        CommandRun run = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
+                "--strategy", "param-avg", "--procs", "2", "--allreduce", "ring", "--average-every", "0",
+                "--epoch-images", "8000", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode two = Json.mapper().readTree(run.lastOutLine()).get("predictions").get(0);
+        assertEquals(2 * (100e-6 + 470_292e-9) / 125, two.get("communicationSeconds").asDouble(), 1e-12);
+    }
+
+    @Test
     void anotherMachinesCalibrationIsRefused() throws IOException {
         calibrationFor(new MachineDescription("Some other CPU", 64, 256, "Linux", "Java 17", 0)).save(calibration);
         String error = CommandRun.of("predict", "--calibration", calibration.toString()).oneErrorLine();
@@ -85,6 +96,8 @@ class PredictCommandTest {
                 calibration.toString(), "--procs", "5", "--hosts", "2", "--slots", "2").oneErrorLine());
         assertEquals("error: --procs 2: expected 1 with strategy threads", CommandRun.of("predict", "--calibration",
                 calibration.toString(), "--strategy", "threads", "--procs", "2").oneErrorLine());
+        assertEquals("error: --average-every -1: expected local steps ≥ 1, or 0 for once per epoch", CommandRun.of("predict",
+                "--calibration", calibration.toString(), "--average-every", "-1").oneErrorLine());
     }
 
     @Test
