@@ -60,13 +60,13 @@ class ScalingModelTest {
 
     @Test
     void hostsAddCoresAndTheNetwork() {
-        // 8 ranks on 4 hosts of 2 cores: 8 images each; ring of 8 on 10 µs, 10 Gbit/s:
-        // 14 steps of 31,250 floats = 125,000 B: 14·(10 µs + 100 µs) = 1.54 ms
+        // 8 ranks on 4 hosts of 2 cores: 8 images each; ring of 8 through niodev (100 µs, 1 ns/B) then the wire
+        // (10 µs, 10 Gbit/s = 0.8 ns/B): 14 steps of 31,250 floats = 125,000 B: 14·(110 µs + 125,000·1.8 ns) = 4.69 ms
         Scenario scenario = new Scenario("m", Strategy.MPJ, 8, 1, AllreduceAlgorithm.RING, 4, 2,
                 LinkCost.of(10, 10, 0), 64, Scaling.STRONG, EPOCH, 1, false);
         Prediction prediction = model.predict(scenario);
         assertEquals(0.008, prediction.computeSeconds(), EXACT);
-        assertEquals(1.54e-3, prediction.communicationSeconds(), 1e-12);
+        assertEquals(4.69e-3, prediction.communicationSeconds(), 1e-12);
         assertFalse(prediction.oversubscribed());
     }
 
