@@ -164,6 +164,10 @@ public final class PredictCommand implements Callable<Integer> {
         }
         OptionChecks.atLeastOne("steps", steps);
         OptionChecks.atLeastOne("repeats", repeats);
+        if (validate && strategy.averagesParameters() && (averageEvery != 1 || viaMaster)) {
+            // the scaling benchmark that measures them averages after every step through an allreduce
+            throw new ConfigException("validate", true, "measures param-avg with --average-every 1 and no --via-master only");
+        }
         if (slots != null) {
             OptionChecks.atLeastOne("slots", slots);
         }

@@ -98,6 +98,9 @@ class PredictCommandTest {
                 calibration.toString(), "--strategy", "threads", "--procs", "2").oneErrorLine());
         assertEquals("error: --average-every -1: expected local steps ≥ 1, or 0 for once per epoch", CommandRun.of("predict",
                 "--calibration", calibration.toString(), "--average-every", "-1").oneErrorLine());
+        assertEquals("error: --validate true: measures param-avg with --average-every 1 and no --via-master only",
+                CommandRun.of("predict", "--calibration", calibration.toString(), "--strategy", "param-avg",
+                        "--average-every", "0", "--validate").oneErrorLine());
     }
 
     @Test
