@@ -33,7 +33,9 @@ import org.scalelab.engine.runs.speedup.Throughput;
  * A study's charts, defined once for the report files and the workbench's Studies tab: speedup and efficiency
  * against workers (a line per strategy, the ideal line beside them), test accuracy per point (and against batch
  * size when batch is an axis), each point's time per phase, and every point's loss curve overlaid. Points that
- * oversubscribed the machine are drawn as a series of their own, named so.
+ * oversubscribed the machine are drawn as a series of their own, named so. With predictions, the speedup and
+ * efficiency charts add a predicted curve per strategy, solid up to this machine's cores (a marked line) and
+ * dashed beyond them.
  */
 public final class StudyCharts {
     /** How series are told apart in legends, and so drawn. */
