@@ -54,7 +54,7 @@ public class EngineLayersTest {
             .whereLayer("bench").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
                     "training", "strategies", "runs")
             .whereLayer("predict").mayOnlyAccessLayers("io", "config", "provenance", "data", "model", "parallel", "events",
-                    "training", "runs", "bench")
+                    "training", "runs", "studies", "bench")
             .whereLayer("cli").mayOnlyAccessLayers("io", "config", "provenance", "data", "model", "parallel", "events",
                     "training", "strategies", "runs", "report", "studies", "bench", "predict");
 

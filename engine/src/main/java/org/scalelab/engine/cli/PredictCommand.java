@@ -81,14 +81,19 @@ public final class PredictCommand implements Callable<Integer> {
             description = "builtin, ring or ring-shm. Default: ${DEFAULT-VALUE}.")
     AllreduceAlgorithm allreduce = TrainingOptions.ALLREDUCE.defaultValue();
 
-    @Option(names = "--average-every", paramLabel = "K", description = "param-avg: local steps between averages. Default: ${DEFAULT-VALUE}.")
-    int averageEvery = 1;
+    @Option(names = "--average-every", paramLabel = "K",
+            description = "param-avg: local steps between averages, 0 for once per epoch. Default: ${DEFAULT-VALUE}.")
+    int averageEvery = TrainingOptions.AVERAGE_EVERY.defaultValue();
 
     @Option(names = "--via-master", description = "param-avg: average through rank 0 instead of an allreduce.")
     boolean viaMaster;
 
     @Option(names = "--batch", paramLabel = "B", description = "Global batch (strong) or per-worker batch (weak). Default: ${DEFAULT-VALUE}.")
     int batchSize = TrainingOptions.BATCH.defaultValue();
+
+    @Option(names = "--epoch-images", paramLabel = "N",
+            description = "Images in an epoch (param-avg averages at its end). Default: ${DEFAULT-VALUE}, mnist-mini's training set.")
+    int epochImages = 8000;
 
     @Option(names = "--scaling", paramLabel = "NAME", converter = LowerCaseEnumConverter.ScalingConverter.class,
             description = "strong or weak. Default: ${DEFAULT-VALUE}.")
@@ -153,9 +158,16 @@ public final class PredictCommand implements Callable<Integer> {
         OptionChecks.allAtLeastOne("threads", threads, "thread counts");
         OptionChecks.atLeastOne("hosts", hosts);
         OptionChecks.atLeastOne("batchSize", batchSize);
-        OptionChecks.atLeastOne("averageEvery", averageEvery);
+        OptionChecks.atLeastOne("epochImages", epochImages);
+        if (averageEvery < 0) {
+            throw new ConfigException("averageEvery", averageEvery, "expected local steps ≥ 1, or 0 for once per epoch");
+        }
         OptionChecks.atLeastOne("steps", steps);
         OptionChecks.atLeastOne("repeats", repeats);
+        if (validate && strategy.averagesParameters() && (averageEvery != 1 || viaMaster)) {
+            // the scaling benchmark that measures them averages after every step through an allreduce
+            throw new ConfigException("validate", true, "measures param-avg with --average-every 1 and no --via-master only");
+        }
         if (slots != null) {
             OptionChecks.atLeastOne("slots", slots);
         }
@@ -191,7 +203,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (int t : threads) {
                 int hostsUsed = slots != null ? (p + slots - 1) / slots : Math.min(hosts, p);
                 scenarios.add(new Scenario(model, strategy, p, t, allreduce, hostsUsed, cores, link, batchSize, scaling,
-                        averageEvery, viaMaster));
+                        epochImages, averageEvery, viaMaster));
             }
         }
         return scenarios;

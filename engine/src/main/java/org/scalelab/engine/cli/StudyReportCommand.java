@@ -4,8 +4,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.predict.CalibrationException;
+import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.predict.StudyPredictions;
+import org.scalelab.engine.provenance.MachineDescription;
 import org.scalelab.engine.report.ReportFormat;
+import org.scalelab.engine.studies.StudyPlan;
+import org.scalelab.engine.studies.StudyPlanException;
+import org.scalelab.engine.studies.StudyPlans;
 import org.scalelab.engine.studies.StudyRecord;
 import org.scalelab.engine.studies.StudyReport;
 import org.scalelab.engine.studies.StudyResults;
@@ -39,13 +48,41 @@ final class StudyReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    CalibrationFileOption calibration;
+
     @Override
     public Integer call() throws IOException {
         StudyRecord study = new StudyStore(runs.directory()).load(studyId);
-        List<Path> written = StudyReport.write(StudyResults.of(study, runs.store()), out, formats);
+        StudyResults results = StudyResults.of(study, runs.store());
+        List<Path> written = StudyReport.write(withPredictions(results), out, formats);
         PrintWriter console = spec.commandLine().getOut();
         written.forEach(console::println);
         console.flush();
         return 0;
+    }
+
+    /**
+     * The results with the scaling model's predictions where the plan asks for them; without this machine's
+     * calibration the report is written without them, and says so on the error stream.
+     */
+    private StudyResults withPredictions(StudyResults results) {
+        Optional<StudyPlan.Prediction> plan = StudyPlans.prediction(results.study().plan());
+        if (plan.isEmpty()) {
+            return results;
+        }
+        StudyPredictions predictor;
+        try {
+            predictor = StudyPredictions.of(MachineCalibration.load(calibration.file(), MachineDescription.current()),
+                    plan.get());
+        } catch (ConfigException e) {
+            throw new StudyPlanException(results.study().planFile() + ": " + e.getMessage(), e);
+        } catch (CalibrationException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("warning: no predictions in this report: " + e.getMessage());
+            err.flush();
+            return results;
+        }
+        return results.withPredictions(predictor, plan.get());
     }
 }

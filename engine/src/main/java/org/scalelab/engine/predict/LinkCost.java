@@ -30,6 +30,14 @@ public record LinkCost(double latencySeconds, double secondsPerByte, double seco
         return new LinkCost(latencySeconds, secondsPerByte, gamma);
     }
 
+    /**
+     * A message through this link and then {@code next}: latencies and per-byte costs add; the reduction stays
+     * this link's (a calibrated local transport counts its summing in β).
+     */
+    public LinkCost followedBy(LinkCost next) {
+        return new LinkCost(latencySeconds + next.latencySeconds, secondsPerByte + next.secondsPerByte, secondsPerReducedFloat);
+    }
+
     /** Bandwidth in Gbit/s, for tables. */
     public double bandwidthGbitPerSecond() {
         return 8 / secondsPerByte / 1e9;

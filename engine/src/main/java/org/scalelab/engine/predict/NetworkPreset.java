@@ -2,16 +2,27 @@ package org.scalelab.engine.predict;
 
 /**
  * Networks between hosts, by name on the command line. {@link #LOOPBACK} is this machine's own measured transport;
- * the others take α and β from the figures in {@code docs/SCALING-MODEL.md} (bandwidth: the line rate less
- * TCP/IP framing, or InfiniBand's encoding; latency: a small-message one-way MPI time), to be replaced by
- * {@code --latency-us} and {@code --bandwidth-gbps} where a network has been measured.
+ * the others take α (one-way small-message latency) and bandwidth from the public measurements cited beside each
+ * and in {@code docs/SCALING-MODEL.md}'s preset table, to be replaced by {@code --latency-us} and
+ * {@code --bandwidth-gbps} where a network has been measured.
  */
 public enum NetworkPreset {
     LOOPBACK(Double.NaN, Double.NaN),
-    ETH_1G(50, 0.941),
-    ETH_10G(15, 9.41),
-    ETH_25G(10, 23.5),
-    IB_100G(1.2, 97);
+    // α: NetPIPE between two hosts' Gigabit NICs (RealTek RTL8168B/RTL8169sb), "an average value of 23μs"
+    // (NORMA cluster, "Network benchmarks", http://norma.mbg.duth.gr/index.php?id=about:benchmarks:network);
+    // bandwidth: netperf TCP_STREAM to a server on a 1 GbE switch, 936.94 Mbit/s (https://pastebin.com/XTfPsVe0).
+    ETH_1G(23, 0.937),
+    // α: kernel TCP, sockperf ping-pong of 1,500-byte messages between directly connected 10G NICs (Intel X520,
+    // Solarflare SFN5122F), 17.8 µs one-way (F-Stack issue 540, https://github.com/F-Stack/f-stack/issues/540),
+    // less the 1,500 bytes' own 1.3 µs at 9.41 Gbit/s; bandwidth: 10 Gbit/s less TCP/IP framing (1448/1538).
+    ETH_10G(16.5, 9.41),
+    // α: kernel TCP's host stack dominates it, not the line: the 10 GbE measurement above (a 1,500-byte frame is
+    // 0.7 µs shorter at 25 Gbit/s); no separate 25 GbE measurement was found; bandwidth: 25 Gbit/s less framing.
+    ETH_25G(16.5, 23.5),
+    // α: osu_latency, 0 bytes, Open MPI over UCX, 0.90 µs, with osu_bw reaching 10.3 GB/s (a 100 Gb/s link)
+    // (https://gist.github.com/jfgrimm/3af692a5475bdd4ed836b5a18197a209); bandwidth: EDR's 4 × 25.78125 Gbaud at
+    // 64b/66b, the constants UCX itself uses for EDR (https://github.com/openucx/ucx/pull/1865), less headers.
+    IB_100G(0.9, 97);
 
     private final double latencyMicros;
     private final double bandwidthGbps;

@@ -7,7 +7,7 @@ import org.scalelab.engine.config.Strategy;
  *
  * @param stepSeconds          compute + communication + wait + rest
  * @param computeSeconds       forward, backward, loss and update of one worker's share
- * @param communicationSeconds the step's share of the collectives (an averaging every k steps counts 1/k)
+ * @param communicationSeconds the step's share of the collectives (param-avg: ⌈S/k⌉ averagings over an epoch's S steps)
  * @param waitSeconds          waiting for the slowest worker
  * @param restSeconds          the trainer's other work per step (data, bookkeeping)
  * @param oversubscribed       more native threads busy on a host than it has cores: compute is time-shared

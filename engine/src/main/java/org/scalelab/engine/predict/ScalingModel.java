@@ -71,9 +71,9 @@ public final class ScalingModel {
         double compute = profile.computeSeconds(scenario.workerBatch(), strategy.nativeThreadsPerWorker(scenario.threads()))
                 * timeShared;
         double rest = profile.restSeconds(scenario.workerBatch()) * timeShared;
-        int period = strategy.averagesParameters() ? Math.max(1, scenario.averagingPeriod()) : 1;
-        double communication = collectiveSeconds(scenario, profile.parameters()) / period;
-        double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, period);
+        double perStep = scenario.collectivesPerStep();
+        double communication = collectiveSeconds(scenario, profile.parameters()) * perStep;
+        double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, 1 / perStep);
         return new Parts(compute, communication, wait, rest);
     }
 
@@ -112,8 +112,13 @@ public final class ScalingModel {
         return TransportFit.allreduceSeconds(transport, scenario.procs(), floats, fabric(scenario, calibration.transport(transport)));
     }
 
+    /**
+     * Between hosts a message crosses MPJ's own stack, as calibrated over loopback here, and then the wire: their
+     * latencies and per-byte costs add. The wire alone predicted half the allreduce time measured across an
+     * emulated 1 Gbit/s link (docs/SCALING-MODEL.md, "An emulated cluster").
+     */
     private Fabric fabric(Scenario scenario, LinkCost local) {
-        LinkCost network = scenario.network() == null ? local : scenario.network();
+        LinkCost network = scenario.network() == null ? local : local.followedBy(scenario.network());
         return new Fabric(local, network, scenario.hosts(), scenario.ranksPerHost());
     }
 

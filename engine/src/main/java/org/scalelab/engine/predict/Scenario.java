@@ -9,11 +9,12 @@ import org.scalelab.engine.config.Strategy;
  * of {@code coresPerHost} cores each, joined by {@code network}.
  *
  * @param batch           images per step, per worker under weak scaling
- * @param averagingPeriod param-avg: local steps between averagings (at least 1 here)
+ * @param epochImages     images in one epoch (the training set, or fewer where the steps per epoch are limited)
+ * @param averagingPeriod param-avg: local steps between averagings, 0 for once per epoch
  * @param network         between hosts; ignored with one host
  */
 public record Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce,
-                       int hosts, int coresPerHost, LinkCost network, int batch, Scaling scaling,
+                       int hosts, int coresPerHost, LinkCost network, int batch, Scaling scaling, int epochImages,
                        int averagingPeriod, boolean viaMaster) {
 
     public int workers() {
@@ -28,6 +29,25 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
     /** Each worker's share of a step: the global batch split evenly (the trainer's parts differ by one at most). */
     public double workerBatch() {
         return scaling == Scaling.STRONG ? (double) batch / workers() : batch;
+    }
+
+    /** Steps in one epoch: its images in global batches, the last one maybe smaller, as the trainer takes them. */
+    public int stepsPerEpoch() {
+        return (epochImages + globalBatch() - 1) / globalBatch();
+    }
+
+    /**
+     * The strategy's collectives per step: one for those that sum gradients; for parameter averaging, which
+     * averages after every k local steps and again at the end of each epoch ({@code training.ParameterAverage}),
+     * ⌈S/k⌉ averagings in an epoch of S steps, or one with k = 0 (once per epoch).
+     */
+    public double collectivesPerStep() {
+        if (!strategy.averagesParameters()) {
+            return 1;
+        }
+        int steps = stepsPerEpoch();
+        int averagings = averagingPeriod == 0 ? 1 : (steps + averagingPeriod - 1) / averagingPeriod;
+        return (double) averagings / steps;
     }
 
     /** Ranks on each host, the processes spread as evenly as a host file with equal slots would. */
@@ -47,13 +67,13 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
     /** The serial run that speedup is measured against: one worker, one thread, the same global batch. */
     Scenario serialBaseline() {
         return new Scenario(model, Strategy.SERIAL, 1, 1, allreduce, 1, coresPerHost, network, globalBatch(), Scaling.STRONG,
-                1, false);
+                epochImages, 1, false);
     }
 
     /** This scenario with {@code procs} processes, as many to a host as now: more hosts of the same kind as it grows. */
     Scenario withProcs(int procs) {
         int perHost = ranksPerHost();
         return new Scenario(model, strategy, procs, threads, allreduce, (procs + perHost - 1) / perHost, coresPerHost,
-                network, batch, scaling, averagingPeriod, viaMaster);
+                network, batch, scaling, epochImages, averagingPeriod, viaMaster);
     }
 }

@@ -44,8 +44,8 @@ public final class Straggler {
      * deviation {@code sigma}, when they meet every {@code stepsBetweenMeetings} steps (the deviation of a sum of
      * k steps is σ√k, spread over k steps).
      */
-    public static double waitSeconds(int workers, double sigma, int stepsBetweenMeetings) {
-        int k = Math.max(1, stepsBetweenMeetings);
+    public static double waitSeconds(int workers, double sigma, double stepsBetweenMeetings) {
+        double k = Math.max(1, stepsBetweenMeetings);
         return sigma * expectedMaxOfNormals(workers) / Math.sqrt(k);
     }
 

@@ -1,5 +1,6 @@
 package org.scalelab.engine.studies;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +9,19 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.StepCompleted;
@@ -27,9 +33,16 @@ import org.scalelab.engine.runs.speedup.Throughput;
  * A study's charts, defined once for the report files and the workbench's Studies tab: speedup and efficiency
  * against workers (a line per strategy, the ideal line beside them), test accuracy per point (and against batch
  * size when batch is an axis), each point's time per phase, and every point's loss curve overlaid. Points that
- * oversubscribed the machine are drawn as a series of their own, named so.
+ * oversubscribed the machine are drawn as a series of their own, named so. With predictions, the speedup and
+ * efficiency charts add a predicted curve per strategy, solid up to this machine's cores (a marked line) and
+ * dashed beyond them.
  */
 public final class StudyCharts {
+    /** How series are told apart in legends, and so drawn. */
+    private static final String OVERSUBSCRIBED = "(oversubscribed)";
+    private static final String PREDICTED = "(predicted)";
+    private static final String BEYOND = "(predicted beyond this machine)";
+
     /** What each chart is called in file names and menus. */
     public enum Kind {
         SPEEDUP("speedup"), EFFICIENCY("efficiency"), ACCURACY("accuracy"), ACCURACY_BY_BATCH("accuracy-by-batch"),
@@ -83,33 +96,100 @@ public final class StudyCharts {
             if (Double.isNaN(value) || row.measuredRuns() == 0) {
                 continue;
             }
-            String name = row.config().parallelism().strategy() + (row.oversubscribed() ? " (oversubscribed)" : "");
+            String name = row.config().parallelism().strategy() + (row.oversubscribed() ? " " + OVERSUBSCRIBED : "");
             XYSeries series = byStrategy.computeIfAbsent(name, n -> new XYSeries(n, true, true));
             int cores = row.config().cores();
             series.addOrUpdate(cores, speedup ? value : 100 * value);
             maxCores = Math.max(maxCores, cores);
+        }
+        List<XYSeries> predicted = predictedCurves(results, speedup);
+        for (XYSeries curve : predicted) {
+            maxCores = Math.max(maxCores, (int) curve.getMaxX());
         }
         XYSeries ideal = new XYSeries("ideal", true, true);
         ideal.add(1, speedup ? 1 : 100);
         ideal.add(maxCores, speedup ? maxCores : 100);
         data.addSeries(ideal);
         byStrategy.values().forEach(data::addSeries);
+        predicted.forEach(data::addSeries);
         NumberAxis workers = new NumberAxis("cores (P × T)");
         workers.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         workers.setAutoRangeIncludesZero(false);
         NumberAxis values = new NumberAxis(axis);
         values.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        JFreeChart chart = chart(title, new XYPlot(data, workers, values, renderer));
+        XYPlot plot = new XYPlot(data, workers, values, renderer);
+        JFreeChart chart = chart(title, plot);
         renderer.setSeriesPaint(0, ChartPalette.IDEAL);
         renderer.setSeriesStroke(0, ChartPalette.DASHED);
         renderer.setSeriesShapesVisible(0, false);
+        List<String> curves = new ArrayList<>();
         for (int i = 1; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, ChartPalette.run(i - 1));
-            renderer.setSeriesStroke(i, ((String) data.getSeriesKey(i)).endsWith("(oversubscribed)")
+            String key = (String) data.getSeriesKey(i);
+            String curve = key.contains(" (") ? key.substring(0, key.indexOf(" (")) : key;
+            if (!curves.contains(curve)) {
+                curves.add(curve);
+            }
+            renderer.setSeriesPaint(i, ChartPalette.run(curves.indexOf(curve)));
+            renderer.setSeriesStroke(i, key.endsWith(OVERSUBSCRIBED) || key.endsWith(BEYOND)
                     ? ChartPalette.DASHED : ChartPalette.SOLID);
+            renderer.setSeriesShapesVisible(i, !key.endsWith(PREDICTED));
         }
+        results.predictor().filter(p -> !predicted.isEmpty()).ifPresent(predictor -> {
+            ValueMarker machine = new ValueMarker(predictor.coresHere(), ChartPalette.IDEAL, ChartPalette.DASHED);
+            machine.setLabel("this machine: " + predictor.coresHere() + " cores");
+            machine.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+            machine.setLabelPaint(ChartPalette.TEXT);
+            machine.setLabelBackgroundColor(new java.awt.Color(0, 0, 0, 0));
+            machine.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            machine.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(machine);
+        });
         return chart;
+    }
+
+    /**
+     * The predicted speedup (or efficiency) against cores, a curve per strategy (and threads per rank), from the
+     * predicted serial point: drawn solid up to this machine's cores and dashed beyond, the dashed part starting
+     * where the solid one ends so that the curve is unbroken.
+     */
+    private static List<XYSeries> predictedCurves(StudyResults results, boolean speedup) {
+        Map<String, XYSeries> here = new LinkedHashMap<>();
+        Map<String, XYSeries> beyond = new LinkedHashMap<>();
+        int coresHere = results.predictor().map(StudyPredictor::coresHere).orElse(Integer.MAX_VALUE);
+        for (StudyResults.Predicted point : results.predictions()) {
+            if (point.config().parallelism().strategy() == Strategy.SERIAL
+                    || !point.beyondThisMachine() && point.config().cores() > coresHere) {
+                continue; // the baseline starts every curve; an oversubscribed run as it ran here is in the table
+            }
+            String curve = curveName(point.config());
+            double value = speedup ? point.point().speedup() : 100 * point.point().efficiency();
+            XYSeries within = here.computeIfAbsent(curve, name -> {
+                XYSeries series = new XYSeries(name + " " + PREDICTED, true, true);
+                series.add(1, speedup ? 1 : 100);
+                return series;
+            });
+            if (point.beyondThisMachine()) {
+                beyond.computeIfAbsent(curve, name -> new XYSeries(name + " " + BEYOND, true, true))
+                        .addOrUpdate(point.config().cores(), value);
+            } else {
+                within.addOrUpdate(point.config().cores(), value);
+            }
+        }
+        beyond.forEach((curve, series) -> {
+            XYSeries within = here.get(curve);
+            series.addOrUpdate(within.getX(within.getItemCount() - 1), within.getY(within.getItemCount() - 1));
+        });
+        List<XYSeries> curves = new ArrayList<>(here.values());
+        curves.addAll(beyond.values());
+        return curves;
+    }
+
+    /** The strategy, and for ranks with several threads each their count: "hybrid 4T". */
+    private static String curveName(TrainingConfig config) {
+        var parallelism = config.parallelism();
+        return parallelism.strategy() + (parallelism.strategy().usesProcesses() && parallelism.threads() > 1
+                ? " " + parallelism.threads() + "T" : "");
     }
 
     static JFreeChart accuracy(StudyResults results) {
@@ -237,6 +317,9 @@ public final class StudyCharts {
         if (results.rows().stream().anyMatch(row -> row.oversubscribed() && row.measuredRuns() > 0)) {
             text.append(" — * oversubscribed: more threads than cores, timings cannot show the speedup");
         }
+        results.predictor().filter(p -> !results.predictions().isEmpty()).ifPresent(predictor -> text.append(
+                " — predicted: the scaling model calibrated on this machine; beyond its ").append(predictor.coresHere())
+                .append(" cores (dashed) on ").append(predictor.beyond()));
         TextTitle subtitle = new TextTitle(text.toString());
         subtitle.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         subtitle.setPaint(ChartPalette.TEXT);

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param repeats          runs of every cell, the serial baselines included
  * @param quick            options that shorten the study for {@code --quick} (fewer steps per epoch, fewer epochs)
  * @param fallback         what to train on when the base dataset is not installed, if the plan allows one
+ * @param predict          cells the scaling model predicts beside those measured, if the plan asks for them
  */
 public record StudyPlan(
         int schemaVersion,
@@ -32,7 +33,8 @@ public record StudyPlan(
         List<Axis> axes,
         int repeats,
         ObjectNode quick,
-        Optional<Fallback> fallback) {
+        Optional<Fallback> fallback,
+        Optional<Prediction> predict) {
 
     /**
      * One configuration of the grid.
@@ -60,5 +62,25 @@ public record StudyPlan(
      * @param note        said on every page of the report: what was substituted and why
      */
     public record Fallback(String whenMissing, ObjectNode options, String note) {
+    }
+
+    /**
+     * Cells predicted beside those measured ({@code "predict"} in a plan): every measured configuration again at
+     * more processes (strategies that start ranks, keeping the configuration's threads) or more threads (the
+     * threads strategy). Those needing more cores than this machine has are placed on hosts of
+     * {@code coresPerHost} cores joined by {@code network}; the others are predicted as run here, beside what
+     * was measured.
+     *
+     * @param procs        process counts; empty for none
+     * @param threads      thread counts for the threads strategy; empty for none
+     * @param coresPerHost cores of each host beyond this machine; 0 for as many as this machine has
+     * @param network      between those hosts: a {@code scalelab predict --network} name
+     */
+    public record Prediction(List<Integer> procs, List<Integer> threads, int coresPerHost, String network) {
+
+        public Prediction {
+            procs = List.copyOf(procs);
+            threads = List.copyOf(threads);
+        }
     }
 }

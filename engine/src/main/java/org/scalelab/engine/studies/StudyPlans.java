@@ -31,7 +31,7 @@ public final class StudyPlans {
     /** Raise when a field changes meaning or becomes required. */
     public static final int SCHEMA_VERSION = 1;
     private static final Set<String> FIELDS = Set.of("schemaVersion", "name", "description", "expectedDuration", "base",
-            "configurations", "batchSizes", "axes", "repeats", "quick", "fallback");
+            "configurations", "batchSizes", "axes", "repeats", "quick", "fallback", "predict");
 
     private StudyPlans() {
     }
@@ -95,14 +95,14 @@ public final class StudyPlans {
         String name = requiredText(root, "name", "");
         ObjectNode base = options(root.get("base"), "base");
         List<StudyPlan.Configuration> configurations = configurations(root.get("configurations"));
-        List<Integer> batchSizes = batchSizes(root.get("batchSizes"));
+        List<Integer> batchSizes = counts(root.get("batchSizes"), "batchSizes");
         List<StudyPlan.Axis> axes = axes(root.get("axes"));
         int repeats = integer(root, "repeats", 1, 1);
         ObjectNode quick = options(root.get("quick"), "quick");
         Optional<StudyPlan.Fallback> fallback = fallback(root.get("fallback"));
         StudyPlan plan = new StudyPlan(schema, name, optionalText(root, "description", ""),
                 optionalText(root, "expectedDuration", ""),
-                base, configurations, batchSizes, axes, repeats, quick, fallback);
+                base, configurations, batchSizes, axes, repeats, quick, fallback, prediction(root));
         checkEveryCellReads(plan);
         return plan;
     }
@@ -127,24 +127,6 @@ public final class StudyPlans {
                 throw new ConfigException(path + ".label", label, "expected a name");
             }
             result.add(new StudyPlan.Configuration(label == null ? null : label.asText(), options(options, path)));
-        }
-        return result;
-    }
-
-    private static List<Integer> batchSizes(JsonNode node) {
-        List<Integer> result = new ArrayList<>();
-        if (node == null) {
-            return result;
-        }
-        if (!node.isArray() || node.isEmpty()) {
-            throw new ConfigException("batchSizes", node, "expected a list of integers ≥ 1");
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode value = node.get(i);
-            if (!value.canConvertToExactIntegral() || value.asInt() < 1) {
-                throw new ConfigException("batchSizes[" + i + "]", value, "expected an integer ≥ 1");
-            }
-            result.add(value.asInt());
         }
         return result;
     }
@@ -200,6 +182,51 @@ public final class StudyPlans {
         }
         return Optional.of(new StudyPlan.Fallback(requiredText(node, "whenMissing", "fallback."), options,
                 requiredText(node, "note", "fallback.")));
+    }
+
+    /**
+     * The plan's {@code predict} section, if it has one: also read from a study record's copy of its plan.
+     *
+     * @throws ConfigException naming the faulty field ({@code predict.procs[1]})
+     */
+    public static Optional<StudyPlan.Prediction> prediction(JsonNode root) {
+        JsonNode node = root == null ? null : root.get("predict");
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw new ConfigException("predict", node, "expected an object with procs, threads, coresPerHost and network");
+        }
+        rejectUnknown(node, Set.of("procs", "threads", "coresPerHost", "network"), "predict.");
+        List<Integer> procs = counts(node.get("procs"), "predict.procs");
+        List<Integer> threads = counts(node.get("threads"), "predict.threads");
+        if (procs.isEmpty() && threads.isEmpty()) {
+            throw new ConfigException("predict", node, "expected procs or threads to predict at");
+        }
+        JsonNode cores = node.get("coresPerHost");
+        if (cores != null && (!cores.canConvertToExactIntegral() || cores.asInt() < 1)) {
+            throw new ConfigException("predict.coresPerHost", cores, "expected an integer ≥ 1");
+        }
+        String network = node.has("network") ? requiredText(node, "network", "predict.") : "loopback";
+        return Optional.of(new StudyPlan.Prediction(procs, threads, cores == null ? 0 : cores.asInt(), network));
+    }
+
+    private static List<Integer> counts(JsonNode node, String path) {
+        List<Integer> result = new ArrayList<>();
+        if (node == null) {
+            return result;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new ConfigException(path, node, "expected a list of integers ≥ 1");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode value = node.get(i);
+            if (!value.canConvertToExactIntegral() || value.asInt() < 1) {
+                throw new ConfigException(path + "[" + i + "]", value, "expected an integer ≥ 1");
+            }
+            result.add(value.asInt());
+        }
+        return result;
     }
 
     /** Options as a plan writes them, checked by reading them into a configuration. */

@@ -2,11 +2,19 @@ package org.scalelab.engine.studies;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.function.ToDoubleFunction;
+import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
@@ -24,11 +32,16 @@ public final class StudyResults {
     private final StudyRecord study;
     private final List<CellFigures> cells;
     private final List<Row> rows;
+    private final List<Predicted> predictions;
+    private final Optional<StudyPredictor> predictor;
 
-    private StudyResults(StudyRecord study, List<CellFigures> cells) {
+    private StudyResults(StudyRecord study, List<CellFigures> cells, List<Row> rows, List<Predicted> predictions,
+                         Optional<StudyPredictor> predictor) {
         this.study = study;
         this.cells = List.copyOf(cells);
-        this.rows = rows(cells);
+        this.rows = List.copyOf(rows);
+        this.predictions = List.copyOf(predictions);
+        this.predictor = predictor;
     }
 
     /** Reads every finished cell's run record; a cell whose record is gone or unreadable has no figures. */
@@ -48,7 +61,93 @@ public final class StudyResults {
             RunRecord record = records.get(cell.index());
             figures.add(CellFigures.of(cell, record, closestBaseline(cell, record, study, records)));
         }
-        return new StudyResults(study, figures);
+        return new StudyResults(study, figures, rows(figures), List.of(), Optional.empty());
+    }
+
+    /**
+     * These results with the {@code predictor}'s figures: for every measured configuration, the serial baselines
+     * too (beside its measurement: how far this machine now is from its calibration shows there first), and for
+     * the configurations the plan's {@code predict} section adds. Without a measured run
+     * there is no training set size to predict an epoch from, and nothing is predicted.
+     */
+    public StudyResults withPredictions(StudyPredictor predictor, StudyPlan.Prediction plan) {
+        Optional<Integer> trainImages = cells.stream().filter(CellFigures::measured).findFirst()
+                .flatMap(figures -> figures.record().events().stream().filter(RunStarted.class::isInstance)
+                        .map(RunStarted.class::cast).findFirst()).map(RunStarted::trainImages);
+        if (trainImages.isEmpty()) {
+            return this;
+        }
+        int images = trainImages.get();
+        List<Predicted> points = new ArrayList<>();
+        for (Row row : rows) {
+            predictor.predict(row.config(), images, true).ifPresent(point -> points.add(new Predicted(row.label(),
+                    row.config(), point, false, row)));
+        }
+        List<Row> measured = rows.stream().filter(row -> !row.baseline()).toList();
+        Set<TrainingConfig> measuredConfigs = measured.stream().map(Row::config).collect(Collectors.toSet());
+        Set<TrainingConfig> predictedOnly = new HashSet<>();
+        for (Row row : measured) {
+            List<TrainingConfig> wanted = new ArrayList<>(List.of(row.config()));
+            wanted.addAll(grown(row.config(), plan));
+            for (TrainingConfig config : wanted) {
+                boolean beyond = config.cores() > predictor.coresHere();
+                if ((beyond || !measuredConfigs.contains(config)) && predictedOnly.add(config)) {
+                    String label = config.equals(row.config()) ? row.label() : config.parallelism().label();
+                    predictor.predict(config, images, !beyond).ifPresent(point -> points.add(new Predicted(label,
+                            config, point, beyond, null)));
+                }
+            }
+        }
+        points.sort(Comparator.comparing((Predicted p) -> p.config().parallelism().strategy())
+                .thenComparingInt(p -> p.config().cores()));
+        return new StudyResults(study, cells, rows, points, Optional.of(predictor));
+    }
+
+    /** The configuration at the plan's other process counts (strategies with ranks) or thread counts (threads). */
+    private static List<TrainingConfig> grown(TrainingConfig config, StudyPlan.Prediction plan) {
+        Strategy strategy = config.parallelism().strategy();
+        List<TrainingConfig> grown = new ArrayList<>();
+        if (strategy.usesProcesses()) {
+            plan.procs().forEach(procs -> valid(() -> config.with(TrainingOptions.PROCS, procs)).ifPresent(grown::add));
+        } else if (strategy == Strategy.THREADS) {
+            plan.threads().forEach(threads -> valid(() -> config.with(TrainingOptions.THREADS, threads)).ifPresent(grown::add));
+        }
+        return grown;
+    }
+
+    /** A count the strategy does not take (hybrid needs two threads, ...) is left out: predicted at the others. */
+    private static Optional<TrainingConfig> valid(Supplier<TrainingConfig> config) {
+        try {
+            return Optional.of(config.get().validate());
+        } catch (ConfigException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The predicted points, measured configurations first among those of a strategy; empty without a predictor. */
+    public List<Predicted> predictions() {
+        return predictions;
+    }
+
+    /** The predictor behind {@link #predictions()}, if any. */
+    public Optional<StudyPredictor> predictor() {
+        return predictor;
+    }
+
+    /**
+     * One predicted configuration.
+     *
+     * @param beyondThisMachine predicted on hosts beyond this machine, whose cores it outgrows; else as run here
+     * @param measured          the row measured at this configuration as predicted; null for one predicted only
+     */
+    public record Predicted(String label, TrainingConfig config, StudyPredictor.Point point, boolean beyondThisMachine,
+                            Row measured) {
+
+        /** (predicted − measured) / measured images/s; NaN without a measurement. */
+        public double error() {
+            double measuredRate = measured == null ? Double.NaN : measured.imagesPerSecond().median();
+            return (point.imagesPerSecond() - measuredRate) / measuredRate;
+        }
     }
 
     public StudyRecord study() {

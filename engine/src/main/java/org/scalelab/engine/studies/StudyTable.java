@@ -2,6 +2,7 @@ package org.scalelab.engine.studies;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.scalelab.engine.report.ReportTable.Cell;
 import org.scalelab.engine.report.ReportTable.Column;
 import org.scalelab.engine.report.ReportTable.Unit;
@@ -26,25 +27,71 @@ public final class StudyTable {
     private StudyTable() {
     }
 
+    /** A figure there is none of: a dash, empty in CSV. */
+    private static final Cell NONE = Cell.number(Double.NaN);
+
+    /** With predictions: what the model predicted beside what was measured, then the configurations only predicted. */
+    private static final List<Column> PREDICTED_COLUMNS = List.of(
+            new Column("Predicted images/s", "predicted_images_per_second", Unit.RATE),
+            new Column("Prediction error", "prediction_error", Unit.PERCENT),
+            new Column("Predicted speedup", "predicted_speedup", Unit.TIMES));
+
     public static ReportTable of(StudyResults results) {
+        boolean predicted = !results.predictions().isEmpty();
+        List<Column> columns = new ArrayList<>(COLUMNS);
+        if (predicted) {
+            columns.addAll(columns.size() - 1, PREDICTED_COLUMNS);
+        }
         List<List<Cell>> rows = new ArrayList<>();
         for (StudyResults.Row row : results.rows()) {
-            var parallelism = row.config().parallelism();
-            rows.add(List.of(
-                    Cell.text(row.label()),
-                    Cell.text(parallelism.strategy().toString()),
-                    Cell.text(parallelism.processes() + "×" + parallelism.threads()),
-                    Cell.number(row.config().globalBatchSize()),
-                    Cell.number(row.measuredRuns()),
-                    spread(row.trainSeconds()),
-                    spread(row.imagesPerSecond()),
-                    row.baseline() ? Cell.number(1.0) : spread(row.speedup()),
-                    row.baseline() ? Cell.number(1.0) : spread(row.efficiency()),
-                    spread(row.testAccuracy()),
-                    spread(row.testLoss()),
-                    Cell.text(note(row))));
+            List<Cell> cells = new ArrayList<>(measured(row));
+            if (predicted) {
+                Optional<StudyResults.Predicted> prediction = results.predictions().stream()
+                        .filter(p -> p.measured() == row).findFirst();
+                cells.addAll(cells.size() - 1, prediction.map(p -> List.of(Cell.number(p.point().imagesPerSecond()),
+                        Cell.number(p.error()), Cell.number(p.point().speedup()))).orElse(List.of(NONE, NONE, NONE)));
+            }
+            rows.add(cells);
         }
-        return new ReportTable(results.study().name(), COLUMNS, rows);
+        for (StudyResults.Predicted only : results.predictions()) {
+            if (only.measured() == null) {
+                rows.add(predictedOnly(only, results.predictor().orElseThrow()));
+            }
+        }
+        return new ReportTable(results.study().name(), columns, rows);
+    }
+
+    /** A configuration the model predicted and nothing measured: its figures in the predicted columns only. */
+    private static List<Cell> predictedOnly(StudyResults.Predicted only, StudyPredictor predictor) {
+        var parallelism = only.config().parallelism();
+        List<Cell> cells = new ArrayList<>(List.of(Cell.text(only.label() + " (predicted)"),
+                Cell.text(parallelism.strategy().toString()), Cell.text(parallelism.processes() + "×" + parallelism.threads()),
+                Cell.number(only.config().globalBatchSize()), Cell.number(0)));
+        for (int i = cells.size(); i < COLUMNS.size() - 1; i++) {
+            cells.add(NONE);
+        }
+        cells.addAll(List.of(Cell.number(only.point().imagesPerSecond()), NONE,
+                Cell.number(only.point().speedup()), Cell.text(only.beyondThisMachine()
+                        ? "predicted beyond this machine's " + predictor.coresHere() + " cores, on " + predictor.beyond()
+                        : "predicted on this machine")));
+        return cells;
+    }
+
+    private static List<Cell> measured(StudyResults.Row row) {
+        var parallelism = row.config().parallelism();
+        return List.of(
+                Cell.text(row.label()),
+                Cell.text(parallelism.strategy().toString()),
+                Cell.text(parallelism.processes() + "×" + parallelism.threads()),
+                Cell.number(row.config().globalBatchSize()),
+                Cell.number(row.measuredRuns()),
+                spread(row.trainSeconds()),
+                spread(row.imagesPerSecond()),
+                row.baseline() ? Cell.number(1.0) : spread(row.speedup()),
+                row.baseline() ? Cell.number(1.0) : spread(row.efficiency()),
+                spread(row.testAccuracy()),
+                spread(row.testLoss()),
+                Cell.text(note(row)));
     }
 
     private static Cell spread(StudyResults.Spread spread) {

@@ -69,6 +69,17 @@ class PredictCommandTest {
     }
 
     @Test
+    void averagingOncePerEpochSpreadsItOverTheEpochsSteps() throws IOException {
+        // 8,000 images in steps of 64: 125 steps; one ring of 2 over 235,146 floats: 2·(100 µs + 470,292 B·1 ns)
+        CommandRun run = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
+                "--strategy", "param-avg", "--procs", "2", "--allreduce", "ring", "--average-every", "0",
+                "--epoch-images", "8000", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode two = Json.mapper().readTree(run.lastOutLine()).get("predictions").get(0);
+        assertEquals(2 * (100e-6 + 470_292e-9) / 125, two.get("communicationSeconds").asDouble(), 1e-12);
+    }
+
+    @Test
     void anotherMachinesCalibrationIsRefused() throws IOException {
         calibrationFor(new MachineDescription("Some other CPU", 64, 256, "Linux", "Java 17", 0)).save(calibration);
         String error = CommandRun.of("predict", "--calibration", calibration.toString()).oneErrorLine();
@@ -85,6 +96,11 @@ class PredictCommandTest {
                 calibration.toString(), "--procs", "5", "--hosts", "2", "--slots", "2").oneErrorLine());
         assertEquals("error: --procs 2: expected 1 with strategy threads", CommandRun.of("predict", "--calibration",
                 calibration.toString(), "--strategy", "threads", "--procs", "2").oneErrorLine());
+        assertEquals("error: --average-every -1: expected local steps ≥ 1, or 0 for once per epoch", CommandRun.of("predict",
+                "--calibration", calibration.toString(), "--average-every", "-1").oneErrorLine());
+        assertEquals("error: --validate true: measures param-avg with --average-every 1 and no --via-master only",
+                CommandRun.of("predict", "--calibration", calibration.toString(), "--strategy", "param-avg",
+                        "--average-every", "0", "--validate").oneErrorLine());
     }
 
     @Test
@@ -107,7 +123,8 @@ class PredictCommandTest {
         assertTrue(run.err().contains("measuring mlp-235k on mnist-mini, threads 1×2"), run.err());
     }
 
-    private static MachineCalibration calibrationFor(MachineDescription machine) {
+    /** mlp-235k at 0.1 ms per image, every transport at 100 µs and 1 GB/s. */
+    static MachineCalibration calibrationFor(MachineDescription machine) {
         ComputeProfile mlp = new ComputeProfile("mlp-235k", 235_146,
                 List.of(new LayerFit("dense", new LinearFit(0, 1e-4), 0)), new LinearFit(0, 0), 0);
         Map<Transport, LinkCost> transports = new EnumMap<>(Transport.class);

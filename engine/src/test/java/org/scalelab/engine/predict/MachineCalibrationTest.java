@@ -49,6 +49,6 @@ class MachineCalibrationTest {
     private static Scenario scenario() {
         return new Scenario("m", org.scalelab.engine.config.Strategy.MPJ, 2, 1,
                 org.scalelab.engine.config.AllreduceAlgorithm.BUILTIN, 1, 2, null, 64,
-                org.scalelab.engine.config.Scaling.STRONG, 1, false);
+                org.scalelab.engine.config.Scaling.STRONG, 6400, 1, false);
     }
 }

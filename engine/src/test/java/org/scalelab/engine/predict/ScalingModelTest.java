@@ -22,6 +22,8 @@ import org.scalelab.engine.provenance.MachineDescription;
 class ScalingModelTest {
     private static final long PARAMETERS = 250_000;
     private static final double EXACT = 1e-9;
+    /** 100 steps of 64 images. */
+    private static final int EPOCH = 6400;
 
     private final ScalingModel model = new ScalingModel(calibration(0));
 
@@ -58,13 +60,13 @@ class ScalingModelTest {
 
     @Test
     void hostsAddCoresAndTheNetwork() {
-        // 8 ranks on 4 hosts of 2 cores: 8 images each; ring of 8 on 10 µs, 10 Gbit/s:
-        // 14 steps of 31,250 floats = 125,000 B: 14·(10 µs + 100 µs) = 1.54 ms
+        // 8 ranks on 4 hosts of 2 cores: 8 images each; ring of 8 through niodev (100 µs, 1 ns/B) then the wire
+        // (10 µs, 10 Gbit/s = 0.8 ns/B): 14 steps of 31,250 floats = 125,000 B: 14·(110 µs + 125,000·1.8 ns) = 4.69 ms
         Scenario scenario = new Scenario("m", Strategy.MPJ, 8, 1, AllreduceAlgorithm.RING, 4, 2,
-                LinkCost.of(10, 10, 0), 64, Scaling.STRONG, 1, false);
+                LinkCost.of(10, 10, 0), 64, Scaling.STRONG, EPOCH, 1, false);
         Prediction prediction = model.predict(scenario);
         assertEquals(0.008, prediction.computeSeconds(), EXACT);
-        assertEquals(1.54e-3, prediction.communicationSeconds(), 1e-12);
+        assertEquals(4.69e-3, prediction.communicationSeconds(), 1e-12);
         assertFalse(prediction.oversubscribed());
     }
 
@@ -84,6 +86,37 @@ class ScalingModelTest {
     }
 
     @Test
+    void averagingEveryKStepsCountsTheEndOfEpochAverageToo() {
+        // one averaging of 2 ranks is the ring's 1.2 ms (above); 100 steps per epoch
+        assertEquals(1.2e-3, model.predict(averaging(1, false, EPOCH, Scaling.STRONG)).communicationSeconds(), EXACT);
+        // k = 4: 25 averagings in 100 steps: 0.25 · 1.2 ms = 0.3 ms
+        assertEquals(0.3e-3, model.predict(averaging(4, false, EPOCH, Scaling.STRONG)).communicationSeconds(), EXACT);
+        // k = 3: 33 averagings after 99 steps and one more at the epoch's end: 34/100 · 1.2 ms = 0.408 ms
+        assertEquals(0.408e-3, model.predict(averaging(3, false, EPOCH, Scaling.STRONG)).communicationSeconds(), EXACT);
+    }
+
+    @Test
+    void averagingOncePerEpochSpreadsOneAveragingOverTheEpochsSteps() {
+        // k = 0: 1.2 ms over 100 steps = 12 µs a step
+        Prediction once = model.predict(averaging(0, false, EPOCH, Scaling.STRONG));
+        assertEquals(12e-6, once.communicationSeconds(), EXACT);
+        assertEquals(0.032 + 12e-6, once.stepSeconds(), EXACT);
+        // 6,430 images: 100 full steps and one of 30, so 101 steps
+        assertEquals(1.2e-3 / 101, model.predict(averaging(0, false, 6430, Scaling.STRONG)).communicationSeconds(), EXACT);
+        // weak scaling: 2 workers × 64 images a step, 50 steps: 24 µs
+        assertEquals(24e-6, model.predict(averaging(0, false, EPOCH, Scaling.WEAK)).communicationSeconds(), EXACT);
+        // through the master: rank 1 sends 250,000 floats and gets the average back: 2·(100 µs + 1 ms) = 2.2 ms; /100
+        assertEquals(22e-6, model.predict(averaging(0, true, EPOCH, Scaling.STRONG)).communicationSeconds(), EXACT);
+    }
+
+    @Test
+    void averagingOncePerEpochWaitsForTheSlowestEpochNotEachStep() {
+        // spread 10 % of 32 ms over 100 steps between meetings: 3.2 ms · 0.5642 / √100
+        Prediction once = new ScalingModel(calibration(0.1)).predict(averaging(0, false, EPOCH, Scaling.STRONG));
+        assertEquals(0.0032 / Math.sqrt(Math.PI) / 10, once.waitSeconds(), 1e-7);
+    }
+
+    @Test
     void communicationOvertakesComputeWhereTheRingCostsMoreThanTheShrinkingShare() {
         // P ranks: compute 64/P ms; ring ≈ 2(P−1)·(100 µs + 1 MB/P · 1 ns): first above compute at P = 8
         // (P = 4: 16 ms against 6·(0.1 + 0.25) = 2.1 ms; P = 8: 8 ms against 14·(0.1 + 0.125) = 3.15 ms; P = 16: 4 ms
@@ -95,13 +128,18 @@ class ScalingModelTest {
     @Test
     void anUncalibratedModelIsNamed() {
         Scenario other = new Scenario("cnn-1m", Strategy.SERIAL, 1, 1, AllreduceAlgorithm.RING, 1, 2, null, 64,
-                Scaling.STRONG, 1, false);
+                Scaling.STRONG, EPOCH, 1, false);
         CalibrationException e = assertThrows(CalibrationException.class, () -> model.predict(other));
         assertEquals("model cnn-1m is not calibrated: run scalelab predict calibrate --models cnn-1m", e.getMessage());
     }
 
     private static Scenario scenario(Strategy strategy, int procs, int threads, int hosts, Scaling scaling) {
-        return new Scenario("m", strategy, procs, threads, AllreduceAlgorithm.RING, hosts, 2, null, 64, scaling, 1, false);
+        return new Scenario("m", strategy, procs, threads, AllreduceAlgorithm.RING, hosts, 2, null, 64, scaling, EPOCH, 1, false);
+    }
+
+    private static Scenario averaging(int period, boolean viaMaster, int epochImages, Scaling scaling) {
+        return new Scenario("m", Strategy.PARAM_AVG, 2, 1, AllreduceAlgorithm.RING, 1, 2, null, 64, scaling, epochImages,
+                period, viaMaster);
     }
 
     static MachineCalibration calibration(double spread) {

@@ -51,6 +51,17 @@ class StudyPlansTest {
         assertTrue(model.isAbsolute() && Files.isRegularFile(model), model.toString());
     }
 
+    @Test
+    void aPlanMayAskForPredictedCellsBeyondTheMachine() throws IOException {
+        Path file = Files.writeString(folder.resolve("plan.json"), """
+                {"name": "x", "configurations": [{"strategy": "mpj", "procs": 2}],
+                 "predict": {"procs": [4, 8], "coresPerHost": 4, "network": "10gbe"}}
+                """);
+        assertEquals(new StudyPlan.Prediction(List.of(4, 8), List.of(), 4, "10gbe"), StudyPlans.read(file).predict().orElseThrow());
+        Path without = Files.writeString(folder.resolve("without.json"), "{\"name\": \"x\"}");
+        assertTrue(StudyPlans.read(without).predict().isEmpty());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"name\": \"x\", \"base\": {\"batchsize\": 3}}"
@@ -68,6 +79,10 @@ class StudyPlansTest {
             "{\"name\": \"x\", \"schemaVersion\": 9}| schemaVersion 9: this version of ScaleLab reads plans of version 1",
             "{\"name\": \"x\", \"fallback\": {\"whenMissing\": \"cifar10\", \"options\": {}, \"note\": \"n\"}}"
                     + "| fallback.options.dataset (missing): expected the dataset that stands in",
+            "{\"name\": \"x\", \"predict\": {\"procs\": [4, 0]}}| predict.procs[1] 0: expected an integer ≥ 1",
+            "{\"name\": \"x\", \"predict\": {\"procs\": [4], \"hosts\": 2}}| predict.hosts: is not a field of a study plan",
+            "{\"name\": \"x\", \"predict\": {\"network\": \"10gbe\"}}| expected procs or threads to predict at",
+            "{\"name\": \"x\", \"predict\": {\"threads\": [8], \"coresPerHost\": 0}}| predict.coresPerHost 0: expected an integer ≥ 1",
             "[1, 2]| (plan) ARRAY: expected a JSON object",
             "{\"name\": \"x\",| not JSON (line 1, column",
     })

@@ -1,0 +1,72 @@
+package org.scalelab.engine.predict;
+
+import java.util.Optional;
+import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.Parallelism;
+import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.studies.StudyPlan;
+import org.scalelab.engine.studies.StudyPredictor;
+
+/**
+ * The scaling model as a study's predictor: a study's configuration becomes a {@link Scenario}, on this machine
+ * as it ran there, or spread over hosts of the plan's cores joined by its network.
+ */
+public final class StudyPredictions implements StudyPredictor {
+    private final MachineCalibration calibration;
+    private final ScalingModel model;
+    private final int coresHere;
+    private final int coresPerHost;
+    private final NetworkPreset preset;
+
+    private StudyPredictions(MachineCalibration calibration, int coresPerHost, NetworkPreset preset) {
+        this.calibration = calibration;
+        this.model = new ScalingModel(calibration);
+        this.coresHere = calibration.machine().logicalCores();
+        this.coresPerHost = coresPerHost > 0 ? coresPerHost : coresHere;
+        this.preset = preset;
+    }
+
+    /** @throws ConfigException naming {@code predict.network} when the plan names no known network */
+    public static StudyPredictions of(MachineCalibration calibration, StudyPlan.Prediction plan) {
+        NetworkPreset preset;
+        try {
+            preset = NetworkPreset.fromId(plan.network());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("predict.network", plan.network(), "expected loopback, 1gbe, 10gbe, 25gbe or 100gb-ib");
+        }
+        return new StudyPredictions(calibration, plan.coresPerHost(), preset);
+    }
+
+    @Override
+    public Optional<Point> predict(TrainingConfig config, int trainImages, boolean onThisMachine) {
+        String name = config.model().name();
+        if (calibration.model(name).isEmpty()) {
+            return Optional.empty();
+        }
+        Parallelism parallelism = config.parallelism();
+        int limit = config.schedule().stepLimit();
+        int epochImages = limit > 0 ? (int) Math.min(trainImages, (long) limit * config.globalBatchSize()) : trainImages;
+        int hosts = 1;
+        int cores = coresHere;
+        if (!onThisMachine) {
+            cores = parallelism.strategy().usesProcesses() ? coresPerHost : Math.max(coresPerHost, config.cores());
+            int ranksPerHost = Math.max(1, coresPerHost / parallelism.threads());
+            hosts = parallelism.strategy().usesProcesses() ? (parallelism.processes() + ranksPerHost - 1) / ranksPerHost : 1;
+        }
+        Prediction prediction = model.predict(new Scenario(name, parallelism.strategy(), parallelism.processes(),
+                parallelism.threads(), parallelism.allreduce(), hosts, cores,
+                hosts > 1 ? preset.link(calibration.secondsPerReducedFloat()) : null, config.schedule().batchSize(),
+                parallelism.scaling(), epochImages, parallelism.averagingPeriod(), parallelism.viaMaster()));
+        return Optional.of(new Point(prediction.imagesPerSecond(), prediction.speedup(), prediction.efficiency()));
+    }
+
+    @Override
+    public int coresHere() {
+        return coresHere;
+    }
+
+    @Override
+    public String beyond() {
+        return "hosts of " + coresPerHost + " cores joined by " + preset;
+    }
+}
