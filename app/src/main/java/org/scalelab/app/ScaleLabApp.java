@@ -1,5 +1,6 @@
 package org.scalelab.app;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -29,20 +30,22 @@ public final class ScaleLabApp extends Application {
         Label opening = new Label("Opening the workbench…");
         BorderPane shell = new BorderPane(opening, WorkbenchView.header(), null, null, null);
         BorderPane.setAlignment(opening, Pos.CENTER);
-        WindowPlacement placement = WindowPlacement.forThisScreen(Folders.ofThisUser().settings());
+        Path settings = Folders.ofThisUser().settings();
+        WindowPlacement placement = WindowPlacement.forThisScreen(settings);
         Scene scene = new Scene(shell, placement.width(), placement.height());
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
         stage.setTitle("ScaleLab — how neural-network training scales");
         stage.setScene(scene);
         stage.setOnShown(e -> {
             StartupMarks.mark(StartupMarks.WINDOW);
-            Platform.runLater(() -> buildInto(stage, scene, placement));
+            Platform.runLater(() -> buildInto(stage, scene, placement, LastSetup.in(settings)));
         });
         stage.show();
     }
 
-    private static void buildInto(Stage stage, Scene scene, WindowPlacement placement) {
+    private static void buildInto(Stage stage, Scene scene, WindowPlacement placement, LastSetup lastSetup) {
         Workbench workbench = new Workbench(WorkbenchSettings.defaults(), Threads.javafx());
+        lastSetup.restoreInto(workbench.experiment());
         scene.setRoot(new WorkbenchView(workbench));
         StartupMarks.mark(StartupMarks.WORKBENCH);
         if (workbench.nativeReady().get()) {
@@ -57,6 +60,7 @@ public final class ScaleLabApp extends Application {
                 e.consume();
             } else {
                 placement.remember(stage);
+                lastSetup.keepFrom(workbench.experiment());
             }
         });
     }

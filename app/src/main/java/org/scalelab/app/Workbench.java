@@ -127,6 +127,11 @@ public final class Workbench {
         experiment.config().map(Calibration::configFor).ifPresent(config -> start(config, CALIBRATION));
     }
 
+    /** Puts a saved run's settings into the setup panel, to run it again as it was or changed. */
+    public void runAgain(LibraryRow row) {
+        experiment.load(row.record().config());
+    }
+
     public void replay(LibraryRow row, ReplaySpeed speed) {
         launcher.stop();
         live.begin(LiveState.REPLAYING);

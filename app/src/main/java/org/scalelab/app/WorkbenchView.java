@@ -51,7 +51,8 @@ public final class WorkbenchView extends BorderPane {
                 rows -> {
                     workbench.compare(rows);
                     tabs.getSelectionModel().select(compare);
-                }));
+                },
+                workbench::runAgain));
         Tab studies = new Tab("Studies", new StudiesView(workbench.studies(), workbench.experiment()::config, runId -> {
             workbench.replay(runId);
             tabs.getSelectionModel().select(live);

@@ -195,16 +195,25 @@ class WorkbenchFxTest {
         waitForState(LiveState.FINISHED);
         String earlierTitle = workbench.live().titleProperty().get();
 
+        // Valid in every field, but found out only once the dataset is loaded: more images a step than it has.
+        robot.interact(() -> robot.lookup("#batch").queryAs(TextField.class).setText("100000"));
+        clickRun(robot);
+        waitForState(LiveState.FAILED);
+        String message = robot.lookup("#run-message").queryAs(Label.class).getText();
+        assertTrue(message.contains("is larger than the training set"), message);
+        assertFalse(earlierTitle.equals(robot.lookup(".live-title").queryAs(Label.class).getText()), "header");
+        assertFalse(earlierTitle.equals(workbench.live().titleProperty().get()), "status bar");
+    }
+
+    @Test
+    void aDatasetTheArchitectureDoesNotFitBlocksRunAsSoonAsItIsChosen(FxRobot robot) {
         @SuppressWarnings("unchecked")
         ComboBox<DatasetSummary> datasets = robot.lookup("#dataset").queryAs(ComboBox.class);
         robot.interact(() -> datasets.getSelectionModel().select(datasets.getItems().stream()
                 .filter(d -> d.info().name().equals("synthetic-cifar")).findFirst().orElseThrow()));
-        clickRun(robot);
-        waitForState(LiveState.FAILED);
-        String message = robot.lookup("#run-message").queryAs(Label.class).getText();
-        assertTrue(message.contains("expects 1×28×28 images"), message);
-        assertFalse(earlierTitle.equals(robot.lookup(".live-title").queryAs(Label.class).getText()), "header");
-        assertFalse(earlierTitle.equals(workbench.live().titleProperty().get()), "status bar");
+        assertTrue(robot.lookup("#run").queryAs(Button.class).isDisabled());
+        String reason = robot.lookup("#blocked-reason").queryAs(Label.class).getText();
+        assertEquals("Architecture: Architecture mlp-235k: expects 1×28×28 images but synthetic-cifar has 3×32×32", reason);
     }
 
     @Test

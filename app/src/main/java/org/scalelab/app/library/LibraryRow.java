@@ -22,10 +22,6 @@ public record LibraryRow(RunRecord record, String date, String name, String stud
     static final List<String> HEADERS = List.of("Date", "Name", "Study", "Dataset", "Model", "Strategy", "P×T",
             "Time (s)", "Accuracy", "Speedup", "Baseline", "Status", "Tags");
     private static final int BASELINE_COLUMN = HEADERS.indexOf("Baseline");
-    /** Preferred column widths: date and name would otherwise be cut off. */
-    static final List<Double> WIDTHS = List.of(130.0, 225.0, 150.0, 90.0, 75.0, 95.0, 55.0, 65.0, 80.0, 72.0, 160.0,
-            75.0, 60.0);
-
     /** @param study the name of the study the run is a cell of; empty for a run of its own */
     static LibraryRow of(RunRecord record, Baselines baselines, String study) {
         TrainingConfig config = record.config();

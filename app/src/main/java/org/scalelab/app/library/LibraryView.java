@@ -2,11 +2,15 @@ package org.scalelab.app.library;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -26,22 +30,29 @@ import org.scalelab.engine.runs.RunStoreException;
 /** The runs library table with filter, replay, compare, rename, tags, delete, timeline and table export. */
 public final class LibraryView extends BorderPane {
 
+    /** Columns whose text is never cut: what a run is called and tagged, and the result it is compared for. */
+    private static final Set<String> NEVER_CUT = Set.of("Name", "Tags", "Speedup");
+    /** A baseline's description is long and repeated in its tooltip: its column takes no more than this. */
+    private static final double WIDEST_COLUMN = 240;
+
     /**
-     * @param replay  plays the chosen run in the live view at the chosen speed
-     * @param compare overlays the chosen runs in the comparison
+     * @param replay   plays the chosen run in the live view at the chosen speed
+     * @param compare  overlays the chosen runs in the comparison
+     * @param runAgain puts the chosen run's settings into the setup panel
      */
-    public LibraryView(RunLibraryViewModel model, ReplayAction replay, Consumer<List<LibraryRow>> compare) {
+    public LibraryView(RunLibraryViewModel model, ReplayAction replay, Consumer<List<LibraryRow>> compare,
+                       Consumer<LibraryRow> runAgain) {
         TableView<LibraryRow> table = new TableView<>(model.rows());
         table.setId("library");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(rows -> new StatusRow());
         List<String> headers = LibraryRow.HEADERS;
         for (int i = 0; i < headers.size(); i++) {
             int column = i;
-            table.getColumns().add(Tables.column(headers.get(i), (LibraryRow row) -> row.cells().get(column),
-                    LibraryRow.WIDTHS.get(i)));
+            table.getColumns().add(Tables.column(headers.get(i), (LibraryRow row) -> row.cells().get(column), 60));
         }
+        Tables.widthsFromContent(table, NEVER_CUT, WIDEST_COLUMN);
 
         TextField filter = new TextField();
         filter.setPromptText("Filter: dataset, model, strategy, tag…");
@@ -58,11 +69,17 @@ public final class LibraryView extends BorderPane {
         compareButton.setId("compare");
         compareButton.setOnAction(e -> compare.accept(List.copyOf(table.getSelectionModel().getSelectedItems())));
         Button rename = new Button("Rename…");
+        rename.setId("rename");
         rename.setOnAction(e -> ask(table, "Name", table.getSelectionModel().getSelectedItem().name(),
                 text -> model.rename(table.getSelectionModel().getSelectedItem(), text)));
         Button tags = new Button("Tags…");
         tags.setOnAction(e -> ask(table, "Tags, separated by commas", table.getSelectionModel().getSelectedItem().tags(),
                 text -> model.tag(table.getSelectionModel().getSelectedItem(), text)));
+        Button again = new Button("Run again…");
+        again.setId("run-again");
+        again.setTooltip(new Tooltip("Run again with these settings: puts them into the setup panel"));
+        again.setOnAction(e -> runAgain.accept(table.getSelectionModel().getSelectedItem()));
+        table.setContextMenu(rowMenu(table, runAgain));
         Button delete = new Button("Delete");
         delete.setOnAction(e -> model.delete(List.copyOf(table.getSelectionModel().getSelectedItems())));
         Button timeline = new Button("Timeline…");
@@ -73,10 +90,10 @@ public final class LibraryView extends BorderPane {
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> model.refresh());
         var noneSelected = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
-        List.of(replayButton, compareButton, rename, tags, delete, timeline)
+        List.of(replayButton, compareButton, again, rename, tags, delete, timeline)
                 .forEach(b -> b.disableProperty().bind(noneSelected));
 
-        HBox toolbar = new HBox(filter, speed, replayButton, compareButton, rename, tags, delete, timeline, refresh,
+        HBox toolbar = new HBox(filter, speed, replayButton, compareButton, again, rename, tags, delete, timeline, refresh,
                 ExportMenus.table(model::table));
         toolbar.getStyleClass().add("view-toolbar");
         setTop(toolbar);
@@ -96,17 +113,42 @@ public final class LibraryView extends BorderPane {
         });
     }
 
-    private static void ask(TableView<?> owner, String what, String current, Consumer<String> change) {
+    /** What a right click on a run offers. */
+    private static ContextMenu rowMenu(TableView<LibraryRow> table, Consumer<LibraryRow> runAgain) {
+        MenuItem again = new MenuItem("Run again with these settings");
+        again.setOnAction(e -> runAgain.accept(table.getSelectionModel().getSelectedItem()));
+        again.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        return new ContextMenu(again);
+    }
+
+    /** Asks for a new name or tags; the runs chosen before stay chosen, though the library is read again. */
+    private static void ask(TableView<LibraryRow> owner, String what, String current, Consumer<String> change) {
         TextInputDialog dialog = new TextInputDialog(current);
         dialog.initOwner(owner.getScene().getWindow());
         dialog.setHeaderText(what);
         dialog.showAndWait().ifPresent(text -> {
             try {
-                change.accept(text);
+                keepingSelection(owner, () -> change.accept(text));
             } catch (RunStoreException problem) {
                 Dialogs.error(owner, "Could not change the run", problem);
             }
         });
+    }
+
+    /** Runs a change that reads the library again, then chooses again the runs that were chosen. */
+    static void keepingSelection(TableView<LibraryRow> table, Runnable change) {
+        Set<String> chosen = table.getSelectionModel().getSelectedItems().stream().map(row -> row.record().runId())
+                .collect(Collectors.toSet());
+        try {
+            change.run();
+        } finally {
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (chosen.contains(table.getItems().get(i).record().runId())) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        }
     }
 
     /** Marks failed and cancelled runs, so they are not mistaken for results. */

@@ -2,12 +2,16 @@ package org.scalelab.app.live;
 
 import java.util.List;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.util.Duration;
 import org.scalelab.app.baseline.BaselineChoice;
 import org.scalelab.app.text.RunLabels;
 import org.scalelab.engine.events.EpochCompleted;
@@ -40,12 +44,17 @@ public final class LiveRunViewModel {
     private final StringProperty cpu = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
+    /** Ticks a live run's elapsed time from the moment Run was pressed: preparing and starting ranks take seconds. */
+    private final Timeline wallClock = new Timeline(new KeyFrame(Duration.millis(250), tick -> showWallClock()));
+    /** {@link System#nanoTime} when Run was pressed; 0 in a replay, whose times are the original run's. */
+    private long pressedAt;
     private RunCharting charting;
     private RunProgress runProgress;
 
     /** @param baselines the saved serial runs a run may be measured against, its default first */
     public LiveRunViewModel(Function<RunStarted, List<Baseline>> baselines) {
         this.baselines = baselines;
+        wallClock.setCycleCount(Animation.INDEFINITE);
         baseline.chosenProperty().addListener((property, before, now) -> {
             if (charting != null) {
                 charts.update(() -> charting.measureAgainst(baseline.chosen()));
@@ -74,12 +83,20 @@ public final class LiveRunViewModel {
         message.set("");
         progress.set(0);
         List.of(epoch, step, elapsed, eta, cpu).forEach(text -> text.set(""));
+        pressedAt = starting.isReplay() ? 0 : System.nanoTime();
+        if (pressedAt != 0) {
+            showWallClock();
+            wallClock.play();
+        } else {
+            wallClock.stop();
+        }
         pump.start();
     }
 
     /** The run could not start (invalid setup, missing dataset, unreadable architecture). */
     public void failedBeforeStart(String reason) {
         pump.stop();
+        wallClock.stop();
         title.set("The run could not start");
         state.set(LiveState.FAILED);
         message.set(reason);
@@ -102,7 +119,9 @@ public final class LiveRunViewModel {
         if (runProgress != null) {
             epoch.set(runProgress.epochText());
             step.set(runProgress.stepText());
-            elapsed.set(runProgress.elapsedText());
+            if (pressedAt == 0) {
+                elapsed.set(runProgress.elapsedText());
+            }
             eta.set(runProgress.etaText());
             cpu.set(runProgress.cpuText());
             progress.set(runProgress.fraction());
@@ -118,7 +137,9 @@ public final class LiveRunViewModel {
             runProgress = RunProgress.started(started);
             title.set(RunLabels.describe(started.config()));
             if (state.get() == LiveState.PREPARING) {
-                state.set(LiveState.RUNNING);
+                var parallelism = started.config().parallelism();
+                state.set(parallelism.strategy().launchesProcesses(parallelism.processes()) ? LiveState.STARTING_RANKS
+                        : LiveState.RUNNING);
             }
         }
         if (charting == null) {
@@ -127,6 +148,9 @@ public final class LiveRunViewModel {
         charting.accept(event);
         if (event instanceof StepCompleted completed) {
             runProgress = runProgress.after(completed);
+            if (state.get() == LiveState.STARTING_RANKS) {
+                state.set(LiveState.RUNNING);
+            }
         } else if (event instanceof EpochCompleted completed) {
             runProgress = runProgress.after(completed);
         } else if (event instanceof RunFinished) {
@@ -138,8 +162,16 @@ public final class LiveRunViewModel {
 
     private void end(LiveState finalState, String reason) {
         pump.stop();
+        if (pressedAt != 0) {
+            showWallClock();
+            wallClock.stop();
+        }
         state.set(finalState);
         message.set(reason);
+    }
+
+    private void showWallClock() {
+        elapsed.set("Elapsed " + RunProgress.clock((System.nanoTime() - pressedAt) / 1e9));
     }
 
     /** What the run's speedup is measured against; changing the choice measures it again. */

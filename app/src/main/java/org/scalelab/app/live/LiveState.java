@@ -4,6 +4,8 @@ package org.scalelab.app.live;
 public enum LiveState {
     IDLE("Ready"),
     PREPARING("Preparing"),
+    /** Started, and waiting for its MPJ ranks (processes of their own, seconds to start) to take their first step. */
+    STARTING_RANKS("Starting ranks…"),
     RUNNING("Running"),
     REPLAYING("Replaying"),
     /** A replay held by its Pause button. */
@@ -29,6 +31,6 @@ public enum LiveState {
 
     /** True while events may still arrive. */
     public boolean isActive() {
-        return this == PREPARING || this == RUNNING || this == REPLAYING || this == PAUSED;
+        return this == PREPARING || this == STARTING_RANKS || this == RUNNING || this == REPLAYING || this == PAUSED;
     }
 }

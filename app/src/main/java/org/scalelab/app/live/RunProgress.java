@@ -12,27 +12,35 @@ import org.scalelab.engine.events.StepCompleted;
 public final class RunProgress {
     private final int epochs;
     private final long stepsPerEpoch;
+    /** The pace is measured from the end of the first step: it carries the warm-up (JIT, native kernels). */
+    private final StepCompleted first;
     private final StepCompleted last;
     private final double cpuUsage;
 
-    private RunProgress(int epochs, long stepsPerEpoch, StepCompleted last, double cpuUsage) {
+    private RunProgress(int epochs, long stepsPerEpoch, StepCompleted first, StepCompleted last, double cpuUsage) {
         this.epochs = epochs;
         this.stepsPerEpoch = stepsPerEpoch;
+        this.first = first;
         this.last = last;
         this.cpuUsage = cpuUsage;
     }
 
     public static RunProgress started(RunStarted started) {
-        return new RunProgress(started.config().schedule().epochs(), started.stepsPerEpoch(), null, Double.NaN);
+        return new RunProgress(started.config().schedule().epochs(), started.stepsPerEpoch(), null, null, Double.NaN);
     }
 
     public RunProgress after(StepCompleted step) {
-        return new RunProgress(epochs, stepsPerEpoch, step, cpuUsage);
+        return new RunProgress(epochs, stepsPerEpoch, first == null ? step : first, step, cpuUsage);
     }
 
     /** The engine measures CPU usage per epoch (NaN when the epoch was too short to tell). */
     public RunProgress after(EpochCompleted epoch) {
-        return new RunProgress(epochs, stepsPerEpoch, last, epoch.cpuUsage());
+        return new RunProgress(epochs, stepsPerEpoch, first, last, epoch.cpuUsage());
+    }
+
+    /** Whether a step has been taken: until then a run's MPJ ranks may still be starting. */
+    public boolean stepped() {
+        return last != null;
     }
 
     /** 0..1 over the whole run. */
@@ -52,13 +60,18 @@ public final class RunProgress {
         return "Elapsed " + clock(last == null ? 0 : last.elapsedSeconds());
     }
 
-    /** Remaining time if the rest goes at the pace so far; "ETA –" until there is a pace. */
+    /**
+     * Remaining time if the rest goes at the pace of the steps after the first; "ETA –" until there is such a
+     * pace. Counting the first step's warm-up of seconds as the pace of every step made a run of a minute
+     * promise ten.
+     */
     public String etaText() {
-        double fraction = fraction();
-        if (last == null || fraction <= 0) {
+        if (last == null || last.globalStep() <= first.globalStep()) {
             return "ETA –";
         }
-        return "ETA " + clock(last.elapsedSeconds() * (1 - fraction) / fraction);
+        double secondsPerStep = (last.elapsedSeconds() - first.elapsedSeconds()) / (last.globalStep() - first.globalStep());
+        long stepsLeft = Math.max(0, stepsPerEpoch * epochs - last.globalStep());
+        return "ETA " + clock(stepsLeft * secondsPerStep);
     }
 
     /** "CPU 48 %" of all cores over the last epoch; "CPU –" before the first epoch or when unknown. */

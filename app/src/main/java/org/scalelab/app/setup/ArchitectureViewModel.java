@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -53,18 +54,35 @@ public final class ArchitectureViewModel {
         return file != null ? file.toString() : architecture == null ? null : architecture.name();
     }
 
-    /** Reads a user's architecture file and chooses it; a faulty file leaves the choice as it was. */
+    /**
+     * Reads a user's architecture file and chooses it; a faulty or missing file leaves the choice as it was. A file
+     * loaded again is read again (it may have changed) and keeps its one place in the choices.
+     */
     public void loadFile(Path file) {
+        Path absolute = file.toAbsolutePath();
         try {
-            Architecture architecture = Models.resolve(file.toAbsolutePath().toString());
+            Architecture architecture = Models.resolve(absolute.toString());
             architecture.buildLayers(0);
-            files.put(architecture, file.toAbsolutePath());
-            choices.add(architecture);
+            Optional<Architecture> earlier = files.entrySet().stream().filter(loaded -> loaded.getValue().equals(absolute))
+                    .map(Map.Entry::getKey).findFirst();
+            earlier.ifPresentOrElse(old -> {
+                files.remove(old);
+                choices.set(choices.indexOf(old), architecture);
+            }, () -> choices.add(architecture));
+            files.put(architecture, absolute);
             selected.set(architecture);
             error.set("");
         } catch (ArchitectureException | ConfigException e) {
             error.set(e.getMessage());
         }
+    }
+
+    /** Chooses what a run's configuration names: a preset by its name, else the architecture file at that path. */
+    public void choose(String modelReference) {
+        Presets.find(modelReference).ifPresentOrElse(preset -> {
+            selected.set(preset);
+            error.set("");
+        }, () -> loadFile(Path.of(modelReference)));
     }
 
     /** Why the last file could not be loaded; empty when it could. */

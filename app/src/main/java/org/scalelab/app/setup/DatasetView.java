@@ -1,5 +1,6 @@
 package org.scalelab.app.setup;
 
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -21,8 +22,14 @@ public final class DatasetView extends VBox {
         chooser.setId("dataset");
         chooser.setMaxWidth(Double.MAX_VALUE);
         chooser.valueProperty().bindBidirectional(model.selectedProperty());
-        chooser.setCellFactory(list -> new SummaryCell());
-        chooser.setButtonCell(new SummaryCell());
+        chooser.setCellFactory(list -> new SummaryCell(true));
+        // The closed chooser shows the name alone, so the setup panel's width never cuts it; the rest goes below.
+        chooser.setButtonCell(new SummaryCell(false));
+        Label details = new Label();
+        details.setId("dataset-details");
+        details.getStyleClass().add("hint");
+        details.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null ? ""
+                : details(model.selectedProperty().get()), model.selectedProperty()));
         chooser.disableProperty().bind(model.busyProperty());
 
         Button download = new Button("Download");
@@ -53,16 +60,27 @@ public final class DatasetView extends VBox {
         Label error = Forms.message("error-text", model.errorProperty());
         error.setId("dataset-error");
 
-        getChildren().addAll(chooser, actions, busyBox, error);
+        getChildren().addAll(chooser, details, actions, busyBox, error);
     }
 
-    /** "MNIST-mini · built in · 10 classes · 1×28×28". */
+    /** "built in  ·  10 classes  ·  1×28×28". */
+    private static String details(DatasetSummary dataset) {
+        return dataset.status().label() + "  ·  " + dataset.info().classCount() + " classes  ·  " + dataset.info().shape();
+    }
+
+    /** "MNIST-mini", in the list followed by its {@link #details}. */
     private static final class SummaryCell extends ListCell<DatasetSummary> {
+        private final boolean withDetails;
+
+        SummaryCell(boolean withDetails) {
+            this.withDetails = withDetails;
+        }
+
         @Override
         protected void updateItem(DatasetSummary item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.info().displayName() + "  ·  " + item.status().label()
-                    + "  ·  " + item.info().classCount() + " classes  ·  " + item.info().shape());
+            setText(empty || item == null ? null
+                    : item.info().displayName() + (withDetails ? "  ·  " + details(item) : ""));
         }
     }
 }

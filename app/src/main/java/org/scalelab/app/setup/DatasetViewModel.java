@@ -56,6 +56,11 @@ public final class DatasetViewModel {
         return selected.get() == null ? null : selected.get().info().name();
     }
 
+    /** Chooses the dataset of that catalog name; a name the catalog does not know leaves the choice as it was. */
+    public void select(String name) {
+        datasets.stream().filter(d -> d.info().name().equals(name)).findFirst().ifPresent(selected::set);
+    }
+
     public BooleanProperty busyProperty() {
         return busy;
     }

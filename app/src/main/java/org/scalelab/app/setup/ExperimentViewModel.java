@@ -38,6 +38,9 @@ import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOption;
 import org.scalelab.engine.config.TrainingOptions;
+import org.scalelab.engine.data.DatasetSummary;
+import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.training.RunPlan;
 
 /**
  * The experiment being set up: every training option as the user typed it (starting at the defaults that
@@ -102,6 +105,26 @@ public final class ExperimentViewModel {
         }
         texts.values().forEach(text -> text.addListener(o -> validate()));
         validate();
+    }
+
+    /**
+     * Sets every field to a configuration's values: a saved run's, to run it again, or the last setup. A dataset
+     * that is not in the catalog any more leaves the choice as it was; an architecture file that cannot be read
+     * says why in its pane.
+     */
+    public void load(TrainingConfig setup) {
+        datasets.select(setup.data().dataset());
+        architectures.choose(setup.model().name());
+        // First: a new strategy puts the fields it does not read back to their defaults.
+        strategy.set(setup.parallelism().strategy());
+        boolean averagedOncePerEpoch = setup.parallelism().strategy().averagesParameters()
+                && setup.parallelism().averagingPeriod() == 0;
+        oncePerEpoch.set(averagedOncePerEpoch);
+        texts.forEach((option, text) -> {
+            if (!(option == AVERAGE_EVERY && averagedOncePerEpoch)) {
+                text.set(option.textIn(setup));
+            }
+        });
     }
 
     /** The text of an option, as typed or chosen; enums by their command-line names, flags as true or false. */
@@ -282,6 +305,7 @@ public final class ExperimentViewModel {
         if (datasets.missingProperty().get()) {
             found.put(DATASET, datasets.selectedName() + " is not here yet: download or import it first");
         }
+        misfit().ifPresent(problem -> found.put(MODEL, problem));
         availability.whyUnavailable(strategy.get(), parsedProcesses())
                 .ifPresent(reason -> found.put(STRATEGY, reason));
         collectEngineProblems(values, found);
@@ -292,6 +316,21 @@ public final class ExperimentViewModel {
         blockedReason.set(found.entrySet().stream().min(Comparator.comparingInt(problem -> FORM_ORDER.indexOf(problem.getKey())))
                 .map(problem -> problem.getKey().label() + ": " + problem.getValue()).orElse(""));
         warning.set(oversubscription());
+    }
+
+    /** Why the chosen architecture cannot take the chosen dataset's images, found as soon as either is chosen. */
+    private Optional<String> misfit() {
+        Architecture architecture = architectures.selectedProperty().get();
+        DatasetSummary dataset = datasets.selectedProperty().get();
+        if (architecture == null || dataset == null) {
+            return Optional.empty();
+        }
+        try {
+            RunPlan.checkFit(architecture, dataset.info());
+            return Optional.empty();
+        } catch (ConfigException e) {
+            return Optional.of(e.messageFor(MODEL.label()));
+        }
     }
 
     /** The host file when it applies and was given; a path that names no file is a problem at the field. */

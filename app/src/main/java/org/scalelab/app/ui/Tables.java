@@ -1,14 +1,21 @@
 package org.scalelab.app.ui;
 
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /** Read-only table columns over record accessors or observable values, which is all the workbench's tables need. */
 public final class Tables {
+    /** A cell's padding and borders, and room for italics (cancelled runs) and the header's sort arrow. */
+    private static final double CELL_PADDING = 26;
     private Tables() {
     }
 
@@ -24,6 +31,34 @@ public final class Tables {
         column.setCellFactory(cells -> new WholeTextCell<>());
         column.setPrefWidth(preferredWidth);
         return column;
+    }
+
+    /**
+     * Makes each column as wide as its widest text, header or cell, now and whenever the rows change; the table's
+     * resize policy shares out what is left or missing. Columns named in {@code neverCut} keep at least their
+     * widest text; the others take no more than {@code widest}, their tooltips holding the whole text.
+     */
+    public static void widthsFromContent(TableView<?> table, Set<String> neverCut, double widest) {
+        Runnable fit = () -> {
+            for (TableColumn<?, ?> column : table.getColumns()) {
+                double width = CELL_PADDING + textWidth(column.getText());
+                for (int row = 0; row < table.getItems().size(); row++) {
+                    Object value = column.getCellData(row);
+                    width = Math.max(width, CELL_PADDING + textWidth(value == null ? "" : value.toString()));
+                }
+                boolean whole = neverCut.contains(column.getText());
+                column.setMinWidth(whole ? width : 10);
+                column.setPrefWidth(whole ? width : Math.min(width, widest));
+            }
+        };
+        table.getItems().addListener((ListChangeListener<Object>) change -> fit.run());
+        fit.run();
+    }
+
+    private static double textWidth(String text) {
+        Text measured = new Text(text);
+        measured.setFont(Font.getDefault());
+        return Math.ceil(measured.getLayoutBounds().getWidth());
     }
 
     /** A cell whose tooltip holds its whole text, for values that a narrow column cuts (long run names). */

@@ -21,6 +21,8 @@ import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOption;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.model.ArchitectureFiles;
+import org.scalelab.engine.model.Presets;
 
 class ExperimentViewModelTest {
     /** A machine with MPJ Express: every strategy runs. */
@@ -182,5 +184,28 @@ class ExperimentViewModelTest {
         model.text(THREADS).set("2");
         assertTrue(model.warningProperty().get().startsWith("4 native threads (2 workers × 2) on 2 cores"),
                 model.warningProperty().get());
+    }
+
+    @Test
+    void anArchitectureFileThatDoesNotFitTheDatasetBlocksRunWhenLoaded(@TempDir Path folder) throws IOException {
+        DatasetViewModel datasets = new DatasetViewModel(new DatasetCatalog(cache, cache.resolve("none")), Threads.direct(), "mnist-mini");
+        ArchitectureViewModel architectures = new ArchitectureViewModel("mlp-235k");
+        ExperimentViewModel model = new ExperimentViewModel(datasets, architectures, 2, WITH_MPJ);
+        Path file = folder.resolve("colour.json");
+        ArchitectureFiles.write(file, Presets.find("lenet5").orElseThrow());
+        architectures.loadFile(file);
+        assertTrue(model.config().isEmpty());
+        assertEquals("Architecture: Architecture lenet5: expects 3×32×32 images but mnist-mini has 1×28×28", model.blockedReasonProperty().get());
+    }
+
+    @Test
+    void loadingASavedRunsSettingsSetsEveryField() {
+        ExperimentViewModel model = model(4);
+        TrainingConfig saved = TrainingConfig.defaults().with(DATASET, "synthetic-cifar").with(MODEL, "lenet5")
+                .with(STRATEGY, Strategy.PARAM_AVG).with(PROCS, 2).with(AVERAGE_EVERY, 0).with(BATCH, 32)
+                .with(OPTIMIZER, OptimizerKind.ADAM).with(LR, 0.002).with(EPOCHS, 3).with(SEED, 7L);
+        model.load(saved);
+        assertTrue(model.oncePerEpochProperty().get());
+        assertEquals(saved, model.config().orElseThrow());
     }
 }

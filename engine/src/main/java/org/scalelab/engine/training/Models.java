@@ -25,11 +25,16 @@ public final class Models {
         }
         Path file = asPath(model);
         if (file == null || !Files.isRegularFile(file)) {
-            throw new ConfigException("model", model, "expected a preset ("
+            throw new ConfigException("model", model, namesAFile(model) ? "file not found" : "expected a preset ("
                     + String.join(", ", Presets.names())
                     + ") or an architecture file");
         }
         return ArchitectureFiles.read(file);
+    }
+
+    /** A path or a JSON file's name was meant as a file: a deleted one is not a misspelt preset. */
+    private static boolean namesAFile(String model) {
+        return model.contains("/") || model.contains(java.io.File.separator) || model.endsWith(".json");
     }
 
     /** The file a name would be, or null when no file can have it (a NUL byte, say). */

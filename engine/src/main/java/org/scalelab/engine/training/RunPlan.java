@@ -11,6 +11,7 @@ import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.Dataset;
 import org.scalelab.engine.data.DatasetCatalog;
+import org.scalelab.engine.data.DatasetInfo;
 import org.scalelab.engine.data.ImageShape;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.SampleShape;
@@ -30,7 +31,7 @@ public record RunPlan(String runId, TrainingConfig config, Architecture architec
     public RunPlan {
         Objects.requireNonNull(runId, "runId");
         config.validate();
-        checkFit(architecture, dataset);
+        checkFit(architecture, dataset.info());
         checkBatch(config, dataset);
     }
 
@@ -86,20 +87,25 @@ public record RunPlan(String runId, TrainingConfig config, Architecture architec
         }
     }
 
-    private static void checkFit(Architecture architecture, Dataset dataset) {
+    /**
+     * Whether the architecture takes the dataset's images and has an output per class; the workbench asks before
+     * Run, as soon as either is chosen.
+     *
+     * @throws ConfigException at {@code model}, saying what does not fit
+     */
+    public static void checkFit(Architecture architecture, DatasetInfo dataset) {
         SampleShape input = architecture.input();
-        ImageShape images = dataset.info().shape();
+        ImageShape images = dataset.shape();
         if (input.channels() != images.channels() || input.height() != images.height()
                 || input.width() != images.width()) {
             throw new ConfigException("model", architecture.name(), String.format(
-                    "expects %s images but %s has %d×%d×%d", input, dataset.info().name(),
+                    "expects %s images but %s has %d×%d×%d", input, dataset.name(),
                     images.channels(), images.height(), images.width()));
         }
         int outputs = architecture.outputCount();
-        if (outputs != dataset.info().classCount()) {
+        if (outputs != dataset.classCount()) {
             throw new ConfigException("model", architecture.name(), String.format(
-                    "has %d outputs but %s has %d classes", outputs, dataset.info().name(),
-                    dataset.info().classCount()));
+                    "has %d outputs but %s has %d classes", outputs, dataset.name(), dataset.classCount()));
         }
     }
 }

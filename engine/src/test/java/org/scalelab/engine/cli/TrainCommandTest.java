@@ -98,6 +98,7 @@ class TrainCommandTest {
             "--optimizer rmsprop | 2 | error: Invalid value for option '--optimizer': 'rmsprop': expected one of sgd, momentum, adam (see: scalelab train --help)",
             "--epoch 3          | 2 | error: Unknown options: '--epoch', '3' (see: scalelab train --help)",
             "--model nope       | 2 | error: --model nope: expected a preset (mlp-235k, cnn-1m, lenet5, cnn-bn, cnn-32, tinycnn-8) or an architecture file",
+            "--model /gone/mine.json | 2 | error: --model /gone/mine.json: file not found",
             "--dataset imagenet | 1 | error: unknown dataset 'imagenet'; known: mnist-mini, mnist, fashion-mnist, cifar10, synthetic-cifar",
     })
     void invalidOptionsGiveOneLineNamingTheOption(String args, int exitCode, String message) {
