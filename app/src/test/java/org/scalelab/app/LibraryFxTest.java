@@ -117,6 +117,21 @@ class LibraryFxTest {
         assertShownWhole(dataset, dataset.getText());
     }
 
+    /** Thirteen columns and ten toolbar controls at 1440 px: every cell and every button shows its whole text. */
+    @Test
+    void everyColumnAndEveryToolbarButtonIsWhole(FxRobot robot) {
+        library(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Labeled labeled : robot.lookup("#library-toolbar .button").queryAllAs(Labeled.class)) {
+            assertShownWhole(labeled, labeled.getText());
+        }
+        for (TableCell<?, ?> cell : robot.lookup("#library .table-cell").queryAllAs(TableCell.class)) {
+            if (cell.getText() != null && !cell.getText().isEmpty() && cell.lookup(".text") != null) {
+                assertShownWhole(cell, cell.getText());
+            }
+        }
+    }
+
     /** A labeled control cut short shows its text with an ellipsis in its text node. */
     private static void assertShownWhole(Labeled labeled, String whole) {
         Text shown = (Text) labeled.lookup(".text");

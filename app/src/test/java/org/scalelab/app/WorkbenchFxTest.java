@@ -144,6 +144,9 @@ class WorkbenchFxTest {
         ExportAssertions.assertSvg(report.resolve("charts/speedup.svg"));
         assertTrue(Files.readString(report.resolve("tables/scaling.md")).contains("| Configuration |"));
         assertTrue(Files.readString(report.resolve("tables/runs.tex")).contains("\\begin{tabular}"));
+        assertTrue(Files.readString(report.resolve("report.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .startsWith("%PDF"), "one PDF holding the tables and charts");
+        assertTrue(Files.size(report.resolve("report.pdf")) > 10_000);
         try (var records = Files.list(report.resolve("runs"))) {
             assertEquals(2, records.count(), "the run's summary and event log");
         }

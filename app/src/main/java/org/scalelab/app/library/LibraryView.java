@@ -19,6 +19,8 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.scalelab.app.export.ExportMenus;
 import org.scalelab.app.replay.ReplaySpeed;
 import org.scalelab.app.ui.Dialogs;
@@ -30,11 +32,6 @@ import org.scalelab.engine.runs.RunStoreException;
 /** The runs library table with filter, replay, compare, rename, tags, delete, timeline and table export. */
 public final class LibraryView extends BorderPane {
 
-    /** Columns whose text is never cut: what a run is called and tagged, and the result it is compared for. */
-    private static final Set<String> NEVER_CUT = Set.of("Name", "Tags", "Speedup");
-    /** A baseline's description is long and repeated in its tooltip: its column takes no more than this. */
-    private static final double WIDEST_COLUMN = 240;
-
     /**
      * @param replay   plays the chosen run in the live view at the chosen speed
      * @param compare  overlays the chosen runs in the comparison
@@ -45,18 +42,20 @@ public final class LibraryView extends BorderPane {
         TableView<LibraryRow> table = new TableView<>(model.rows());
         table.setId("library");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Columns as wide as their text, with a scroll bar when together they are wider than the window: squeezed
+        // to fit, thirteen columns showed "2026-12-…", "mlp-…" and "fini…".
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(rows -> new StatusRow());
         List<String> headers = LibraryRow.HEADERS;
         for (int i = 0; i < headers.size(); i++) {
             int column = i;
             table.getColumns().add(Tables.column(headers.get(i), (LibraryRow row) -> row.cells().get(column), 60));
         }
-        Tables.widthsFromContent(table, NEVER_CUT, WIDEST_COLUMN);
+        Tables.widthsFromContent(table);
 
         TextField filter = new TextField();
         filter.setPromptText("Filter: dataset, model, strategy, tag…");
-        filter.setPrefColumnCount(24);
+        filter.setPrefColumnCount(14);
         filter.textProperty().bindBidirectional(model.filterProperty());
 
         ChoiceBox<ReplaySpeed> speed = new ChoiceBox<>();
@@ -95,6 +94,11 @@ public final class LibraryView extends BorderPane {
 
         HBox toolbar = new HBox(filter, speed, replayButton, compareButton, again, rename, tags, delete, timeline, refresh,
                 ExportMenus.table(model::table));
+        // Buttons keep their labels whole; the filter field gives up the room when the window is narrow.
+        toolbar.getChildren().stream().filter(node -> node != filter && node instanceof Region)
+                .forEach(node -> ((Region) node).setMinWidth(Region.USE_PREF_SIZE));
+        HBox.setHgrow(filter, Priority.SOMETIMES);
+        toolbar.setId("library-toolbar");
         toolbar.getStyleClass().add("view-toolbar");
         setTop(toolbar);
         setCenter(table);

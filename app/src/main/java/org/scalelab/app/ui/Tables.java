@@ -1,6 +1,5 @@
 package org.scalelab.app.ui;
 
-import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -34,11 +33,10 @@ public final class Tables {
     }
 
     /**
-     * Makes each column as wide as its widest text, header or cell, now and whenever the rows change; the table's
-     * resize policy shares out what is left or missing. Columns named in {@code neverCut} keep at least their
-     * widest text; the others take no more than {@code widest}, their tooltips holding the whole text.
+     * Makes each column exactly as wide as its widest text, header or cell, now and whenever the rows change: with
+     * an unconstrained resize policy the table then scrolls sideways rather than cutting any text.
      */
-    public static void widthsFromContent(TableView<?> table, Set<String> neverCut, double widest) {
+    public static void widthsFromContent(TableView<?> table) {
         Runnable fit = () -> {
             for (TableColumn<?, ?> column : table.getColumns()) {
                 double width = CELL_PADDING + textWidth(column.getText());
@@ -46,9 +44,8 @@ public final class Tables {
                     Object value = column.getCellData(row);
                     width = Math.max(width, CELL_PADDING + textWidth(value == null ? "" : value.toString()));
                 }
-                boolean whole = neverCut.contains(column.getText());
-                column.setMinWidth(whole ? width : 10);
-                column.setPrefWidth(whole ? width : Math.min(width, widest));
+                column.setMinWidth(width);
+                column.setPrefWidth(width);
             }
         };
         table.getItems().addListener((ListChangeListener<Object>) change -> fit.run());
