@@ -130,6 +130,8 @@ public final class Worker {
         double learningRate = schedule.rate(epoch);
         timer.reset();
         long epochStart = System.nanoTime();
+        // From the epoch's first moment: shuffling the order is data work too, and the phases must add up to it.
+        timer.enter(Phase.DATA);
         int[] permutation = order.permutation(epoch);
         BatchLoss trained = BatchLoss.NONE;
         for (int step = 0; step < stepsPerEpoch; step++) {
