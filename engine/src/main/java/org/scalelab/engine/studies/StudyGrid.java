@@ -82,7 +82,10 @@ public final class StudyGrid {
                 .set(TrainingOptions.STRATEGY, Strategy.SERIAL).reset(TrainingOptions.PROCS).reset(TrainingOptions.THREADS)
                 .set(TrainingOptions.SCALING, Scaling.STRONG).set(TrainingOptions.BATCH, config.globalBatchSize())
                 .reset(TrainingOptions.AVERAGE_EVERY).reset(TrainingOptions.VIA_MASTER).reset(TrainingOptions.ALLREDUCE)
-                .reset(TrainingOptions.HOSTS).build();
+                .reset(TrainingOptions.HOSTS)
+                // How a run is allowed to start is not what it measures: an oversubscribed cell allowed to run is
+                // measured against the same serial run as one that was not.
+                .reset(TrainingOptions.ALLOW_OVERSUBSCRIBE).reset(TrainingOptions.RANK_TIMEOUT).build();
     }
 
     /** The substitution the plan's fallback makes on this machine, if it makes one. */

@@ -102,4 +102,18 @@ class StudyGridTest {
         assertEquals("Fashion-MNIST stands in",
                 StudyGrid.substitution(plan, d -> !d.equals("cifar10")).orElseThrow().note());
     }
+
+    /** A study allowed to oversubscribe tells those cells' runs so; that must not cost them their baseline. */
+    @Test
+    void anOversubscribedCellAllowedToRunKeepsTheSerialBaselineOfItsConfiguration() throws Exception {
+        StudyPlan plan = plan("""
+                {"schemaVersion": 1, "name": "p", "base": {"model": "mlp-235k", "batch": 64},
+                 "configurations": [{"label": "8T", "strategy": "threads", "threads": 8}]}""");
+        List<StudyCell> cells = StudyGrid.cells(plan, false, dataset -> true, 2);
+        StudyCell point = cells.stream().filter(cell -> !cell.baseline()).findFirst().orElseThrow();
+        StudyCell serial = cells.stream().filter(StudyCell::baseline).findFirst().orElseThrow();
+        StudyRecord.Cell allowed = StudyRecord.Cell.of(point, true);
+        assertTrue(allowed.config().placement().allowOversubscribe(), "the run is told it may start");
+        assertEquals(StudyGrid.baselineFor(serial.config()), StudyGrid.baselineFor(allowed.config()));
+    }
 }
