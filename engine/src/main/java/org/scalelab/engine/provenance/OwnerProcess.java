@@ -13,10 +13,12 @@ import java.time.Instant;
  *                it; null in records written before it was kept
  */
 public record OwnerProcess(long pid, String host, String started) {
+    /** Read once: a listing checks every record's owner against it. */
+    private static final String THIS_HOST = EnvironmentInfo.readHostName();
 
     public static OwnerProcess current() {
         ProcessHandle self = ProcessHandle.current();
-        return new OwnerProcess(self.pid(), EnvironmentInfo.readHostName(), startOf(self));
+        return new OwnerProcess(self.pid(), THIS_HOST, startOf(self));
     }
 
     /**
@@ -24,7 +26,7 @@ public record OwnerProcess(long pid, String host, String started) {
      * that has it started at another time. A process of another machine is never known to be gone.
      */
     public boolean isGone() {
-        if (!EnvironmentInfo.readHostName().equals(host)) {
+        if (!THIS_HOST.equals(host)) {
             return false;
         }
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)

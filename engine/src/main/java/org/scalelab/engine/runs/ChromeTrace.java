@@ -3,7 +3,9 @@ package org.scalelab.engine.runs;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.scalelab.engine.events.EpochCompleted;
@@ -127,13 +129,15 @@ public final class ChromeTrace {
     /** A global instant at the end of each epoch of the first worker, with its results. */
     private static void writeEpochMarkers(JsonGenerator json, RunRecord run, List<StepTimeline> timelines)
             throws IOException {
+        Map<Integer, EpochCompleted> epochs = new HashMap<>();
+        run.events().stream().filter(EpochCompleted.class::isInstance).map(EpochCompleted.class::cast)
+                .forEach(epoch -> epochs.put(epoch.epoch(), epoch));
         for (StepTimeline end : timelines) {
             if (end.process() != 0 || end.thread() != 0 || end.step() != 0 || end.slices().isEmpty()) {
                 continue;
             }
             PhaseSlice last = end.slices().get(end.slices().size() - 1);
-            EpochCompleted epoch = run.events().stream().filter(EpochCompleted.class::isInstance)
-                    .map(EpochCompleted.class::cast).filter(e -> e.epoch() == end.epoch()).findFirst().orElse(null);
+            EpochCompleted epoch = epochs.get(end.epoch());
             json.writeStartObject();
             json.writeStringField("ph", "i");
             json.writeStringField("s", "g");
