@@ -134,7 +134,7 @@ public final class Workbench {
 
     public void replay(LibraryRow row, ReplaySpeed speed) {
         launcher.stop();
-        live.begin(LiveState.REPLAYING);
+        live.beginReplay(speed);
         player.play(row.record().events(), speed, live.listener(), () -> { });
     }
 

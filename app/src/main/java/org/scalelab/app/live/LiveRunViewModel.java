@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
 import org.scalelab.app.baseline.BaselineChoice;
+import org.scalelab.app.replay.ReplaySpeed;
 import org.scalelab.app.text.RunLabels;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
@@ -48,6 +49,8 @@ public final class LiveRunViewModel {
     private final Timeline wallClock = new Timeline(new KeyFrame(Duration.millis(250), tick -> showWallClock()));
     /** {@link System#nanoTime} when Run was pressed; 0 in a replay, whose times are the original run's. */
     private long pressedAt;
+    /** Recorded seconds per second on screen: 1 live, the replay's speed in a replay. */
+    private double playbackRate = 1;
     private RunCharting charting;
     private RunProgress runProgress;
 
@@ -71,8 +74,15 @@ public final class LiveRunViewModel {
         return pump::offer;
     }
 
+    /** Clears the view for a replay at {@code speed}, whose ETA then says when the replay ends. */
+    public void beginReplay(ReplaySpeed speed) {
+        begin(LiveState.REPLAYING);
+        playbackRate = speed.factor();
+    }
+
     /** Clears the view for a new run or replay and starts taking events. */
     public void begin(LiveState starting) {
+        playbackRate = 1;
         charts.clear();
         charting = null;
         runProgress = null;
@@ -122,7 +132,7 @@ public final class LiveRunViewModel {
             if (pressedAt == 0) {
                 elapsed.set(runProgress.elapsedText());
             }
-            eta.set(runProgress.etaText());
+            eta.set(runProgress.etaText(playbackRate));
             cpu.set(runProgress.cpuText());
             progress.set(runProgress.fraction());
         }

@@ -64,14 +64,17 @@ public final class RunProgress {
      * Remaining time if the rest goes at the pace of the steps after the first; "ETA –" until there is such a
      * pace. Counting the first step's warm-up of seconds as the pace of every step made a run of a minute
      * promise ten.
+     *
+     * @param playbackRate how many recorded seconds pass per second on screen: 1 for a live run, 10 for a replay
+     *                     at 10× (whose ETA says when the replay ends, not when the original run did)
      */
-    public String etaText() {
+    public String etaText(double playbackRate) {
         if (last == null || last.globalStep() <= first.globalStep()) {
             return "ETA –";
         }
         double secondsPerStep = (last.elapsedSeconds() - first.elapsedSeconds()) / (last.globalStep() - first.globalStep());
         long stepsLeft = Math.max(0, stepsPerEpoch * epochs - last.globalStep());
-        return "ETA " + clock(stepsLeft * secondsPerStep);
+        return "ETA " + clock(stepsLeft * secondsPerStep / playbackRate);
     }
 
     /** "CPU 48 %" of all cores over the last epoch; "CPU –" before the first epoch or when unknown. */

@@ -14,7 +14,8 @@ public enum ReplaySpeed {
         this.factor = factor;
     }
 
-    double factor() {
+    /** Recorded seconds played per second; infinite at full speed. */
+    public double factor() {
         return factor;
     }
 

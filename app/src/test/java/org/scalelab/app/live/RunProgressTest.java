@@ -17,13 +17,15 @@ class RunProgressTest {
         TrainingConfig config = TrainingConfig.defaults().with(TrainingOptions.EPOCHS, 1);
         RunProgress progress = RunProgress.started(new RunStarted("short", Instant.now().toString(), config, null, 0,
                 null, 151 * config.globalBatchSize(), 1000, null, null, false));
-        assertEquals("ETA –", progress.etaText());
+        assertEquals("ETA –", progress.etaText(1));
         progress = progress.after(new StepCompleted(1, 1, 1, 2.3, 0.1, 64, 4.0));
-        assertEquals("ETA –", progress.etaText(), "no pace from one step");
+        assertEquals("ETA –", progress.etaText(1), "no pace from one step");
         for (int step = 2; step <= 51; step++) {
             progress = progress.after(new StepCompleted(1, step, step, 2.0, 0.2, 64, 4.0 + 0.1 * (step - 1)));
         }
-        assertEquals("ETA 0:10", progress.etaText(), "100 steps left at 0.1 s, not 151 at the first step's 4 s");
+        assertEquals("ETA 0:10", progress.etaText(1), "100 steps left at 0.1 s, not 151 at the first step's 4 s");
         assertEquals("Elapsed 0:09", progress.elapsedText());
+        assertEquals("ETA 0:01", progress.etaText(10), "a replay at 10× ends in a tenth of the run's time left");
+        assertEquals("ETA 0:00", progress.etaText(Double.POSITIVE_INFINITY), "a replay at full speed ends now");
     }
 }

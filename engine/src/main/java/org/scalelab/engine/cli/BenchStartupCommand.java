@@ -43,7 +43,9 @@ public final class BenchStartupCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         OptionChecks.atLeastOne("rounds", rounds);
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            throw new IllegalArgumentException("no display: set DISPLAY (e.g. run Xvfb :99 and DISPLAY=:99)");
+            spec.commandLine().getErr().println("error: bench startup opens the workbench and needs a display: set"
+                    + " DISPLAY (e.g. Xvfb :99 & and DISPLAY=:99)");
+            return CliErrors.FAILED;
         }
         Path root = checkoutRoot();
         List<String> command = appCommand(root);
