@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code scalelab predict calibrate}: measures what the scaling model needs on this machine and saves it. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures each model's layers at several batch sizes (one and two native threads), a short serial "
-                + "training run, the cost of summing floats, and allreduce sweeps over message sizes for every transport; "
+        description = {"Measures each model's layers at several batch sizes, short training runs (serial at two batch sizes "
+                + "and with two native threads), the cost of summing floats, and allreduce sweeps over message sizes for every transport; "
                 + "saves the fitted model with this machine's description. A few minutes for two models."})
 public final class PredictCalibrateCommand implements Callable<Integer> {
 
@@ -85,8 +85,8 @@ public final class PredictCalibrateCommand implements Callable<Integer> {
         private static final int SPREAD_STEPS = 40;
 
         @Override
-        public LayerBenchmark.Result layers(String model, int batch, int nativeThreads) throws IOException, InterruptedException {
-            return BenchChild.measure(BenchWorker.Mode.LAYERS, model, batch, STEPS, nativeThreads, LayerMeasurement.class,
+        public LayerBenchmark.Result layers(String model, int batch) throws IOException, InterruptedException {
+            return BenchChild.measure(BenchWorker.Mode.LAYERS, model, batch, STEPS, 1, LayerMeasurement.class,
                     quiet()).result();
         }
 

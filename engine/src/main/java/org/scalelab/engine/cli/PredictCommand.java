@@ -102,8 +102,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--validate", description = "Also train every configuration this machine can run and print predicted against measured.")
     boolean validate;
 
-    @Option(names = "--steps", paramLabel = "N", description = "--validate: steps per epoch. Default: ${DEFAULT-VALUE}.")
-    int steps = 30;
+    @Option(names = "--steps", paramLabel = "N", description = "--validate: steps per epoch. Default: as many as take about"
+            + " 1.5 s by the serial prediction, at least 20 (the dataset may hold fewer).")
+    Integer steps;
 
     @Option(names = "--repeats", paramLabel = "N", description = "--validate: timed epochs after the warm-up one. Default: ${DEFAULT-VALUE}.")
     int repeats = 3;
@@ -132,10 +133,12 @@ public final class PredictCommand implements Callable<Integer> {
         List<Scenario> scenarios = scenarios(machine);
         List<Prediction> predictions = scenarios.stream().map(scalingModel::predict).toList();
         List<Validation.Check> checks = List.of();
+        Validation.Settings settings = steps != null ? new Validation.Settings(steps, repeats)
+                : Validation.Settings.lasting(scalingModel, scenarios.get(0), repeats);
         if (validate) {
             PrintWriter err = spec.commandLine().getErr();
             try (CancelOnShutdown ctrlC = new CancelOnShutdown()) {
-                checks = Validation.check(scalingModel, scenarios, new Validation.Settings(steps, repeats), data.catalog(),
+                checks = Validation.check(scalingModel, scenarios, settings, data.catalog(),
                         what -> {
                             err.println("measuring " + what + " ...");
                             err.flush();
@@ -146,7 +149,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.mapper().writeValueAsString(jsonReport(file, machine, scalingModel, scenarios, predictions, checks)));
         } else {
-            text(out, file, machine, scalingModel, scenarios, predictions, checks);
+            text(out, file, machine, scalingModel, scenarios, predictions, checks, settings);
         }
         out.flush();
         return checks.stream().anyMatch(c -> c.failure().isPresent()) ? CliErrors.FAILED : 0;
@@ -162,7 +165,9 @@ public final class PredictCommand implements Callable<Integer> {
         if (averageEvery < 0) {
             throw new ConfigException("averageEvery", averageEvery, "expected local steps ≥ 1, or 0 for once per epoch");
         }
-        OptionChecks.atLeastOne("steps", steps);
+        if (steps != null) {
+            OptionChecks.atLeastOne("steps", steps);
+        }
         OptionChecks.atLeastOne("repeats", repeats);
         if (validate && strategy.averagesParameters() && (averageEvery != 1 || viaMaster)) {
             // the scaling benchmark that measures them averages after every step through an allreduce
@@ -225,7 +230,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private void text(PrintWriter out, Path file, MachineCalibration machine, ScalingModel scalingModel,
-                      List<Scenario> scenarios, List<Prediction> predictions, List<Validation.Check> checks) {
+                      List<Scenario> scenarios, List<Prediction> predictions, List<Validation.Check> checks,
+                      Validation.Settings settings) {
         out.printf("Calibration: %s, measured %s on %s%n", file, machine.measuredAt(), machine.machine());
         out.printf(Locale.ROOT, "%s, %s, batch %d (%s scaling), network %s%s; times in ms per step%n%n", model, strategy,
                 batchSize, scaling, network, latencyMicros != null || bandwidthGbps != null ? " (as given)" : "");
@@ -251,13 +257,13 @@ public final class PredictCommand implements Callable<Integer> {
                     : "communication stays below compute up to " + ScalingModel.CROSSOVER_SEARCH_LIMIT + " workers"));
         }
         if (validate) {
-            validationText(out, checks);
+            validationText(out, checks, settings);
         }
     }
 
-    private void validationText(PrintWriter out, List<Validation.Check> checks) {
+    private void validationText(PrintWriter out, List<Validation.Check> checks, Validation.Settings settings) {
         out.printf(Locale.ROOT, "%nPredicted against measured on this machine (%d steps per epoch, median of %d timed epochs; "
-                + "error = (predicted − measured) / measured images/s):%n%n", steps, repeats);
+                + "error = (predicted − measured) / measured images/s):%n%n", settings.steps(), settings.repeats());
         TextTable table = new TextTable(List.of("P", "T", "Predicted img/s", "Measured img/s", "Error",
                 "Predicted speedup", "Measured speedup"), numericColumns(7));
         for (Validation.Check check : checks) {

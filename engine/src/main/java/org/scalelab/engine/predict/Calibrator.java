@@ -17,6 +17,7 @@ import org.scalelab.engine.bench.ScalingBenchmark;
 import org.scalelab.engine.bench.ScalingCase;
 import org.scalelab.engine.bench.ScalingResult;
 import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.parallel.comm.BlockedAdd;
 import org.scalelab.engine.provenance.MachineDescription;
@@ -25,9 +26,16 @@ import org.scalelab.engine.training.Models;
 
 /**
  * Measures what the model needs on this machine, with the benchmarks the {@code bench} commands run: every model's
- * layers at several batch sizes with one native thread and at the largest with two, the spread of its step time,
- * a short serial training run at two batch sizes (the trainer's work beyond the synthetic step), the reduction
- * cost γ, and allreduce sweeps over message sizes for every transport.
+ * layers at several batch sizes with one native thread, the spread of its step time, short serial training runs
+ * at two batch sizes and one with two native threads, the reduction cost γ, and allreduce sweeps over message
+ * sizes for every transport.
+ *
+ * <p>The layers give the step's shape (which part grows how with the batch); the trainer's own serial runs give its
+ * level and its threads' scaling. Timed one by one, a small model's layers add up to more than its step (2.18
+ * against 0.69 ms for mlp-235k's): their parts are scaled down to the trained step then, and what training adds
+ * beyond them (data, bookkeeping, events) is the rest. Two native threads are measured by training too: in a JVM
+ * started with two, {@code bench layers} ran cnn-1m at 0.68× of one thread where training with two ran it at 1.25×
+ * (docs/SCALING-MODEL.md).
  *
  * <p>On one host a sweep cannot tell β from γ: in every algorithm ScaleLab runs, the bytes sent and the floats
  * summed grow alike with N and P. So each local transport's fit folds its summing into β (its γ is 0), and the γ
@@ -37,7 +45,8 @@ public final class Calibrator {
 
     /** Runs a synthetic step in a JVM with the given native threads (the cli's child JVMs, or this JVM in tests). */
     public interface Measurements {
-        LayerBenchmark.Result layers(String model, int batch, int nativeThreads) throws IOException, InterruptedException;
+        /** {@code bench layers} with one native thread. */
+        LayerBenchmark.Result layers(String model, int batch) throws IOException, InterruptedException;
 
         /** A step's median and spread, milliseconds, with one native thread: {@code [median, spread]}. */
         double[] stepMedianAndSpread(String model, int batch) throws IOException, InterruptedException;
@@ -69,8 +78,10 @@ public final class Calibrator {
         }
     }
 
-    private static final int REST_STEPS = 20;
-    private static final int REST_TIMED_EPOCHS = 2;
+    /** A trained epoch lasts about this long (by the layers' estimate), so a step of a millisecond is timed over many. */
+    private static final double TRAINED_EPOCH_SECONDS = 1.5;
+    private static final int TRAINED_MIN_STEPS = 20;
+    private static final int TRAINED_TIMED_EPOCHS = 3;
     private static final int REDUCTION_FLOATS = 1 << 20;
     private static final int REDUCTION_REPEATS = 30;
 
@@ -116,39 +127,57 @@ public final class Calibrator {
         List<LayerBenchmark.Result> oneThread = new ArrayList<>();
         for (int batch : plan.batches()) {
             progress.update(done, total, model + ", layers at batch " + batch);
-            oneThread.add(measurements.layers(model, batch, 1));
+            oneThread.add(measurements.layers(model, batch));
             step(total, model);
         }
         int largest = plan.batches().get(plan.batches().size() - 1);
-        progress.update(done, total, model + ", layers with 2 native threads");
-        LayerBenchmark.Result twoThreads = measurements.layers(model, largest, 2);
-        step(total, model);
         progress.update(done, total, model + ", step spread");
         double[] medianAndSpread = measurements.stepMedianAndSpread(model, largest);
         step(total, model);
-        ComputeProfile synthetic = ComputeProfile.fit(model, Models.resolve(model).parameterCount(), oneThread, twoThreads,
+        ComputeProfile layers = ComputeProfile.fit(model, Models.resolve(model).parameterCount(), oneThread,
                 new LinearFit(0, 0), medianAndSpread[1] / medianAndSpread[0]);
+
         double[] batches = plan.restBatches().stream().mapToDouble(Integer::doubleValue).toArray();
-        double[] rest = new double[batches.length];
+        double[] trained = new double[batches.length];
         for (int i = 0; i < batches.length; i++) {
             progress.update(done, total, model + ", training at batch " + (int) batches[i]);
-            rest[i] = trainedStepSeconds(model, (int) batches[i]) - synthetic.computeSeconds(batches[i], 1);
+            trained[i] = batches[i] / trained(model, ScalingCase.SERIAL, (int) batches[i], layers).imagesPerSecond();
             step(total, model);
         }
-        return new ComputeProfile(model, synthetic.parameters(), synthetic.parts(), LinearFit.of(batches, rest),
-                synthetic.relativeSpread());
+        int last = batches.length - 1;
+        double level = Math.min(1, trained[last] / layers.computeSeconds(batches[last], 1));
+        ComputeProfile leveled = layers.scaled(level);
+        double[] rest = new double[batches.length];
+        for (int i = 0; i < batches.length; i++) {
+            rest[i] = trained[i] - leveled.computeSeconds(batches[i], 1);
+        }
+        leveled = leveled.withRest(LinearFit.of(batches, rest));
+
+        progress.update(done, total, model + ", training with 2 native threads");
+        // against the serial runs beside it, not the one above: the machine's speed drifts between runs
+        double speedup = trained(model, new ScalingCase(Strategy.INTRA_OP, 1, 2), (int) batches[last], layers).speedup();
+        double twoThreads = trained[last] / speedup;
+        step(total, model);
+        double restAtLast = leveled.restSeconds(batches[last]);
+        return leveled.withSerialFraction(LayerFit.serialFraction(trained[last] - restAtLast, twoThreads - restAtLast));
     }
 
-    /** Seconds per step of a short serial training run, through the trainer {@code scalelab train} uses. */
-    private double trainedStepSeconds(String model, int batch) {
+    /**
+     * A short training run through the trainer {@code scalelab train} uses (a case other than serial between two
+     * serial ones), with epochs long enough to time: about {@value #TRAINED_EPOCH_SECONDS} s by {@code layers}'
+     * estimate, within the dataset.
+     */
+    private ScalingResult trained(String model, ScalingCase scalingCase, int batch, ComputeProfile layers) {
+        int steps = (int) Math.max(TRAINED_MIN_STEPS, Math.ceil(TRAINED_EPOCH_SECONDS / layers.computeSeconds(batch, 1)));
         ScalingBenchmark benchmark = new ScalingBenchmark(catalog, what -> { }, cancellation);
-        List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of(model), List.of(ScalingCase.SERIAL),
-                null, batch, Scaling.STRONG, REST_STEPS, REST_TIMED_EPOCHS, 0));
-        ScalingResult serial = results.get(0);
-        if (serial.failure().isPresent()) {
-            throw new CalibrationException("training " + model + " at batch " + batch + " failed: " + serial.failure().get());
+        List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of(model), List.of(scalingCase),
+                null, batch, Scaling.STRONG, steps, TRAINED_TIMED_EPOCHS, scalingCase.equals(ScalingCase.SERIAL) ? 0 : 1));
+        ScalingResult result = results.stream().filter(r -> r.scalingCase().equals(scalingCase)).findFirst().orElseThrow();
+        if (result.failure().isPresent()) {
+            throw new CalibrationException("training " + model + " (" + scalingCase + ") at batch " + batch + " failed: "
+                    + result.failure().get());
         }
-        return batch / serial.imagesPerSecond();
+        return result;
     }
 
     /** γ: adding a million floats into another million with the allreduces' own loop, median of repeats. */

@@ -10,7 +10,8 @@ import org.scalelab.engine.bench.LayerBenchmark;
  * what the trainer does per step beyond them (data, bookkeeping, events), and how much a step's time varies.
  *
  * @param parameters     floats every allreduce or average moves
- * @param parts          the layers (forward and backward) and the step's fixed parts, each fitted
+ * @param parts          the layers (forward and backward) and the step's fixed parts, each fitted, at the level the
+ *                       trainer's own serial step was measured at
  * @param rest           the trainer's seconds per step beyond the synthetic step, against the batch
  * @param relativeSpread standard deviation of a step's compute over its median
  */
@@ -35,27 +36,39 @@ public record ComputeProfile(String model, long parameters, List<LayerFit> parts
     }
 
     /**
-     * Fits every part from {@code bench layers} results at several batch sizes with one native thread, and takes
-     * each part's serial fraction from a result with two native threads at the largest of those batches.
+     * Fits every part from {@code bench layers} results at several batch sizes with one native thread. Each part's
+     * serial fraction is left at 0 for the {@link Calibrator} to set from training with two native threads.
      */
-    public static ComputeProfile fit(String model, long parameters, List<LayerBenchmark.Result> oneThread,
-                                     LayerBenchmark.Result twoThreads, LinearFit rest, double relativeSpread) {
-        LayerBenchmark.Result reference = oneThread.stream().filter(r -> r.batchSize() == twoThreads.batchSize())
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                        "no one-thread measurement at batch " + twoThreads.batchSize() + " to compare two threads with"));
+    public static ComputeProfile fit(String model, long parameters, List<LayerBenchmark.Result> oneThread, LinearFit rest,
+                                     double relativeSpread) {
         double[] batches = oneThread.stream().mapToDouble(LayerBenchmark.Result::batchSize).toArray();
         List<LayerFit> parts = new ArrayList<>();
-        int layers = reference.layers().size();
+        int layers = oneThread.get(0).layers().size();
         for (int i = 0; i < layers; i++) {
             int layer = i;
             double[] seconds = oneThread.stream().mapToDouble(r -> r.layers().get(layer).totalMillis() / 1e3).toArray();
-            parts.add(new LayerFit(reference.layers().get(i).kind(), LinearFit.of(batches, seconds), LayerFit.serialFraction(
-                    reference.layers().get(i).totalMillis(), twoThreads.layers().get(i).totalMillis())));
+            parts.add(new LayerFit(oneThread.get(0).layers().get(i).kind(), LinearFit.of(batches, seconds), 0));
         }
         double[] fixed = oneThread.stream().mapToDouble(ComputeProfile::fixedMillis).map(ms -> ms / 1e3).toArray();
-        parts.add(new LayerFit("input, loss and update", LinearFit.of(batches, fixed),
-                LayerFit.serialFraction(fixedMillis(reference), fixedMillis(twoThreads))));
+        parts.add(new LayerFit("input, loss and update", LinearFit.of(batches, fixed), 0));
         return new ComputeProfile(model, parameters, parts, rest, relativeSpread);
+    }
+
+    /** Every part's time multiplied by {@code factor}: the level training measured, the layers' shape kept. */
+    ComputeProfile scaled(double factor) {
+        return new ComputeProfile(model, parameters, parts.stream().map(part -> new LayerFit(part.kind(),
+                new LinearFit(part.seconds().intercept() * factor, part.seconds().slope() * factor), part.serialFraction()))
+                .toList(), rest, relativeSpread);
+    }
+
+    /** Every part with the serial fraction {@code s} measured for the whole step. */
+    ComputeProfile withSerialFraction(double s) {
+        return new ComputeProfile(model, parameters, parts.stream().map(part -> new LayerFit(part.kind(), part.seconds(), s))
+                .toList(), rest, relativeSpread);
+    }
+
+    ComputeProfile withRest(LinearFit newRest) {
+        return new ComputeProfile(model, parameters, parts, newRest, relativeSpread);
     }
 
     private static double fixedMillis(LayerBenchmark.Result result) {

@@ -5,8 +5,9 @@ package org.scalelab.engine.predict;
  * seconds against the worker's batch with one native thread, and how much of it more native threads cannot share.
  *
  * @param serialFraction Amdahl's serial fraction s from the times with one and two native threads
- *                       (t₂ = t₁·(s + (1−s)/2)); above 1 when a second thread made it slower, and then more threads
- *                       are taken to be as slow as two (Amdahl's law would extrapolate the slowdown without bound)
+ *                       (t₂ = t₁·(s + (1−s)/2)), measured by training (the {@link Calibrator}); above 1 when a second
+ *                       thread made it slower, and then more threads are taken to be as slow as two (Amdahl's law
+ *                       would extrapolate the slowdown without bound)
  */
 public record LayerFit(String kind, LinearFit seconds, double serialFraction) {
 

@@ -33,6 +33,18 @@ public final class Validation {
 
     /** How long each configuration trains. */
     public record Settings(int steps, int repeats) {
+        /** An epoch this long (by the serial prediction) is timed well beyond the scheduler's jitter. */
+        static final double EPOCH_SECONDS = 1.5;
+        static final int MIN_STEPS = 20;
+
+        /**
+         * Epochs of about {@value #EPOCH_SECONDS} s by the serial prediction for {@code scenario}, at least {@value
+         * #MIN_STEPS} steps (the dataset may hold fewer: 30 ms epochs of mlp-235k timed the scheduler, not the model).
+         */
+        public static Settings lasting(ScalingModel model, Scenario scenario, int repeats) {
+            double serialStep = model.predict(scenario.serialBaseline()).stepSeconds();
+            return new Settings((int) Math.max(MIN_STEPS, Math.ceil(EPOCH_SECONDS / serialStep)), repeats);
+        }
     }
 
     private Validation() {

@@ -38,22 +38,23 @@ class FitTest {
     }
 
     @Test
-    void computeProfileFitsEachLayerAgainstTheBatchAndAmdahlFromTwoThreads() {
-        // layer 1: 1 ms + 0.1 ms per image, half of it serial; fixed parts: 0.5 ms + 0.01 ms per image, all serial
+    void computeProfileFitsEachLayerAgainstTheBatchScaledToTheTrainedLevelWithTheMeasuredSerialFraction() {
+        // layer 1: 1 ms + 0.1 ms per image; fixed parts: 0.5 ms + 0.01 ms per image
         List<LayerBenchmark.Result> oneThread = new ArrayList<>();
         for (int batch : List.of(8, 16, 64)) {
             oneThread.add(result(batch, 1 + 0.1 * batch, 0.5 + 0.01 * batch));
         }
-        double layerAt64 = 1 + 6.4;
-        LayerBenchmark.Result twoThreads = result(64, layerAt64 * 0.75, 0.5 + 0.64);
-        ComputeProfile profile = ComputeProfile.fit("m", 1000, oneThread, twoThreads, new LinearFit(0, 0), 0.1);
+        ComputeProfile profile = ComputeProfile.fit("m", 1000, oneThread, new LinearFit(0, 0), 0.1);
         assertEquals(2, profile.parts().size());
         assertEquals(1e-3, profile.parts().get(0).seconds().intercept(), 1e-12);
         assertEquals(1e-4, profile.parts().get(0).seconds().slope(), 1e-12);
-        assertEquals(0.5, profile.parts().get(0).serialFraction(), 1e-9);
-        assertEquals(1, profile.parts().get(1).serialFraction(), 1e-9);
-        // batch 32, 4 threads: layer (1 + 3.2) ms·(0.5 + 0.5/4) + fixed (0.5 + 0.32) ms
-        assertEquals((4.2 * 0.625 + 0.82) / 1e3, profile.computeSeconds(32, 4), 1e-12);
+        assertEquals((1 + 3.2 + 0.5 + 0.32) / 1e3, profile.computeSeconds(32, 1), 1e-12);
+
+        ComputeProfile trained = profile.scaled(0.5).withSerialFraction(0.5).withRest(new LinearFit(1e-3, 0));
+        // batch 32, 4 threads: half the layers' time, (0.5 + 0.5/4) of it; the rest is not shared
+        assertEquals((1 + 3.2 + 0.5 + 0.32) / 2 * 0.625 / 1e3, trained.computeSeconds(32, 4), 1e-12);
+        assertEquals(1e-3, trained.restSeconds(32), 1e-12);
+        assertEquals(List.of(0.5, 0.5), trained.parts().stream().map(LayerFit::serialFraction).toList());
     }
 
     /** A result whose one layer takes {@code layerMillis}, forward and backward split evenly. */
