@@ -74,8 +74,9 @@ public final class PredictCalibrateCommand implements Callable<Integer> {
         }
         for (ComputeProfile profile : calibration.models().values()) {
             out.printf(Locale.ROOT, "%s: %.2f ms per step at batch 64 (1 thread), %.2f with 2; rest %.2f ms; "
-                    + "step spread %.1f %%%n", profile.model(), profile.computeSeconds(64, 1) * 1e3,
-                    profile.computeSeconds(64, 2) * 1e3, profile.restSeconds(64) * 1e3, 100 * profile.relativeSpread());
+                    + "step spread %.1f %%; %.2f× as long in a rank%n", profile.model(), profile.computeSeconds(64, 1) * 1e3,
+                    profile.computeSeconds(64, 2) * 1e3, profile.restSeconds(64) * 1e3, 100 * profile.relativeSpread(),
+                    profile.rankSlowdown());
         }
     }
 

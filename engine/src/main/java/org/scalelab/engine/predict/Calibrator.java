@@ -33,7 +33,8 @@ import org.scalelab.engine.training.Models;
  * <p>The layers give the step's shape (which part grows how with the batch); the trainer's own serial runs give its
  * level and its threads' scaling. Timed one by one, a small model's layers add up to more than its step (2.18
  * against 0.69 ms for mlp-235k's): their parts are scaled down to the trained step then, and what training adds
- * beyond them (data, bookkeeping, events) is the rest. Two native threads are measured by training too: in a JVM
+ * beyond them (data, bookkeeping, events) is the rest. A worker in a rank of its own (a JVM MPJ starts) took 1.2 to
+ * 1.7 times as long as the serial trainer on the same work: one rank is trained to measure it. Two native threads are measured by training too: in a JVM
  * started with two, {@code bench layers} ran cnn-1m at 0.68× of one thread where training with two ran it at 1.25×
  * (docs/SCALING-MODEL.md).
  *
@@ -74,7 +75,7 @@ public final class Calibrator {
 
         /** Measurements in all, for a progress bar. */
         public int measurements() {
-            return models.size() * (batches.size() + 2 + restBatches.size()) + 1 + transports.size();
+            return models.size() * (batches.size() + 3 + restBatches.size()) + 1 + transports.size();
         }
     }
 
@@ -159,7 +160,12 @@ public final class Calibrator {
         double twoThreads = trained[last] / speedup;
         step(total, model);
         double restAtLast = leveled.restSeconds(batches[last]);
-        return leveled.withSerialFraction(LayerFit.serialFraction(trained[last] - restAtLast, twoThreads - restAtLast));
+        leveled = leveled.withSerialFraction(LayerFit.serialFraction(trained[last] - restAtLast, twoThreads - restAtLast));
+
+        progress.update(done, total, model + ", training in one rank");
+        double rankSpeedup = trained(model, new ScalingCase(Strategy.MPJ, 1, 1), (int) batches[last], layers).speedup();
+        step(total, model);
+        return leveled.withRankSlowdown(1 / rankSpeedup);
     }
 
     /**

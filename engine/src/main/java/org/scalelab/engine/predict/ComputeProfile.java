@@ -14,11 +14,24 @@ import org.scalelab.engine.bench.LayerBenchmark;
  *                       trainer's own serial step was measured at
  * @param rest           the trainer's seconds per step beyond the synthetic step, against the batch
  * @param relativeSpread standard deviation of a step's compute over its median
+ * @param rankSlowdown   how much longer a worker's step takes in a rank of its own (a JVM started by MPJ) than in
+ *                       the serial trainer: measured by training one rank (mlp-235k 1.7×, cnn-1m 1.2× on an idle
+ *                       2-vCPU machine); 1 where there is no such cost
  */
-public record ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest, double relativeSpread) {
+public record ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest, double relativeSpread,
+                             double rankSlowdown) {
 
     public ComputeProfile {
         parts = List.copyOf(parts);
+        if (!(rankSlowdown > 0)) {
+            // also a calibration written before ranks were measured: it lacks the field
+            throw new IllegalArgumentException("rankSlowdown " + rankSlowdown + ": expected a factor > 0");
+        }
+    }
+
+    /** A profile with no cost for running in a rank of its own. */
+    public ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest, double relativeSpread) {
+        this(model, parameters, parts, rest, relativeSpread, 1);
     }
 
     /** Seconds of forward, backward, loss and update for {@code batch} images with {@code nativeThreads} threads. */
@@ -58,17 +71,21 @@ public record ComputeProfile(String model, long parameters, List<LayerFit> parts
     ComputeProfile scaled(double factor) {
         return new ComputeProfile(model, parameters, parts.stream().map(part -> new LayerFit(part.kind(),
                 new LinearFit(part.seconds().intercept() * factor, part.seconds().slope() * factor), part.serialFraction()))
-                .toList(), rest, relativeSpread);
+                .toList(), rest, relativeSpread, rankSlowdown);
     }
 
     /** Every part with the serial fraction {@code s} measured for the whole step. */
     ComputeProfile withSerialFraction(double s) {
         return new ComputeProfile(model, parameters, parts.stream().map(part -> new LayerFit(part.kind(), part.seconds(), s))
-                .toList(), rest, relativeSpread);
+                .toList(), rest, relativeSpread, rankSlowdown);
     }
 
     ComputeProfile withRest(LinearFit newRest) {
-        return new ComputeProfile(model, parameters, parts, newRest, relativeSpread);
+        return new ComputeProfile(model, parameters, parts, newRest, relativeSpread, rankSlowdown);
+    }
+
+    ComputeProfile withRankSlowdown(double factor) {
+        return new ComputeProfile(model, parameters, parts, rest, relativeSpread, factor);
     }
 
     private static double fixedMillis(LayerBenchmark.Result result) {

@@ -2,6 +2,7 @@ package org.scalelab.engine.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,20 @@ class MachineCalibrationTest {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"machine\": ");
         String message = assertThrows(CalibrationException.class, () -> MachineCalibration.load(broken, here)).getMessage();
         assertEquals(1, message.lines().count(), message);
+    }
+
+    /** One written before ranks were measured lacks their slowdown: calibrate again rather than predict without it. */
+    @Test
+    void aCalibrationFromBeforeRanksWereMeasuredIsRefused() throws IOException {
+        Path file = dir.resolve("calibration.json");
+        ScalingModelTest.calibration(0).save(file);
+        Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"rankSlowdown\"\\s*:\\s*1.0", ""));
+        MachineDescription sameCpu = new MachineDescription("Test CPU", 2, 8, "Linux 6", "Java 21", 1.5);
+        String message = assertThrows(CalibrationException.class, () -> MachineCalibration.load(file, sameCpu)).getMessage();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("calibration " + file + " is unreadable ("), message);
+        assertTrue(message.contains("rankSlowdown NaN: expected a factor > 0"), message);
+        assertTrue(message.endsWith("): run scalelab predict calibrate again"), message);
     }
 
     private static Scenario scenario() {
