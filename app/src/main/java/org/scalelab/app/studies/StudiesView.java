@@ -2,6 +2,7 @@ package org.scalelab.app.studies;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -237,7 +238,7 @@ public final class StudiesView extends VBox {
             StudyResults results = model.resultsProperty().get();
             Path target = folder.toPath().resolve(results.study().studyId());
             try {
-                StudyReport.write(results, target, List.of(ReportFormat.values()));
+                StudyReport.write(results, target, EnumSet.allOf(ReportFormat.class));
                 Dialogs.info(this, "Report written", "The table and charts are in " + target);
             } catch (IOException problem) {
                 Dialogs.error(this, "Could not write the report", problem);

@@ -2,10 +2,8 @@ package org.scalelab.engine.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.scalelab.engine.report.ReportFormat;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.RunTables;
@@ -34,10 +32,8 @@ final class RunsExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The folder to write (created).")
     Path out;
 
-    @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
-            converter = LowerCaseEnumConverter.ReportFormatConverter.class,
-            description = "Any of md, csv, tex, html, png, svg, pdf (pdf: also one PDF of it all). Default: all.")
-    List<ReportFormat> formats = List.of(ReportFormat.values());
+    @Mixin
+    ReportFormatsOption formats;
 
     @Mixin
     RunsDirOption runs;
@@ -54,7 +50,7 @@ final class RunsExportCommand implements Callable<Integer> {
         RunComparison.chart(charts, compared, run -> baselines.eligibleFor(run).stream().findFirst());
         List<Path> records = compared.stream().flatMap(run -> store.filesOf(run.runId()).stream()).toList();
         List<Path> written = ReportExport.write(out, charts, List.of(RunTables.comparison(compared, baselines),
-                RunTables.listing(compared, baselines)), records, EnumSet.copyOf(formats));
+                RunTables.listing(compared, baselines)), records, formats.chosen());
         spec.commandLine().getOut().println("Report of " + compared.size() + " run" + (compared.size() == 1 ? "" : "s")
                 + ": " + written.size() + " files in " + out);
         return 0;

@@ -11,7 +11,6 @@ import org.scalelab.engine.predict.CalibrationException;
 import org.scalelab.engine.predict.MachineCalibration;
 import org.scalelab.engine.predict.StudyPredictions;
 import org.scalelab.engine.provenance.MachineDescription;
-import org.scalelab.engine.report.ReportFormat;
 import org.scalelab.engine.studies.StudyPlan;
 import org.scalelab.engine.studies.StudyPlanException;
 import org.scalelab.engine.studies.StudyPlans;
@@ -37,10 +36,8 @@ final class StudyReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The folder to write into (created).")
     Path out;
 
-    @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
-            converter = LowerCaseEnumConverter.ReportFormatConverter.class,
-            description = "Any of ${COMPLETION-CANDIDATES}. Default: all.")
-    List<ReportFormat> formats = List.of(ReportFormat.values());
+    @Mixin
+    ReportFormatsOption formats;
 
     @Mixin
     RunsDirOption runs;
@@ -55,7 +52,7 @@ final class StudyReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StudyRecord study = new StudyStore(runs.directory()).load(studyId);
         StudyResults results = StudyResults.of(study, runs.store());
-        List<Path> written = StudyReport.write(withPredictions(results), out, formats);
+        List<Path> written = StudyReport.write(withPredictions(results), out, formats.chosen());
         PrintWriter console = spec.commandLine().getOut();
         written.forEach(console::println);
         console.flush();

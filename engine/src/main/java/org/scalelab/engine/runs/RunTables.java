@@ -77,10 +77,10 @@ public final class RunTables {
         List<List<Cell>> rows = new ArrayList<>();
         for (RunRecord run : runs) {
             Optional<Baseline> baseline = baselineOf.apply(run);
-            Optional<Speedup> speedup = baseline.map(chosen ->
-                    chosen.speedupOf(Throughput.of(run).imagesPerSecond(), run.config().cores()));
+            double imagesPerSecond = Throughput.of(run).imagesPerSecond();
+            Optional<Speedup> speedup = baseline.map(chosen -> chosen.speedupOf(imagesPerSecond, run.config().cores()));
             rows.add(List.of(Cell.text(run.name()), Cell.text(run.config().parallelism().label()),
-                    Cell.number(run.summary().trainSeconds()), Cell.number(Throughput.of(run).imagesPerSecond()),
+                    Cell.number(run.summary().trainSeconds()), Cell.number(imagesPerSecond),
                     Cell.number(speedup.map(Speedup::value).orElse(Double.NaN)),
                     Cell.number(speedup.map(Speedup::efficiency).orElse(Double.NaN)),
                     Cell.number(run.summary().testAccuracy()),

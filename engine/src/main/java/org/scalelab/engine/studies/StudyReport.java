@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.scalelab.engine.report.ChartFormat;
 import org.scalelab.engine.report.PdfReport;
@@ -25,7 +26,7 @@ public final class StudyReport {
     }
 
     /** @return every file written */
-    public static List<Path> write(StudyResults results, Path folder, List<ReportFormat> formats) throws IOException {
+    public static List<Path> write(StudyResults results, Path folder, Set<ReportFormat> formats) throws IOException {
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
         ReportTable table = StudyTable.of(results);
