@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.bench.LayerBenchmark;
 import org.scalelab.engine.predict.Calibrator;
@@ -74,9 +76,11 @@ public final class PredictCalibrateCommand implements Callable<Integer> {
         }
         for (ComputeProfile profile : calibration.models().values()) {
             out.printf(Locale.ROOT, "%s: %.2f ms per step at batch 64 (1 thread), %.2f with 2; rest %.2f ms; "
-                    + "step spread %.1f %%; %.2f× as long in a rank%n", profile.model(), profile.computeSeconds(64, 1) * 1e3,
-                    profile.computeSeconds(64, 2) * 1e3, profile.restSeconds(64) * 1e3, 100 * profile.relativeSpread(),
-                    profile.rankSlowdown());
+                    + "step spread %.1f %%%n", profile.model(), profile.computeSeconds(64, 1) * 1e3,
+                    profile.computeSeconds(64, 2) * 1e3, profile.restSeconds(64) * 1e3, 100 * profile.relativeSpread());
+            out.println("  one worker's step against serial: " + profile.workerSlowdown().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f×", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
         }
     }
 

@@ -33,8 +33,9 @@ import org.scalelab.engine.training.Models;
  * <p>The layers give the step's shape (which part grows how with the batch); the trainer's own serial runs give its
  * level and its threads' scaling. Timed one by one, a small model's layers add up to more than its step (2.18
  * against 0.69 ms for mlp-235k's): their parts are scaled down to the trained step then, and what training adds
- * beyond them (data, bookkeeping, events) is the rest. A worker in a rank of its own (a JVM MPJ starts) took 1.2 to
- * 1.7 times as long as the serial trainer on the same work: one rank is trained to measure it. Two native threads are measured by training too: in a JVM
+ * beyond them (data, bookkeeping, events) is the rest. One worker of a parallel strategy takes longer than the serial
+ * trainer on the same work (a rank of its own, a JVM MPJ starts, 1.2 to 1.7 times as long): each is trained with one
+ * worker to measure it. Two native threads are measured by training too: in a JVM
  * started with two, {@code bench layers} ran cnn-1m at 0.68× of one thread where training with two ran it at 1.25×
  * (docs/SCALING-MODEL.md).
  *
@@ -75,10 +76,16 @@ public final class Calibrator {
 
         /** Measurements in all, for a progress bar. */
         public int measurements() {
-            return models.size() * (batches.size() + 3 + restBatches.size()) + 1 + transports.size();
+            return models.size() * (batches.size() + 2 + restBatches.size()) + 1 + transports.size();
         }
     }
 
+    private static final ScalingCase TWO_NATIVE_THREADS = new ScalingCase(Strategy.INTRA_OP, 1, 2);
+    /** Intra-op with two native threads, and one worker of every strategy that has workers of its own. */
+    private static final List<ScalingCase> ONE_WORKER_CASES = List.of(TWO_NATIVE_THREADS,
+            new ScalingCase(Strategy.THREADS, 1, 1), new ScalingCase(Strategy.MPJ, 1, 1),
+            new ScalingCase(Strategy.MPJ_MULTICORE, 1, 1), new ScalingCase(Strategy.HYBRID, 1, 1),
+            new ScalingCase(Strategy.PARAM_AVG, 1, 1));
     /** A trained epoch lasts about this long (by the layers' estimate), so a step of a millisecond is timed over many. */
     private static final double TRAINED_EPOCH_SECONDS = 1.5;
     private static final int TRAINED_MIN_STEPS = 20;
@@ -142,7 +149,7 @@ public final class Calibrator {
         double[] trained = new double[batches.length];
         for (int i = 0; i < batches.length; i++) {
             progress.update(done, total, model + ", training at batch " + (int) batches[i]);
-            trained[i] = batches[i] / trained(model, ScalingCase.SERIAL, (int) batches[i], layers).imagesPerSecond();
+            trained[i] = batches[i] / trained(model, List.of(ScalingCase.SERIAL), (int) batches[i], layers).get(0).imagesPerSecond();
             step(total, model);
         }
         int last = batches.length - 1;
@@ -154,18 +161,21 @@ public final class Calibrator {
         }
         leveled = leveled.withRest(LinearFit.of(batches, rest));
 
-        progress.update(done, total, model + ", training with 2 native threads");
-        // against the serial runs beside it, not the one above: the machine's speed drifts between runs
-        double speedup = trained(model, new ScalingCase(Strategy.INTRA_OP, 1, 2), (int) batches[last], layers).speedup();
-        double twoThreads = trained[last] / speedup;
+        progress.update(done, total, model + ", training each strategy with one worker, intra-op with two threads");
+        // all in one run, each against the serial runs beside it: the machine's speed drifts between runs
+        List<ScalingResult> oneWorker = trained(model, ONE_WORKER_CASES, (int) batches[last], layers);
         step(total, model);
+        double twoThreads = trained[last] / speedupOf(oneWorker, TWO_NATIVE_THREADS);
         double restAtLast = leveled.restSeconds(batches[last]);
-        leveled = leveled.withSerialFraction(LayerFit.serialFraction(trained[last] - restAtLast, twoThreads - restAtLast));
+        Map<Strategy, Double> slowdown = new EnumMap<>(Strategy.class);
+        ONE_WORKER_CASES.stream().filter(c -> c.cores() == 1)
+                .forEach(c -> slowdown.put(c.strategy(), 1 / speedupOf(oneWorker, c)));
+        return leveled.withSerialFraction(LayerFit.serialFraction(trained[last] - restAtLast, twoThreads - restAtLast))
+                .withWorkerSlowdown(slowdown);
+    }
 
-        progress.update(done, total, model + ", training in one rank");
-        double rankSpeedup = trained(model, new ScalingCase(Strategy.MPJ, 1, 1), (int) batches[last], layers).speedup();
-        step(total, model);
-        return leveled.withRankSlowdown(1 / rankSpeedup);
+    private static double speedupOf(List<ScalingResult> results, ScalingCase scalingCase) {
+        return results.stream().filter(r -> r.scalingCase().equals(scalingCase)).findFirst().orElseThrow().speedup();
     }
 
     /**
@@ -173,17 +183,18 @@ public final class Calibrator {
      * serial ones), with epochs long enough to time: about {@value #TRAINED_EPOCH_SECONDS} s by {@code layers}'
      * estimate, within the dataset.
      */
-    private ScalingResult trained(String model, ScalingCase scalingCase, int batch, ComputeProfile layers) {
+    private List<ScalingResult> trained(String model, List<ScalingCase> cases, int batch, ComputeProfile layers) {
         int steps = (int) Math.max(TRAINED_MIN_STEPS, Math.ceil(TRAINED_EPOCH_SECONDS / layers.computeSeconds(batch, 1)));
         ScalingBenchmark benchmark = new ScalingBenchmark(catalog, what -> { }, cancellation);
-        List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of(model), List.of(scalingCase),
-                null, batch, Scaling.STRONG, steps, TRAINED_TIMED_EPOCHS, scalingCase.equals(ScalingCase.SERIAL) ? 0 : 1));
-        ScalingResult result = results.stream().filter(r -> r.scalingCase().equals(scalingCase)).findFirst().orElseThrow();
-        if (result.failure().isPresent()) {
-            throw new CalibrationException("training " + model + " (" + scalingCase + ") at batch " + batch + " failed: "
-                    + result.failure().get());
+        List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of(model), cases, null, batch,
+                Scaling.STRONG, steps, TRAINED_TIMED_EPOCHS, cases.equals(List.of(ScalingCase.SERIAL)) ? 0 : 1));
+        for (ScalingResult result : results) {
+            if (result.failure().isPresent()) {
+                throw new CalibrationException("training " + model + " (" + result.scalingCase() + ") at batch " + batch
+                        + " failed: " + result.failure().get());
+            }
         }
-        return result;
+        return results;
     }
 
     /** γ: adding a million floats into another million with the allreduces' own loop, median of repeats. */

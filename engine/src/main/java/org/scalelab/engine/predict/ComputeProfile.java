@@ -2,7 +2,9 @@ package org.scalelab.engine.predict;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.scalelab.engine.bench.LayerBenchmark;
+import org.scalelab.engine.config.Strategy;
 
 /**
  * How long one worker's step of one model takes on this machine: each layer's forward and backward pass fitted
@@ -14,24 +16,35 @@ import org.scalelab.engine.bench.LayerBenchmark;
  *                       trainer's own serial step was measured at
  * @param rest           the trainer's seconds per step beyond the synthetic step, against the batch
  * @param relativeSpread standard deviation of a step's compute over its median
- * @param rankSlowdown   how much longer a worker's step takes in a rank of its own (a JVM started by MPJ) than in
- *                       the serial trainer: measured by training one rank (mlp-235k 1.7×, cnn-1m 1.2× on an idle
- *                       2-vCPU machine); 1 where there is no such cost
+ * @param workerSlowdown how much longer one worker's step takes under each strategy than in the serial trainer,
+ *                       measured by training each strategy with one worker (a rank of its own ran mlp-235k's step
+ *                       1.7 times as long, cnn-1m's 1.2 times, on an idle 2-vCPU machine); 1 for a strategy not in it
  */
 public record ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest, double relativeSpread,
-                             double rankSlowdown) {
+                             Map<Strategy, Double> workerSlowdown) {
 
     public ComputeProfile {
         parts = List.copyOf(parts);
-        if (!(rankSlowdown > 0)) {
-            // also a calibration written before ranks were measured: it lacks the field
-            throw new IllegalArgumentException("rankSlowdown " + rankSlowdown + ": expected a factor > 0");
+        if (workerSlowdown == null) {
+            // a calibration written before one-worker runs were measured lacks it
+            throw new IllegalArgumentException("no workerSlowdown: calibrated by an older ScaleLab");
         }
+        workerSlowdown = Map.copyOf(workerSlowdown);
+        workerSlowdown.forEach((strategy, factor) -> {
+            if (!(factor > 0)) {
+                throw new IllegalArgumentException("workerSlowdown of " + strategy + " " + factor + ": expected a factor > 0");
+            }
+        });
     }
 
-    /** A profile with no cost for running in a rank of its own. */
+    /** A profile whose workers take as long under every strategy as in the serial trainer. */
     public ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest, double relativeSpread) {
-        this(model, parameters, parts, rest, relativeSpread, 1);
+        this(model, parameters, parts, rest, relativeSpread, Map.of());
+    }
+
+    /** How much longer one worker's step takes under {@code strategy} than serial: 1 where none was measured. */
+    public double slowdownUnder(Strategy strategy) {
+        return workerSlowdown.getOrDefault(strategy, 1.0);
     }
 
     /** Seconds of forward, backward, loss and update for {@code batch} images with {@code nativeThreads} threads. */
@@ -71,21 +84,21 @@ public record ComputeProfile(String model, long parameters, List<LayerFit> parts
     ComputeProfile scaled(double factor) {
         return new ComputeProfile(model, parameters, parts.stream().map(part -> new LayerFit(part.kind(),
                 new LinearFit(part.seconds().intercept() * factor, part.seconds().slope() * factor), part.serialFraction()))
-                .toList(), rest, relativeSpread, rankSlowdown);
+                .toList(), rest, relativeSpread, workerSlowdown);
     }
 
     /** Every part with the serial fraction {@code s} measured for the whole step. */
     ComputeProfile withSerialFraction(double s) {
         return new ComputeProfile(model, parameters, parts.stream().map(part -> new LayerFit(part.kind(), part.seconds(), s))
-                .toList(), rest, relativeSpread, rankSlowdown);
+                .toList(), rest, relativeSpread, workerSlowdown);
     }
 
     ComputeProfile withRest(LinearFit newRest) {
-        return new ComputeProfile(model, parameters, parts, newRest, relativeSpread, rankSlowdown);
+        return new ComputeProfile(model, parameters, parts, newRest, relativeSpread, workerSlowdown);
     }
 
-    ComputeProfile withRankSlowdown(double factor) {
-        return new ComputeProfile(model, parameters, parts, rest, relativeSpread, factor);
+    ComputeProfile withWorkerSlowdown(Map<Strategy, Double> factors) {
+        return new ComputeProfile(model, parameters, parts, rest, relativeSpread, factors);
     }
 
     private static double fixedMillis(LayerBenchmark.Result result) {

@@ -9,7 +9,8 @@ import org.scalelab.engine.runs.speedup.Speedup;
 /**
  * Predicts a configuration's step from a {@link MachineCalibration}:
  * {@code step = compute + communication + wait + rest}, where compute is one worker's share of the batch
- * (time-shared when a host has more busy threads than cores, slower in a rank of its own), communication the collectives the strategy runs
+ * (time-shared when a host has more busy threads than cores, and as much slower than serial as one worker of the
+ * strategy was measured to be), communication the collectives the strategy runs
  * each step, wait the expected lag of the slowest worker, and rest the trainer's other work per step.
  */
 public final class ScalingModel {
@@ -68,10 +69,10 @@ public final class ScalingModel {
     private Parts parts(Scenario scenario, ComputeProfile profile) {
         Strategy strategy = scenario.strategy();
         double timeShared = Math.max(1, scenario.busyThreadsPerHost() / scenario.coresPerHost());
-        double inRank = strategy.launchesProcesses(scenario.procs()) ? profile.rankSlowdown() : 1;
+        double slowdown = profile.slowdownUnder(strategy);
         double compute = profile.computeSeconds(scenario.workerBatch(), strategy.nativeThreadsPerWorker(scenario.threads()))
-                * timeShared * inRank;
-        double rest = profile.restSeconds(scenario.workerBatch()) * timeShared * inRank;
+                * timeShared * slowdown;
+        double rest = profile.restSeconds(scenario.workerBatch()) * timeShared * slowdown;
         double perStep = scenario.collectivesPerStep();
         double communication = collectiveSeconds(scenario, profile.parameters()) * perStep;
         double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, 1 / perStep);

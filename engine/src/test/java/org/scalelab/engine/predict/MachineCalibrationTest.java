@@ -47,17 +47,17 @@ class MachineCalibrationTest {
         assertEquals(1, message.lines().count(), message);
     }
 
-    /** One written before ranks were measured lacks their slowdown: calibrate again rather than predict without it. */
+    /** One written before one-worker runs were measured lacks them: calibrate again rather than predict without. */
     @Test
-    void aCalibrationFromBeforeRanksWereMeasuredIsRefused() throws IOException {
+    void aCalibrationFromBeforeOneWorkerRunsWereMeasuredIsRefused() throws IOException {
         Path file = dir.resolve("calibration.json");
         ScalingModelTest.calibration(0).save(file);
-        Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"rankSlowdown\"\\s*:\\s*1.0", ""));
+        Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"workerSlowdown\"\\s*:\\s*\\{\\s*}", ""));
         MachineDescription sameCpu = new MachineDescription("Test CPU", 2, 8, "Linux 6", "Java 21", 1.5);
         String message = assertThrows(CalibrationException.class, () -> MachineCalibration.load(file, sameCpu)).getMessage();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("calibration " + file + " is unreadable ("), message);
-        assertTrue(message.contains("rankSlowdown NaN: expected a factor > 0"), message);
+        assertTrue(message.contains("no workerSlowdown: calibrated by an older ScaleLab"), message);
         assertTrue(message.endsWith("): run scalelab predict calibrate again"), message);
     }
 

@@ -50,12 +50,12 @@ class ScalingModelTest {
     }
 
     @Test
-    void aWorkerInARankOfItsOwnTakesTheMeasuredSlowdownThreadsDoNot() {
+    void eachStrategysWorkersTakeTheSlowdownMeasuredForOneOfThem() {
         MachineCalibration measured = calibration(0);
-        measured = new MachineCalibration(measured.machine(), measured.measuredAt(),
-                Map.of("m", measured.model("m").orElseThrow().withRankSlowdown(1.5)), measured.transports(), 0);
+        measured = new MachineCalibration(measured.machine(), measured.measuredAt(), Map.of("m", measured.model("m")
+                .orElseThrow().withWorkerSlowdown(Map.of(Strategy.MPJ, 1.5))), measured.transports(), 0);
         ScalingModel slower = new ScalingModel(measured);
-        // 32 images at 1 ms each, 1.5× in a rank: 48 ms; the same two workers as threads: 32 ms
+        // 32 images at 1 ms each, 1.5× in an mpj rank: 48 ms; the same two workers as threads, not measured slower: 32 ms
         assertEquals(0.048, slower.predict(scenario(Strategy.MPJ, 2, 1, 1, Scaling.STRONG)).computeSeconds(), EXACT);
         assertEquals(0.032, slower.predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG)).computeSeconds(), EXACT);
         assertEquals(0.064, slower.predict(scenario(Strategy.SERIAL, 1, 1, 1, Scaling.STRONG)).stepSeconds(), EXACT);
