@@ -161,7 +161,7 @@ public final class Calibrator {
         }
         leveled = leveled.withRest(LinearFit.of(batches, rest));
 
-        progress.update(done, total, model + ", training each strategy with one worker, intra-op with two threads");
+        progress.update(done, total, model + ", one worker of each strategy");
         // all in one run, each against the serial runs beside it: the machine's speed drifts between runs
         List<ScalingResult> oneWorker = trained(model, ONE_WORKER_CASES, (int) batches[last], layers);
         step(total, model);
