@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.scalelab.engine.events.Json;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.events.Json;
 
 class StudyPlansTest {
     private static final Path READY_PLANS = Path.of("../experiments/plans");
