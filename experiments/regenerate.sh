@@ -2,7 +2,7 @@
 # Runs every ready plan's quick form and writes its report into results/PLAN/ and study-*.md here: the files
 # under experiments/ that show results are made by this script, never typed by hand.
 #   experiments/regenerate.sh [PLAN...]      (default: every plan in experiments/plans/)
-# C's plans run with --allow-oversubscribe: every cell of theirs needs 3 to 8 cores.
+# C's plans run with --allow-oversubscribe: every cell of theirs needs 3 to 8 cores; F's too, for its 4-rank cells.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -13,7 +13,7 @@ plans=("$@")
 for plan in "${plans[@]}"; do
     name="$(basename "$plan" .json)"
     extra=()
-    case "$name" in study-c-*) extra=(--allow-oversubscribe) ;; esac
+    case "$name" in study-c-*|study-f-*) extra=(--allow-oversubscribe) ;; esac
     load="$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "== $name ($(date -u +%H:%M), load $load)" >&2
     result="$(./scalelab study run "$plan" --quick "${extra[@]}" --json --runs-dir "$runs" | tail -n 1)"

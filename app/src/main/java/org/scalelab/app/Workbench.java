@@ -175,7 +175,7 @@ public final class Workbench {
             return;
         }
         RunRecorder recorder = new RunRecorder(runs, launcher::abort);
-        launcher.start(config, List.of(recorder, live.listener()), live::failedBeforeStart, () -> {
+        launcher.start(config, runs::checkpointOf, List.of(recorder, live.listener()), live::failedBeforeStart, () -> {
             if (role != null) {
                 recorder.path().map(Workbench::runId).ifPresent(id -> {
                     runs.rename(id, role);

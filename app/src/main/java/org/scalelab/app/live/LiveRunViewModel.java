@@ -16,10 +16,12 @@ import org.scalelab.app.baseline.BaselineChoice;
 import org.scalelab.app.replay.ReplaySpeed;
 import org.scalelab.app.text.RunLabels;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RanksFailed;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
 import org.scalelab.engine.events.RunListener;
+import org.scalelab.engine.events.RunResumed;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
@@ -163,6 +165,11 @@ public final class LiveRunViewModel {
             }
         } else if (event instanceof EpochCompleted completed) {
             runProgress = runProgress.after(completed);
+        } else if (event instanceof RanksFailed failed) {
+            message.set(failed.describe());
+        } else if (event instanceof RunResumed resumed) {
+            // Said while the run goes on: what failed, and from where it restarted.
+            message.set(message.get().isEmpty() ? resumed.describe() : message.get() + "; " + resumed.describe());
         } else if (event instanceof RunFinished) {
             end(LiveState.FINISHED, "");
         } else if (event instanceof RunFailed failed) {

@@ -1,10 +1,12 @@
 package org.scalelab.app.live;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.scalelab.app.ui.Threads;
@@ -40,12 +42,13 @@ public final class RunLauncher {
     /**
      * Prepares the run (loads the dataset, builds the model) and trains it in the background.
      *
+     * @param checkpointOf      where a run of this id keeps its checkpoint (beside its record)
      * @param listeners         get every event on the training thread
      * @param failedBeforeStart told on the UI thread, in the engine's words, when the run cannot even start
      * @param ended             told on the UI thread when the run is over, however it ended
      */
-    public void start(TrainingConfig config, List<RunListener> listeners, Consumer<String> failedBeforeStart,
-                      Runnable ended) {
+    public void start(TrainingConfig config, Function<String, Path> checkpointOf, List<RunListener> listeners,
+                      Consumer<String> failedBeforeStart, Runnable ended) {
         if (running.get()) {
             throw new IllegalStateException("a run is already going");
         }
@@ -57,7 +60,8 @@ public final class RunLauncher {
         threads.background().execute(() -> {
             String problem = null;
             try {
-                RunPlan plan = RunPlan.prepare(config, catalog);
+                RunPlan prepared = RunPlan.prepare(config, catalog);
+                RunPlan plan = prepared.checkpointingTo(checkpointOf.apply(prepared.runId()));
                 Trainers.forConfig(config, catalog).train(plan, RunListeners.fanOut(listeners), token);
             } catch (RuntimeException e) {
                 problem = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -3,6 +3,7 @@ package org.scalelab.app.setup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.MapChangeListener;
@@ -52,6 +53,7 @@ public final class ExperimentView extends VBox {
     private final GridPane parallelism = form();
     private final GridPane training = form();
     private final GridPane more = form();
+    private final GridPane recovery = form();
 
     public ExperimentView(ExperimentViewModel model) {
         this.model = model;
@@ -92,12 +94,17 @@ public final class ExperimentView extends VBox {
         addRow(training, TrainingOptions.LR, textField(TrainingOptions.LR));
         addRow(training, TrainingOptions.EPOCHS, textField(TrainingOptions.EPOCHS));
         addRow(training, TrainingOptions.SEED, textField(TrainingOptions.SEED));
+        recoveryOptions();
         moreOptions();
 
+        TitledPane recoverySection = new TitledPane("Advanced: checkpoints and faults", recovery);
+        recoverySection.setId("checkpoints-and-faults");
+        recoverySection.setExpanded(false);
         TitledPane moreSection = new TitledPane("More options", more);
         moreSection.setId("more-options");
         moreSection.setExpanded(false);
-        getChildren().addAll(Forms.section("PARALLELISM"), parallelism, Forms.section("TRAINING"), training, moreSection);
+        getChildren().addAll(Forms.section("PARALLELISM"), parallelism, Forms.section("TRAINING"), training,
+                recoverySection, moreSection);
         controls.forEach((field, control) -> validation.registerValidator(control, false,
                 (Control c, Object value) -> ValidationResult.fromErrorIf(c, model.problems().get(field),
                         model.problems().containsKey(field))));
@@ -133,6 +140,21 @@ public final class ExperimentView extends VBox {
         HBox row = new HBox(4, hosts, choose);
         HBox.setHgrow(hosts, Priority.ALWAYS);
         showWhen(model.hostsUsed(), addRow(parallelism, TrainingOptions.HOSTS, hosts, row));
+    }
+
+    /**
+     * Checkpoints, restarts and injected faults (issue 15's fault-tolerance experiments), each with what it does
+     * in a line under it: these are the options a student has not met in the main form.
+     */
+    private void recoveryOptions() {
+        for (TrainingOption<?> option : ExperimentViewModel.RECOVERY_FORM) {
+            TextField field = textField(option);
+            if (option == TrainingOptions.INJECT_FAULT) {
+                field.setPromptText("e.g. rank=1,step=20,kind=kill");
+            }
+            addRow(recovery, option, field);
+            addNote(recovery, "hint", new ReadOnlyStringWrapper(option.help())).setId(option.key() + "-help");
+        }
     }
 
     /**

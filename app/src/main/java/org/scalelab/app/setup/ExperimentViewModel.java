@@ -56,8 +56,13 @@ public final class ExperimentViewModel {
     static final List<TrainingOption<?>> MAIN_FORM = List.of(STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY,
             VIA_MASTER, ALLREDUCE, HOSTS, BATCH, OPTIMIZER, LR, EPOCHS, SEED);
 
+    /** Options of the advanced section on checkpoints and faults, for fault-tolerance experiments. */
+    static final List<TrainingOption<?>> RECOVERY_FORM = List.of(CHECKPOINT_EVERY, RESTART_ON_FAILURE, MIN_PROCS,
+            INJECT_FAULT);
+
     /** Top to bottom as the panel shows them: the first faulty one is the reason Run is blocked. */
-    private static final List<TrainingOption<?>> FORM_ORDER = Stream.of(CHOSEN_ELSEWHERE, MAIN_FORM, TrainingOptions.ALL)
+    private static final List<TrainingOption<?>> FORM_ORDER = Stream.of(CHOSEN_ELSEWHERE, MAIN_FORM, RECOVERY_FORM,
+                    TrainingOptions.ALL)
             .flatMap(List::stream).distinct().toList();
 
     private final DatasetViewModel datasets;

@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RanksFailed;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
+import org.scalelab.engine.events.RunResumed;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
@@ -40,6 +42,14 @@ final class TrainingConsole implements RunProgressOutput {
                     "epoch %d/%d  train loss %.4f acc %6.2f%%  test loss %.4f acc %6.2f%%  %,8.0f img/s  %6.2f s",
                     epoch.epoch(), epochs, epoch.trainLoss(), 100 * epoch.trainAccuracy(), epoch.testLoss(),
                     100 * epoch.testAccuracy(), epoch.imagesPerSecond(), epoch.epochSeconds()));
+            out.flush();
+        } else if (event instanceof RanksFailed failed) {
+            close();
+            err.println(failed.describe());
+            err.flush();
+        } else if (event instanceof RunResumed resumed) {
+            close();
+            out.println(resumed.describe());
             out.flush();
         } else if (event instanceof RunFinished finished) {
             summary("Finished", finished.summary());

@@ -11,4 +11,9 @@ package org.scalelab.engine.events;
  * @param at         ISO-8601 instant, UTC
  */
 public record RanksFailed(String message, int epoch, long globalStep, String at) implements RunEvent {
+
+    /** For people: {@code "ranks failed in epoch 2: rank 1 (pid 81) exited with status 137 (killed by SIGKILL)"}. */
+    public String describe() {
+        return "ranks failed in epoch " + epoch + ": " + message;
+    }
 }

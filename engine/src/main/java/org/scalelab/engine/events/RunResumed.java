@@ -17,4 +17,11 @@ public record RunResumed(int afterEpoch, int epochs, int processes, int restart,
     public boolean afterFailure() {
         return restart > 0;
     }
+
+    /** For people: {@code "restart 1: 2 ranks from the checkpoint of epoch 1, on to epoch 3"}. */
+    public String describe() {
+        return (afterFailure() ? "restart " + restart + ": " + processes + (processes == 1 ? " rank" : " ranks")
+                : "resumed") + " from " + (afterEpoch == 0 ? "the start" : "the checkpoint of epoch " + afterEpoch)
+                + ", on to epoch " + epochs;
+    }
 }

@@ -11,6 +11,9 @@ import java.util.TreeSet;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.events.PhaseSlice;
+import org.scalelab.engine.events.RanksFailed;
+import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunResumed;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.StepTimeline;
 
@@ -51,13 +54,50 @@ public final class ChromeTrace {
             json.writeEndObject();
             json.writeArrayFieldStart("traceEvents");
             writeNames(json, timelines);
-            for (StepTimeline timeline : timelines) {
-                writeStep(json, timeline);
-            }
-            writeEpochMarkers(json, run, timelines);
+            Map<StepTimeline, Long> offsets = writeStepsAndRestarts(json, run);
+            writeEpochMarkers(json, run, timelines, offsets);
             json.writeEndArray();
             json.writeEndObject();
         }
+    }
+
+    /**
+     * Every step, and a global instant where ranks failed and where the run went on. Workers relaunched after a
+     * failure (or a resumed run's) count their time from their own start: their steps are shifted to follow
+     * what came before, so the trace reads left to right as the run went.
+     *
+     * @return each timeline's shift, in microseconds
+     */
+    private static Map<StepTimeline, Long> writeStepsAndRestarts(JsonGenerator json, RunRecord run) throws IOException {
+        Map<StepTimeline, Long> offsets = new java.util.IdentityHashMap<>();
+        long offset = 0;
+        long end = 0;
+        for (RunEvent event : run.events()) {
+            if (event instanceof StepTimeline timeline && !timeline.slices().isEmpty()) {
+                offsets.put(timeline, offset);
+                writeStep(json, timeline, offset);
+                PhaseSlice last = timeline.slices().get(timeline.slices().size() - 1);
+                end = Math.max(end, offset + last.startMicros() + last.micros());
+            } else if (event instanceof RanksFailed failed) {
+                instant(json, failed.describe(), end);
+            } else if (event instanceof RunResumed resumed) {
+                instant(json, resumed.describe(), end);
+                offset = end;
+            }
+        }
+        return offsets;
+    }
+
+    /** A global instant ("i", scope "g"): a line across every track. */
+    private static void instant(JsonGenerator json, String name, long micros) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ph", "i");
+        json.writeStringField("s", "g");
+        json.writeStringField("name", name);
+        json.writeNumberField("pid", 0);
+        json.writeNumberField("tid", 0);
+        json.writeNumberField("ts", micros);
+        json.writeEndObject();
     }
 
     /** Tracks named "rank 0", "worker 1", as the viewers list them. */
@@ -88,21 +128,18 @@ public final class ChromeTrace {
         json.writeEndObject();
     }
 
-    private static void writeStep(JsonGenerator json, StepTimeline timeline) throws IOException {
+    private static void writeStep(JsonGenerator json, StepTimeline timeline, long offset) throws IOException {
         List<PhaseSlice> slices = timeline.slices();
-        if (slices.isEmpty()) {
-            return;
-        }
-        long start = slices.get(0).startMicros();
+        long start = offset + slices.get(0).startMicros();
         PhaseSlice last = slices.get(slices.size() - 1);
         String name = timeline.step() > 0 ? "step " + timeline.step() : "epoch " + timeline.epoch() + " end";
-        slice(json, name, "step", timeline, start, last.startMicros() + last.micros() - start);
+        slice(json, name, "step", timeline, start, offset + last.startMicros() + last.micros() - start);
         json.writeObjectFieldStart("args");
         json.writeNumberField("epoch", timeline.epoch());
         json.writeEndObject();
         json.writeEndObject();
         for (PhaseSlice phase : slices) {
-            slice(json, phase.phase().toString(), "phase", timeline, phase.startMicros(), phase.micros());
+            slice(json, phase.phase().toString(), "phase", timeline, offset + phase.startMicros(), phase.micros());
             if (phase.collective() != null) {
                 json.writeObjectFieldStart("args");
                 json.writeStringField("collective", phase.collective());
@@ -127,8 +164,8 @@ public final class ChromeTrace {
     }
 
     /** A global instant at the end of each epoch of the first worker, with its results. */
-    private static void writeEpochMarkers(JsonGenerator json, RunRecord run, List<StepTimeline> timelines)
-            throws IOException {
+    private static void writeEpochMarkers(JsonGenerator json, RunRecord run, List<StepTimeline> timelines,
+                                          Map<StepTimeline, Long> offsets) throws IOException {
         Map<Integer, EpochCompleted> epochs = new HashMap<>();
         run.events().stream().filter(EpochCompleted.class::isInstance).map(EpochCompleted.class::cast)
                 .forEach(epoch -> epochs.put(epoch.epoch(), epoch));
@@ -144,7 +181,7 @@ public final class ChromeTrace {
             json.writeStringField("name", "epoch " + end.epoch());
             json.writeNumberField("pid", 0);
             json.writeNumberField("tid", 0);
-            json.writeNumberField("ts", last.startMicros() + last.micros());
+            json.writeNumberField("ts", offsets.get(end) + last.startMicros() + last.micros());
             if (epoch != null) {
                 json.writeObjectFieldStart("args");
                 Json.putNumberField(json, "testAccuracy", epoch.testAccuracy());
