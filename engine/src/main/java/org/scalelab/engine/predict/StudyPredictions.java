@@ -44,8 +44,6 @@ public final class StudyPredictions implements StudyPredictor {
             return Optional.empty();
         }
         Parallelism parallelism = config.parallelism();
-        int limit = config.schedule().stepLimit();
-        int epochImages = limit > 0 ? (int) Math.min(trainImages, (long) limit * config.globalBatchSize()) : trainImages;
         int hosts = 1;
         int cores = coresHere;
         if (!onThisMachine) {
@@ -53,10 +51,8 @@ public final class StudyPredictions implements StudyPredictor {
             int ranksPerHost = Math.max(1, coresPerHost / parallelism.threads());
             hosts = parallelism.strategy().usesProcesses() ? (parallelism.processes() + ranksPerHost - 1) / ranksPerHost : 1;
         }
-        Prediction prediction = model.predict(new Scenario(name, parallelism.strategy(), parallelism.processes(),
-                parallelism.threads(), parallelism.allreduce(), hosts, cores,
-                hosts > 1 ? preset.link(calibration.secondsPerReducedFloat()) : null, config.schedule().batchSize(),
-                parallelism.scaling(), epochImages, parallelism.averagingPeriod(), parallelism.viaMaster()));
+        Prediction prediction = model.predict(RunScenarios.of(config, trainImages, hosts, cores,
+                hosts > 1 ? preset.link(calibration.secondsPerReducedFloat()) : null));
         return Optional.of(new Point(prediction.imagesPerSecond(), prediction.speedup(), prediction.efficiency()));
     }
 
