@@ -19,6 +19,11 @@ public record SpeedupCurve(String label, List<Prediction> points) {
         points = List.copyOf(points);
     }
 
+    /** Each point as {@code {workers, speedup}}, workers counted as processes × threads like measured speedups. */
+    public List<double[]> workersAndSpeedup() {
+        return points.stream().map(p -> new double[] {p.procs() * p.threads(), p.speedup()}).toList();
+    }
+
     /**
      * The predictions of {@code base} grown (or shrunk) to 1, 2, 4, … up to {@code largest} processes (threads for
      * a strategy without ranks), and at the base's own count.
@@ -54,10 +59,14 @@ public record SpeedupCurve(String label, List<Prediction> points) {
                 grow(new ScalingModel(calibration), run, largest)));
     }
 
-    /** "(predicted, calibrated 2026-12-04 16:40)": how legends say a curve is the model's, and from which calibration. */
+    /** "(predicted, calibrated 2026-12-04 16:40 UTC)": how legends say a curve is the model's, and from which calibration. */
     public static String calibrationNote(MachineCalibration calibration) {
-        return "(predicted, calibrated " + calibration.measuredAt().replace('T', ' ').replaceFirst(":\\d\\d(\\.\\d+)?Z$", "")
-                + ")";
+        return "(predicted, calibrated " + measuredAt(calibration) + ")";
+    }
+
+    /** When the calibration was measured, to the minute: "2026-12-04 16:40 UTC". */
+    public static String measuredAt(MachineCalibration calibration) {
+        return calibration.measuredAt().replace('T', ' ').replaceFirst(":\\d\\d(\\.\\d+)?Z$", " UTC");
     }
 
     private static Scenario withThreads(Scenario base, int threads) {

@@ -5,7 +5,9 @@ import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.Parallelism;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.studies.StudyPlan;
+import org.scalelab.engine.studies.StudyPlans;
 import org.scalelab.engine.studies.StudyPredictor;
+import org.scalelab.engine.studies.StudyResults;
 
 /**
  * The scaling model as a study's predictor: a study's configuration becomes a {@link Scenario}, on this machine
@@ -35,6 +37,17 @@ public final class StudyPredictions implements StudyPredictor {
             throw new ConfigException("predict.network", plan.network(), "expected loopback, 1gbe, 10gbe, 25gbe or 100gb-ib");
         }
         return new StudyPredictions(calibration, plan.coresPerHost(), preset);
+    }
+
+    /**
+     * {@code results} with the predictions its study's plan asks for ({@code "predict"}), from {@code calibration};
+     * as they are when the plan asks for none: what {@code study report} and the workbench's Studies tab show.
+     *
+     * @throws ConfigException naming the plan's {@code predict} field that is wrong
+     */
+    public static StudyResults addTo(StudyResults results, MachineCalibration calibration) {
+        Optional<StudyPlan.Prediction> plan = StudyPlans.prediction(results.study().plan());
+        return plan.isEmpty() ? results : results.withPredictions(of(calibration, plan.get()), plan.get());
     }
 
     @Override
