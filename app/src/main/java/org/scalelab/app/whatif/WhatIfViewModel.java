@@ -60,6 +60,7 @@ public final class WhatIfViewModel {
     /** The network choices: the presets of {@code scalelab predict --network}, then {@link #CUSTOM}. */
     public static final List<String> NETWORKS = Stream.concat(Arrays.stream(NetworkPreset.values()).map(NetworkPreset::id),
             Stream.of(CUSTOM)).toList();
+    private static final String LOOKING = "Looking for this machine's calibration…";
     /** The curve goes at least this far in processes (threads for strategies without ranks). */
     private static final int SHORTEST_CURVE = 16;
 
@@ -69,7 +70,7 @@ public final class WhatIfViewModel {
     private final WhatIfCharts charts = new WhatIfCharts();
 
     private final ReadOnlyObjectWrapper<MachineCalibration> calibration = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper calibrationText = new ReadOnlyStringWrapper("Looking for this machine's calibration…");
+    private final ReadOnlyStringWrapper calibrationText = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper calibrating = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper calibrationProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper calibrationStep = new ReadOnlyStringWrapper("");
@@ -107,8 +108,9 @@ public final class WhatIfViewModel {
         reload();
     }
 
-    /** Reads the calibration file again, off the UI thread. */
+    /** Reads the calibration file again, off the UI thread; call on the UI thread. */
     public void reload() {
+        calibrationText.set(LOOKING);
         threads.background().execute(() -> {
             Optional<MachineCalibration> loaded;
             String text;
