@@ -68,6 +68,7 @@ public final class WhatIfView extends BorderPane {
         cancel.setId("whatif-cancel");
         cancel.setOnAction(e -> model.cancelCalibration());
         HBox running = new HBox(6, progress, step, cancel);
+        running.setId("whatif-calibrating");
         running.visibleProperty().bind(model.calibratingProperty());
         running.managedProperty().bind(running.visibleProperty());
         HBox row = new HBox(8, used, calibrate, running);

@@ -1,6 +1,7 @@
 package org.scalelab.app.whatif;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scalelab.engine.config.TrainingOptions.MODEL;
@@ -84,6 +85,25 @@ class WhatIfFxTest {
         assertEquals("Calibrate this machine", calibrate.getText());
         assertEquals(0, speedupData(robot).getItemCount(1) + speedupData(robot).getItemCount(2), "nothing predicted");
         assertEquals("", robot.lookup("#whatif-summary").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void calibratingShowsItsProgressAndCancelStopsItWithNothingSaved(FxRobot robot) throws Exception {
+        useCalibration(null, false);
+        showTab(robot);
+        // cancelled at once, it stops after summing floats, before the first child JVM would measure a layer
+        robot.interact(() -> {
+            robot.lookup("#whatif-calibrate").queryAs(Button.class).fire();
+            assertTrue(robot.lookup("#whatif-calibrating").query().isVisible(), "progress and Cancel while it runs");
+            assertTrue(robot.lookup("#whatif-calibrate").queryAs(Button.class).isDisabled(), "one calibration at a time");
+            robot.lookup("#whatif-cancel").queryAs(Button.class).fire();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !workbench.whatIf().calibratingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Calibration cancelled; this machine has no calibration yet",
+                robot.lookup("#whatif-calibration").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#whatif-calibrating").query().isVisible());
+        assertFalse(Files.exists(folder.resolve("calibration.json")));
     }
 
     @Test
