@@ -21,6 +21,7 @@ import org.scalelab.engine.predict.LinkCost;
 import org.scalelab.engine.predict.MachineCalibration;
 import org.scalelab.engine.predict.NetworkPreset;
 import org.scalelab.engine.predict.Prediction;
+import org.scalelab.engine.predict.RunScenarios;
 import org.scalelab.engine.predict.ScalingModel;
 import org.scalelab.engine.predict.Scenario;
 import org.scalelab.engine.predict.Validation;
@@ -93,7 +94,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--epoch-images", paramLabel = "N",
             description = "Images in an epoch (param-avg averages at its end). Default: ${DEFAULT-VALUE}, mnist-mini's training set.")
-    int epochImages = 8000;
+    int epochImages = RunScenarios.DEFAULT_EPOCH_IMAGES;
 
     @Option(names = "--scaling", paramLabel = "NAME", converter = LowerCaseEnumConverter.ScalingConverter.class,
             description = "strong or weak. Default: ${DEFAULT-VALUE}.")
@@ -216,17 +217,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** The network between hosts: a preset, its figures overridden by --latency-us and --bandwidth-gbps; null for loopback. */
     private LinkCost networkLink(MachineCalibration machine) {
-        NetworkPreset preset = NetworkPreset.fromId(network);
-        LinkCost link = preset.link(machine.secondsPerReducedFloat());
-        if (link == null && latencyMicros == null && bandwidthGbps == null) {
-            return null;
-        }
-        if (link == null) {
-            link = LinkCost.of(0, Double.POSITIVE_INFINITY, machine.secondsPerReducedFloat());
-        }
-        double latency = latencyMicros != null ? latencyMicros : link.latencySeconds() * 1e6;
-        double bandwidth = bandwidthGbps != null ? bandwidthGbps : link.bandwidthGbitPerSecond();
-        return LinkCost.of(latency, bandwidth, machine.secondsPerReducedFloat());
+        return NetworkPreset.fromId(network).link(machine.secondsPerReducedFloat(), latencyMicros, bandwidthGbps);
     }
 
     private void text(PrintWriter out, Path file, MachineCalibration machine, ScalingModel scalingModel,
