@@ -110,6 +110,14 @@ public final class ScalingModel {
                 fabric(scenario, calibration.transport(niodev(AllreduceAlgorithm.BUILTIN, scenario.hosts())))) : local;
     }
 
+    /**
+     * One allreduce of {@code floats} floats among the scenario's ranks (its processes, as many to a host as it places),
+     * by its algorithm over niodev: what {@code bench allreduce} measures.
+     */
+    public double rankAllreduceSeconds(Scenario scenario, double floats) {
+        return rankAllreduce(scenario, floats, niodev(scenario.allreduce(), scenario.hosts()));
+    }
+
     private double rankAllreduce(Scenario scenario, double floats, Transport transport) {
         return TransportFit.allreduceSeconds(transport, scenario.procs(), floats, fabric(scenario, calibration.transport(transport)));
     }
