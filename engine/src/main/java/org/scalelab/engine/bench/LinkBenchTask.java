@@ -24,7 +24,7 @@ public final class LinkBenchTask implements RankTask {
     public void run(Communicator comm, List<String> args, Consumer<String> output) throws Exception {
         LinkProbe.Settings settings = new LinkProbe.Settings(Integer.parseInt(args.get(0)), Long.parseLong(args.get(1)));
         List<String> addresses = args.subList(2, args.size());
-        try (ServerSocket server = new ServerSocket(0)) {
+        try (ServerSocket server = LinkProbe.listen()) {
             FloatBuffer ports = FloatBuffer.allocate(comm.size());
             // A port (< 2^16) is exact in a float.
             comm.gather(FloatBuffer.wrap(new float[] {comm.rank() == 0 ? 0 : server.getLocalPort()}), ports, 0);
@@ -33,7 +33,7 @@ public final class LinkBenchTask implements RankTask {
                     InetSocketAddress peer = new InetSocketAddress(InetAddress.getByName(addresses.get(rank)), (int) ports.get(rank));
                     LinkProbe.Result result = LinkProbe.measure(peer, settings);
                     output.accept(JSON.writeValueAsString(new LinkTiming(addresses.get(0), addresses.get(rank),
-                            result.latencyMicros(), result.bandwidthGbps())));
+                            result.latencyMicros(), result.bandwidthGbps(), result.bothWaysGbps())));
                 }
             } else {
                 LinkProbe.serve(server);

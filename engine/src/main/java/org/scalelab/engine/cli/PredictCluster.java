@@ -94,8 +94,9 @@ final class PredictCluster {
 
     void linksText(PrintWriter out) {
         for (LinkTiming link : links) {
-            out.printf(Locale.ROOT, "Link %s → %s: one-way latency %.1f µs, %.3f Gbit/s (measured: TCP ping-pong and stream)%n",
-                    link.from(), link.to(), link.latencyMicros(), link.bandwidthGbps());
+            out.printf(Locale.ROOT, "Link %s → %s: one-way latency %.1f µs, %.3f Gbit/s one way, %.3f each way with both busy "
+                    + "(measured: TCP ping-pong and streams)%n", link.from(), link.to(), link.latencyMicros(), link.bandwidthGbps(),
+                    link.bothWaysGbps());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.scalelab.engine.bench.LinkTiming;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.Scaling;
@@ -132,8 +133,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The slowest link measured to the hosts of --host-file, when measured. */
+    /** The slowest link measured to the hosts of --host-file, one way and both ways at once, when measured. */
     private LinkCost measuredNetwork;
+    private LinkCost measuredNetworkBothWays;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -155,7 +157,9 @@ public final class PredictCommand implements Callable<Integer> {
             err.flush();
         };
         if (cluster != null && latencyMicros == null && bandwidthGbps == null) {
-            measuredNetwork = ClusterValidation.slowestLink(cluster.measureLinks(progress), machine.secondsPerReducedFloat());
+            List<LinkTiming> links = cluster.measureLinks(progress);
+            measuredNetwork = ClusterValidation.slowestLink(links, machine.secondsPerReducedFloat());
+            measuredNetworkBothWays = ClusterValidation.slowestLinkBothWays(links, machine.secondsPerReducedFloat());
         }
         List<Scenario> scenarios = scenarios(machine);
         List<Prediction> predictions = scenarios.stream().map(scalingModel::predict).toList();
@@ -234,12 +238,13 @@ public final class PredictCommand implements Callable<Integer> {
     private List<Scenario> scenarios(MachineCalibration machine) {
         int cores = coresPerHost != null ? coresPerHost : machine.machine().logicalCores();
         LinkCost link = networkLink(machine);
+        LinkCost bothWays = measuredNetworkBothWays != null ? measuredNetworkBothWays : link;
         List<Scenario> scenarios = new ArrayList<>();
         for (int p : procs) {
             for (int t : threads) {
                 int hostsUsed = slots != null ? (p + slots - 1) / slots : Math.min(hosts, p);
-                scenarios.add(new Scenario(model, strategy, p, t, allreduce, hostsUsed, cores, link, batchSize, scaling,
-                        epochImages, averageEvery, viaMaster));
+                scenarios.add(new Scenario(model, strategy, p, t, allreduce, hostsUsed, cores, link, bothWays, batchSize,
+                        scaling, epochImages, averageEvery, viaMaster));
             }
         }
         return scenarios;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.scalelab.engine.bench.AllreduceBenchmark;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.bench.LinkTiming;
@@ -40,11 +41,20 @@ public final class ClusterValidation {
      * latency and the lowest bandwidth measured, with this machine's reduction cost {@code gamma}.
      */
     public static LinkCost slowestLink(List<LinkTiming> links, double gamma) {
+        return slowest(links, gamma, LinkTiming::bandwidthGbps);
+    }
+
+    /** {@link #slowestLink}, each link's bandwidth as measured with both directions busy (for a ring's steps). */
+    public static LinkCost slowestLinkBothWays(List<LinkTiming> links, double gamma) {
+        return slowest(links, gamma, LinkTiming::bothWaysGbps);
+    }
+
+    private static LinkCost slowest(List<LinkTiming> links, double gamma, ToDoubleFunction<LinkTiming> bandwidthOf) {
         if (links.isEmpty()) {
             throw new IllegalArgumentException("no link was measured");
         }
         double latency = links.stream().mapToDouble(LinkTiming::latencyMicros).max().orElseThrow();
-        double bandwidth = links.stream().mapToDouble(LinkTiming::bandwidthGbps).min().orElseThrow();
+        double bandwidth = links.stream().mapToDouble(bandwidthOf).min().orElseThrow();
         return LinkCost.of(latency, bandwidth, gamma);
     }
 

@@ -128,8 +128,11 @@ public final class ScalingModel {
      * emulated 1 Gbit/s link (docs/SCALING-MODEL.md, "An emulated cluster").
      */
     private Fabric fabric(Scenario scenario, LinkCost local) {
-        LinkCost network = scenario.network() == null ? local : local.followedBy(scenario.network());
-        return new Fabric(local, network, scenario.hosts(), scenario.ranksPerHost());
+        if (scenario.network() == null) {
+            return new Fabric(local, local, scenario.hosts(), scenario.ranksPerHost());
+        }
+        return new Fabric(local, local.followedBy(scenario.network()), local.followedBy(scenario.networkBothWays()),
+                scenario.hosts(), scenario.ranksPerHost());
     }
 
     /** The niodev transport of an algorithm; the shared-memory ring needs every rank on one host, else it is the ring. */

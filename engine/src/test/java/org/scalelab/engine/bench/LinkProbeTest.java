@@ -33,6 +33,7 @@ class LinkProbeTest {
                 served.get();
                 assertTrue(result.latencyMicros() > 0 && Double.isFinite(result.latencyMicros()), "latency " + result);
                 assertTrue(result.bandwidthGbps() > 0 && Double.isFinite(result.bandwidthGbps()), "bandwidth " + result);
+                assertTrue(result.bothWaysGbps() > 0 && Double.isFinite(result.bothWaysGbps()), "both ways " + result);
             }
         });
     }
