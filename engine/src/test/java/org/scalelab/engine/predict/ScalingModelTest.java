@@ -83,6 +83,21 @@ class ScalingModelTest {
     }
 
     @Test
+    void aRingAcrossHostsSendsOverTheLinkAsMeasuredBothWaysAtOnce() {
+        // as above, but each direction gets 5 Gbit/s (1.6 ns/B) while both are busy: 14·(110 µs + 125,000·2.6 ns) = 6.09 ms;
+        // the tree (built-in) sends one way at a time: ⌈log₂4⌉ = 2 rounds over the wire (1.8 ns/B), 1 over niodev (1 ns/B),
+        // each 2·(α + 1,000,000 B·β): 2·2·(110 µs + 1.8 ms) + 2·(100 µs + 1 ms) = 9.84 ms
+        LinkCost oneWay = LinkCost.of(10, 10, 0);
+        LinkCost bothWays = LinkCost.of(10, 5, 0);
+        Prediction ring = model.predict(new Scenario("m", Strategy.MPJ, 8, 1, AllreduceAlgorithm.RING, 4, 2, oneWay, bothWays,
+                64, Scaling.STRONG, EPOCH, 1, false));
+        assertEquals(6.09e-3, ring.communicationSeconds(), 1e-12);
+        Prediction tree = model.predict(new Scenario("m", Strategy.MPJ, 8, 1, AllreduceAlgorithm.BUILTIN, 4, 2, oneWay, bothWays,
+                64, Scaling.STRONG, EPOCH, 1, false));
+        assertEquals(9.84e-3, tree.communicationSeconds(), 1e-12);
+    }
+
+    @Test
     void weakScalingGrowsTheGlobalBatch() {
         Prediction weak = model.predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.WEAK));
         assertEquals(128, weak.globalBatch());
