@@ -58,6 +58,11 @@ public record GradientCompression(Scheme scheme, double fraction) {
         return Math.max(1, Math.min(length, (int) Math.ceil(fraction * length)));
     }
 
+    /** How many decoded entries a rank adds per rank it hears from: all of them, or top-k's kept ones. */
+    public int addedEntries(int length) {
+        return scheme == Scheme.TOPK ? keptEntries(length) : length;
+    }
+
     /** The bytes a worker contributes for a gradient of {@code length} floats, as the codecs encode it. */
     public long encodedBytes(int length) {
         return switch (scheme) {

@@ -1,6 +1,7 @@
 package org.scalelab.engine.predict;
 
 import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 
@@ -12,10 +13,19 @@ import org.scalelab.engine.config.Strategy;
  * @param epochImages     images in one epoch (the training set, or fewer where the steps per epoch are limited)
  * @param averagingPeriod param-avg: local steps between averagings, 0 for once per epoch
  * @param network         between hosts; ignored with one host
+ * @param compression     how gradient-summing workers compress what they exchange
  */
 public record Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce,
                        int hosts, int coresPerHost, LinkCost network, int batch, Scaling scaling, int epochImages,
-                       int averagingPeriod, boolean viaMaster) {
+                       int averagingPeriod, boolean viaMaster, GradientCompression compression) {
+
+    /** A scenario whose gradients travel uncompressed. */
+    public Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce, int hosts,
+                    int coresPerHost, LinkCost network, int batch, Scaling scaling, int epochImages, int averagingPeriod,
+                    boolean viaMaster) {
+        this(model, strategy, procs, threads, allreduce, hosts, coresPerHost, network, batch, scaling, epochImages,
+                averagingPeriod, viaMaster, GradientCompression.NONE);
+    }
 
     public int workers() {
         return strategy.workers(procs, threads);
@@ -50,6 +60,11 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
         return (double) averagings / steps;
     }
 
+    /** Whether the workers exchange compressed gradients: a lossy compression, and gradients to sum. */
+    public boolean compressesGradients() {
+        return compression.lossy() && !strategy.averagesParameters();
+    }
+
     /** Ranks on each host, the processes spread as evenly as a host file with equal slots would. */
     public int ranksPerHost() {
         return (procs + hosts - 1) / hosts;
@@ -74,6 +89,6 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
     Scenario withProcs(int procs) {
         int perHost = ranksPerHost();
         return new Scenario(model, strategy, procs, threads, allreduce, (procs + perHost - 1) / perHost, coresPerHost,
-                network, batch, scaling, epochImages, averagingPeriod, viaMaster);
+                network, batch, scaling, epochImages, averagingPeriod, viaMaster, compression);
     }
 }

@@ -56,7 +56,8 @@ public final class StudyPredictions implements StudyPredictor {
         Prediction prediction = model.predict(new Scenario(name, parallelism.strategy(), parallelism.processes(),
                 parallelism.threads(), parallelism.allreduce(), hosts, cores,
                 hosts > 1 ? preset.link(calibration.secondsPerReducedFloat()) : null, config.schedule().batchSize(),
-                parallelism.scaling(), epochImages, parallelism.averagingPeriod(), parallelism.viaMaster()));
+                parallelism.scaling(), epochImages, parallelism.averagingPeriod(), parallelism.viaMaster(),
+                parallelism.compression()));
         return Optional.of(new Point(prediction.imagesPerSecond(), prediction.speedup(), prediction.efficiency()));
     }
 
