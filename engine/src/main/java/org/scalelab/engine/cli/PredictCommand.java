@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.scalelab.engine.bench.LinkTiming;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingOptions;
@@ -90,6 +91,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--allreduce", paramLabel = "NAME", converter = LowerCaseEnumConverter.AllreduceConverter.class,
             description = "builtin, ring or ring-shm. Default: ${DEFAULT-VALUE}.")
     AllreduceAlgorithm allreduce = TrainingOptions.ALLREDUCE.defaultValue();
+
+    @Option(names = "--compress", paramLabel = "SCHEME", converter = CompressionConverter.class,
+            description = "Gradients exchanged compressed, as train --compress: " + GradientCompression.CHOICES
+                    + ". Default: ${DEFAULT-VALUE}.")
+    GradientCompression compress = TrainingOptions.COMPRESS.defaultValue();
 
     @Option(names = "--average-every", paramLabel = "K",
             description = "param-avg: local steps between averages, 0 for once per epoch. Default: ${DEFAULT-VALUE}.")
@@ -209,6 +215,10 @@ public final class PredictCommand implements Callable<Integer> {
             // the scaling benchmark that measures them averages after every step through an allreduce
             throw new ConfigException("validate", true, "measures param-avg with --average-every 1 and no --via-master only");
         }
+        if (validate && compress.lossy()) {
+            // the scaling benchmark trains with gradients summed as floats
+            throw new ConfigException("validate", true, "measures uncompressed gradients only; leave out --compress");
+        }
         if (slots != null) {
             OptionChecks.atLeastOne("slots", slots);
         }
@@ -245,7 +255,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (int t : threads) {
                 int hostsUsed = slots != null ? (p + slots - 1) / slots : Math.min(hosts, p);
                 scenarios.add(new Scenario(model, strategy, p, t, allreduce, hostsUsed, cores, link, bothWays, batchSize,
-                        scaling, epochImages, averageEvery, viaMaster));
+                        scaling, epochImages, averageEvery, viaMaster, compress));
             }
         }
         return scenarios;
