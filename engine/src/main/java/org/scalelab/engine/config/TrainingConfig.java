@@ -58,6 +58,7 @@ public record TrainingConfig(
             throw new ConfigException(TrainingOptions.VIA_MASTER.key(), true,
                     "applies to strategy " + Strategy.PARAM_AVG + " only");
         }
+        checkCompression();
         if (placement.hosts() != null && !launchesProcesses()) {
             throw new ConfigException(TrainingOptions.HOSTS.key(), placement.hosts(),
                     "applies only to strategies that start MPJ processes (" + Strategy.MPJ + ", " + Strategy.HYBRID
@@ -89,6 +90,26 @@ public record TrainingConfig(
         if (fault != null && fault.rank() >= parallelism.processes()) {
             throw new ConfigException(TrainingOptions.INJECT_FAULT.key(), fault,
                     "rank " + fault.rank() + " does not exist: the run has ranks 0 to " + (parallelism.processes() - 1));
+        }
+    }
+
+    /**
+     * Compression acts on the gradients' exchange between workers that each talk for themselves: parameter
+     * averaging exchanges weights, and a hybrid rank's threads sum in shared memory before their leader talks.
+     */
+    private void checkCompression() {
+        Strategy strategy = parallelism.strategy();
+        if (!parallelism.compression().lossy()) {
+            return;
+        }
+        if (strategy.averagesParameters()) {
+            throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
+                    "compresses gradients; strategy " + strategy + " exchanges parameters");
+        }
+        if (strategy == Strategy.HYBRID && parallelism.threads() > 1) {
+            throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
+                    "works between single-thread workers (threads, mpj, mpj-multicore, hybrid with 1 thread), not "
+                            + "with hybrid's " + parallelism.threads() + " threads per rank");
         }
     }
 

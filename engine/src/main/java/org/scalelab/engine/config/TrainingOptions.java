@@ -53,7 +53,7 @@ public final class TrainingOptions {
             "For adam: decay of the squared gradient's running mean.", ValueType.fraction(), 0.999,
             c -> c.optimizer().beta2());
     public static final TrainingOption<Double> EPSILON = option("epsilon", "Adam ε", "ε",
-            "For adam: added to the denominator.", ValueType.positive(), 1e-8, c -> c.optimizer().epsilon());
+            "For adam: the small number added to the denominator.", ValueType.positive(), 1e-8, c -> c.optimizer().epsilon());
     public static final TrainingOption<Double> WEIGHT_DECAY = option("weightDecay", "Weight decay", "λ",
             "L2 penalty added to the gradient as λ·p.", ValueType.nonNegative(), 0.0, c -> c.optimizer().weightDecay());
 
@@ -79,6 +79,14 @@ public final class TrainingOptions {
     public static final TrainingOption<AllreduceAlgorithm> ALLREDUCE = option("allreduce", "Allreduce", "NAME",
             "How MPJ ranks sum.", ValueType.oneOf(AllreduceAlgorithm.class), AllreduceAlgorithm.RING,
             c -> c.parallelism().allreduce());
+    public static final TrainingOption<GradientCompression> COMPRESS = option("compress", "Compression", "SCHEME",
+            "How workers compress gradients before exchanging them: none, fp16 (half), int8 (a scale per chunk of "
+                    + GradientCompression.INT8_CHUNK + ") or topk:FRACTION (only the largest entries, gathered).",
+            ValueType.compression(), GradientCompression.NONE, c -> c.parallelism().compression());
+    public static final TrainingOption<Boolean> ERROR_FEEDBACK = option("errorFeedback", "Error feedback", "",
+            "With lossy --compress: keep what was not sent and add it to the next step's gradient "
+                    + "(--no-error-feedback drops it, to show why it matters).", ValueType.flag(), true,
+            c -> c.parallelism().errorFeedback());
 
     // Which machines.
     public static final TrainingOption<String> HOSTS = option("hosts", "Host file", "FILE",
@@ -113,8 +121,8 @@ public final class TrainingOptions {
     /** Every option, in the order help texts list them. */
     public static final List<TrainingOption<?>> ALL = List.of(DATASET, AUGMENT, MODEL, SEED, EPOCHS, BATCH,
             STEPS_PER_EPOCH, LR, SCHEDULE, STEP_SIZE, GAMMA, OPTIMIZER, MOMENTUM, BETA1, BETA2, EPSILON, WEIGHT_DECAY,
-            STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY, VIA_MASTER, ALLREDUCE, HOSTS, RANK_TIMEOUT,
-            ALLOW_OVERSUBSCRIBE, CHECKPOINT_EVERY, RESTART_ON_FAILURE, MIN_PROCS, INJECT_FAULT);
+            STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY, VIA_MASTER, ALLREDUCE, COMPRESS, ERROR_FEEDBACK, HOSTS,
+            RANK_TIMEOUT, ALLOW_OVERSUBSCRIBE, CHECKPOINT_EVERY, RESTART_ON_FAILURE, MIN_PROCS, INJECT_FAULT);
 
     private TrainingOptions() {
     }

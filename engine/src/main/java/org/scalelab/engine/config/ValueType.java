@@ -107,6 +107,12 @@ public final class ValueType<T> {
                 "one of " + String.join(", ", ids), value -> true, "", ids);
     }
 
+    /** A {@link GradientCompression}, written as {@link GradientCompression#toString} writes it. */
+    public static ValueType<GradientCompression> compression() {
+        return new ValueType<>(GradientCompression.class, GradientCompression::parse, GradientCompression::toString,
+                GradientCompression.CHOICES, value -> true, "", List.of());
+    }
+
     private static ValueType<Double> decimal(Predicate<Double> allowed, String rule) {
         return new ValueType<>(Double.class, Double::valueOf, ValueType::formatDecimal, "a number", allowed, rule, List.of());
     }
