@@ -85,7 +85,10 @@ public final class StudyGrid {
                 .reset(TrainingOptions.HOSTS).reset(TrainingOptions.COMPRESS).reset(TrainingOptions.ERROR_FEEDBACK)
                 // How a run is allowed to start is not what it measures: an oversubscribed cell allowed to run is
                 // measured against the same serial run as one that was not.
-                .reset(TrainingOptions.ALLOW_OVERSUBSCRIBE).reset(TrainingOptions.RANK_TIMEOUT).build();
+                .reset(TrainingOptions.ALLOW_OVERSUBSCRIBE).reset(TrainingOptions.RANK_TIMEOUT)
+                // Nor is how it survives a fault: the baseline is the fault-free serial run.
+                .reset(TrainingOptions.CHECKPOINT_EVERY).reset(TrainingOptions.RESTART_ON_FAILURE)
+                .reset(TrainingOptions.MIN_PROCS).reset(TrainingOptions.INJECT_FAULT).build();
     }
 
     /** The substitution the plan's fallback makes on this machine, if it makes one. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scalelab.engine.config.Recovery;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.events.Json;
 
@@ -38,6 +39,21 @@ class StudyGridTest {
             assertTrue(List.of(32, 64).contains(baseline.config().schedule().batchSize()));
         }
         points.forEach(point -> TrainingConfigs.assertHasBaseline(point, cells));
+    }
+
+    @Test
+    void faultExperimentsShareOneFaultFreeSerialBaselineThatIsValid() throws Exception {
+        StudyPlan plan = plan("""
+                {"name": "faults", "base": {"epochs": 2, "checkpointEvery": 1},
+                 "configurations": [{"strategy": "mpj", "procs": 2},
+                                    {"strategy": "mpj", "procs": 2, "injectFault": "rank=1,step=5,kind=kill",
+                                     "restartOnFailure": 1, "minProcs": 1}]}
+                """);
+        List<StudyCell> baselines = StudyGrid.cells(plan, false, d -> true, 2).stream().filter(StudyCell::baseline)
+                .toList();
+
+        assertEquals(1, baselines.size());
+        assertEquals(new Recovery(0, 0, 0, null), baselines.get(0).config().validate().recovery());
     }
 
     @Test
