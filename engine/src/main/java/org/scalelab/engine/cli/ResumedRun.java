@@ -1,5 +1,6 @@
 package org.scalelab.engine.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.scalelab.engine.config.OptionValues;
@@ -37,7 +38,7 @@ record ResumedRun(RunRecord record, RunPlan plan) {
             throw new CheckpointException("run " + runId + " is still running; stop it before resuming it");
         }
         Path file = store.checkpointOf(runId);
-        if (!java.nio.file.Files.exists(file)) {
+        if (!Files.exists(file)) {
             throw new CheckpointException("run " + runId + " has no checkpoint to resume from (" + file
                     + " does not exist; train with " + TrainingOptions.CHECKPOINT_EVERY.cliName() + " N to write one)");
         }

@@ -3,6 +3,7 @@ package org.scalelab.engine.config;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A fault to inject into one MPJ rank, for fault-tolerance experiments: at a global step the rank dies, hangs,
@@ -48,7 +49,7 @@ public record FaultInjection(int rank, int step, Kind kind, double factor) {
         Map<String, String> parts = new HashMap<>();
         for (String part : text.strip().split(",")) {
             String[] keyValue = part.split("=", 2);
-            if (keyValue.length != 2 || !java.util.Set.of("rank", "step", "kind").contains(keyValue[0].strip())) {
+            if (keyValue.length != 2 || !Set.of("rank", "step", "kind").contains(keyValue[0].strip())) {
                 throw new IllegalArgumentException("'" + part.strip() + "' is not rank=R, step=S or kind=K");
             }
             if (parts.put(keyValue[0].strip(), keyValue[1].strip()) != null) {
@@ -74,11 +75,10 @@ public record FaultInjection(int rank, int step, Kind kind, double factor) {
             throw new IllegalArgumentException(kindAndFactor[0] + " takes no factor");
         }
         double factor = kind == Kind.SLOW ? number(kindAndFactor[1], "the slow factor") : 1;
-        return new FaultInjection((int) whole(parts.get("rank"), "rank"), (int) whole(parts.get("step"), "step"),
-                kind, factor);
+        return new FaultInjection(whole(parts.get("rank"), "rank"), whole(parts.get("step"), "step"), kind, factor);
     }
 
-    private static long whole(String text, String what) {
+    private static int whole(String text, String what) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {

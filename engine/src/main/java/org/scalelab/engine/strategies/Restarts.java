@@ -57,15 +57,18 @@ final class Restarts {
     RunPlan next(RunPlan current, RankJobException failure, int epoch, List<EpochCompleted> earlier) {
         used++;
         events.onEvent(new RanksFailed(failure.getMessage(), epoch, lastStep, Instant.now().toString()));
+        // The checkpoint may be one epoch ahead of the epochs reported: rank 0 writes it before every rank has
+        // reported the epoch. Its state is what the ranks go on from; that epoch's results are then missing.
         int afterEpoch = current.checkpointFile() != null && Files.exists(current.checkpointFile())
-                ? Math.min(Checkpoint.read(current.checkpointFile()).epoch(), earlier.size()) : 0;
+                ? Checkpoint.read(current.checkpointFile()).epoch() : 0;
         TrainingConfig config = current.config();
         int processes = config.parallelism().processes();
         int minimum = config.recovery().minProcs();
         int relaunched = minimum > 0 ? Math.max(minimum, processes - 1) : processes;
         TrainingConfig next = OptionValues.of(config).set(TrainingOptions.PROCS, relaunched)
                 .reset(TrainingOptions.INJECT_FAULT).build();
-        RunPlan plan = current.resuming(current.runId(), next, new Resumption(afterEpoch, earlier.subList(0, afterEpoch)));
+        RunPlan plan = current.resuming(current.runId(), next,
+                new Resumption(afterEpoch, earlier.subList(0, Math.min(afterEpoch, earlier.size()))));
         events.onEvent(new RunResumed(afterEpoch, config.schedule().epochs(), relaunched, used, Instant.now().toString()));
         return plan;
     }

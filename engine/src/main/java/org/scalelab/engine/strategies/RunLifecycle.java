@@ -86,7 +86,7 @@ public final class RunLifecycle {
                     closeQuietly(runner);
                     runner = null;
                     current = restarts.next(current, failure, epoch, epochs);
-                    epochs.subList(current.resumption().afterEpoch(), epochs.size()).clear();
+                    epochs.subList(current.resumption().earlier().size(), epochs.size()).clear();
                     runner = setup.apply(current, steps);
                     epoch = current.firstEpoch();
                 }

@@ -2,16 +2,18 @@ package org.scalelab.engine.training;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 import org.scalelab.engine.config.OptionValues;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOption;
@@ -34,7 +36,7 @@ public record Checkpoint(TrainingConfig config, int epoch) {
     private static final int MAGIC = 0x53_4C_43_31; // "SLC1"
 
     /** The options that may differ between a checkpoint and the run that resumes from it. */
-    private static final java.util.List<TrainingOption<?>> MAY_CHANGE = java.util.List.of(TrainingOptions.EPOCHS,
+    private static final List<TrainingOption<?>> MAY_CHANGE = List.of(TrainingOptions.EPOCHS,
             TrainingOptions.CHECKPOINT_EVERY, TrainingOptions.RESTART_ON_FAILURE, TrainingOptions.MIN_PROCS,
             TrainingOptions.INJECT_FAULT, TrainingOptions.RANK_TIMEOUT);
 
@@ -102,7 +104,7 @@ public record Checkpoint(TrainingConfig config, int epoch) {
         TrainingConfig mine = comparable(config);
         TrainingConfig theirs = comparable(other);
         return String.join(", ", TrainingOptions.ALL.stream()
-                .filter(option -> !java.util.Objects.equals(option.valueIn(mine), option.valueIn(theirs)))
+                .filter(option -> !Objects.equals(option.valueIn(mine), option.valueIn(theirs)))
                 .map(option -> option.cliName() + " " + option.textIn(mine) + " (not " + option.textIn(theirs) + ")")
                 .toList());
     }
@@ -146,7 +148,7 @@ public record Checkpoint(TrainingConfig config, int epoch) {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
