@@ -14,6 +14,9 @@ final class InjectedFault {
     /** The exit status of a process killed by SIGKILL, as the launcher sees it. */
     static final int KILLED_STATUS = 137;
 
+    /** Several times the ranks' output batching interval. */
+    private static final double REPORTS_DELIVERED_SECONDS = 0.25;
+
     private static final InjectedFault NONE = new InjectedFault(null);
 
     private final FaultInjection fault;
@@ -38,7 +41,12 @@ final class InjectedFault {
         double stepSeconds = lastStepEnd == 0 ? 0 : (now - lastStepEnd) / 1e9;
         if (step.globalStep() == fault.step()) {
             switch (fault.kind()) {
-                case KILL -> Runtime.getRuntime().halt(KILLED_STATUS);
+                case KILL -> {
+                    // What the rank reported before its fault reaches the application first (a rank's output is
+                    // sent in batches every 50 ms): a kill at step S then never loses an epoch that ended before it.
+                    sleep(REPORTS_DELIVERED_SECONDS);
+                    Runtime.getRuntime().halt(KILLED_STATUS);
+                }
                 case HANG -> hang();
                 case SLOW -> { }
             }
