@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.scalelab.engine.bench.LinkTiming;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingOptions;
@@ -24,6 +25,7 @@ import org.scalelab.engine.predict.LinkCost;
 import org.scalelab.engine.predict.MachineCalibration;
 import org.scalelab.engine.predict.NetworkPreset;
 import org.scalelab.engine.predict.Prediction;
+import org.scalelab.engine.predict.RunScenarios;
 import org.scalelab.engine.predict.ScalingModel;
 import org.scalelab.engine.predict.Scenario;
 import org.scalelab.engine.predict.Validation;
@@ -90,6 +92,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "builtin, ring or ring-shm. Default: ${DEFAULT-VALUE}.")
     AllreduceAlgorithm allreduce = TrainingOptions.ALLREDUCE.defaultValue();
 
+    @Option(names = "--compress", paramLabel = "SCHEME", converter = CompressionConverter.class,
+            description = "Gradients exchanged compressed, as train --compress: " + GradientCompression.CHOICES
+                    + ". Default: ${DEFAULT-VALUE}.")
+    GradientCompression compress = TrainingOptions.COMPRESS.defaultValue();
+
     @Option(names = "--average-every", paramLabel = "K",
             description = "param-avg: local steps between averages, 0 for once per epoch. Default: ${DEFAULT-VALUE}.")
     int averageEvery = TrainingOptions.AVERAGE_EVERY.defaultValue();
@@ -102,7 +109,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--epoch-images", paramLabel = "N",
             description = "Images in an epoch (param-avg averages at its end). Default: ${DEFAULT-VALUE}, mnist-mini's training set.")
-    int epochImages = 8000;
+    int epochImages = RunScenarios.DEFAULT_EPOCH_IMAGES;
 
     @Option(names = "--scaling", paramLabel = "NAME", converter = LowerCaseEnumConverter.ScalingConverter.class,
             description = "strong or weak. Default: ${DEFAULT-VALUE}.")
@@ -208,6 +215,10 @@ public final class PredictCommand implements Callable<Integer> {
             // the scaling benchmark that measures them averages after every step through an allreduce
             throw new ConfigException("validate", true, "measures param-avg with --average-every 1 and no --via-master only");
         }
+        if (validate && compress.lossy()) {
+            // the scaling benchmark trains with gradients summed as floats
+            throw new ConfigException("validate", true, "measures uncompressed gradients only; leave out --compress");
+        }
         if (slots != null) {
             OptionChecks.atLeastOne("slots", slots);
         }
@@ -244,7 +255,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (int t : threads) {
                 int hostsUsed = slots != null ? (p + slots - 1) / slots : Math.min(hosts, p);
                 scenarios.add(new Scenario(model, strategy, p, t, allreduce, hostsUsed, cores, link, bothWays, batchSize,
-                        scaling, epochImages, averageEvery, viaMaster));
+                        scaling, epochImages, averageEvery, viaMaster, compress));
             }
         }
         return scenarios;
@@ -258,17 +269,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (measuredNetwork != null) {
             return measuredNetwork;
         }
-        NetworkPreset preset = NetworkPreset.fromId(network);
-        LinkCost link = preset.link(machine.secondsPerReducedFloat());
-        if (link == null && latencyMicros == null && bandwidthGbps == null) {
-            return null;
-        }
-        if (link == null) {
-            link = LinkCost.of(0, Double.POSITIVE_INFINITY, machine.secondsPerReducedFloat());
-        }
-        double latency = latencyMicros != null ? latencyMicros : link.latencySeconds() * 1e6;
-        double bandwidth = bandwidthGbps != null ? bandwidthGbps : link.bandwidthGbitPerSecond();
-        return LinkCost.of(latency, bandwidth, machine.secondsPerReducedFloat());
+        return NetworkPreset.fromId(network).link(machine.secondsPerReducedFloat(), latencyMicros, bandwidthGbps);
     }
 
     private void text(PrintWriter out, Path file, MachineCalibration machine, ScalingModel scalingModel,

@@ -73,6 +73,20 @@ public final class Collectives {
         return threads <= 1 ? 0 : memory.send(floats);
     }
 
+    /**
+     * {@code parallel.compress.CompressedAllreduce}: every rank's encoded gradient of {@code bytes} goes to every
+     * other (MPJ's Allgather passes blocks around a ring, P−1 steps of one block; threads copy the P−1 others'
+     * blocks from memory), then each rank adds the {@code addedFloats} decoded entries of each of the P blocks.
+     * Nothing is summed on the way, so the reduction grows with P where the ring's stays below N.
+     */
+    public static double compressedSum(int ranks, double bytes, double addedFloats, Fabric fabric) {
+        if (ranks <= 1) {
+            return 0;
+        }
+        LinkCost link = fabric.hosts() > 1 ? fabric.network() : fabric.local();
+        return (ranks - 1) * link.send(bytes / Float.BYTES) + ranks * link.reduce(addedFloats);
+    }
+
     static int ceilLog2(int n) {
         return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
     }

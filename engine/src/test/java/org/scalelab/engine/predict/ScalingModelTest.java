@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.provenance.MachineDescription;
@@ -90,10 +91,10 @@ class ScalingModelTest {
         LinkCost oneWay = LinkCost.of(10, 10, 0);
         LinkCost bothWays = LinkCost.of(10, 5, 0);
         Prediction ring = model.predict(new Scenario("m", Strategy.MPJ, 8, 1, AllreduceAlgorithm.RING, 4, 2, oneWay, bothWays,
-                64, Scaling.STRONG, EPOCH, 1, false));
+                64, Scaling.STRONG, EPOCH, 1, false, GradientCompression.NONE));
         assertEquals(6.09e-3, ring.communicationSeconds(), 1e-12);
         Prediction tree = model.predict(new Scenario("m", Strategy.MPJ, 8, 1, AllreduceAlgorithm.BUILTIN, 4, 2, oneWay, bothWays,
-                64, Scaling.STRONG, EPOCH, 1, false));
+                64, Scaling.STRONG, EPOCH, 1, false, GradientCompression.NONE));
         assertEquals(9.84e-3, tree.communicationSeconds(), 1e-12);
     }
 
