@@ -27,6 +27,7 @@ import org.scalelab.app.setup.DatasetViewModel;
 import org.scalelab.app.setup.ExperimentViewModel;
 import org.scalelab.app.studies.StudiesViewModel;
 import org.scalelab.app.ui.Threads;
+import org.scalelab.app.whatif.WhatIfViewModel;
 import org.scalelab.engine.cli.Main;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
@@ -60,6 +61,7 @@ public final class Workbench {
     private final RunLauncher launcher;
     private final ReplayPlayer player;
     private final StudiesViewModel studies;
+    private final WhatIfViewModel whatIf;
     /** The machine runs started here will run on, once known: a baseline must have run on the same. */
     private final ObjectProperty<EnvironmentInfo> machine = new SimpleObjectProperty<>();
     private final BooleanBinding nativeReady = machine.isNotNull();
@@ -78,6 +80,11 @@ public final class Workbench {
                 settings.catalog().cacheDir()), WorkbenchSettings.readyPlans(), settings.catalog()::isHere,
                 Runtime.getRuntime().availableProcessors(), threads);
         studies.runningProperty().addListener((o, was, now) -> library.refresh());
+        this.whatIf = new WhatIfViewModel(settings.calibration(), settings.catalog(), threads);
+        // every prediction in the workbench comes from the one calibration the What-if tab loads or measures
+        live.calibrationProperty().bind(whatIf.calibrationProperty());
+        comparison.calibrationProperty().bind(whatIf.calibrationProperty());
+        studies.calibrationProperty().bind(whatIf.calibrationProperty());
         // Describing the machine loads ND4J's native libraries: seconds, so not on the UI thread.
         threads.background().execute(() -> {
             EnvironmentInfo here = EnvironmentInfo.current();
@@ -202,6 +209,7 @@ public final class Workbench {
      */
     public void close() {
         datasets.cancel();
+        whatIf.cancelCalibration();
         player.stop();
         try {
             launcher.stopAndWait(CLOSING_WAIT);
@@ -259,5 +267,9 @@ public final class Workbench {
 
     public StudiesViewModel studies() {
         return studies;
+    }
+
+    public WhatIfViewModel whatIf() {
+        return whatIf;
     }
 }

@@ -15,12 +15,14 @@ import org.scalelab.engine.runs.RunStore;
  * @param runs         where every run is saved
  * @param preset       the architecture chosen at start
  * @param availability which strategies can run on this machine
+ * @param calibration  this machine's calibration for predictions ({@code scalelab predict calibrate}'s file)
  */
-public record WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String preset, StrategyAvailability availability) {
+public record WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String preset, StrategyAvailability availability,
+                                Path calibration) {
 
     /** Settings for this machine as it is. */
     public WorkbenchSettings(DatasetCatalog catalog, RunStore runs, String preset) {
-        this(catalog, runs, preset, StrategyAvailability.ENGINE);
+        this(catalog, runs, preset, StrategyAvailability.ENGINE, Folders.ofThisUser().calibration());
     }
 
     /**

@@ -22,6 +22,7 @@ import org.scalelab.app.setup.ExperimentView;
 import org.scalelab.app.studies.StudiesView;
 import org.scalelab.app.ui.Dialogs;
 import org.scalelab.app.ui.Forms;
+import org.scalelab.app.whatif.WhatIfView;
 
 /** The main window's layout: header, experiment setup on the left, live charts, library and comparison as tabs. */
 public final class WorkbenchView extends BorderPane {
@@ -58,7 +59,9 @@ public final class WorkbenchView extends BorderPane {
             tabs.getSelectionModel().select(live);
         }));
         studies.setId("studies-tab");
-        tabs.getTabs().addAll(studies, library, compare);
+        Tab whatIf = new Tab("What if", new WhatIfView(workbench.whatIf()));
+        whatIf.setId("whatif-tab");
+        tabs.getTabs().addAll(studies, library, compare, whatIf);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         setBottom(new StatusBar(workbench.live()));

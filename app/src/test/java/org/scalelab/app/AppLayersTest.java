@@ -11,8 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The workbench's packages depend on each other in one direction, bottom to top: {@code ui} (JavaFX helpers)
  * and {@code text} (how runs are named); {@code charts}; {@code export} and {@code replay}; the views
- * {@code library}, {@code live} and {@code setup}, which do not use each other; {@code compare}; and the
- * {@code Workbench} that puts them together. Each layer lists what it really uses.
+ * {@code library}, {@code live} and {@code setup}, which do not use each other; {@code compare}; {@code studies}
+ * and {@code whatif}; and the {@code Workbench} that puts them together. Each layer lists what it really uses.
  */
 @AnalyzeClasses(packages = "org.scalelab.app", importOptions = ImportOption.DoNotIncludeTests.class)
 public class AppLayersTest {
@@ -31,6 +31,7 @@ public class AppLayersTest {
             .layer("setup").definedBy("org.scalelab.app.setup..")
             .layer("compare").definedBy("org.scalelab.app.compare..")
             .layer("studies").definedBy("org.scalelab.app.studies..")
+            .layer("whatif").definedBy("org.scalelab.app.whatif..")
             .layer("workbench").definedBy("org.scalelab.app")
             .whereLayer("ui").mayNotAccessAnyLayer()
             .whereLayer("text").mayNotAccessAnyLayer()
@@ -43,8 +44,9 @@ public class AppLayersTest {
             .whereLayer("setup").mayOnlyAccessLayers("ui")
             .whereLayer("compare").mayOnlyAccessLayers("ui", "text", "charts", "export", "library", "live", "baseline")
             .whereLayer("studies").mayOnlyAccessLayers("ui")
+            .whereLayer("whatif").mayOnlyAccessLayers("ui")
             .whereLayer("workbench").mayOnlyAccessLayers("ui", "export", "replay", "library", "live", "setup",
-                    "compare", "studies", "baseline");
+                    "compare", "studies", "whatif", "baseline");
 
     @ArchTest
     static final ArchRule NO_CYCLES = slices().matching("org.scalelab.app.(*)..").should().beFreeOfCycles();

@@ -294,7 +294,8 @@ class WorkbenchFxTest {
         @SuppressWarnings("unchecked")
         ComboBox<Strategy> strategy = robot.lookup("#strategy").queryAs(ComboBox.class);
         robot.interact(strategy::show);
-        List<ListCell<?>> cells = robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+        // the open popup's cells: the What-if tab has a strategy list too, for predictions, where every strategy counts
+        List<ListCell<?>> cells = robot.lookup(".combo-box-popup .list-cell").queryAllAs(ListCell.class).stream()
                 .<ListCell<?>>map(cell -> cell).filter(cell -> cell.getItem() instanceof Strategy).toList();
         robot.interact(strategy::hide);
         for (ListCell<?> cell : cells) {

@@ -11,7 +11,8 @@ import org.scalelab.engine.runs.RunStore;
 
 /**
  * The workbench in a headless window as the FX tests open it: its own runs folder under {@code folder}, no
- * installed datasets, and the strategies {@code availability} allows.
+ * installed datasets, the strategies {@code availability} allows, and the calibration saved as
+ * {@code folder/calibration.json}, if a test saved one there.
  *
  * @param runs where this window's runs are saved
  */
@@ -26,7 +27,8 @@ public record WorkbenchWindow(Workbench workbench, RunStore runs) {
                                        double height) {
         DatasetCatalog catalog = new DatasetCatalog(folder.resolve("data"), folder.resolve("not-installed"));
         RunStore runs = new RunStore(folder.resolve("runs-" + System.nanoTime()));
-        Workbench workbench = new Workbench(new WorkbenchSettings(catalog, runs, "mlp-235k", availability), Threads.javafx());
+        Workbench workbench = new Workbench(new WorkbenchSettings(catalog, runs, "mlp-235k", availability,
+                folder.resolve("calibration.json")), Threads.javafx());
         Scene scene = new Scene(new WorkbenchView(workbench), width, height);
         scene.getStylesheets().add(Objects.requireNonNull(WorkbenchView.class.getResource(ScaleLabApp.STYLESHEET))
                 .toExternalForm());

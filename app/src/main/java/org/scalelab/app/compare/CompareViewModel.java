@@ -2,15 +2,19 @@ package org.scalelab.app.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.scalelab.engine.events.RunStarted;
+import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.predict.SpeedupCurve;
+import org.scalelab.engine.report.ReportTable;
+import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.runs.RunTables;
 import org.scalelab.engine.runs.report.ChartBook;
 import org.scalelab.engine.runs.report.RunCharting;
-import org.scalelab.engine.report.ReportTable;
-import org.scalelab.engine.runs.RunTables;
-import org.scalelab.engine.runs.report.RunCharting;
 import org.scalelab.engine.runs.report.RunComparison;
-import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.speedup.Baselines;
 
 /**
@@ -21,6 +25,16 @@ import org.scalelab.engine.runs.speedup.Baselines;
 public final class CompareViewModel {
     private final ChartBook charts = new ChartBook();
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<MachineCalibration> calibration = new SimpleObjectProperty<>();
+
+    public CompareViewModel() {
+        calibration.addListener((property, before, now) -> charts.update(this::showPredictions));
+    }
+
+    /** This machine's calibration, if any: the speedup chart then shows each run's strategy as predicted. */
+    public ObjectProperty<MachineCalibration> calibrationProperty() {
+        return calibration;
+    }
 
     public ChartBook charts() {
         return charts;
@@ -57,6 +71,22 @@ public final class CompareViewModel {
                     charts.update(() -> charting.measureAgainst(row.baseline().chosen())));
         }
         rows.setAll(compared);
+        charts.update(this::showPredictions);
+    }
+
+    /** Each compared run's strategy as predicted, in the run's colour and named by its letter. */
+    private void showPredictions() {
+        charts.clearPredictedSpeedup();
+        if (calibration.get() == null) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            int index = i;
+            rows.get(i).record().events().stream().filter(RunStarted.class::isInstance).map(RunStarted.class::cast)
+                    .findFirst().flatMap(started -> SpeedupCurve.forRun(calibration.get(), started))
+                    .ifPresent(curve -> charts.predictedSpeedup(index, ChartBook.code(index) + ": " + curve.label(),
+                            curve.workersAndSpeedup()));
+        }
     }
 
     /** The scaling table as reports write it, each run against the baseline chosen in its row. */

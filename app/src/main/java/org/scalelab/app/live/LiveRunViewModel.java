@@ -23,6 +23,8 @@ import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.predict.SpeedupCurve;
 import org.scalelab.engine.runs.report.ChartBook;
 import org.scalelab.engine.runs.report.RunCharting;
 import org.scalelab.engine.runs.speedup.Baseline;
@@ -51,7 +53,9 @@ public final class LiveRunViewModel {
     private long pressedAt;
     /** Recorded seconds per second on screen: 1 live, the replay's speed in a replay. */
     private double playbackRate = 1;
+    private final ObjectProperty<MachineCalibration> calibration = new SimpleObjectProperty<>();
     private RunCharting charting;
+    private RunStarted started;
     private RunProgress runProgress;
 
     /** @param baselines the saved serial runs a run may be measured against, its default first */
@@ -63,6 +67,20 @@ public final class LiveRunViewModel {
                 charts.update(() -> charting.measureAgainst(baseline.chosen()));
             }
         });
+        calibration.addListener((property, before, now) -> charts.update(this::showPrediction));
+    }
+
+    /** This machine's calibration, if any: the speedup chart then shows the run's strategy as predicted. */
+    public ObjectProperty<MachineCalibration> calibrationProperty() {
+        return calibration;
+    }
+
+    private void showPrediction() {
+        charts.clearPredictedSpeedup();
+        if (started != null && calibration.get() != null) {
+            SpeedupCurve.forRun(calibration.get(), started).ifPresent(curve -> charts.predictedSpeedup(0, curve.label(),
+                    curve.workersAndSpeedup()));
+        }
     }
 
     public ChartBook charts() {
@@ -85,6 +103,7 @@ public final class LiveRunViewModel {
         playbackRate = 1;
         charts.clear();
         charting = null;
+        started = null;
         runProgress = null;
         baseline.offer(List.of());
         state.set(starting);
@@ -142,6 +161,8 @@ public final class LiveRunViewModel {
         if (event instanceof RunStarted started) {
             charts.clear();
             charting = new RunCharting(charts.addRun(""));
+            this.started = started;
+            showPrediction();
             baseline.offer(baselines.apply(started));
             charting.measureAgainst(baseline.chosen());
             runProgress = RunProgress.started(started);

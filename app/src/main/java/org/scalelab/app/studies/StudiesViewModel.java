@@ -26,7 +26,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.scalelab.app.ui.Threads;
+import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.events.Json;
+import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.predict.StudyPredictions;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.studies.CellLauncher;
 import org.scalelab.engine.studies.StudyCell;
@@ -60,6 +63,9 @@ public final class StudiesViewModel {
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StudyRecord> study = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<StudyResults> results = new ReadOnlyObjectWrapper<>();
+    /** The shown study's measured figures, before any predictions are set beside them. */
+    private StudyResults measured;
+    private final ObjectProperty<MachineCalibration> calibration = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper currentCell = new ReadOnlyStringWrapper("");
     private final ObservableList<StudyRecord> earlier = FXCollections.observableArrayList();
@@ -84,7 +90,30 @@ public final class StudiesViewModel {
         planFile.addListener((o, was, now) -> updatePreview());
         quick.addListener(o -> updatePreview());
         allowOversubscribe.addListener(o -> updatePreview());
+        calibration.addListener(o -> show(measured));
         refreshEarlier();
+    }
+
+    /**
+     * This machine's calibration, if any: where the study's plan asks for predictions, the table and charts then
+     * set them beside the measurements, as {@code scalelab study report} does.
+     */
+    public ObjectProperty<MachineCalibration> calibrationProperty() {
+        return calibration;
+    }
+
+    /** Shows {@code figures}, with the predictions the plan asks for when this machine is calibrated. */
+    private void show(StudyResults figures) {
+        measured = figures;
+        StudyResults shown = figures;
+        if (figures != null && calibration.get() != null) {
+            try {
+                shown = StudyPredictions.addTo(figures, calibration.get());
+            } catch (ConfigException e) {
+                preview.set("No predictions: " + e.getMessage()); // the plan's predict section names no known network
+            }
+        }
+        results.set(shown);
     }
 
     public ObservableList<Path> readyPlans() {
@@ -162,7 +191,7 @@ public final class StudiesViewModel {
     public void open(StudyRecord saved) {
         StudyRecord current = studies.load(saved.studyId());
         study.set(current);
-        results.set(StudyResults.of(current, runs));
+        show(StudyResults.of(current, runs));
     }
 
     /** Stops before the next cell; the study stays resumable. */
@@ -193,7 +222,7 @@ public final class StudiesViewModel {
         CountDownLatch done = new CountDownLatch(1);
         finished = done;
         study.set(record);
-        results.set(StudyResults.of(record, runs));
+        show(StudyResults.of(record, runs));
         running.set(true);
         threads.background().execute(() -> {
             StudyRunner runner = new StudyRunner(studies, runs, launcher);
@@ -206,7 +235,7 @@ public final class StudiesViewModel {
                 StudyResults figures = StudyResults.of(last, runs);
                 threads.ui().execute(() -> {
                     study.set(last);
-                    results.set(figures);
+                    show(figures);
                     currentCell.set("");
                     running.set(false);
                     refreshEarlier();
@@ -232,7 +261,7 @@ public final class StudiesViewModel {
                 StudyResults figures = StudyResults.of(current, runs); // reads run records: off the UI thread
                 threads.ui().execute(() -> {
                     study.set(current);
-                    results.set(figures);
+                    show(figures);
                 });
             }
         };

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scalelab.engine.config.TrainingOptions.EPOCHS;
 import static org.scalelab.engine.config.TrainingOptions.STEPS_PER_EPOCH;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
@@ -22,6 +27,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.app.Calibrations;
 import org.scalelab.app.Workbench;
 import org.scalelab.app.WorkbenchWindow;
 import org.scalelab.app.library.LibraryRow;
@@ -29,6 +35,7 @@ import org.scalelab.app.live.LiveState;
 import org.scalelab.app.setup.StrategyAvailability;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.predict.MachineCalibration;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.studies.CellStatus;
@@ -100,6 +107,57 @@ class StudiesTabFxTest {
             assertEquals(study.name(), library.get(i).study(), "the library names the study of each cell");
             assertEquals(study.cells().get(i).runId(), library.get(i).record().runId(), "in the study's order");
         }
+    }
+
+    @Test
+    void withThisMachineCalibratedAPlansPredictionsStandBesideTheMeasurementsInTheTableAndChart(FxRobot robot)
+            throws Exception {
+        Path plan = Files.writeString(folder.resolve("predicted.json"), """
+                {"name": "Predicted threads", "base": {"dataset": "mnist-mini", "model": "mlp-235k", "epochs": 1,
+                 "stepsPerEpoch": 3, "seed": 3},
+                 "configurations": [{"label": "Two threads", "strategy": "threads", "threads": 2}],
+                 "predict": {"threads": [4, 64]}}
+                """);
+        robot.interact(() -> {
+            workbench.studies().planFileProperty().set(plan);
+            try {
+                workbench.studies().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !workbench.studies().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<List<String>> table = robot.lookup("#study-table").queryAs(TableView.class);
+        assertFalse(headers(table).contains("Predicted images/s"), "no calibration here yet: " + headers(table));
+        assertEquals(2, table.getItems().size(), "serial and two threads, measured");
+
+        MachineCalibration calibration = Calibrations.saveInto(folder);
+        robot.interact(workbench.whatIf()::reload);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.whatIf().calibrationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> headers = headers(table);
+        int predicted = headers.indexOf("Predicted images/s");
+        int error = headers.indexOf("Prediction error");
+        assertTrue(predicted > 0 && error > 0, headers.toString());
+        List<String> two = table.getItems().stream().filter(row -> row.get(0).equals("Two threads")).findFirst().orElseThrow();
+        assertFalse(two.get(predicted).isBlank(), "predicted beside measured: " + two);
+        assertTrue(two.get(error).endsWith("%"), "with the error: " + two);
+        List<String> labels = table.getItems().stream().map(row -> row.get(0)).toList();
+        assertTrue(labels.contains("threads 1P×64T (predicted)"), "a configuration only predicted: " + labels);
+        XYPlot speedup = (XYPlot) robot.lookup("#study-speedup").queryAs(ChartViewer.class).getChart().getPlot();
+        List<String> series = new ArrayList<>();
+        for (int i = 0; i < speedup.getDataset().getSeriesCount(); i++) {
+            series.add(speedup.getDataset().getSeriesKey(i).toString());
+        }
+        assertTrue(series.contains("threads (predicted beyond this machine)"), series.toString());
+        assertTrue(calibration.machine().logicalCores() < 64);
+    }
+
+    private static List<String> headers(TableView<?> table) {
+        return table.getColumns().stream().map(TableColumn::getText).toList();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
-import org.scalelab.engine.bench.LayerBenchmark;
 import org.scalelab.engine.predict.Calibrator;
 import org.scalelab.engine.predict.ComputeProfile;
 import org.scalelab.engine.predict.LinkCost;
@@ -29,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class PredictCalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL", description = "Default: ${DEFAULT-VALUE}.")
-    List<String> models = List.of("mlp-235k", "cnn-1m");
+    List<String> models = Calibrator.Plan.STANDARD_MODELS;
 
     @Mixin
     DataDirOption data;
@@ -81,30 +80,6 @@ public final class PredictCalibrateCommand implements Callable<Integer> {
             out.println("  one worker's step against serial: " + profile.workerSlowdown().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .map(e -> String.format(Locale.ROOT, "%s %.2f×", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
-        }
-    }
-
-    /** Each measurement in a JVM of its own with its native thread count, as {@code bench layers} and {@code bench} run them. */
-    private final class ChildJvmMeasurements implements Calibrator.Measurements {
-        private static final int STEPS = 10;
-        private static final int SPREAD_STEPS = 40;
-
-        @Override
-        public LayerBenchmark.Result layers(String model, int batch) throws IOException, InterruptedException {
-            return BenchChild.measure(BenchWorker.Mode.LAYERS, model, batch, STEPS, 1, LayerMeasurement.class,
-                    quiet()).result();
-        }
-
-        @Override
-        public double[] stepMedianAndSpread(String model, int batch) throws IOException, InterruptedException {
-            BenchMeasurement measurement = BenchChild.measure(BenchWorker.Mode.SPEED, model, batch, SPREAD_STEPS, 1,
-                    BenchMeasurement.class, quiet());
-            return new double[] {measurement.medianStepMillis(), measurement.stepSpreadMillis()};
-        }
-
-        /** The progress bar says what is measured; the child's own "Measuring …" line would break it. */
-        private PrintWriter quiet() {
-            return new PrintWriter(PrintWriter.nullWriter());
         }
     }
 }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.predict.CalibrationException;
 import org.scalelab.engine.predict.MachineCalibration;
 import org.scalelab.engine.predict.StudyPredictions;
 import org.scalelab.engine.provenance.MachineDescription;
-import org.scalelab.engine.studies.StudyPlan;
 import org.scalelab.engine.studies.StudyPlanException;
 import org.scalelab.engine.studies.StudyPlans;
 import org.scalelab.engine.studies.StudyRecord;
@@ -64,22 +62,22 @@ final class StudyReportCommand implements Callable<Integer> {
      * calibration the report is written without them, and says so on the error stream.
      */
     private StudyResults withPredictions(StudyResults results) {
-        Optional<StudyPlan.Prediction> plan = StudyPlans.prediction(results.study().plan());
-        if (plan.isEmpty()) {
+        if (StudyPlans.prediction(results.study().plan()).isEmpty()) {
             return results;
         }
-        StudyPredictions predictor;
+        MachineCalibration machine;
         try {
-            predictor = StudyPredictions.of(MachineCalibration.load(calibration.file(), MachineDescription.current()),
-                    plan.get());
-        } catch (ConfigException e) {
-            throw new StudyPlanException(results.study().planFile() + ": " + e.getMessage(), e);
+            machine = MachineCalibration.load(calibration.file(), MachineDescription.current());
         } catch (CalibrationException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("warning: no predictions in this report: " + e.getMessage());
             err.flush();
             return results;
         }
-        return results.withPredictions(predictor, plan.get());
+        try {
+            return StudyPredictions.addTo(results, machine);
+        } catch (ConfigException e) {
+            throw new StudyPlanException(results.study().planFile() + ": " + e.getMessage(), e);
+        }
     }
 }

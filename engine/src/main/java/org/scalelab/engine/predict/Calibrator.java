@@ -68,6 +68,9 @@ public final class Calibrator {
     public record Plan(List<String> models, List<Integer> batches, List<Integer> restBatches, List<Integer> sizes,
                        List<Integer> ranks, List<Transport> transports, int repeats) {
 
+        /** The models the reference studies train. */
+        public static final List<String> STANDARD_MODELS = List.of("mlp-235k", "cnn-1m");
+
         /** A few minutes on a two-core machine for two models. */
         public static Plan standard(List<String> models) {
             return new Plan(models, List.of(8, 16, 32, 64), List.of(16, 64), List.of(1_024, 16_384, 65_536, 235_146, 1_070_794),

@@ -21,13 +21,14 @@ public final class Collectives {
 
     /**
      * {@code parallel.comm.RingAllreduce}: 2(P−1) steps, each sending N/P floats to the next rank, the first P−1
-     * adding what arrives. Every step waits for the slowest link of the ring, the network once the ring spans hosts.
+     * adding what arrives. Every step waits for the slowest link of the ring, the network once the ring spans hosts,
+     * and each rank sends while it receives, so every link of the ring carries data both ways at once.
      */
     public static double ring(int ranks, double floats, Fabric fabric) {
         if (ranks <= 1) {
             return 0;
         }
-        LinkCost link = fabric.hosts() > 1 ? fabric.network() : fabric.local();
+        LinkCost link = fabric.hosts() > 1 ? fabric.networkBothWays() : fabric.local();
         double chunk = floats / ranks;
         return 2.0 * (ranks - 1) * link.send(chunk) + (ranks - 1) * link.reduce(chunk);
     }

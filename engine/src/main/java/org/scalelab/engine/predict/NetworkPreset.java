@@ -37,6 +37,22 @@ public enum NetworkPreset {
         return this == LOOPBACK ? null : LinkCost.of(latencyMicros, bandwidthGbps, gamma);
     }
 
+    /**
+     * This network's link with its figures replaced by those given (measured on the user's own network); null for
+     * loopback with none given (the calibrated transport). Given for loopback, a figure not given costs nothing.
+     */
+    public LinkCost link(double gamma, Double latencyMicros, Double bandwidthGbps) {
+        LinkCost link = link(gamma);
+        if (link == null && latencyMicros == null && bandwidthGbps == null) {
+            return null;
+        }
+        if (link == null) {
+            link = LinkCost.of(0, Double.POSITIVE_INFINITY, gamma);
+        }
+        return LinkCost.of(latencyMicros != null ? latencyMicros : link.latencySeconds() * 1e6,
+                bandwidthGbps != null ? bandwidthGbps : link.bandwidthGbitPerSecond(), gamma);
+    }
+
     /** loopback, 1gbe, 10gbe, 25gbe, 100gb-ib. */
     public String id() {
         return switch (this) {

@@ -133,6 +133,14 @@ public final class ScalingModel {
                 fabric(scenario, calibration.transport(niodev(AllreduceAlgorithm.BUILTIN, scenario.hosts())))) : local;
     }
 
+    /**
+     * One allreduce of {@code floats} floats among the scenario's ranks (its processes, as many to a host as it places),
+     * by its algorithm over niodev: what {@code bench allreduce} measures.
+     */
+    public double rankAllreduceSeconds(Scenario scenario, double floats) {
+        return rankAllreduce(scenario, floats, niodev(scenario.allreduce(), scenario.hosts()));
+    }
+
     private double rankAllreduce(Scenario scenario, double floats, Transport transport) {
         return TransportFit.allreduceSeconds(transport, scenario.procs(), floats, fabric(scenario, calibration.transport(transport)));
     }
@@ -143,8 +151,11 @@ public final class ScalingModel {
      * emulated 1 Gbit/s link (docs/SCALING-MODEL.md, "An emulated cluster").
      */
     private Fabric fabric(Scenario scenario, LinkCost local) {
-        LinkCost network = scenario.network() == null ? local : local.followedBy(scenario.network());
-        return new Fabric(local, network, scenario.hosts(), scenario.ranksPerHost());
+        if (scenario.network() == null) {
+            return new Fabric(local, local, scenario.hosts(), scenario.ranksPerHost());
+        }
+        return new Fabric(local, local.followedBy(scenario.network()), local.followedBy(scenario.networkBothWays()),
+                scenario.hosts(), scenario.ranksPerHost());
     }
 
     /** The niodev transport of an algorithm; the shared-memory ring needs every rank on one host, else it is the ring. */

@@ -5,7 +5,9 @@ import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.Parallelism;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.studies.StudyPlan;
+import org.scalelab.engine.studies.StudyPlans;
 import org.scalelab.engine.studies.StudyPredictor;
+import org.scalelab.engine.studies.StudyResults;
 
 /**
  * The scaling model as a study's predictor: a study's configuration becomes a {@link Scenario}, on this machine
@@ -37,6 +39,17 @@ public final class StudyPredictions implements StudyPredictor {
         return new StudyPredictions(calibration, plan.coresPerHost(), preset);
     }
 
+    /**
+     * {@code results} with the predictions its study's plan asks for ({@code "predict"}), from {@code calibration};
+     * as they are when the plan asks for none: what {@code study report} and the workbench's Studies tab show.
+     *
+     * @throws ConfigException naming the plan's {@code predict} field that is wrong
+     */
+    public static StudyResults addTo(StudyResults results, MachineCalibration calibration) {
+        Optional<StudyPlan.Prediction> plan = StudyPlans.prediction(results.study().plan());
+        return plan.isEmpty() ? results : results.withPredictions(of(calibration, plan.get()), plan.get());
+    }
+
     @Override
     public Optional<Point> predict(TrainingConfig config, int trainImages, boolean onThisMachine) {
         String name = config.model().name();
@@ -44,8 +57,6 @@ public final class StudyPredictions implements StudyPredictor {
             return Optional.empty();
         }
         Parallelism parallelism = config.parallelism();
-        int limit = config.schedule().stepLimit();
-        int epochImages = limit > 0 ? (int) Math.min(trainImages, (long) limit * config.globalBatchSize()) : trainImages;
         int hosts = 1;
         int cores = coresHere;
         if (!onThisMachine) {
@@ -53,11 +64,8 @@ public final class StudyPredictions implements StudyPredictor {
             int ranksPerHost = Math.max(1, coresPerHost / parallelism.threads());
             hosts = parallelism.strategy().usesProcesses() ? (parallelism.processes() + ranksPerHost - 1) / ranksPerHost : 1;
         }
-        Prediction prediction = model.predict(new Scenario(name, parallelism.strategy(), parallelism.processes(),
-                parallelism.threads(), parallelism.allreduce(), hosts, cores,
-                hosts > 1 ? preset.link(calibration.secondsPerReducedFloat()) : null, config.schedule().batchSize(),
-                parallelism.scaling(), epochImages, parallelism.averagingPeriod(), parallelism.viaMaster(),
-                parallelism.compression()));
+        Prediction prediction = model.predict(RunScenarios.of(config, trainImages, hosts, cores,
+                hosts > 1 ? preset.link(calibration.secondsPerReducedFloat()) : null));
         return Optional.of(new Point(prediction.imagesPerSecond(), prediction.speedup(), prediction.efficiency()));
     }
 

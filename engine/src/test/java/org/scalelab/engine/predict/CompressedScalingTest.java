@@ -23,8 +23,9 @@ class CompressedScalingTest {
     private final ScalingModel model = new ScalingModel(calibration());
 
     private static Scenario scenario(Strategy strategy, int procs, int threads, int hosts, String compress) {
-        return new Scenario("m", strategy, procs, threads, AllreduceAlgorithm.RING, hosts, 8,
-                hosts > 1 ? LinkCost.of(10, 10, 1e-9) : null, 64, Scaling.STRONG, 6400, 1, false,
+        LinkCost network = hosts > 1 ? LinkCost.of(10, 10, 1e-9) : null;
+        return new Scenario("m", strategy, procs, threads, AllreduceAlgorithm.RING, hosts, 8, network, network, 64,
+                Scaling.STRONG, 6400, 1, false,
                 GradientCompression.parse(compress));
     }
 
@@ -78,8 +79,8 @@ class CompressedScalingTest {
 
     @Test
     void parameterAveragingIgnoresGradientCompression() {
-        Scenario averaging = new Scenario("m", Strategy.PARAM_AVG, 2, 1, AllreduceAlgorithm.RING, 1, 8, null, 64,
-                Scaling.STRONG, 6400, 1, false, GradientCompression.parse("fp16"));
+        Scenario averaging = new Scenario("m", Strategy.PARAM_AVG, 2, 1, AllreduceAlgorithm.RING, 1, 8, null, null,
+                64, Scaling.STRONG, 6400, 1, false, GradientCompression.parse("fp16"));
         assertEquals(1.325e-3, model.predict(averaging).communicationSeconds(), EXACT);
     }
 

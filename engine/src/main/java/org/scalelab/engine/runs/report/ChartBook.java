@@ -28,6 +28,7 @@ public final class ChartBook {
     private final XYSeriesCollection throughput = new XYSeriesCollection();
     private final XYSeriesCollection speedup = new XYSeriesCollection();
     private final XYSeries ideal = new XYSeries("ideal", true, false);
+    private final XYSeriesCollection predictedSpeedup = new XYSeriesCollection();
     private final DefaultCategoryDataset phasesPerWorker = new DefaultCategoryDataset();
     private final DefaultCategoryDataset phasesOverTime = new DefaultCategoryDataset();
     private final Map<ChartKind, JFreeChart> charts = new EnumMap<>(ChartKind.class);
@@ -48,6 +49,8 @@ public final class ChartBook {
         speedupRenderer.setSeriesStroke(0, ChartPalette.DASHED);
         speedupRenderer.setSeriesLinesVisible(0, true);
         speedupRenderer.setSeriesShapesVisible(0, false);
+        xyPlot(ChartKind.SPEEDUP).setDataset(1, predictedSpeedup);
+        xyPlot(ChartKind.SPEEDUP).setRenderer(1, new XYLineAndShapeRenderer(true, false));
         extendIdealLine(1);
     }
 
@@ -86,6 +89,32 @@ public final class ChartBook {
         return trace;
     }
 
+    /**
+     * A scaling model's predicted speedup beside the run at {@code runIndex}: a dashed line in its colour, on the
+     * speedup chart only; the ideal line grows to its last point.
+     *
+     * @param label  names it as predicted, and from what (a series of that name already shown is kept)
+     * @param points each {@code {workers, speedup}}, by workers
+     */
+    public void predictedSpeedup(int runIndex, String label, List<double[]> points) {
+        if (predictedSpeedup.getSeriesIndex(label) >= 0) {
+            return;
+        }
+        XYSeries series = new XYSeries(label, true, false);
+        points.forEach(point -> series.add(point[0], point[1]));
+        predictedSpeedup.addSeries(series);
+        int index = predictedSpeedup.getSeriesCount() - 1;
+        style(ChartKind.SPEEDUP, 1, index, runIndex, true);
+        if (!series.isEmpty()) {
+            extendIdealLine((int) Math.ceil(series.getMaxX()));
+        }
+    }
+
+    /** Removes every predicted speedup curve (the calibration changed, or is gone). */
+    public void clearPredictedSpeedup() {
+        predictedSpeedup.removeAllSeries();
+    }
+
     /** The letter that names the run at {@code index} where a whole label would not fit (bar labels, tables). */
     public static String code(int index) {
         return String.valueOf((char) ('A' + index % 26));
@@ -101,6 +130,7 @@ public final class ChartBook {
             while (speedup.getSeriesCount() > 1) {
                 speedup.removeSeries(1);
             }
+            predictedSpeedup.removeAllSeries();
             phasesPerWorker.clear();
             phasesOverTime.clear();
             ideal.clear();
