@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /**
- * Collective operations among the ranks of one parallel job, on flat float buffers, in place.
+ * Collective operations among the ranks of one parallel job, on flat float buffers, in place; and the two that
+ * compressed gradients need, on bytes ({@link #allgather}, {@link #broadcast(ByteBuffer, int)}).
  *
  * <p>Buffers are {@link FloatBuffer}s, not {@code float[]} or INDArray. A network's parameters and gradients
  * are each one flat INDArray in off-heap memory; {@link NdBuffers#view} gives a FloatBuffer over that very
