@@ -190,7 +190,8 @@ public final class WhatIfViewModel {
         if (found != null) {
             coresPerHost.set(found.machine().logicalCores());
             if (model.get() == null || !models.contains(model.get())) {
-                model.set(models.isEmpty() ? null : models.get(0));
+                String usual = TrainingOptions.MODEL.defaultValue();
+                model.set(models.contains(usual) ? usual : models.isEmpty() ? null : models.get(0));
             }
         }
         calibration.set(found);

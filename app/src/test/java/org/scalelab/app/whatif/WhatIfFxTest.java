@@ -20,6 +20,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.category.CategoryDataset;
@@ -167,6 +168,17 @@ class WhatIfFxTest {
                 .select(Strategy.SERIAL));
         assertEquals("procs 4: expected 1 with strategy serial",
                 robot.lookup("#whatif-problem").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aNumberTypedAndEnteredIsTakenWithoutStartingARun(FxRobot robot) throws Exception {
+        useCalibration(Calibrations.of(MachineDescription.current()), true);
+        showTab(robot);
+        robot.doubleClickOn("#whatif-procs .text-field").eraseText(4).write("6").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, workbench.whatIf().procsProperty().get());
+        assertEquals(6, workbench.whatIf().chosenProperty().get().procs(), "predicted at once");
+        assertEquals(LiveState.IDLE, workbench.live().stateProperty().get(), "Enter is not the Run button's here");
     }
 
     @Test
