@@ -46,7 +46,8 @@ public class EngineLayersTest {
             .whereLayer("model").mayOnlyAccessLayers("io", "config")
             .whereLayer("parallel").mayOnlyAccessLayers("config")
             .whereLayer("events").mayOnlyAccessLayers("config", "provenance", "data", "model")
-            .whereLayer("training").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events")
+            // io: checkpoints are training state, replaced atomically like the model's weights files.
+            .whereLayer("training").mayOnlyAccessLayers("io", "config", "provenance", "data", "model", "parallel", "events")
             .whereLayer("strategies").mayOnlyAccessLayers("config", "provenance", "data", "model", "parallel", "events",
                     "training")
             .whereLayer("runs").mayOnlyAccessLayers("io", "config", "provenance", "events", "report")

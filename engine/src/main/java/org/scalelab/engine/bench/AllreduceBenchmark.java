@@ -12,10 +12,12 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.CommandLineIds;
+import org.scalelab.engine.parallel.launch.HostSlot;
 import org.scalelab.engine.parallel.launch.RankDevice;
 import org.scalelab.engine.parallel.launch.RankJob;
 import org.scalelab.engine.parallel.launch.RankJobException;
 import org.scalelab.engine.parallel.launch.RankJobSpec;
+import org.scalelab.engine.parallel.launch.RemoteShell;
 
 /**
  * Times allreduce of one flat float buffer for every transport, rank count and size asked for: one job per
@@ -47,6 +49,11 @@ public final class AllreduceBenchmark {
             return label;
         }
 
+        /** Ranks in processes that talk over TCP, so they may sit on different hosts (not the shared-memory ring). */
+        public boolean spansHosts() {
+            return device == RankDevice.NIODEV && algorithm != AllreduceAlgorithm.RING_SHM;
+        }
+
         /** The name on the command line: niodev-builtin, …, threads. */
         public String id() {
             return CommandLineIds.of(this);
@@ -57,8 +64,22 @@ public final class AllreduceBenchmark {
         }
     }
 
-    /** What to measure: every transport at every rank count, each size timed {@code repeats} times after warm-up. */
-    public record Settings(List<Transport> transports, List<Integer> ranks, List<Integer> sizes, int warmup, int repeats) {
+    /**
+     * What to measure: every transport at every rank count, each size timed {@code repeats} times after warm-up.
+     *
+     * @param hosts where the ranks run, filling each host's slots in turn (as {@code --hosts} places training's);
+     *              empty: all on this machine
+     */
+    public record Settings(List<Transport> transports, List<Integer> ranks, List<Integer> sizes, int warmup, int repeats,
+                           List<HostSlot> hosts) {
+        public Settings {
+            hosts = List.copyOf(hosts);
+        }
+
+        /** All ranks on this machine. */
+        public Settings(List<Transport> transports, List<Integer> ranks, List<Integer> sizes, int warmup, int repeats) {
+            this(transports, ranks, sizes, warmup, repeats, List.of());
+        }
     }
 
     /**
@@ -102,7 +123,8 @@ public final class AllreduceBenchmark {
             throws InterruptedException {
         List<AllreduceTiming> timings = Collections.synchronizedList(new ArrayList<>());
         RankJobSpec spec = RankJobSpec.builder(AllreduceBenchTask.class, ranks).allreduce(transport.algorithm)
-                .taskArgs(AllreduceBenchTask.args(settings.warmup(), settings.repeats(), settings.sizes())).build();
+                .taskArgs(AllreduceBenchTask.args(settings.warmup(), settings.repeats(), settings.sizes()))
+                .hosts(settings.hosts()).remoteShell(RemoteShell.fromEnvironment()).build();
         RankJob job = transport.device.start(spec, (rank, line) -> {
             if (line.startsWith("{")) {
                 timings.add(parse(line));

@@ -49,12 +49,20 @@ public final class ScalingBenchmark {
      * @param steps       training steps per epoch
      * @param repeats     timed epochs after the warm-up epoch
      * @param rounds      times every case is measured, each round followed by a serial run
+     * @param hosts       a hosts file the cases that start MPJ processes spread their ranks over (serial stays
+     *                    here), or null for all on this machine
      */
     public record Settings(List<String> models, List<ScalingCase> cases, String dataset, int batchSize,
-                           Scaling scaling, int steps, int repeats, int rounds) {
+                           Scaling scaling, int steps, int repeats, int rounds, String hosts) {
         public Settings {
             models = List.copyOf(models);
             cases = List.copyOf(cases);
+        }
+
+        /** Every case on this machine. */
+        public Settings(List<String> models, List<ScalingCase> cases, String dataset, int batchSize, Scaling scaling,
+                        int steps, int repeats, int rounds) {
+            this(models, cases, dataset, batchSize, scaling, steps, repeats, rounds, null);
         }
     }
 
@@ -90,16 +98,16 @@ public final class ScalingBenchmark {
             RunPlan loaded = RunPlan.prepare(base, catalog);
             List<ScalingCase> cases = settings.cases().stream().filter(c -> !c.equals(ScalingCase.SERIAL)).toList();
             List<ScalingResult> measured = new ArrayList<>();
-            measured.add(measure(loaded, base, ScalingCase.SERIAL, 0, settings.rounds()));
+            measured.add(measure(loaded, base, ScalingCase.SERIAL, 0, settings));
             for (int round = 1; round <= settings.rounds() && !cancellation.isCancelled(); round++) {
                 for (ScalingCase scalingCase : cases) {
                     if (cancellation.isCancelled()) {
                         break;
                     }
-                    measured.add(measure(loaded, base, scalingCase, round, settings.rounds()));
+                    measured.add(measure(loaded, base, scalingCase, round, settings));
                 }
                 if (!cancellation.isCancelled()) {
-                    measured.add(measure(loaded, base, ScalingCase.SERIAL, round, settings.rounds()));
+                    measured.add(measure(loaded, base, ScalingCase.SERIAL, round, settings));
                 }
             }
             results.addAll(againstSerial(measured));
@@ -122,7 +130,8 @@ public final class ScalingBenchmark {
         }).toList();
     }
 
-    private ScalingResult measure(RunPlan loaded, TrainingConfig base, ScalingCase scalingCase, int round, int rounds) {
+    private ScalingResult measure(RunPlan loaded, TrainingConfig base, ScalingCase scalingCase, int round, Settings settings) {
+        int rounds = settings.rounds();
         String model = loaded.architecture().name();
         String dataset = base.data().dataset();
         progress.accept(model + " on " + dataset + ", " + scalingCase + (rounds > 1 ? roundName(scalingCase, round, rounds) : ""));
@@ -132,7 +141,8 @@ public final class ScalingBenchmark {
                     round);
         }
         TrainingConfig config = base.with(STRATEGY, scalingCase.strategy()).with(PROCS, scalingCase.processes())
-                .with(THREADS, scalingCase.threads()).with(ALLREDUCE, scalingCase.allreduce()).validate();
+                .with(THREADS, scalingCase.threads()).with(ALLREDUCE, scalingCase.allreduce());
+        config = (config.launchesProcesses() ? config.with(HOSTS, settings.hosts()) : config).validate();
         RunPlan plan = new RunPlan(loaded.runId() + "-" + scalingCase.strategy(), config, loaded.architecture(),
                 loaded.dataset(), loaded.environment());
         List<EpochCompleted> epochs = new ArrayList<>();

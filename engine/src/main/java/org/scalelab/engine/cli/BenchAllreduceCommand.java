@@ -1,11 +1,14 @@
 package org.scalelab.engine.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.bench.AllreduceBenchmark;
 import org.scalelab.engine.bench.AllreduceReport;
 import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.parallel.launch.HostFile;
+import org.scalelab.engine.parallel.launch.HostSlot;
 import org.scalelab.engine.provenance.MachineDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,14 +48,24 @@ public final class BenchAllreduceCommand implements Callable<Integer> {
             defaultValue = "21")
     private int repeats;
 
+    @Option(names = "--hosts", paramLabel = "FILE", description = "a hosts file to spread the ranks over (niodev-builtin and "
+            + "niodev-ring only; other hosts are reached through ssh, or $SCALELAB_REMOTE_SHELL)")
+    private Path hosts;
+
     @Option(names = "--markdown", description = "print a Markdown table, for docs/PERFORMANCE.md")
     private boolean markdown;
 
     @Override
     public Integer call() throws InterruptedException {
         MachineDescription machine = MachineDescription.current();
-        var settings = new AllreduceBenchmark.Settings(transports.stream().map(BenchAllreduceCommand::transport).toList(), ranks, sizes,
-                warmup, repeats);
+        List<Transport> chosen = transports.stream().map(BenchAllreduceCommand::transport).toList();
+        List<HostSlot> placement = hosts == null ? List.of() : HostFile.read(hosts);
+        if (hosts != null) {
+            chosen.stream().filter(transport -> !transport.spansHosts()).findFirst().ifPresent(transport -> {
+                throw new ConfigException("transports", transport.id(), "cannot span hosts: with --hosts, expected niodev-builtin or niodev-ring");
+            });
+        }
+        var settings = new AllreduceBenchmark.Settings(chosen, ranks, sizes, warmup, repeats, placement);
         var err = spec.commandLine().getErr();
         var results = AllreduceBenchmark.run(settings, step -> {
             err.println("measuring " + step + " ...");

@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.scalelab.engine.bench.LinkTiming;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.ConfigException;
+import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.events.Json;
+import org.scalelab.engine.predict.ClusterValidation;
 import org.scalelab.engine.predict.LinkCost;
 import org.scalelab.engine.predict.MachineCalibration;
 import org.scalelab.engine.predict.NetworkPreset;
@@ -65,6 +69,12 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--slots", paramLabel = "K", description = "Ranks per host, filled host by host (default: spread evenly).")
     Integer slots;
 
+    @Option(names = "--host-file", paramLabel = "FILE", description = "The hosts of a cluster run (as train --hosts): "
+            + "their count and slots instead of --hosts and --slots, and the network measured to each of them (a rank on "
+            + "every host, started through ssh or $SCALELAB_REMOTE_SHELL) unless --latency-us and --bandwidth-gbps are given; "
+            + "--validate then runs there.")
+    Path hostFile;
+
     @Option(names = "--cores-per-host", paramLabel = "N", description = "Default: this machine's logical cores.")
     Integer coresPerHost;
 
@@ -81,6 +91,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--allreduce", paramLabel = "NAME", converter = LowerCaseEnumConverter.AllreduceConverter.class,
             description = "builtin, ring or ring-shm. Default: ${DEFAULT-VALUE}.")
     AllreduceAlgorithm allreduce = TrainingOptions.ALLREDUCE.defaultValue();
+
+    @Option(names = "--compress", paramLabel = "SCHEME", converter = CompressionConverter.class,
+            description = "Gradients exchanged compressed, as train --compress: " + GradientCompression.CHOICES
+                    + ". Default: ${DEFAULT-VALUE}.")
+    GradientCompression compress = TrainingOptions.COMPRESS.defaultValue();
 
     @Option(names = "--average-every", paramLabel = "K",
             description = "param-avg: local steps between averages, 0 for once per epoch. Default: ${DEFAULT-VALUE}.")
@@ -125,35 +140,61 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The slowest link measured to the hosts of --host-file, one way and both ways at once, when measured. */
+    private LinkCost measuredNetwork;
+    private LinkCost measuredNetworkBothWays;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        PredictCluster cluster = hostFile != null ? PredictCluster.read(hostFile) : null;
+        if (cluster != null) {
+            if (hosts != 1 || slots != null) {
+                throw new ConfigException("hostFile", hostFile, "gives the hosts and their slots: leave out --hosts and --slots");
+            }
+            hosts = cluster.hostCount();
+            slots = cluster.slots();
+        }
         checkOptions();
         Path file = calibration.file();
         MachineCalibration machine = MachineCalibration.load(file, MachineDescription.current());
         ScalingModel scalingModel = new ScalingModel(machine);
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> progress = what -> {
+            err.println("measuring " + what + " ...");
+            err.flush();
+        };
+        if (cluster != null && latencyMicros == null && bandwidthGbps == null) {
+            List<LinkTiming> links = cluster.measureLinks(progress);
+            measuredNetwork = ClusterValidation.slowestLink(links, machine.secondsPerReducedFloat());
+            measuredNetworkBothWays = ClusterValidation.slowestLinkBothWays(links, machine.secondsPerReducedFloat());
+        }
         List<Scenario> scenarios = scenarios(machine);
         List<Prediction> predictions = scenarios.stream().map(scalingModel::predict).toList();
         List<Validation.Check> checks = List.of();
         Validation.Settings settings = steps != null ? new Validation.Settings(steps, repeats)
                 : Validation.Settings.lasting(scalingModel, scenarios.get(0), repeats);
         if (validate) {
-            PrintWriter err = spec.commandLine().getErr();
             try (CancelOnShutdown ctrlC = new CancelOnShutdown()) {
-                checks = Validation.check(scalingModel, scenarios, settings, data.catalog(),
-                        what -> {
-                            err.println("measuring " + what + " ...");
-                            err.flush();
-                        }, new CancellationToken(ctrlC));
+                checks = Validation.check(scalingModel, scenarios, settings, cluster != null ? cluster.path() : null,
+                        data.catalog(), progress, new CancellationToken(ctrlC));
+            }
+            if (cluster != null) {
+                cluster.checkAllreduce(scalingModel, scenarios, Math.toIntExact(machine.model(model).orElseThrow().parameters()), progress);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.mapper().writeValueAsString(jsonReport(file, machine, scalingModel, scenarios, predictions, checks)));
+            ObjectNode report = jsonReport(file, machine, scalingModel, scenarios, predictions, checks);
+            if (cluster != null) {
+                cluster.json(report, checks);
+            }
+            out.println(Json.mapper().writeValueAsString(report));
         } else {
-            text(out, file, machine, scalingModel, scenarios, predictions, checks, settings);
+            text(out, file, machine, scalingModel, scenarios, predictions, checks, settings, cluster);
         }
         out.flush();
-        return checks.stream().anyMatch(c -> c.failure().isPresent()) ? CliErrors.FAILED : 0;
+        boolean failed = checks.stream().anyMatch(c -> c.failure().isPresent()) || cluster != null && cluster.anyFailed();
+        return failed ? CliErrors.FAILED : 0;
     }
 
     private void checkOptions() {
@@ -173,6 +214,10 @@ public final class PredictCommand implements Callable<Integer> {
         if (validate && strategy.averagesParameters() && (averageEvery != 1 || viaMaster)) {
             // the scaling benchmark that measures them averages after every step through an allreduce
             throw new ConfigException("validate", true, "measures param-avg with --average-every 1 and no --via-master only");
+        }
+        if (validate && compress.lossy()) {
+            // the scaling benchmark trains with gradients summed as floats
+            throw new ConfigException("validate", true, "measures uncompressed gradients only; leave out --compress");
         }
         if (slots != null) {
             OptionChecks.atLeastOne("slots", slots);
@@ -204,28 +249,40 @@ public final class PredictCommand implements Callable<Integer> {
     private List<Scenario> scenarios(MachineCalibration machine) {
         int cores = coresPerHost != null ? coresPerHost : machine.machine().logicalCores();
         LinkCost link = networkLink(machine);
+        LinkCost bothWays = measuredNetworkBothWays != null ? measuredNetworkBothWays : link;
         List<Scenario> scenarios = new ArrayList<>();
         for (int p : procs) {
             for (int t : threads) {
                 int hostsUsed = slots != null ? (p + slots - 1) / slots : Math.min(hosts, p);
-                scenarios.add(new Scenario(model, strategy, p, t, allreduce, hostsUsed, cores, link, batchSize, scaling,
-                        epochImages, averageEvery, viaMaster));
+                scenarios.add(new Scenario(model, strategy, p, t, allreduce, hostsUsed, cores, link, bothWays, batchSize,
+                        scaling, epochImages, averageEvery, viaMaster, compress));
             }
         }
         return scenarios;
     }
 
-    /** The network between hosts: a preset, its figures overridden by --latency-us and --bandwidth-gbps; null for loopback. */
+    /**
+     * The network between hosts: as measured to the hosts of --host-file, or a preset, its figures overridden by
+     * --latency-us and --bandwidth-gbps; null for loopback.
+     */
     private LinkCost networkLink(MachineCalibration machine) {
+        if (measuredNetwork != null) {
+            return measuredNetwork;
+        }
         return NetworkPreset.fromId(network).link(machine.secondsPerReducedFloat(), latencyMicros, bandwidthGbps);
     }
 
     private void text(PrintWriter out, Path file, MachineCalibration machine, ScalingModel scalingModel,
                       List<Scenario> scenarios, List<Prediction> predictions, List<Validation.Check> checks,
-                      Validation.Settings settings) {
+                      Validation.Settings settings, PredictCluster cluster) {
         out.printf("Calibration: %s, measured %s on %s%n", file, machine.measuredAt(), machine.machine());
-        out.printf(Locale.ROOT, "%s, %s, batch %d (%s scaling), network %s%s; times in ms per step%n%n", model, strategy,
-                batchSize, scaling, network, latencyMicros != null || bandwidthGbps != null ? " (as given)" : "");
+        if (cluster != null) {
+            cluster.linksText(out);
+        }
+        String networkName = measuredNetwork != null ? "as measured (the slowest link)"
+                : network + (latencyMicros != null || bandwidthGbps != null ? " (as given)" : "");
+        out.printf(Locale.ROOT, "%s, %s, batch %d (%s scaling), network %s; times in ms per step%n%n", model, strategy,
+                batchSize, scaling, networkName);
         TextTable table = new TextTable(List.of("P", "T", "Hosts", "Step", "Compute", "Communication", "Waiting", "Rest",
                 "img/s", "Speedup", "Efficiency"), numericColumns(11));
         for (Prediction p : predictions) {
@@ -249,6 +306,9 @@ public final class PredictCommand implements Callable<Integer> {
         }
         if (validate) {
             validationText(out, checks, settings);
+            if (cluster != null) {
+                cluster.validationText(out, checks, markdown);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.scalelab.engine.report.ReportTable.Cell;
 import org.scalelab.engine.report.ReportTable.Column;
 import org.scalelab.engine.report.ReportTable.Unit;
 import org.scalelab.engine.report.TableFormat;
+import org.scalelab.engine.runs.BytesSent;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.RunTables;
@@ -67,6 +68,7 @@ final class RunsShowCommand implements Callable<Integer> {
                 out.println("Software:  " + started.provenance().describe());
             }
         });
+        BytesSent.of(run).ifPresent(sent -> out.println("Sent:      " + sent.describe()));
         if (!run.tags().isEmpty()) {
             out.println("Tags:      " + String.join(", ", run.tags()));
         }

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.config.OptionValues;
-import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.events.RunListeners;
@@ -25,7 +26,10 @@ import org.scalelab.engine.training.RunPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,6 +54,12 @@ public final class TrainCommand implements Callable<Integer>, TrainingOptionsCli
             description = "Save the trained parameters to FILE (magic SLW1, count, little-endian float32).")
     Path weightsFile;
 
+    @Option(names = "--resume", paramLabel = "RUN_ID",
+            description = "Continue run RUN_ID (cancelled, failed or finished) from its last checkpoint "
+                    + "(see --checkpoint-every) to its planned epochs, or to --epochs N, appending to its record. "
+                    + "Takes no other training option.")
+    String resumeRunId;
+
     @Option(names = "--json", description = "End with one line of JSON describing the result (progress goes to stderr).")
     boolean json;
 
@@ -72,11 +82,11 @@ public final class TrainCommand implements Callable<Integer>, TrainingOptionsCli
 
     @Override
     public Integer call() {
-        TrainingConfig config = options.build().validate();
         RunStore store = runs.writableStore();
         DatasetCatalog catalog = data.catalog();
-        Trainer trainer = Trainers.forConfig(config, catalog);
-        RunPlan plan = RunPlan.prepare(config, catalog);
+        ResumedRun resumed = resumeRunId == null ? null : ResumedRun.prepare(store, resumeRunId, typedEpochs(), catalog);
+        RunPlan plan = resumed != null ? resumed.plan() : newPlan(store, catalog);
+        Trainer trainer = Trainers.forConfig(plan.config(), catalog);
         if (weightsFile != null) {
             plan = plan.savingWeightsTo(weightsFile);
         }
@@ -89,7 +99,8 @@ public final class TrainCommand implements Callable<Integer>, TrainingOptionsCli
         try (CancelOnShutdown ctrlC = new CancelOnShutdown();
              RunProgressOutput progress = eventLines ? new EventLines(out) : new TrainingConsole(out, err)) {
             CancellationToken cancellation = new CancellationToken(ctrlC);
-            RunRecorder recorder = new RunRecorder(store, name, tags, cancellation::abort);
+            RunRecorder recorder = resumed != null ? RunRecorder.goingOn(store, resumed.record(), cancellation::abort)
+                    : new RunRecorder(store, name, tags, cancellation::abort);
             RunSummary summary = trainer.train(plan, RunListeners.fanOut(recorder, progress), cancellation);
             RunStoreException saveFailure = recorder.saveFailure().orElse(null);
             if (saveFailure != null) {
@@ -104,6 +115,32 @@ public final class TrainCommand implements Callable<Integer>, TrainingOptionsCli
             out.flush();
             return exitCode(summary.status(), saveFailure != null);
         }
+    }
+
+    /** A new run, checkpointing beside its record (when --checkpoint-every asks for checkpoints). */
+    private RunPlan newPlan(RunStore store, DatasetCatalog catalog) {
+        RunPlan plan = RunPlan.prepare(options.build().validate(), catalog);
+        return plan.checkpointingTo(store.checkpointOf(plan.runId()));
+    }
+
+    /**
+     * With {@code --resume}, the epochs to go on to, or null for the planned ones.
+     *
+     * @throws ParameterException when a training option other than --epochs, or --name or --tag, was given
+     */
+    private Integer typedEpochs() {
+        ParseResult typed = spec.commandLine().getParseResult();
+        List<String> refused = typed.matchedOptions().stream().map(OptionSpec::longestName)
+                .filter(option -> TrainingOptions.ALL.stream().anyMatch(o -> o.cliNames().contains(option))
+                        || option.equals("--name") || option.equals("--tag"))
+                .filter(option -> !option.equals(TrainingOptions.EPOCHS.cliName()))
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--resume goes on with the run's recorded configuration, "
+                    + "name and tags; only " + TrainingOptions.EPOCHS.cliName() + " may be given with it (not "
+                    + String.join(", ", refused) + ")");
+        }
+        return typed.hasMatchedOption(TrainingOptions.EPOCHS.cliName()) ? options.get(TrainingOptions.EPOCHS) : null;
     }
 
     @Override

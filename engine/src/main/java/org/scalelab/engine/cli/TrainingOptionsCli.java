@@ -42,6 +42,8 @@ final class TrainingOptionsCli implements IModelTransformer {
                 .paramLabel(option.paramLabel().isEmpty() ? "VALUE" : option.paramLabel())
                 .type(flag ? boolean.class : String.class)
                 .arity(flag ? "0" : "1")
+                // A flag that is on by default is turned off by its --no- form: --no-error-feedback.
+                .negatable(flag && Boolean.TRUE.equals(option.defaultValue()))
                 .description(description(option))
                 .hasInitialValue(false)
                 .setter(new ISetter() {

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The command-line options that recreate a configuration: {@code --name value} for every option not at its
- * default (flags, all off by default, by their name alone).
+ * default (flags by their name alone; one that is on by default, turned off, by its {@code --no-} form).
  */
 public final class CommandLineArgs {
     private CommandLineArgs() {
@@ -18,8 +18,9 @@ public final class CommandLineArgs {
             if (Objects.equals(option.valueIn(config), option.defaultValue())) {
                 continue;
             }
-            args.add(option.cliName());
-            if (!option.type().isFlag()) {
+            boolean flag = option.type().isFlag();
+            args.add(flag && Boolean.FALSE.equals(option.valueIn(config)) ? option.negatedCliName() : option.cliName());
+            if (!flag) {
                 args.add(option.textIn(config));
             }
         }

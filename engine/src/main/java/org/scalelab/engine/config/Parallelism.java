@@ -11,9 +11,13 @@ package org.scalelab.engine.config;
  * @param viaMaster       {@link Strategy#PARAM_AVG}: gather to rank 0, average there and broadcast back, instead
  *                        of an allreduce (Study C's central bottleneck)
  * @param allreduce       how MPJ ranks sum: MPJ's built-in reduce+broadcast, or the ring
+ * @param compression     how gradient-summing workers compress what they exchange
+ * @param errorFeedback   with lossy compression: whether each worker keeps what it did not send and adds it to its
+ *                        next gradient
  */
 public record Parallelism(Strategy strategy, int processes, int threads, Scaling scaling, int averagingPeriod,
-                          boolean viaMaster, AllreduceAlgorithm allreduce) {
+                          boolean viaMaster, AllreduceAlgorithm allreduce,
+                          GradientCompression compression, boolean errorFeedback) {
 
     /** Workers in all, each with its own replica of the network. */
     public int workers() {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  * @param optimizer   the update rule
  * @param parallelism the strategy, P and T, and how workers combine
  * @param placement   which machines
+ * @param recovery    checkpoints, restarts after a failed rank, and injected faults
  */
 @JsonSerialize(using = ConfigJson.Writer.class)
 @JsonDeserialize(using = ConfigJson.Reader.class)
@@ -24,7 +25,8 @@ public record TrainingConfig(
         ScheduleSettings schedule,
         OptimizerSettings optimizer,
         Parallelism parallelism,
-        Placement placement) {
+        Placement placement,
+        Recovery recovery) {
 
     /** Every option at its default: Study B's MLP on the embedded digits, serial. */
     public static TrainingConfig defaults() {
@@ -56,12 +58,59 @@ public record TrainingConfig(
             throw new ConfigException(TrainingOptions.VIA_MASTER.key(), true,
                     "applies to strategy " + Strategy.PARAM_AVG + " only");
         }
+        checkCompression();
         if (placement.hosts() != null && !launchesProcesses()) {
             throw new ConfigException(TrainingOptions.HOSTS.key(), placement.hosts(),
                     "applies only to strategies that start MPJ processes (" + Strategy.MPJ + ", " + Strategy.HYBRID
                             + ", " + Strategy.PARAM_AVG + " with processes > 1)");
         }
+        checkRecovery();
         return this;
+    }
+
+    /** Restarts and injected faults are about ranks that are processes: a thread cannot die alone. */
+    private void checkRecovery() {
+        String needsProcesses = "applies only to strategies that start MPJ processes (" + Strategy.MPJ + ", "
+                + Strategy.HYBRID + ", " + Strategy.PARAM_AVG + " with processes > 1)";
+        if (recovery.restartOnFailure() > 0 && !launchesProcesses()) {
+            throw new ConfigException(TrainingOptions.RESTART_ON_FAILURE.key(), recovery.restartOnFailure(), needsProcesses);
+        }
+        if (recovery.minProcs() > parallelism.processes()) {
+            throw new ConfigException(TrainingOptions.MIN_PROCS.key(), recovery.minProcs(),
+                    "expected at most --procs (" + parallelism.processes() + ")");
+        }
+        if (recovery.minProcs() == 1 && parallelism.strategy() == Strategy.PARAM_AVG) {
+            throw new ConfigException(TrainingOptions.MIN_PROCS.key(), 1,
+                    "expected at least 2: " + Strategy.PARAM_AVG + " runs MPJ ranks only with 2 processes or more");
+        }
+        FaultInjection fault = recovery.fault();
+        if (fault != null && !launchesProcesses()) {
+            throw new ConfigException(TrainingOptions.INJECT_FAULT.key(), fault, needsProcesses);
+        }
+        if (fault != null && fault.rank() >= parallelism.processes()) {
+            throw new ConfigException(TrainingOptions.INJECT_FAULT.key(), fault,
+                    "rank " + fault.rank() + " does not exist: the run has ranks 0 to " + (parallelism.processes() - 1));
+        }
+    }
+
+    /**
+     * Compression acts on the gradients' exchange between workers that each talk for themselves: parameter
+     * averaging exchanges weights, and a hybrid rank's threads sum in shared memory before their leader talks.
+     */
+    private void checkCompression() {
+        Strategy strategy = parallelism.strategy();
+        if (!parallelism.compression().lossy()) {
+            return;
+        }
+        if (strategy.averagesParameters()) {
+            throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
+                    "compresses gradients; strategy " + strategy + " exchanges parameters");
+        }
+        if (strategy == Strategy.HYBRID && parallelism.threads() > 1) {
+            throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
+                    "works between single-thread workers (threads, mpj, mpj-multicore, hybrid with 1 thread), not "
+                            + "with hybrid's " + parallelism.threads() + " threads per rank");
+        }
     }
 
     /** Workers in all, each with its own replica of the network. */

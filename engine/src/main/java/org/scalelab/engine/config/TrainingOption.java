@@ -34,6 +34,11 @@ public record TrainingOption<T>(
         return "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** How the command line turns off a flag that is on by default: {@code --no-error-feedback}. */
+    public String negatedCliName() {
+        return "--no-" + cliName().substring(2);
+    }
+
     /** Every name the command line accepts, the long one first. */
     public List<String> cliNames() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(cliName()), aliases.stream()).toList();

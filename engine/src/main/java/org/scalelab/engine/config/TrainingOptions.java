@@ -79,6 +79,14 @@ public final class TrainingOptions {
     public static final TrainingOption<AllreduceAlgorithm> ALLREDUCE = option("allreduce", "Allreduce", "NAME",
             "How MPJ ranks sum.", ValueType.oneOf(AllreduceAlgorithm.class), AllreduceAlgorithm.RING,
             c -> c.parallelism().allreduce());
+    public static final TrainingOption<GradientCompression> COMPRESS = option("compress", "Compression", "SCHEME",
+            "How workers compress gradients before exchanging them: none, fp16 (half), int8 (a scale per chunk of "
+                    + GradientCompression.INT8_CHUNK + ") or topk:FRACTION (only the largest entries, gathered).",
+            ValueType.compression(), GradientCompression.NONE, c -> c.parallelism().compression());
+    public static final TrainingOption<Boolean> ERROR_FEEDBACK = option("errorFeedback", "Error feedback", "",
+            "With lossy --compress: keep what was not sent and add it to the next step's gradient "
+                    + "(--no-error-feedback drops it, to show why it matters).", ValueType.flag(), true,
+            c -> c.parallelism().errorFeedback());
 
     // Which machines.
     public static final TrainingOption<String> HOSTS = option("hosts", "Host file", "FILE",
@@ -92,11 +100,29 @@ public final class TrainingOptions {
             "", "Start even when the workers exceed what the machine can hold (more than 8 per core, or more "
                     + "memory than is free).", ValueType.flag(), false, c -> c.placement().allowOversubscribe());
 
+    // Checkpoints and faults: what a run keeps to resume from, and what it does when a rank fails.
+    public static final TrainingOption<Integer> CHECKPOINT_EVERY = option("checkpointEvery", "Checkpoint every", "N",
+            "Save weights, optimiser state and counters beside the run record every N epochs, so that "
+                    + "'train --resume' or a restart can continue from there; 0 for never.", ValueType.integerAtLeast(0),
+            0, c -> c.recovery().checkpointEvery());
+    public static final TrainingOption<Integer> RESTART_ON_FAILURE = option("restartOnFailure", "Restarts on failure",
+            "K", "When an MPJ rank dies or hangs, relaunch the ranks from the last checkpoint (or the start) up to K "
+                    + "times before the run fails, as torchrun does.", ValueType.integerAtLeast(0), 0,
+            c -> c.recovery().restartOnFailure());
+    public static final TrainingOption<Integer> MIN_PROCS = option("minProcs", "Min processes", "M",
+            "With restarts: relaunch without the failed rank, as if its machine were lost, down to M ranks; 0 "
+                    + "relaunches all of them.", ValueType.integerAtLeast(0), 0, c -> c.recovery().minProcs());
+    public static final TrainingOption<FaultInjection> INJECT_FAULT = option("injectFault", "Inject fault",
+            "FAULT", "For experiments, FAULT being " + FaultInjection.FORMAT + ": after global step S, MPJ rank R "
+                    + "dies, hangs, or runs FACTOR times slower; once (relaunched ranks run without it).",
+            ValueType.optionalStructured(FaultInjection.class, FaultInjection::parse, FaultInjection.FORMAT), null,
+            c -> c.recovery().fault());
+
     /** Every option, in the order help texts list them. */
     public static final List<TrainingOption<?>> ALL = List.of(DATASET, AUGMENT, MODEL, SEED, EPOCHS, BATCH,
             STEPS_PER_EPOCH, LR, SCHEDULE, STEP_SIZE, GAMMA, OPTIMIZER, MOMENTUM, BETA1, BETA2, EPSILON, WEIGHT_DECAY,
-            STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY, VIA_MASTER, ALLREDUCE, HOSTS, RANK_TIMEOUT,
-            ALLOW_OVERSUBSCRIBE);
+            STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY, VIA_MASTER, ALLREDUCE, COMPRESS, ERROR_FEEDBACK, HOSTS,
+            RANK_TIMEOUT, ALLOW_OVERSUBSCRIBE, CHECKPOINT_EVERY, RESTART_ON_FAILURE, MIN_PROCS, INJECT_FAULT);
 
     private TrainingOptions() {
     }

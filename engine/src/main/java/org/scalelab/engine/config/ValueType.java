@@ -23,14 +23,17 @@ public final class ValueType<T> {
     private final String rule;
     private final List<String> choices;
     private final boolean optional;
+    /** Whether a parse failure's own message says which part is wrong, and so belongs in the error. */
+    private final boolean explainsParseFailures;
 
     private ValueType(Class<T> javaType, Function<String, T> parse, Function<T, String> format, String expected,
                       Predicate<T> allowed, String rule, List<String> choices) {
-        this(javaType, parse, format, expected, allowed, rule, choices, false);
+        this(javaType, parse, format, expected, allowed, rule, choices, false, false);
     }
 
     private ValueType(Class<T> javaType, Function<String, T> parse, Function<T, String> format, String expected,
-                      Predicate<T> allowed, String rule, List<String> choices, boolean optional) {
+                      Predicate<T> allowed, String rule, List<String> choices, boolean optional,
+                      boolean explainsParseFailures) {
         this.javaType = javaType;
         this.parse = parse;
         this.format = format;
@@ -39,6 +42,7 @@ public final class ValueType<T> {
         this.rule = rule;
         this.choices = choices;
         this.optional = optional;
+        this.explainsParseFailures = explainsParseFailures;
     }
 
     /** A whole number of at least {@code minimum}. */
@@ -76,7 +80,18 @@ public final class ValueType<T> {
     /** A file's path, or nothing (null) when the option is not used. */
     public static ValueType<String> optionalPath() {
         return new ValueType<>(String.class, text -> text.isBlank() ? null : text.strip(),
-                value -> value == null ? "" : value, "a path", value -> true, "", List.of(), true);
+                value -> value == null ? "" : value, "a path", value -> true, "", List.of(), true, false);
+    }
+
+    /**
+     * A value written in a little syntax of its own, or nothing (null) when the option is not used. Its parser
+     * throws {@link IllegalArgumentException} saying which part is wrong, and the message keeps that part.
+     *
+     * @param syntax how it is written, for messages: e.g. {@code rank=R,step=S,kind=kill|hang|slow:FACTOR}
+     */
+    public static <T> ValueType<T> optionalStructured(Class<T> type, Function<String, T> parse, String syntax) {
+        return new ValueType<>(type, text -> text.isBlank() ? null : parse.apply(text.strip()), String::valueOf,
+                syntax, value -> true, "", List.of(), true, true);
     }
 
     /** On or off; on the command line a flag that takes no value. */
@@ -90,6 +105,12 @@ public final class ValueType<T> {
         List<String> ids = Arrays.stream(type.getEnumConstants()).map(CommandLineIds::of).toList();
         return new ValueType<>(type, text -> CommandLineIds.find(type, text.strip()).orElseThrow(), CommandLineIds::of,
                 "one of " + String.join(", ", ids), value -> true, "", ids);
+    }
+
+    /** A {@link GradientCompression}, written as {@link GradientCompression#toString} writes it. */
+    public static ValueType<GradientCompression> compression() {
+        return new ValueType<>(GradientCompression.class, GradientCompression::parse, GradientCompression::toString,
+                GradientCompression.CHOICES, value -> true, "", List.of());
     }
 
     private static ValueType<Double> decimal(Predicate<Double> allowed, String rule) {
@@ -118,7 +139,8 @@ public final class ValueType<T> {
         try {
             return parse.apply(text);
         } catch (RuntimeException e) {
-            throw new ConfigException(key, "'" + text + "'", "expected " + expected);
+            String detail = explainsParseFailures && e.getMessage() != null ? " (" + e.getMessage() + ")" : "";
+            throw new ConfigException(key, "'" + text + "'", "expected " + expected + detail);
         }
     }
 

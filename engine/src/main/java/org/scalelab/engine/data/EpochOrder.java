@@ -29,7 +29,7 @@ public final class EpochOrder {
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
-        SplittableRandom random = new SplittableRandom(mix(mix(seed) + epoch));
+        SplittableRandom random = randomFor(seed, epoch);
         for (int i = size - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
@@ -37,6 +37,11 @@ public final class EpochOrder {
             order[j] = swap;
         }
         return order;
+    }
+
+    /** A random stream of its own for every (seed, epoch): what an epoch draws does not depend on the epochs before. */
+    public static SplittableRandom randomFor(long seed, int epoch) {
+        return new SplittableRandom(mix(mix(seed) + epoch));
     }
 
     /**

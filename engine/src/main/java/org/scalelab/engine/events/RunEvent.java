@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /**
  * Everything a run reports, in one closed model: a run emits one {@link RunStarted}, then
  * {@link StepCompleted} and {@link EpochCompleted} events (and every worker's {@link StepTimeline}s), and ends
- * with exactly one {@link RunFinished} or {@link RunFailed}. The same events feed the console, the run record, the app, and (as JSON lines, see
+ * with exactly one {@link RunFinished} or {@link RunFailed}. A run that goes on from a checkpoint says so after
+ * its {@link RunStarted} with a {@link RunResumed}, preceded by {@link RanksFailed} when ranks failed. The same events feed the console, the run record, the app, and (as JSON lines, see
  * {@link EventJson}) a parent process listening to its workers.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -17,6 +18,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RunFinished.class, name = "runFinished"),
     @JsonSubTypes.Type(value = RunFailed.class, name = "runFailed"),
     @JsonSubTypes.Type(value = StepTimeline.class, name = "stepTimeline"),
+    @JsonSubTypes.Type(value = RanksFailed.class, name = "ranksFailed"),
+    @JsonSubTypes.Type(value = RunResumed.class, name = "runResumed"),
 })
-public sealed interface RunEvent permits RunStarted, StepCompleted, StepTimeline, EpochCompleted, RunFinished, RunFailed {
+public sealed interface RunEvent permits RunStarted, StepCompleted, StepTimeline, EpochCompleted, RunFinished, RunFailed,
+        RanksFailed, RunResumed {
 }

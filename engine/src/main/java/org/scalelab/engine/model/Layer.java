@@ -50,4 +50,15 @@ public interface Layer {
      * that can skip that work (a dense layer saves a third of its backward pass) return {@code null}.
      */
     INDArray backward(INDArray gradOutput, boolean inputGradientNeeded);
+
+    /**
+     * Writes what training changes in the layer besides its parameters (running statistics, a random
+     * generator's position), for a checkpoint; most layers have nothing to write.
+     */
+    default void saveState(java.io.DataOutput out) throws java.io.IOException {
+    }
+
+    /** Reads back what {@link #saveState} wrote, so that training goes on exactly as it would have. */
+    default void restoreState(java.io.DataInput in) throws java.io.IOException {
+    }
 }

@@ -21,13 +21,14 @@ public final class Collectives {
 
     /**
      * {@code parallel.comm.RingAllreduce}: 2(P−1) steps, each sending N/P floats to the next rank, the first P−1
-     * adding what arrives. Every step waits for the slowest link of the ring, the network once the ring spans hosts.
+     * adding what arrives. Every step waits for the slowest link of the ring, the network once the ring spans hosts,
+     * and each rank sends while it receives, so every link of the ring carries data both ways at once.
      */
     public static double ring(int ranks, double floats, Fabric fabric) {
         if (ranks <= 1) {
             return 0;
         }
-        LinkCost link = fabric.hosts() > 1 ? fabric.network() : fabric.local();
+        LinkCost link = fabric.hosts() > 1 ? fabric.networkBothWays() : fabric.local();
         double chunk = floats / ranks;
         return 2.0 * (ranks - 1) * link.send(chunk) + (ranks - 1) * link.reduce(chunk);
     }
@@ -70,6 +71,20 @@ public final class Collectives {
     /** Copying the result from a rank's leader back to its other threads, after the ranks' exchange (hybrid). */
     public static double sharedMemoryCopy(int threads, double floats, LinkCost memory) {
         return threads <= 1 ? 0 : memory.send(floats);
+    }
+
+    /**
+     * {@code parallel.compress.CompressedAllreduce}: every rank's encoded gradient of {@code bytes} goes to every
+     * other (MPJ's Allgather passes blocks around a ring, P−1 steps of one block; threads copy the P−1 others'
+     * blocks from memory), then each rank adds the {@code addedFloats} decoded entries of each of the P blocks.
+     * Nothing is summed on the way, so the reduction grows with P where the ring's stays below N.
+     */
+    public static double compressedSum(int ranks, double bytes, double addedFloats, Fabric fabric) {
+        if (ranks <= 1) {
+            return 0;
+        }
+        LinkCost link = fabric.hosts() > 1 ? fabric.network() : fabric.local();
+        return (ranks - 1) * link.send(bytes / Float.BYTES) + ranks * link.reduce(addedFloats);
     }
 
     static int ceilLog2(int n) {

@@ -18,9 +18,9 @@ public final class RunScenarios {
     public static Scenario of(TrainingConfig config, int trainImages, int hosts, int coresPerHost, LinkCost network) {
         Parallelism parallelism = config.parallelism();
         return new Scenario(config.model().name(), parallelism.strategy(), parallelism.processes(), parallelism.threads(),
-                parallelism.allreduce(), hosts, coresPerHost, network, config.schedule().batchSize(),
+                parallelism.allreduce(), hosts, coresPerHost, network, network, config.schedule().batchSize(),
                 parallelism.scaling(), epochImages(config, trainImages), parallelism.averagingPeriod(),
-                parallelism.viaMaster());
+                parallelism.viaMaster(), parallelism.compression());
     }
 
     /** Images in one epoch of {@code config}: the training set, or fewer where its steps per epoch are limited. */

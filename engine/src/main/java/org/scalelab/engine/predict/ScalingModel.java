@@ -3,6 +3,7 @@ package org.scalelab.engine.predict;
 import java.util.OptionalInt;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.runs.speedup.Speedup;
 
@@ -84,6 +85,9 @@ public final class ScalingModel {
         int procs = scenario.procs();
         int threads = scenario.threads();
         LinkCost memory = calibration.transport(Transport.THREADS);
+        if (scenario.compressesGradients()) {
+            return compressedSeconds(scenario, (int) floats, memory);
+        }
         return switch (scenario.strategy()) {
             case SERIAL, INTRA_OP -> 0;
             case THREADS -> Collectives.sharedMemorySum(threads, floats, memory);
@@ -94,6 +98,25 @@ public final class ScalingModel {
                     + rankAllreduce(scenario, floats, niodev(scenario.allreduce(), scenario.hosts()))
                     + (procs > 1 ? Collectives.sharedMemoryCopy(threads, floats, memory) : 0);
             case PARAM_AVG -> averaging(scenario, floats, memory);
+        };
+    }
+
+    /**
+     * The compressed exchange among the workers that compress: threads over memory, ranks over the ring's
+     * transport (MPJ's Allgather is a ring of point-to-point messages). Hybrid compresses with one thread a rank only.
+     */
+    private double compressedSeconds(Scenario scenario, int floats, LinkCost memory) {
+        GradientCompression compression = scenario.compression();
+        double bytes = compression.encodedBytes(floats);
+        double added = compression.addedEntries(floats);
+        return switch (scenario.strategy()) {
+            case SERIAL, INTRA_OP, PARAM_AVG -> 0;
+            case THREADS -> Collectives.compressedSum(scenario.threads(), bytes, added,
+                    Fabric.singleHost(memory, scenario.threads()));
+            case MPJ, HYBRID -> Collectives.compressedSum(scenario.procs(), bytes, added,
+                    fabric(scenario, calibration.transport(niodev(AllreduceAlgorithm.RING, scenario.hosts()))));
+            case MPJ_MULTICORE -> Collectives.compressedSum(scenario.procs(), bytes, added,
+                    fabric(scenario, calibration.transport(Transport.SMPDEV_RING)));
         };
     }
 
@@ -110,6 +133,14 @@ public final class ScalingModel {
                 fabric(scenario, calibration.transport(niodev(AllreduceAlgorithm.BUILTIN, scenario.hosts())))) : local;
     }
 
+    /**
+     * One allreduce of {@code floats} floats among the scenario's ranks (its processes, as many to a host as it places),
+     * by its algorithm over niodev: what {@code bench allreduce} measures.
+     */
+    public double rankAllreduceSeconds(Scenario scenario, double floats) {
+        return rankAllreduce(scenario, floats, niodev(scenario.allreduce(), scenario.hosts()));
+    }
+
     private double rankAllreduce(Scenario scenario, double floats, Transport transport) {
         return TransportFit.allreduceSeconds(transport, scenario.procs(), floats, fabric(scenario, calibration.transport(transport)));
     }
@@ -120,8 +151,11 @@ public final class ScalingModel {
      * emulated 1 Gbit/s link (docs/SCALING-MODEL.md, "An emulated cluster").
      */
     private Fabric fabric(Scenario scenario, LinkCost local) {
-        LinkCost network = scenario.network() == null ? local : local.followedBy(scenario.network());
-        return new Fabric(local, network, scenario.hosts(), scenario.ranksPerHost());
+        if (scenario.network() == null) {
+            return new Fabric(local, local, scenario.hosts(), scenario.ranksPerHost());
+        }
+        return new Fabric(local, local.followedBy(scenario.network()), local.followedBy(scenario.networkBothWays()),
+                scenario.hosts(), scenario.ranksPerHost());
     }
 
     /** The niodev transport of an algorithm; the shared-memory ring needs every rank on one host, else it is the ring. */

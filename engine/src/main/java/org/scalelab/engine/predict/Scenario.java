@@ -1,6 +1,7 @@
 package org.scalelab.engine.predict;
 
 import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 
@@ -11,11 +12,23 @@ import org.scalelab.engine.config.Strategy;
  * @param batch           images per step, per worker under weak scaling
  * @param epochImages     images in one epoch (the training set, or fewer where the steps per epoch are limited)
  * @param averagingPeriod param-avg: local steps between averagings, 0 for once per epoch
- * @param network         between hosts; ignored with one host
+ * @param network         between hosts, a message one way; ignored with one host
+ * @param networkBothWays between hosts, each direction of a link while the other is busy too, as in a ring's steps;
+ *                        the same as {@code network} for a preset (full duplex), less where measured so (a fixed
+ *                        TCP window while acknowledgements queue behind the other direction's data)
+ * @param compression     how gradient-summing workers compress what they exchange
  */
 public record Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce,
-                       int hosts, int coresPerHost, LinkCost network, int batch, Scaling scaling, int epochImages,
-                       int averagingPeriod, boolean viaMaster) {
+                       int hosts, int coresPerHost, LinkCost network, LinkCost networkBothWays, int batch, Scaling scaling,
+                       int epochImages, int averagingPeriod, boolean viaMaster, GradientCompression compression) {
+
+    /** A network as fast both ways at once as one way (full duplex), and gradients that travel uncompressed. */
+    public Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce, int hosts,
+                    int coresPerHost, LinkCost network, int batch, Scaling scaling, int epochImages, int averagingPeriod,
+                    boolean viaMaster) {
+        this(model, strategy, procs, threads, allreduce, hosts, coresPerHost, network, network, batch, scaling, epochImages,
+                averagingPeriod, viaMaster, GradientCompression.NONE);
+    }
 
     public int workers() {
         return strategy.workers(procs, threads);
@@ -50,6 +63,11 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
         return (double) averagings / steps;
     }
 
+    /** Whether the workers exchange compressed gradients: a lossy compression, and gradients to sum. */
+    public boolean compressesGradients() {
+        return compression.lossy() && !strategy.averagesParameters();
+    }
+
     /** Ranks on each host, the processes spread as evenly as a host file with equal slots would. */
     public int ranksPerHost() {
         return (procs + hosts - 1) / hosts;
@@ -66,14 +84,14 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
 
     /** The serial run that speedup is measured against: one worker, one thread, the same global batch. */
     Scenario serialBaseline() {
-        return new Scenario(model, Strategy.SERIAL, 1, 1, allreduce, 1, coresPerHost, network, globalBatch(), Scaling.STRONG,
-                epochImages, 1, false);
+        return new Scenario(model, Strategy.SERIAL, 1, 1, allreduce, 1, coresPerHost, network, networkBothWays,
+                globalBatch(), Scaling.STRONG, epochImages, 1, false, GradientCompression.NONE);
     }
 
     /** This scenario with {@code procs} processes, as many to a host as now: more hosts of the same kind as it grows. */
     Scenario withProcs(int procs) {
         int perHost = ranksPerHost();
         return new Scenario(model, strategy, procs, threads, allreduce, (procs + perHost - 1) / perHost, coresPerHost,
-                network, batch, scaling, epochImages, averagingPeriod, viaMaster);
+                network, networkBothWays, batch, scaling, epochImages, averagingPeriod, viaMaster, compression);
     }
 }

@@ -50,15 +50,22 @@ public final class Validation {
     private Validation() {
     }
 
-    /** Whether the scenario is one this machine can run: its ranks on this one host. */
-    public static boolean runsHere(Scenario scenario) {
-        return scenario.hosts() == 1;
+    /**
+     * Whether the scenario is one that can run: its ranks on this one host, or, given a hosts file, spread over its
+     * hosts (the scenario then placed as the file places them).
+     */
+    public static boolean runs(Scenario scenario, String hostFile) {
+        return hostFile != null || scenario.hosts() == 1;
     }
 
-    /** Measures the scenarios that {@link #runsHere run here}, all of one model, batch and scaling, and checks them. */
-    public static List<Check> check(ScalingModel model, List<Scenario> scenarios, Settings settings, DatasetCatalog catalog,
-                                    Consumer<String> progress, CancellationToken cancellation) {
-        List<Scenario> runnable = scenarios.stream().filter(Validation::runsHere).toList();
+    /**
+     * Measures the scenarios that {@link #runs can run}, all of one model, batch and scaling, and checks them.
+     *
+     * @param hostFile the hosts the processes spread over, or null for all on this machine
+     */
+    public static List<Check> check(ScalingModel model, List<Scenario> scenarios, Settings settings, String hostFile,
+                                    DatasetCatalog catalog, Consumer<String> progress, CancellationToken cancellation) {
+        List<Scenario> runnable = scenarios.stream().filter(s -> runs(s, hostFile)).toList();
         if (runnable.isEmpty()) {
             return List.of();
         }
@@ -66,7 +73,8 @@ public final class Validation {
         List<ScalingCase> cases = runnable.stream()
                 .map(Validation::scalingCase).toList();
         List<ScalingResult> results = new ScalingBenchmark(catalog, progress, cancellation).run(new ScalingBenchmark.Settings(
-                List.of(first.model()), cases, null, first.batch(), first.scaling(), settings.steps(), settings.repeats(), 1));
+                List.of(first.model()), cases, null, first.batch(), first.scaling(), settings.steps(), settings.repeats(), 1,
+                hostFile));
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < runnable.size(); i++) {
             ScalingCase scalingCase = cases.get(i);

@@ -26,8 +26,27 @@ final class EventLog {
 
     /** Starts the log empty, replacing any earlier file at that path with the first write. */
     EventLog(Disk disk, Path file) {
+        this(disk, file, 0);
+    }
+
+    /** @param written bytes of the file to keep: the lines already there, which the first write appends to */
+    private EventLog(Disk disk, Path file, long written) {
         this.disk = disk;
         this.file = file;
+        this.written = written;
+    }
+
+    /**
+     * A log that goes on after the complete lines of an existing file (a resumed run's); a torn last line is
+     * dropped by the first write.
+     */
+    static EventLog appendingTo(Disk disk, Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        return new EventLog(disk, file, end);
     }
 
     void add(RunEvent event) {

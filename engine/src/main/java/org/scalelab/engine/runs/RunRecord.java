@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
@@ -69,6 +70,11 @@ public record RunRecord(
     public Instant startedAt() {
         return events.stream().filter(RunStarted.class::isInstance).map(RunStarted.class::cast).findFirst()
                 .map(started -> Instant.parse(started.startedAt())).orElse(null);
+    }
+
+    /** The epochs the run completed, in order; after a resumption, those trained again count once. */
+    public List<EpochCompleted> completedEpochs() {
+        return RunSoFar.of(events).epochs();
     }
 
     public RunRecord withTags(Set<String> newTags) {

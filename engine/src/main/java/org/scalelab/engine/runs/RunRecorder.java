@@ -40,6 +40,10 @@ public final class RunRecorder implements RunListener {
     private final String name;
     private final Set<String> tags;
     private final Consumer<RuntimeException> stopRun;
+    /** The record a resumed run goes on with, or null for a new run. */
+    private final RunRecord earlier;
+    /** Its event log, opened to append to; null for a new run. */
+    private final EventLog earlierLog;
     private final BlockingQueue<RunEvent> queue = new LinkedBlockingQueue<>();
     private Thread writer;
     private volatile Path path;
@@ -56,10 +60,27 @@ public final class RunRecorder implements RunListener {
      * @param stopRun stops the run, failed for the reason given, when its record can no longer be saved
      */
     public RunRecorder(RunStore store, String name, Set<String> tags, Consumer<RuntimeException> stopRun) {
+        this(store, name, tags, stopRun, null);
+    }
+
+    private RunRecorder(RunStore store, String name, Set<String> tags, Consumer<RuntimeException> stopRun,
+                        RunRecord earlier) {
         this.store = store;
         this.name = name;
         this.tags = Set.copyOf(tags);
         this.stopRun = stopRun;
+        this.earlier = earlier;
+        this.earlierLog = earlier == null ? null : store.eventLogGoingOn(earlier);
+    }
+
+    /**
+     * A recorder for a run resumed from its checkpoint ({@code train --resume}): it appends to the run's record,
+     * whose name and tags it keeps, rather than starting a new one.
+     *
+     * @throws RunStoreException when the record's event log cannot be read, before anything runs
+     */
+    public static RunRecorder goingOn(RunStore store, RunRecord earlier, Consumer<RuntimeException> stopRun) {
+        return new RunRecorder(store, earlier.name(), earlier.tags(), stopRun, earlier);
     }
 
     @Override
@@ -91,8 +112,8 @@ public final class RunRecorder implements RunListener {
 
     /** The writer thread: takes the events in order until the last one is saved. */
     private void write(String runId) {
-        RunSoFar run = new RunSoFar();
-        EventLog log = store.newEventLog(runId);
+        RunSoFar run = earlier == null ? new RunSoFar() : RunSoFar.of(earlier.events());
+        EventLog log = earlierLog != null ? earlierLog : store.newEventLog(runId);
         SpaceReserve reserve = store.reserveSpace(runId);
         boolean stopped = false;
         while (true) {

@@ -36,6 +36,7 @@ import org.scalelab.engine.runs.RecordFormat.UnreadableRecord;
 public final class RunStore {
     private static final String SUFFIX = RecordFiles.SUMMARY_SUFFIX;
     private static final String LOG_SUFFIX = RecordFiles.LOG_SUFFIX;
+    private static final String CHECKPOINT_SUFFIX = ".checkpoint";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
     /**
@@ -71,6 +72,14 @@ public final class RunStore {
     /** The run's event log. */
     public Path eventLogOf(String runId) {
         return directory.resolve(checked(runId) + LOG_SUFFIX);
+    }
+
+    /**
+     * The run's checkpoint ({@code --checkpoint-every}), beside its record: named like neither of the record's
+     * files, so listings pass it by.
+     */
+    public Path checkpointOf(String runId) {
+        return directory.resolve(checked(runId) + CHECKPOINT_SUFFIX);
     }
 
     /** The files the run's record is made of, for copying it elsewhere. */
@@ -127,6 +136,23 @@ public final class RunStore {
     /** A log that the run's events can be appended to, empty until the first write. */
     EventLog newEventLog(String runId) {
         return new EventLog(disk, eventLogOf(runId));
+    }
+
+    /**
+     * The log of a run that goes on (resumed), appending to the events it has. A record of schema 1 is first
+     * rewritten as two files, its events moving to a log.
+     *
+     * @throws RunStoreException when the log cannot be read or the record rewritten
+     */
+    EventLog eventLogGoingOn(RunRecord earlier) {
+        if (earlier.schemaVersion() < RunRecord.SCHEMA_VERSION) {
+            save(earlier);
+        }
+        try {
+            return EventLog.appendingTo(disk, eventLogOf(earlier.runId()));
+        } catch (IOException e) {
+            throw new RunStoreException("cannot read the events of run " + earlier.runId() + ": " + reason(e), e);
+        }
     }
 
     /** @throws RunStoreException when there is no such run or its files cannot be read */
@@ -188,6 +214,7 @@ public final class RunStore {
      */
     public boolean delete(String runId) {
         try {
+            Files.deleteIfExists(checkpointOf(runId));
             boolean hadLog = Files.deleteIfExists(eventLogOf(runId));
             return Files.deleteIfExists(pathOf(runId)) || hadLog;
         } catch (IOException e) {

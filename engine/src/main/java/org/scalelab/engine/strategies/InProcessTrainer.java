@@ -15,7 +15,7 @@ public final class InProcessTrainer implements Trainer {
 
     @Override
     public RunSummary train(RunPlan plan, RunListener listener, CancellationToken cancellation) {
-        return RunLifecycle.run(plan, listener, cancellation, guarded -> new LocalWorkers(plan.config(),
-                plan.architecture(), plan.dataset(), null, guarded, cancellation, plan.weightsFile()));
+        return RunLifecycle.run(plan, listener, cancellation, (current, guarded) -> new LocalWorkers(current.config(),
+                current.architecture(), current.dataset(), null, guarded, cancellation, WorkerFiles.of(current)));
     }
 }

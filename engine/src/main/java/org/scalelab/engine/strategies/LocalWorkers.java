@@ -27,6 +27,7 @@ import org.scalelab.engine.parallel.comm.Communicator;
 import org.scalelab.engine.parallel.comm.HierarchicalCommunicator;
 import org.scalelab.engine.parallel.comm.SharedMemoryGroup;
 import org.scalelab.engine.training.CancellationToken;
+import org.scalelab.engine.training.Checkpoint;
 import org.scalelab.engine.training.CpuMeter;
 import org.scalelab.engine.training.NativeThreads;
 import org.scalelab.engine.training.RunCancelledException;
@@ -49,19 +50,22 @@ final class LocalWorkers implements EpochRunner {
     private final SharedMemoryGroup group;
     private final ExecutorService threads;
     private final CpuMeter cpu = new CpuMeter();
+    private final TrainingConfig config;
     private final int lastEpoch;
-    private final Path weightsFile;
+    private final WorkerFiles files;
 
     /**
      * @param ranks       this process's communicator among the job's ranks, or null when it trains alone
      * @param listener    receives the step events of this process's first worker (worker 0 of the job when the
      *                    process trains alone or is rank 0) and every local worker's timeline, from its thread
-     * @param weightsFile where worker 0 of the job saves its parameters after the last epoch, or null
+     * @param files       where worker 0 of the job saves its parameters and checkpoints, and what every worker
+     *                    resumes from
      */
     LocalWorkers(TrainingConfig config, Architecture architecture, Dataset dataset, Communicator ranks,
-                 RunListener listener, CancellationToken cancellation, Path weightsFile) {
+                 RunListener listener, CancellationToken cancellation, WorkerFiles files) {
+        this.config = config;
         this.lastEpoch = config.schedule().epochs();
-        this.weightsFile = weightsFile;
+        this.files = files;
         Strategy strategy = config.parallelism().strategy();
         int count = strategy.workersPerProcess(config.parallelism().threads());
         this.group = new SharedMemoryGroup(count);
@@ -74,7 +78,11 @@ final class LocalWorkers implements EpochRunner {
             Communicator communicator = communicator(group.communicator(local), ranks);
             WorkerReporting reporting = new WorkerReporting(local == 0 ? listener : event -> { }, listener,
                     ranks == null ? 0 : ranks.rank(), local);
-            workers.add(new Worker(config, architecture, dataset, communicator, reporting, cancellation));
+            Worker worker = new Worker(config, architecture, dataset, communicator, reporting, cancellation);
+            if (files.resumeAfterEpoch() > 0) {
+                Checkpoint.restore(files.checkpoint(), worker);
+            }
+            workers.add(worker);
         }
     }
 
@@ -136,6 +144,9 @@ final class LocalWorkers implements EpochRunner {
             running.forEach(future -> future.cancel(true));
             throw failure;
         }
+        if (checkpointDue(epoch)) {
+            Checkpoint.write(files.checkpoint(), config, epoch, workers.get(0));
+        }
         if (epoch == lastEpoch) {
             saveWeights();
         }
@@ -146,8 +157,19 @@ final class LocalWorkers implements EpochRunner {
                 cpu.usage(), phases);
     }
 
+    /**
+     * Worker 0 of the job writes one every {@code --checkpoint-every} epochs and after the last, so that a finished
+     * run can be taken further. Before the epoch's event: a record never names an epoch its checkpoint lacks.
+     */
+    private boolean checkpointDue(int epoch) {
+        int every = config.recovery().checkpointEvery();
+        return files.checkpoint() != null && every > 0 && workers.get(0).rank() == 0
+                && (epoch % every == 0 || epoch == lastEpoch);
+    }
+
     private void saveWeights() {
         Worker first = workers.get(0);
+        Path weightsFile = files.weights();
         if (weightsFile != null && first.rank() == 0) {
             try {
                 WeightsFile.write(weightsFile, first.network().parameters());

@@ -25,7 +25,7 @@ public final class MpjTrainer implements Trainer {
     public RunSummary train(RunPlan plan, RunListener listener, CancellationToken cancellation) {
         RankDevice device = deviceFor(plan.config().parallelism().strategy());
         return RunLifecycle.run(plan, listener, cancellation,
-                guarded -> new RankEpochs(plan, catalog, device, guarded, cancellation));
+                (current, guarded) -> new RankEpochs(current, catalog, device, guarded, cancellation));
     }
 
     static RankDevice deviceFor(Strategy strategy) {

@@ -23,6 +23,7 @@ import org.scalelab.engine.parallel.launch.RankDevice;
 import org.scalelab.engine.parallel.launch.RankJob;
 import org.scalelab.engine.parallel.launch.RankJobException;
 import org.scalelab.engine.parallel.launch.RankJobSpec;
+import org.scalelab.engine.parallel.launch.RemoteShell;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.RunCancelledException;
 import org.scalelab.engine.training.RunPlan;
@@ -35,7 +36,6 @@ import org.scalelab.engine.training.RunPlan;
  * leave the run waiting for ever; cancelling stops every rank.
  */
 final class RankEpochs implements EpochRunner {
-    static final String REMOTE_SHELL_VARIABLE = "SCALELAB_REMOTE_SHELL";
     /** How often the wait for events also checks the job and the cancellation. */
     private static final long POLL_MILLIS = 50;
     /** After the last epoch, how long ranks get to save weights and exit. */
@@ -69,22 +69,12 @@ final class RankEpochs implements EpochRunner {
                 // a rank's last words on stderr become the reason a failed run gives, not ND4J's start-up chatter.
                 .jvmOptions(List.of("-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"))
                 .hosts(Trainers.hostsOf(config))
-                .remoteShell(remoteShell())
+                .remoteShell(RemoteShell.fromEnvironment())
                 .build();
         // Before the ranks start: their first heartbeats may arrive before start returns.
         this.watch = new RankWatch(spec.ranks(), config.placement().rankTimeout(), spec.startupTimeout(),
                 this::placeOf, System.nanoTime());
         this.job = device.start(spec, this::receive);
-    }
-
-    /**
-     * How ranks start on other hosts: {@code $SCALELAB_REMOTE_SHELL} (words separated by spaces, followed by the
-     * host and the rank's command line as one word), else ssh that never asks for a password.
-     */
-    static List<String> remoteShell() {
-        String custom = System.getenv(REMOTE_SHELL_VARIABLE);
-        return custom == null || custom.isBlank() ? List.of("ssh", "-o", "BatchMode=yes")
-                : List.of(custom.trim().split("\\s+"));
     }
 
     private String placeOf(int rank) {

@@ -17,7 +17,9 @@ import org.scalelab.engine.events.StepCompleted;
  *     from this machine. Before its first line it gets the start-up allowance on top.</li>
  * <li>When every rank still beats but none has made progress for longer than the timeout, the ranks are stuck,
  *     most likely inside a collective whose messages no longer arrive. A rank that has missed a few beats is
- *     then named as the likely cause.</li>
+ *     then named as the likely cause. Until every rank has completed a step the start-up allowance comes on top
+ *     here too: the first step loads the native kernels and compiles the hot loops (over 3 s on a loaded
+ *     2-core machine), which is slow, not stuck.</li>
  * </ul>
  * The timeout is {@code --rank-timeout}, or automatically the larger of 30 s and 10 times the slowest step seen
  * so far. Times are {@link System#nanoTime()} readings, passed in so the rules can be checked without waiting.
@@ -110,12 +112,17 @@ final class RankWatch {
             return Optional.of(silent(mostOverdue, now));
         }
         boolean allTraining = IntStream.range(0, progress.length).allMatch(rank -> progressed[rank]);
-        if (allTraining && now - lastProgressNanos > timeout) {
+        if (allTraining && now - lastProgressNanos > timeout + firstStepAllowance()) {
             int quietest = IntStream.range(0, heard.length).boxed()
                     .max((a, b) -> Long.compare(silenceOf(a, now), silenceOf(b, now))).orElseThrow();
             return Optional.of(silenceOf(quietest, now) > missedBeatsNanos ? silent(quietest, now) : stuck(now));
         }
         return Optional.empty();
+    }
+
+    private long firstStepAllowance() {
+        boolean allStepped = IntStream.range(0, lastStep.length).allMatch(rank -> lastStep[rank] > 0);
+        return allStepped ? 0 : startupAllowance.toNanos();
     }
 
     /** A rank that has not said anything yet is still starting: it gets the start-up allowance on top. */

@@ -3,6 +3,7 @@ package org.scalelab.engine.strategies;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.scalelab.engine.config.ExplainedFailure;
 import org.scalelab.engine.events.EpochCompleted;
@@ -10,10 +11,12 @@ import org.scalelab.engine.events.RunFailed;
 import org.scalelab.engine.events.RunFinished;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.RunListeners;
+import org.scalelab.engine.events.RunResumed;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.parallel.launch.RankJobException;
 import org.scalelab.engine.provenance.ErrorLog;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.RunCancelledException;
@@ -41,21 +44,58 @@ public final class RunLifecycle {
      */
     public static RunSummary run(RunPlan plan, RunListener listener, CancellationToken cancellation,
                           Function<RunListener, EpochRunner> setup) {
+        return run(plan, listener, cancellation, (current, steps) -> setup.apply(steps));
+    }
+
+    /**
+     * @param setup builds the strategy's epoch runner for a plan (the run's own, or the plan of a relaunch after
+     *              ranks failed: fewer ranks, resuming from the checkpoint), given the guarded listener its steps
+     *              report to
+     */
+    public static RunSummary run(RunPlan plan, RunListener listener, CancellationToken cancellation,
+                          BiFunction<RunPlan, RunListener, EpochRunner> setup) {
         Capacity capacity = Capacity.of(Trainers.hostsOf(plan.config()));
         capacity.check(plan);
         RunListener guarded = RunListeners.fanOut(listener);
         guarded.onEvent(started(plan, capacity.oversubscribedBy(plan.config())));
-        List<EpochCompleted> epochs = new ArrayList<>();
+        if (plan.resumption().resumes()) {
+            guarded.onEvent(new RunResumed(plan.resumption().afterEpoch(), plan.config().schedule().epochs(),
+                    plan.config().parallelism().processes(), 0, Instant.now().toString()));
+        }
+        List<EpochCompleted> epochs = new ArrayList<>(plan.resumption().earlier());
         RunStatus status = RunStatus.FINISHED;
         String message = null;
-        try (EpochRunner runner = setup.apply(stoppingAtDivergence(guarded, plan))) {
-            for (int epoch = 1; epoch <= plan.config().schedule().epochs(); epoch++) {
+        Restarts restarts = new Restarts(plan, guarded);
+        RunListener steps = restarts.watching(stoppingAtDivergence(guarded, plan));
+        EpochRunner runner = null;
+        try {
+            RunPlan current = plan;
+            runner = setup.apply(current, steps);
+            int epoch = plan.firstEpoch();
+            while (epoch <= plan.config().schedule().epochs()) {
                 cancellation.throwIfCancelled();
-                EpochCompleted completed = runner.run(epoch);
-                epochs.add(completed);
-                guarded.onEvent(completed);
+                try {
+                    EpochCompleted completed = runner.run(epoch);
+                    epochs.add(completed);
+                    guarded.onEvent(completed);
+                    epoch++;
+                } catch (RankJobException failure) {
+                    if (cancellation.isCancelled() || !restarts.left()) {
+                        throw failure;
+                    }
+                    closeQuietly(runner);
+                    runner = null;
+                    current = restarts.next(current, failure, epoch, epochs);
+                    epochs.subList(current.resumption().afterEpoch(), epochs.size()).clear();
+                    runner = setup.apply(current, steps);
+                    epoch = current.firstEpoch();
+                }
             }
+            EpochRunner finishing = runner;
+            runner = null;
+            finishing.close();
         } catch (RuntimeException | Error e) {
+            closeQuietly(runner);
             // A failure while the run was being cancelled is part of the cancelling: Ctrl-C reaches the ranks of
             // the terminal's process group too, and one may die of it before this process has stopped it.
             // An abort is a failure with a reason of its own, whatever the threads it stopped threw on the way.
@@ -69,6 +109,18 @@ public final class RunLifecycle {
         RunSummary summary = RunSummary.of(plan.runId(), status, epochs);
         guarded.onEvent(status == RunStatus.FINISHED ? new RunFinished(summary) : new RunFailed(status, message, summary));
         return summary;
+    }
+
+    /** Stopping a run that already failed: the failure that ended it is the one to report. */
+    private static void closeQuietly(EpochRunner runner) {
+        if (runner == null) {
+            return;
+        }
+        try {
+            runner.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Stopping the workers of a failed run", e);
+        }
     }
 
     /**

@@ -27,7 +27,10 @@ import org.scalelab.engine.training.RunPlan;
  */
 public final class TrainingRankTask implements RankTask {
 
-    /** The task's arguments, in order: configuration, architecture, catalog folders, weights file or "". */
+    /**
+     * The task's arguments, in order: configuration, architecture, catalog folders, weights file or "",
+     * checkpoint file or "", and the checkpoint's epoch to resume from (0 for a fresh start).
+     */
     static List<String> arguments(RunPlan plan, DatasetCatalog catalog) {
         List<String> args = new ArrayList<>();
         try {
@@ -39,6 +42,8 @@ public final class TrainingRankTask implements RankTask {
         args.add(catalog.cacheDir().toAbsolutePath().toString());
         args.add(catalog.installedFashionMnistDir() == null ? "" : catalog.installedFashionMnistDir().toString());
         args.add(plan.weightsFile() == null ? "" : plan.weightsFile().toAbsolutePath().toString());
+        args.add(plan.checkpointFile() == null ? "" : plan.checkpointFile().toAbsolutePath().toString());
+        args.add(String.valueOf(plan.resumption().afterEpoch()));
         return args;
     }
 
@@ -52,6 +57,9 @@ public final class TrainingRankTask implements RankTask {
             Path installed = args.get(3).isEmpty() ? DatasetCatalog.DEFAULT_INSTALLED_FASHION_MNIST : Path.of(args.get(3));
             Dataset dataset = new DatasetCatalog(Path.of(args.get(2)), installed, (java.net.URI) null).load(config.data().dataset());
             Path weights = args.get(4).isEmpty() ? null : Path.of(args.get(4));
+            WorkerFiles files = new WorkerFiles(weights, args.get(5).isEmpty() ? null : Path.of(args.get(5)),
+                    Integer.parseInt(args.get(6)));
+            InjectedFault fault = InjectedFault.of(config.recovery().fault(), communicator.rank());
             RunListener steps = event -> {
                 if (event instanceof StepCompleted step) {
                     heartbeat.stepped(step.globalStep());
@@ -60,10 +68,13 @@ public final class TrainingRankTask implements RankTask {
                 if (communicator.rank() == 0 || event instanceof StepTimeline) {
                     output.accept(EventJson.toLine(event));
                 }
+                if (event instanceof StepCompleted step) {
+                    fault.afterStep(step);
+                }
             };
             try (LocalWorkers workers = new LocalWorkers(config, architecture, dataset, communicator, steps,
-                    new CancellationToken(heartbeat::checkIn), weights)) {
-                for (int epoch = 1; epoch <= config.schedule().epochs(); epoch++) {
+                    new CancellationToken(heartbeat::checkIn), files)) {
+                for (int epoch = files.resumeAfterEpoch() + 1; epoch <= config.schedule().epochs(); epoch++) {
                     output.accept(EventJson.toLine(workers.run(epoch)));
                 }
             }

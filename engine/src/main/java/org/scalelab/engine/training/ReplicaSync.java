@@ -23,7 +23,7 @@ interface ReplicaSync {
             return new ParameterAverage(collectives, NdBuffers.view(network.parameters()),
                     parallelism.averagingPeriod(), parallelism.viaMaster());
         }
-        return new GradientAllreduce(collectives, NdBuffers.view(network.gradients()));
+        return new GradientAllreduce(collectives, NdBuffers.view(network.gradients()), parallelism);
     }
 
     /**

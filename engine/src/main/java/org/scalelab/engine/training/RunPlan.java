@@ -23,13 +23,19 @@ import org.scalelab.engine.provenance.Provenance;
  * each other. Everything that can be wrong before training begins is caught here, with a message for the user.
  */
 public record RunPlan(String runId, TrainingConfig config, Architecture architecture, Dataset dataset,
-                      EnvironmentInfo environment, Path weightsFile) {
+                      EnvironmentInfo environment, Path weightsFile, Path checkpointFile, Resumption resumption) {
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** @param weightsFile where the trained parameters are saved at the end ({@link org.scalelab.engine.model.WeightsFile}), or null */
+    /**
+     * @param weightsFile    where the trained parameters are saved at the end ({@link org.scalelab.engine.model.WeightsFile}), or null
+     * @param checkpointFile where checkpoints are written every {@code --checkpoint-every} epochs and read back
+     *                       on resuming ({@link Checkpoint}), or null for none
+     * @param resumption     what the run has done before this start: nothing, or the epochs up to a checkpoint
+     */
     public RunPlan {
         Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(resumption, "resumption");
         config.validate();
         checkFit(architecture, dataset.info());
         checkBatch(config, dataset);
@@ -38,7 +44,7 @@ public record RunPlan(String runId, TrainingConfig config, Architecture architec
     /** A plan that does not save the trained parameters. */
     public RunPlan(String runId, TrainingConfig config, Architecture architecture, Dataset dataset,
                    EnvironmentInfo environment) {
-        this(runId, config, architecture, dataset, environment, null);
+        this(runId, config, architecture, dataset, environment, null, null, Resumption.NONE);
     }
 
     /** The ScaleLab version and commit, and the checksum of the dataset the plan trains on. */
@@ -48,7 +54,25 @@ public record RunPlan(String runId, TrainingConfig config, Architecture architec
 
     /** The same plan, saving the trained parameters to {@code file} when the run finishes. */
     public RunPlan savingWeightsTo(Path file) {
-        return new RunPlan(runId, config, architecture, dataset, environment, file);
+        return new RunPlan(runId, config, architecture, dataset, environment, file, checkpointFile, resumption);
+    }
+
+    /** The same plan, writing its checkpoints to (and resuming from) {@code file}. */
+    public RunPlan checkpointingTo(Path file) {
+        return new RunPlan(runId, config, architecture, dataset, environment, weightsFile, file, resumption);
+    }
+
+    /**
+     * The plan of a run that goes on from its checkpoint: the same id, its epochs so far, and {@code config}'s
+     * epochs as the end (the checkpoint's configuration with more or fewer epochs, or fewer ranks after a failure).
+     */
+    public RunPlan resuming(String earlierRunId, TrainingConfig config, Resumption from) {
+        return new RunPlan(earlierRunId, config, architecture, dataset, environment, weightsFile, checkpointFile, from);
+    }
+
+    /** The first epoch this start trains: 1, or the one after the checkpoint it resumes from. */
+    public int firstEpoch() {
+        return resumption.afterEpoch() + 1;
     }
 
     /**

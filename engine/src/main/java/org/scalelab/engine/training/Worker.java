@@ -1,5 +1,8 @@
 package org.scalelab.engine.training;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,12 +25,14 @@ import org.scalelab.engine.events.TimelineSampling;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.BatchLoss;
+import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.Network;
 import org.scalelab.engine.model.SoftmaxCrossEntropy;
 import org.scalelab.engine.parallel.comm.Communicator;
 import org.scalelab.engine.training.optim.LearningRateSchedule;
 import org.scalelab.engine.training.optim.Optimizer;
 import org.scalelab.engine.training.optim.Optimizers;
+import org.scalelab.engine.training.optim.StateArrays;
 
 /**
  * One worker: a replica of the network and its part of every global batch. This is the training loop of every
@@ -57,7 +62,8 @@ public final class Worker {
     private final EpochOrder order;
     private final GlobalBatches batches;
     private final int stepsPerEpoch;
-    private final SplittableRandom augmentationRandom;
+    private final long augmentationSeed;
+    private SplittableRandom augmentationRandom;
     private final BatchInput trainInput;
     private final BatchInput testInput;
     private final int[] testIndices;
@@ -93,7 +99,8 @@ public final class Worker {
         this.stepsPerEpoch = batches.steps(config.schedule().stepLimit());
         this.sampling = new TimelineSampling((long) stepsPerEpoch * config.schedule().epochs());
         // Worker 0 draws exactly the serial run's augmentation; the others draw their own streams.
-        this.augmentationRandom = new SplittableRandom(config.model().seed() + 0x9E3779B97F4A7C15L * communicator.rank());
+        // Salted: unsalted, worker 0's augmentation stream would be the epoch order's own.
+        this.augmentationSeed = (config.model().seed() ^ 0x5DEECE66DL) + 0x9E3779B97F4A7C15L * communicator.rank();
         int largestPart = (config.globalBatchSize() + communicator.size() - 1) / communicator.size();
         this.trainInput = new BatchInput(network.inputShape(), largestPart);
         this.testInput = new BatchInput(network.inputShape(), config.schedule().batchSize());
@@ -133,6 +140,8 @@ public final class Worker {
         // From the epoch's first moment: shuffling the order is data work too, and the phases must add up to it.
         timer.enter(Phase.DATA);
         int[] permutation = order.permutation(epoch);
+        // A stream per epoch, like the order: a run resumed from a checkpoint draws what it would have drawn.
+        augmentationRandom = EpochOrder.randomFor(augmentationSeed, epoch);
         BatchLoss trained = BatchLoss.NONE;
         for (int step = 0; step < stepsPerEpoch; step++) {
             cancellation.throwIfCancelled();
@@ -189,6 +198,28 @@ public final class Worker {
             timer.discard();
         }
         return batch;
+    }
+
+    /**
+     * Writes what training has changed in this worker, for a {@link Checkpoint}: the parameters, the optimiser's
+     * state and the layers' running state. The step counter and everything random follow from the epoch.
+     */
+    void saveState(DataOutput out) throws IOException {
+        StateArrays.write(out, network.parameters());
+        optimizer.saveState(out);
+        for (Layer layer : network.layers()) {
+            layer.saveState(out);
+        }
+    }
+
+    /** Reads back what {@link #saveState} wrote after {@code completedEpochs}; the next epoch goes on from there. */
+    void restoreState(DataInput in, int completedEpochs) throws IOException {
+        StateArrays.read(in, network.parameters());
+        optimizer.restoreState(in);
+        for (Layer layer : network.layers()) {
+            layer.restoreState(in);
+        }
+        globalStep = (long) completedEpochs * stepsPerEpoch;
     }
 
     /** The phases since the last report, as step {@code step} (0: the epoch's end) of the timeline. */

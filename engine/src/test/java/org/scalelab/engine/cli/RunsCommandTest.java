@@ -125,6 +125,8 @@ class RunsCommandTest {
         assertEquals(0, show.exitCode(), show.err());
         assertTrue(show.out().contains("State:     finished"), show.out());
         assertTrue(show.out().contains("Baseline:  " + serial), show.out());
+        assertTrue(show.out().contains("Sent:      940,584 bytes per step per worker (float32, uncompressed)"),
+                show.out());
         assertTrue(show.out().contains("Again:     scalelab train --epochs 2 --steps-per-epoch 8 --strategy threads --threads 2"),
                 show.out());
         assertEquals(2, show.out().lines().filter(line -> line.matches("\\s+[12]\\s+\\d\\.\\d{4}.*")).count(),

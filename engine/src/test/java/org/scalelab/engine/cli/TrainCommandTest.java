@@ -77,7 +77,10 @@ class TrainCommandTest {
         String help = run.out().replaceAll("\\s+", " ");
         for (TrainingOption<?> option : TrainingOptions.ALL) {
             String description = TrainingOptionsCli.description(option);
-            assertTrue(help.contains(option.cliName()), option.cliName() + " missing from: " + help);
+            // A flag on by default is listed with its off form: --[no-]error-feedback.
+            String name = option.type().isFlag() && Boolean.TRUE.equals(option.defaultValue())
+                    ? "--[no-]" + option.cliName().substring(2) : option.cliName();
+            assertTrue(help.contains(name), name + " missing from: " + help);
             assertTrue(help.contains(description), description + " missing from: " + help);
             if (!option.type().isFlag() && !option.defaultText().isEmpty()) {
                 assertTrue(description.endsWith("Default: " + option.defaultText() + "."), description);
@@ -100,6 +103,12 @@ class TrainCommandTest {
             "--model nope       | 2 | error: --model nope: expected a preset (mlp-235k, cnn-1m, lenet5, cnn-bn, cnn-32, tinycnn-8) or an architecture file",
             "--model /gone/mine.json | 2 | error: --model /gone/mine.json: file not found",
             "--dataset imagenet | 1 | error: unknown dataset 'imagenet'; known: mnist-mini, mnist, fashion-mnist, cifar10, synthetic-cifar",
+            "--compress topk:0  | 2 | error: Invalid value for option '--compress': 'topk:0': expected none, fp16, int8 or topk:FRACTION with 0 < FRACTION ≤ 1 (see: scalelab train --help)",
+            "--compress topk:2  | 2 | error: Invalid value for option '--compress': 'topk:2': expected none, fp16, int8 or topk:FRACTION with 0 < FRACTION ≤ 1 (see: scalelab train --help)",
+            "--compress topk    | 2 | error: Invalid value for option '--compress': 'topk': expected none, fp16, int8 or topk:FRACTION with 0 < FRACTION ≤ 1 (see: scalelab train --help)",
+            "--compress zip     | 2 | error: Invalid value for option '--compress': 'zip': expected none, fp16, int8 or topk:FRACTION with 0 < FRACTION ≤ 1 (see: scalelab train --help)",
+            "--strategy param-avg --threads 2 --compress fp16 | 2 | error: --compress fp16: compresses gradients; strategy param-avg exchanges parameters",
+            "--strategy hybrid --procs 2 --threads 2 --compress int8 | 2 | error: --compress int8: works between single-thread workers (threads, mpj, mpj-multicore, hybrid with 1 thread), not with hybrid's 2 threads per rank",
     })
     void invalidOptionsGiveOneLineNamingTheOption(String args, int exitCode, String message) {
         CommandRun run = CommandRun.of(("train --runs-dir " + dir + " " + args.strip()).split(" +"));

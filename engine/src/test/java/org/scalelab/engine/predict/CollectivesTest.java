@@ -39,6 +39,17 @@ class CollectivesTest {
     }
 
     @Test
+    void aRingSendsAndReceivesAtOnceSoItsLinksCarryDataBothWays() {
+        // both ways at once the link gives half (20 ns per byte): 6·(100 µs + 1000 B·20 ns) = 720 µs, + 0.75 µs of sums
+        LinkCost bothWays = new LinkCost(1e-4, 2e-8, 1e-9);
+        assertEquals(720.75e-6, Collectives.ring(4, 1000, new Fabric(LOCAL, NETWORK, bothWays, 2, 2)), EXACT);
+        // on one host the ring stays local
+        assertEquals(66.75e-6, Collectives.ring(4, 1000, new Fabric(LOCAL, NETWORK, bothWays, 1, 4)), EXACT);
+        // the tree's rounds send one way at a time: as ringAcrossHosts' NETWORK alone
+        assertEquals(310e-6, Collectives.mpjBuiltin(4, 1000, new Fabric(LOCAL, NETWORK, bothWays, 2, 2)), EXACT);
+    }
+
+    @Test
     void mpjBuiltinIsATreeReduceThenATreeBroadcast() {
         // per round: 2·(10 µs + 4000 B·1 ns) + 1000 floats·1 ns = 29 µs; ⌈log₂4⌉ = 2 rounds, ⌈log₂5⌉ = 3
         assertEquals(58e-6, Collectives.mpjBuiltin(4, 1000, Fabric.singleHost(LOCAL, 4)), EXACT);

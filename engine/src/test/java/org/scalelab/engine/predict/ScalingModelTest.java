@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.provenance.MachineDescription;
@@ -80,6 +81,21 @@ class ScalingModelTest {
         assertEquals(0.008, prediction.computeSeconds(), EXACT);
         assertEquals(4.69e-3, prediction.communicationSeconds(), 1e-12);
         assertFalse(prediction.oversubscribed());
+    }
+
+    @Test
+    void aRingAcrossHostsSendsOverTheLinkAsMeasuredBothWaysAtOnce() {
+        // as above, but each direction gets 5 Gbit/s (1.6 ns/B) while both are busy: 14·(110 µs + 125,000·2.6 ns) = 6.09 ms;
+        // the tree (built-in) sends one way at a time: ⌈log₂4⌉ = 2 rounds over the wire (1.8 ns/B), 1 over niodev (1 ns/B),
+        // each 2·(α + 1,000,000 B·β): 2·2·(110 µs + 1.8 ms) + 2·(100 µs + 1 ms) = 9.84 ms
+        LinkCost oneWay = LinkCost.of(10, 10, 0);
+        LinkCost bothWays = LinkCost.of(10, 5, 0);
+        Prediction ring = model.predict(new Scenario("m", Strategy.MPJ, 8, 1, AllreduceAlgorithm.RING, 4, 2, oneWay, bothWays,
+                64, Scaling.STRONG, EPOCH, 1, false, GradientCompression.NONE));
+        assertEquals(6.09e-3, ring.communicationSeconds(), 1e-12);
+        Prediction tree = model.predict(new Scenario("m", Strategy.MPJ, 8, 1, AllreduceAlgorithm.BUILTIN, 4, 2, oneWay, bothWays,
+                64, Scaling.STRONG, EPOCH, 1, false, GradientCompression.NONE));
+        assertEquals(9.84e-3, tree.communicationSeconds(), 1e-12);
     }
 
     @Test

@@ -63,6 +63,18 @@ class RankWatchTest {
     }
 
     @Test
+    void ranksInTheirFirstStepGetTheStartupAllowanceBeforeTheyCountAsStuck() {
+        RankWatch watch = watch(2, 3);
+        for (int t = 1; t <= 35; t++) {
+            for (int rank = 0; rank < 2; rank++) {
+                watch.heartbeat(rank, new RankHeartbeat(0, 1), t * SECOND);
+            }
+        }
+        assertEquals(Optional.empty(), watch.failure(33 * SECOND), "3 s timeout + 30 s allowance not yet over");
+        assertTrue(watch.failure(35 * SECOND).orElseThrow().startsWith("no rank has made progress for 34.0 s"));
+    }
+
+    @Test
     void oneRankMakingProgressKeepsTheRunAlive() {
         // Rank 0 evaluates the test set while the others wait at a barrier.
         RankWatch watch = watch(2, 3);

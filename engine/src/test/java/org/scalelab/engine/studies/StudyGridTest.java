@@ -116,4 +116,16 @@ class StudyGridTest {
         assertTrue(allowed.config().placement().allowOversubscribe(), "the run is told it may start");
         assertEquals(StudyGrid.baselineFor(serial.config()), StudyGrid.baselineFor(allowed.config()));
     }
+
+    /** One worker compresses nothing: every compression of a study is measured against the same serial run. */
+    @Test
+    void compressedConfigurationsShareOneSerialBaseline() throws Exception {
+        StudyPlan plan = plan("""
+                {"schemaVersion": 1, "name": "p", "base": {"model": "mlp-235k", "strategy": "mpj", "procs": 2},
+                 "configurations": [{"label": "float32"}, {"label": "fp16", "compress": "fp16"},
+                                    {"label": "top-k", "compress": "topk:0.01", "errorFeedback": false}]}""");
+        List<StudyCell> cells = StudyGrid.cells(plan, false, dataset -> true, 2);
+        assertEquals(1, cells.stream().filter(StudyCell::baseline).count(), cells.toString());
+        assertEquals(4, cells.size());
+    }
 }

@@ -103,6 +103,22 @@ public final class BatchNorm extends AbstractLayer {
         parameters.get(NDArrayIndex.interval(channels, 2 * channels)).assign(0);
     }
 
+    @Override
+    public void saveState(java.io.DataOutput out) throws java.io.IOException {
+        for (int c = 0; c < channels; c++) {
+            out.writeDouble(runningMean[c]);
+            out.writeDouble(runningVariance[c]);
+        }
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in) throws java.io.IOException {
+        for (int c = 0; c < channels; c++) {
+            runningMean[c] = in.readDouble();
+            runningVariance[c] = in.readDouble();
+        }
+    }
+
     /** Running mean per channel, as evaluation uses it (a copy). */
     public double[] runningMean() {
         return runningMean.clone();

@@ -27,6 +27,19 @@ public final class Dropout extends AbstractLayer {
         this.masks = new BatchBuffers(shape);
     }
 
+    /** The generator's position: a resumed run draws the masks it would have drawn. */
+    @Override
+    public void saveState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(random.rootState());
+        out.writeLong(random.nodeState());
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in) throws java.io.IOException {
+        long root = in.readLong();
+        random.setStates(root, in.readLong());
+    }
+
     /**
      * While fixed, training passes reuse the current mask instead of drawing a new one per pass: a finite-
      * difference gradient check needs the same function on every evaluation.

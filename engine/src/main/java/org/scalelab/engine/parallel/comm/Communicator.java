@@ -1,5 +1,6 @@
 package org.scalelab.engine.parallel.comm;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /**
@@ -42,6 +43,18 @@ public interface Communicator {
      * any buffer (or {@code null}) as {@code receive}: it is not touched.
      */
     void gather(FloatBuffer send, FloatBuffer receive, int root);
+
+    /**
+     * Concatenates every rank's {@code send} bytes, in rank order, into every rank's {@code receive} buffer, which
+     * must hold {@code size()} times as many bytes as {@code send}: how compressed gradients travel, since they
+     * cannot be summed as they are. Every rank sends the same count. Not every communicator moves bytes: a
+     * hybrid rank's threads sum in shared memory first (the configuration refuses compression there).
+     *
+     * @throws UnsupportedOperationException where the communicator does not
+     */
+    default void allgather(ByteBuffer send, ByteBuffer receive) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not gather bytes");
+    }
 
     /** Returns once every rank has called it. */
     void barrier();

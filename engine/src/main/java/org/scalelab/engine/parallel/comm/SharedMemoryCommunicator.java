@@ -1,5 +1,6 @@
 package org.scalelab.engine.parallel.comm;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /**
@@ -81,6 +82,29 @@ final class SharedMemoryCommunicator implements Communicator {
                     + target.remaining());
         }
         target.put(target.position() + rank * count, send, send.position(), count);
+        group.await();
+        times.record(System.nanoTime() - arrived, arrived - start);
+    }
+
+    /** Each rank copies every rank's bytes into its own receive buffer; the closing meeting frees the senders. */
+    @Override
+    public void allgather(ByteBuffer send, ByteBuffer receive) {
+        long start = System.nanoTime();
+        group.arrive(rank, send);
+        long arrived = System.nanoTime();
+        int count = send.remaining();
+        if (receive.remaining() < count * size()) {
+            throw new IllegalArgumentException("allgather needs " + count * size() + " bytes to receive, got "
+                    + receive.remaining());
+        }
+        for (int peer = 0; peer < size(); peer++) {
+            ByteBuffer from = group.publishedBytes(peer);
+            if (from.remaining() != count) {
+                throw new IllegalArgumentException("ranks passed different lengths to an allgather: rank " + rank
+                        + " " + count + ", rank " + peer + " " + from.remaining());
+            }
+            receive.put(receive.position() + peer * count, from, from.position(), count);
+        }
         group.await();
         times.record(System.nanoTime() - arrived, arrived - start);
     }

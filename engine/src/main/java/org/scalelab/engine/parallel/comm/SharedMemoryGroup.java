@@ -1,5 +1,6 @@
 package org.scalelab.engine.parallel.comm;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.concurrent.Phaser;
 
@@ -17,6 +18,7 @@ public final class SharedMemoryGroup {
     private final int size;
     private final Phaser meetings;
     private final FloatBuffer[] published;
+    private final ByteBuffer[] publishedBytes;
     private volatile FloatBuffer gatherTarget;
 
     public SharedMemoryGroup(int size) {
@@ -26,6 +28,7 @@ public final class SharedMemoryGroup {
         this.size = size;
         this.meetings = new Phaser(size);
         this.published = new FloatBuffer[size];
+        this.publishedBytes = new ByteBuffer[size];
     }
 
     public int size() {
@@ -49,6 +52,16 @@ public final class SharedMemoryGroup {
     void arrive(int rank, FloatBuffer buffer) {
         published[rank] = buffer;
         await();
+    }
+
+    /** Publishes this rank's bytes for the allgather that starts, then waits until every rank has. */
+    void arrive(int rank, ByteBuffer bytes) {
+        publishedBytes[rank] = bytes;
+        await();
+    }
+
+    ByteBuffer publishedBytes(int rank) {
+        return publishedBytes[rank];
     }
 
     /** Sets the root's receive buffer of a gather; the root calls it before {@link #arrive}. */

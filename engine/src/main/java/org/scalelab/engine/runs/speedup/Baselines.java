@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
@@ -68,7 +69,8 @@ public final class Baselines {
     /** The full serial run that {@code config} needs as its baseline, to run it when none is saved. */
     public static TrainingConfig serialConfigFor(TrainingConfig config) {
         return config.with(STRATEGY, Strategy.SERIAL).with(PROCS, 1).with(THREADS, 1).with(SCALING, Scaling.STRONG)
-                .with(BATCH, config.globalBatchSize()).with(AVERAGE_EVERY, 1).with(VIA_MASTER, false).with(HOSTS, null);
+                .with(BATCH, config.globalBatchSize()).with(AVERAGE_EVERY, 1).with(VIA_MASTER, false).with(HOSTS, null)
+                .with(COMPRESS, GradientCompression.NONE).with(ERROR_FEEDBACK, true);
     }
 
     private static boolean canServe(RunRecord record) {

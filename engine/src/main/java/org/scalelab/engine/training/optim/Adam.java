@@ -45,4 +45,18 @@ public final class Adam implements Optimizer {
         Transforms.sqrt(scratch, false).muli(1 / Math.sqrt(secondCorrection)).addi(epsilon).rdivi(firstMoment);
         Blas.axpy(-learningRate / firstCorrection, scratch, parameters);
     }
+
+    @Override
+    public void saveState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(steps);
+        StateArrays.write(out, firstMoment);
+        StateArrays.write(out, secondMoment);
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in) throws java.io.IOException {
+        steps = in.readLong();
+        StateArrays.read(in, firstMoment);
+        StateArrays.read(in, secondMoment);
+    }
 }

@@ -23,4 +23,14 @@ public final class MomentumSgd implements Optimizer {
         velocity.muli(momentum).addi(gradients);
         Blas.axpy(-learningRate, velocity, parameters);
     }
+
+    @Override
+    public void saveState(java.io.DataOutput out) throws java.io.IOException {
+        StateArrays.write(out, velocity);
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in) throws java.io.IOException {
+        StateArrays.read(in, velocity);
+    }
 }

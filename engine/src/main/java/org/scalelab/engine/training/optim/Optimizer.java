@@ -13,4 +13,12 @@ public interface Optimizer {
      * pass overwrites them anyway).
      */
     void step(INDArray parameters, INDArray gradients, double learningRate);
+
+    /** Writes its state (velocity, moments, steps taken) for a checkpoint; a rule without state writes nothing. */
+    default void saveState(java.io.DataOutput out) throws java.io.IOException {
+    }
+
+    /** Reads back what {@link #saveState} wrote, so that the next step is the one it would have taken. */
+    default void restoreState(java.io.DataInput in) throws java.io.IOException {
+    }
 }

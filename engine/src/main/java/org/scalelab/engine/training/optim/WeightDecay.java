@@ -21,4 +21,14 @@ public final class WeightDecay implements Optimizer {
         Blas.axpy(decay, parameters, gradients);
         rule.step(parameters, gradients, learningRate);
     }
+
+    @Override
+    public void saveState(java.io.DataOutput out) throws java.io.IOException {
+        rule.saveState(out);
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in) throws java.io.IOException {
+        rule.restoreState(in);
+    }
 }

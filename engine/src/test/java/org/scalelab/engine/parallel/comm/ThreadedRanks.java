@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /** Runs one body per rank on its own thread and returns what each returned, in rank order. */
-final class ThreadedRanks {
+public final class ThreadedRanks {
     private ThreadedRanks() {
     }
 
-    static <T> List<T> run(int ranks, IntFunction<T> body) {
+    public static <T> List<T> run(int ranks, IntFunction<T> body) {
         ExecutorService threads = Executors.newFixedThreadPool(ranks);
         try {
             List<Future<T>> futures = new ArrayList<>();
@@ -38,7 +38,7 @@ final class ThreadedRanks {
     }
 
     /** Seeded values that differ per rank and are not exactly representable sums, so order shows. */
-    static float[] randomValues(int rank, int length) {
+    public static float[] randomValues(int rank, int length) {
         Random random = new Random(1000L * rank + length);
         float[] values = new float[length];
         for (int i = 0; i < length; i++) {

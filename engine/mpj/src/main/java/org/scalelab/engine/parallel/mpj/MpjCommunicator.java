@@ -1,5 +1,6 @@
 package org.scalelab.engine.parallel.mpj;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public final class MpjCommunicator implements Communicator {
     private float[] outgoing = new float[0];
     private float[] incoming = new float[0];
     private FloatBuffer incomingView = FloatBuffer.wrap(incoming);
+    private byte[] outgoingBytes = new byte[0];
+    private byte[] incomingBytes = new byte[0];
 
     /** @param outboxes where the shared-memory ring's outboxes are; needed by {@link AllreduceAlgorithm#RING_SHM} only */
     public MpjCommunicator(Intracomm comm, AllreduceAlgorithm allreduce, Optional<Path> outboxes) throws MPIException {
@@ -100,6 +103,21 @@ public final class MpjCommunicator implements Communicator {
         if (rank == root) {
             receive.put(receive.position(), incoming, 0, count * size);
         }
+        times.record(System.nanoTime() - start, 0);
+    }
+
+    /** MPJ's own Allgather, whatever the allreduce algorithm: compressed gradients are gathered, not summed. */
+    @Override
+    public void allgather(ByteBuffer send, ByteBuffer receive) {
+        long start = System.nanoTime();
+        int count = send.remaining();
+        if (outgoingBytes.length < count) {
+            outgoingBytes = new byte[count];
+            incomingBytes = new byte[count * size];
+        }
+        send.get(send.position(), outgoingBytes, 0, count);
+        call(() -> comm.Allgather(outgoingBytes, 0, count, MPI.BYTE, incomingBytes, 0, count, MPI.BYTE));
+        receive.put(receive.position(), incomingBytes, 0, count * size);
         times.record(System.nanoTime() - start, 0);
     }
 

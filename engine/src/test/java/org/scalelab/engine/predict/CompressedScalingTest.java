@@ -1,0 +1,98 @@
+package org.scalelab.engine.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
+import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.GradientCompression;
+import org.scalelab.engine.config.Scaling;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.provenance.MachineDescription;
+
+/**
+ * The communication of compressed gradients, from a hand-made calibration: 250,000 parameters; the ranks' links
+ * 100 µs and 1 ns a byte, memory 1 µs and 0.1 ns a byte; adding a float 1 ns everywhere. Every expected value is
+ * worked by hand in the comments.
+ */
+class CompressedScalingTest {
+    private static final double EXACT = 1e-12;
+    private final ScalingModel model = new ScalingModel(calibration());
+
+    private static Scenario scenario(Strategy strategy, int procs, int threads, int hosts, String compress) {
+        LinkCost network = hosts > 1 ? LinkCost.of(10, 10, 1e-9) : null;
+        return new Scenario("m", strategy, procs, threads, AllreduceAlgorithm.RING, hosts, 8, network, network, 64,
+                Scaling.STRONG, 6400, 1, false,
+                GradientCompression.parse(compress));
+    }
+
+    private double communication(Strategy strategy, int procs, int threads, String compress) {
+        return model.predict(scenario(strategy, procs, threads, 1, compress)).communicationSeconds();
+    }
+
+    @Test
+    void uncompressedRanksPayTheRingAsBefore() {
+        // ring of 2: 2 steps of 125,000 floats = 500,000 B: 2·(100 µs + 500 µs) + 125,000 adds · 1 ns = 1.325 ms
+        assertEquals(1.325e-3, communication(Strategy.MPJ, 2, 1, "none"), EXACT);
+    }
+
+    @Test
+    void halfPrecisionRanksGatherHalfTheBytesAndAddEveryDecodedGradient() {
+        // 500,000 B each; 2 ranks: 1 block of 100 µs + 500 µs; then 2 × 250,000 adds at 1 ns = 0.5 ms: 1.1 ms
+        assertEquals(1.1e-3, communication(Strategy.MPJ, 2, 1, "fp16"), EXACT);
+        // 4 ranks: 3 blocks, 1.8 ms; 4 × 250,000 adds, 1 ms: 2.8 ms (the ring's would be 6·(100 + 250) µs + 0.1875 ms)
+        assertEquals(2.8e-3, communication(Strategy.MPJ, 4, 1, "fp16"), EXACT);
+        // smpdev ranks take the same links here
+        assertEquals(1.1e-3, communication(Strategy.MPJ_MULTICORE, 2, 1, "fp16"), EXACT);
+    }
+
+    @Test
+    void int8CountsItsScalesToo() {
+        // 250,000 B + 977 chunk scales of 4 B = 253,908 B: 100 µs + 253.908 µs + 0.5 ms of adds = 853.908 µs
+        assertEquals(853.908e-6, communication(Strategy.MPJ, 2, 1, "int8"), EXACT);
+    }
+
+    @Test
+    void topKGathersItsPairsAndAddsOnlyThem() {
+        // 1 %: 2,500 pairs of 8 B = 20,000 B: 100 µs + 20 µs; 2 × 2,500 adds = 5 µs: 125 µs
+        assertEquals(125e-6, communication(Strategy.MPJ, 2, 1, "topk:0.01"), EXACT);
+        // hybrid with one thread a rank is mpj
+        assertEquals(125e-6, communication(Strategy.HYBRID, 2, 1, "topk:0.01"), EXACT);
+    }
+
+    @Test
+    void threadsGatherThroughMemory() {
+        // 2 threads, fp16: 1 µs + 500,000 B · 0.1 ns = 51 µs; 2 × 250,000 adds = 0.5 ms: 551 µs
+        assertEquals(551e-6, communication(Strategy.THREADS, 1, 2, "fp16"), EXACT);
+    }
+
+    @Test
+    void acrossHostsTheBlocksCrossTheWire() {
+        // 2 ranks on 2 hosts, top-k 1 %: niodev then a 10 µs, 10 Gbit/s wire (0.8 ns/B): 110 µs + 20,000 B · 1.8 ns
+        // = 146 µs; adds 5 µs: 151 µs
+        assertEquals(151e-6, model.predict(scenario(Strategy.MPJ, 2, 1, 2, "topk:0.01")).communicationSeconds(),
+                EXACT);
+    }
+
+    @Test
+    void parameterAveragingIgnoresGradientCompression() {
+        Scenario averaging = new Scenario("m", Strategy.PARAM_AVG, 2, 1, AllreduceAlgorithm.RING, 1, 8, null, null,
+                64, Scaling.STRONG, 6400, 1, false, GradientCompression.parse("fp16"));
+        assertEquals(1.325e-3, model.predict(averaging).communicationSeconds(), EXACT);
+    }
+
+    private static MachineCalibration calibration() {
+        ComputeProfile profile = new ComputeProfile("m", 250_000,
+                List.of(new LayerFit("dense", new LinearFit(0, 1e-3), 0)), new LinearFit(0, 0), 0);
+        Map<Transport, LinkCost> transports = new EnumMap<>(Transport.class);
+        for (Transport transport : Transport.values()) {
+            transports.put(transport, transport == Transport.THREADS ? new LinkCost(1e-6, 0.1e-9, 1e-9)
+                    : new LinkCost(100e-6, 1e-9, 1e-9));
+        }
+        MachineDescription machine = new MachineDescription("Test CPU", 8, 8, "Linux", "Java 17", 0);
+        return new MachineCalibration(machine, "2026-12-05T00:00:00Z", Map.of("m", profile), transports, 1e-9);
+    }
+}
