@@ -45,7 +45,9 @@ public final class WhatIfView extends BorderPane {
         summary.setId("whatif-summary");
         Label crossover = Forms.message("whatif-figures", model.crossoverProperty());
         crossover.setId("whatif-crossover");
-        VBox results = new VBox(6, summary, crossover, charts);
+        Label placement = Forms.message("whatif-figures", model.placementProperty());
+        placement.setId("whatif-placement");
+        VBox results = new VBox(6, summary, placement, crossover, charts);
         results.getStyleClass().add("view-toolbar");
         setCenter(results);
     }

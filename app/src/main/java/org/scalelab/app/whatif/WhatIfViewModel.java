@@ -95,6 +95,7 @@ public final class WhatIfViewModel {
     private final ReadOnlyObjectWrapper<List<Prediction>> curve = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper crossover = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper placement = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
     /** @param calibrationFile where this machine's calibration is kept, read now and written by {@link #calibrate} */
@@ -241,6 +242,7 @@ public final class WhatIfViewModel {
             curve.set(List.of());
             summary.set("");
             crossover.set("");
+            placement.set("");
             charts.clear();
             return;
         }
@@ -254,6 +256,10 @@ public final class WhatIfViewModel {
         summary.set(String.format(Locale.ROOT, "%,.0f images/s · speedup %.2f× · efficiency %.0f %%%s",
                 prediction.imagesPerSecond(), prediction.speedup(), 100 * prediction.efficiency(),
                 prediction.oversubscribed() ? " · oversubscribed: more busy threads on a host than it has cores" : ""));
+        placement.set(base.strategy().usesProcesses()
+                ? String.format(Locale.ROOT, "%d ranks on %d host%s: %d to a host of %d cores", base.procs(), base.hosts(),
+                        base.hosts() == 1 ? "" : "s", base.ranksPerHost(), base.coresPerHost())
+                : "One process on one host of " + base.coresPerHost() + " cores");
         OptionalInt overtakes = scalingModel.communicationOvertakesCompute(base);
         crossover.set(overtakes.isPresent() ? "Communication overtakes compute at " + overtakes.getAsInt() + " workers"
                 : "Communication stays below compute up to " + ScalingModel.CROSSOVER_SEARCH_LIMIT + " workers");
@@ -355,6 +361,11 @@ public final class WhatIfViewModel {
     /** Images/s, speedup and efficiency of the chosen configuration. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** How the ranks are placed: on how many hosts, how many to a host. */
+    public ReadOnlyStringProperty placementProperty() {
+        return placement.getReadOnlyProperty();
     }
 
     /** Where communication overtakes compute, as the configuration grows. */

@@ -152,6 +152,8 @@ class WhatIfFxTest {
         assertBreakdown(robot, four);
 
         setSpinner(robot, "#whatif-hosts", 2);
+        assertEquals("4 ranks on 2 hosts: 2 to a host of " + cores + " cores",
+                robot.lookup("#whatif-placement").queryAs(Label.class).getText());
         Prediction overLoopback = model.predict(mpj(4, 2, cores, null));
         assertBreakdown(robot, overLoopback);
         robot.interact(() -> robot.lookup("#whatif-network").queryAs(ComboBox.class).getSelectionModel().select("1gbe"));
