@@ -151,26 +151,28 @@ public final class WhatIfViewModel {
                 });
             }, token);
             MachineCalibration measured = null;
-            String text;
+            String failure = null; // null with a calibration, or when cancelled
             try {
                 measured = calibrator.calibrate(Calibrator.Plan.standard(Calibrator.Plan.STANDARD_MODELS));
                 measured.save(calibrationFile);
-                text = describe(measured);
             } catch (RunCancelledException e) {
-                text = "Calibration cancelled; " + currentText();
+                measured = null;
             } catch (Exception e) {
-                text = token.isCancelled() ? "Calibration cancelled; " + currentText()
-                        : "Calibration failed: " + Optional.ofNullable(e.getMessage()).orElse(e.toString());
+                measured = null;
+                failure = token.isCancelled() ? null : Optional.ofNullable(e.getMessage()).orElse(e.toString());
             }
             MachineCalibration result = measured;
-            String line = text;
+            String why = failure;
             threads.ui().execute(() -> {
                 calibrating.set(false);
                 calibrationStep.set("");
                 if (result != null) {
-                    use(result, line);
+                    use(result, describe(result));
                 } else {
-                    calibrationText.set(line);
+                    String before = calibration.get() == null ? "this machine has no calibration yet"
+                            : "still using " + describe(calibration.get());
+                    calibrationText.set((why == null ? "Calibration cancelled; " : "Calibration failed (" + why + "); ")
+                            + before);
                 }
             });
         });
@@ -179,10 +181,6 @@ public final class WhatIfViewModel {
     /** Stops a calibration under way; the calibration used before stays. */
     public void cancelCalibration() {
         calibrationToken.cancel();
-    }
-
-    private String currentText() {
-        return calibration.get() == null ? "this machine has no calibration yet" : "still using " + describe(calibration.get());
     }
 
     private void use(MachineCalibration found, String text) {
