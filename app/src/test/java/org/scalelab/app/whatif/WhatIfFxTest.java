@@ -163,6 +163,13 @@ class WhatIfFxTest {
                 "1 GbE adds to the calibrated transport");
         assertBreakdown(robot, overGigabit);
         assertEquals(overGigabit.speedup(), charted(speedupData(robot), 4), 1e-12);
+        robot.interact(() -> {
+            workbench.whatIf().latencyMicrosProperty().set(5);
+            workbench.whatIf().bandwidthGbpsProperty().set(40);
+            robot.lookup("#whatif-network").queryAs(ComboBox.class).getSelectionModel().select(WhatIfViewModel.CUSTOM);
+        });
+        assertTrue(robot.lookup("#whatif-latency").query().isVisible(), "latency and bandwidth to type in");
+        assertBreakdown(robot, model.predict(mpj(4, 2, cores, LinkCost.of(5, 40, calibration.secondsPerReducedFloat()))));
 
         setSpinner(robot, "#whatif-threads", 3);
         assertEquals("", robot.lookup("#whatif-problem").queryAs(Label.class).getText(), "mpj takes native threads");
