@@ -53,7 +53,7 @@ public final class TrainingOptions {
             "For adam: decay of the squared gradient's running mean.", ValueType.fraction(), 0.999,
             c -> c.optimizer().beta2());
     public static final TrainingOption<Double> EPSILON = option("epsilon", "Adam ε", "ε",
-            "For adam: added to the denominator.", ValueType.positive(), 1e-8, c -> c.optimizer().epsilon());
+            "For adam: the small number added to the denominator.", ValueType.positive(), 1e-8, c -> c.optimizer().epsilon());
     public static final TrainingOption<Double> WEIGHT_DECAY = option("weightDecay", "Weight decay", "λ",
             "L2 penalty added to the gradient as λ·p.", ValueType.nonNegative(), 0.0, c -> c.optimizer().weightDecay());
 
