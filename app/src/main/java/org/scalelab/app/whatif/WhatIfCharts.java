@@ -99,7 +99,8 @@ public final class WhatIfCharts {
                     beyond.add(workers, point.speedup());
                 }
             }
-            double most = curve.isEmpty() ? 2 : Math.max(2, curve.get(curve.size() - 1).procs() * curve.get(curve.size() - 1).threads());
+            Prediction last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
+            double most = last == null ? 2 : Math.max(2, last.procs() * last.threads());
             ideal.add(1, 1);
             ideal.add(most, most);
             speedup.getXYPlot().clearDomainMarkers();
