@@ -6,7 +6,6 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -36,7 +35,6 @@ public final class WhatIfCharts {
     private final XYSeries beyond = new XYSeries(BEYOND, true, false);
     private final XYSeriesCollection speedupData = new XYSeriesCollection();
     private final DefaultCategoryDataset steps = new DefaultCategoryDataset();
-    private final ValueMarker machine = new ValueMarker(1, ChartPalette.IDEAL, ChartPalette.DASHED);
     private final JFreeChart speedup;
     private final JFreeChart breakdown;
 
@@ -45,6 +43,11 @@ public final class WhatIfCharts {
         speedupData.addSeries(here);
         speedupData.addSeries(beyond);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+        NumberAxis workers = new NumberAxis("workers (processes × threads)");
+        workers.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(speedupData, workers, new NumberAxis("predicted speedup"), lines);
+        speedup = new JFreeChart("Predicted speedup vs serial", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartTheme.apply(speedup); // first: the theme resets the series' paints
         lines.setSeriesPaint(0, ChartPalette.IDEAL);
         lines.setSeriesStroke(0, ChartPalette.DASHED);
         lines.setSeriesShapesVisible(0, false);
@@ -52,17 +55,10 @@ public final class WhatIfCharts {
         lines.setSeriesStroke(1, ChartPalette.SOLID);
         lines.setSeriesPaint(2, ChartPalette.run(0));
         lines.setSeriesStroke(2, ChartPalette.DASHED);
-        NumberAxis workers = new NumberAxis("workers (processes × threads)");
-        workers.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis range = new NumberAxis("predicted speedup");
-        XYPlot plot = new XYPlot(speedupData, workers, range, lines);
-        plot.addDomainMarker(machine);
-        speedup = new JFreeChart("Predicted speedup vs serial", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartTheme.apply(speedup);
 
         StackedBarRenderer bars = new StackedBarRenderer();
         bars.setMaximumBarWidth(0.25);
-        CategoryPlot parts = new CategoryPlot(steps, new CategoryAxis("configuration"), new NumberAxis("ms per step"), bars);
+        CategoryPlot parts = new CategoryPlot(steps, new CategoryAxis("P × T"), new NumberAxis("ms per step"), bars);
         parts.setOrientation(PlotOrientation.HORIZONTAL);
         breakdown = new JFreeChart("Predicted step", JFreeChart.DEFAULT_TITLE_FONT, parts, true);
         ChartTheme.apply(breakdown);
@@ -103,11 +99,12 @@ public final class WhatIfCharts {
                     beyond.add(workers, point.speedup());
                 }
             }
-            double most = curve.isEmpty() ? 2 : Math.max(2, curve.get(curve.size() - 1).procs() * curve.get(curve.size() - 1).threads());
+            Prediction last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
+            double most = last == null ? 2 : Math.max(2, last.procs() * last.threads());
             ideal.add(1, 1);
             ideal.add(most, most);
-            machine.setValue(coresHere);
-            machine.setLabel("this machine: " + coresHere + " cores");
+            speedup.getXYPlot().clearDomainMarkers();
+            speedup.getXYPlot().addDomainMarker(ChartTheme.machineMarker(coresHere));
             steps.clear();
             String configuration = chosen.procs() + " × " + chosen.threads();
             double[] ms = {chosen.computeSeconds(), chosen.communicationSeconds(), chosen.waitSeconds(), chosen.restSeconds()};

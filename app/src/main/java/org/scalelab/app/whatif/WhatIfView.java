@@ -11,6 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -43,7 +45,9 @@ public final class WhatIfView extends BorderPane {
         summary.setId("whatif-summary");
         Label crossover = Forms.message("whatif-figures", model.crossoverProperty());
         crossover.setId("whatif-crossover");
-        VBox results = new VBox(6, summary, crossover, charts);
+        Label placement = Forms.message("whatif-figures", model.placementProperty());
+        placement.setId("whatif-placement");
+        VBox results = new VBox(6, summary, placement, crossover, charts);
         results.getStyleClass().add("view-toolbar");
         setCenter(results);
     }
@@ -149,6 +153,12 @@ public final class WhatIfView extends BorderPane {
     private static <T> Spinner<T> editable(String id, Spinner<T> spinner) {
         spinner.setId(id);
         spinner.setEditable(true);
+        // Enter takes the typed number (in the editor), and goes no further: the window's default button is Run
+        spinner.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.ENTER) {
+                key.consume();
+            }
+        });
         spinner.setPrefWidth(110);
         return spinner;
     }

@@ -95,6 +95,7 @@ public final class WhatIfViewModel {
     private final ReadOnlyObjectWrapper<List<Prediction>> curve = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper crossover = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper placement = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
     /** @param calibrationFile where this machine's calibration is kept, read now and written by {@link #calibrate} */
@@ -150,26 +151,28 @@ public final class WhatIfViewModel {
                 });
             }, token);
             MachineCalibration measured = null;
-            String text;
+            String failure = null; // null with a calibration, or when cancelled
             try {
                 measured = calibrator.calibrate(Calibrator.Plan.standard(Calibrator.Plan.STANDARD_MODELS));
                 measured.save(calibrationFile);
-                text = describe(measured);
             } catch (RunCancelledException e) {
-                text = "Calibration cancelled; " + currentText();
+                measured = null;
             } catch (Exception e) {
-                text = token.isCancelled() ? "Calibration cancelled; " + currentText()
-                        : "Calibration failed: " + Optional.ofNullable(e.getMessage()).orElse(e.toString());
+                measured = null;
+                failure = token.isCancelled() ? null : Optional.ofNullable(e.getMessage()).orElse(e.toString());
             }
             MachineCalibration result = measured;
-            String line = text;
+            String why = failure;
             threads.ui().execute(() -> {
                 calibrating.set(false);
                 calibrationStep.set("");
                 if (result != null) {
-                    use(result, line);
+                    use(result, describe(result));
                 } else {
-                    calibrationText.set(line);
+                    String before = calibration.get() == null ? "this machine has no calibration yet"
+                            : "still using " + describe(calibration.get());
+                    calibrationText.set((why == null ? "Calibration cancelled; " : "Calibration failed (" + why + "); ")
+                            + before);
                 }
             });
         });
@@ -180,17 +183,14 @@ public final class WhatIfViewModel {
         calibrationToken.cancel();
     }
 
-    private String currentText() {
-        return calibration.get() == null ? "this machine has no calibration yet" : "still using " + describe(calibration.get());
-    }
-
     private void use(MachineCalibration found, String text) {
         calibrationText.set(text);
         models.setAll(found == null ? List.of() : List.copyOf(found.models().keySet()));
         if (found != null) {
             coresPerHost.set(found.machine().logicalCores());
             if (model.get() == null || !models.contains(model.get())) {
-                model.set(models.isEmpty() ? null : models.get(0));
+                String usual = TrainingOptions.MODEL.defaultValue();
+                model.set(models.contains(usual) ? usual : models.isEmpty() ? null : models.get(0));
             }
         }
         calibration.set(found);
@@ -240,6 +240,7 @@ public final class WhatIfViewModel {
             curve.set(List.of());
             summary.set("");
             crossover.set("");
+            placement.set("");
             charts.clear();
             return;
         }
@@ -253,6 +254,10 @@ public final class WhatIfViewModel {
         summary.set(String.format(Locale.ROOT, "%,.0f images/s · speedup %.2f× · efficiency %.0f %%%s",
                 prediction.imagesPerSecond(), prediction.speedup(), 100 * prediction.efficiency(),
                 prediction.oversubscribed() ? " · oversubscribed: more busy threads on a host than it has cores" : ""));
+        placement.set(base.strategy().usesProcesses()
+                ? String.format(Locale.ROOT, "%d ranks on %d host%s: %d to a host of %d cores", base.procs(), base.hosts(),
+                        base.hosts() == 1 ? "" : "s", base.ranksPerHost(), base.coresPerHost())
+                : "One process on one host of " + base.coresPerHost() + " cores");
         OptionalInt overtakes = scalingModel.communicationOvertakesCompute(base);
         crossover.set(overtakes.isPresent() ? "Communication overtakes compute at " + overtakes.getAsInt() + " workers"
                 : "Communication stays below compute up to " + ScalingModel.CROSSOVER_SEARCH_LIMIT + " workers");
@@ -354,6 +359,11 @@ public final class WhatIfViewModel {
     /** Images/s, speedup and efficiency of the chosen configuration. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** How the ranks are placed: on how many hosts, how many to a host. */
+    public ReadOnlyStringProperty placementProperty() {
+        return placement.getReadOnlyProperty();
     }
 
     /** Where communication overtakes compute, as the configuration grows. */

@@ -20,6 +20,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.category.CategoryDataset;
@@ -151,6 +152,8 @@ class WhatIfFxTest {
         assertBreakdown(robot, four);
 
         setSpinner(robot, "#whatif-hosts", 2);
+        assertEquals("4 ranks on 2 hosts: 2 to a host of " + cores + " cores",
+                robot.lookup("#whatif-placement").queryAs(Label.class).getText());
         Prediction overLoopback = model.predict(mpj(4, 2, cores, null));
         assertBreakdown(robot, overLoopback);
         robot.interact(() -> robot.lookup("#whatif-network").queryAs(ComboBox.class).getSelectionModel().select("1gbe"));
@@ -160,6 +163,13 @@ class WhatIfFxTest {
                 "1 GbE adds to the calibrated transport");
         assertBreakdown(robot, overGigabit);
         assertEquals(overGigabit.speedup(), charted(speedupData(robot), 4), 1e-12);
+        robot.interact(() -> {
+            workbench.whatIf().latencyMicrosProperty().set(5);
+            workbench.whatIf().bandwidthGbpsProperty().set(40);
+            robot.lookup("#whatif-network").queryAs(ComboBox.class).getSelectionModel().select(WhatIfViewModel.CUSTOM);
+        });
+        assertTrue(robot.lookup("#whatif-latency").query().isVisible(), "latency and bandwidth to type in");
+        assertBreakdown(robot, model.predict(mpj(4, 2, cores, LinkCost.of(5, 40, calibration.secondsPerReducedFloat()))));
 
         setSpinner(robot, "#whatif-threads", 3);
         assertEquals("", robot.lookup("#whatif-problem").queryAs(Label.class).getText(), "mpj takes native threads");
@@ -167,6 +177,17 @@ class WhatIfFxTest {
                 .select(Strategy.SERIAL));
         assertEquals("procs 4: expected 1 with strategy serial",
                 robot.lookup("#whatif-problem").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aNumberTypedAndEnteredIsTakenWithoutStartingARun(FxRobot robot) throws Exception {
+        useCalibration(Calibrations.of(MachineDescription.current()), true);
+        showTab(robot);
+        robot.doubleClickOn("#whatif-procs .text-field").eraseText(4).write("6").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, workbench.whatIf().procsProperty().get());
+        assertEquals(6, workbench.whatIf().chosenProperty().get().procs(), "predicted at once");
+        assertEquals(LiveState.IDLE, workbench.live().stateProperty().get(), "Enter is not the Run button's here");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.scalelab.engine.parallel.launch.RankTask;
 /**
  * Measures the link from rank 0's host to every other rank's with a {@link LinkProbe}, one rank per host:
  * {@code ROUND_TRIPS STREAM_BYTES ADDRESS_OF_RANK_0 ADDRESS_OF_RANK_1 ...}. Every other rank listens on a port of its
- * own (any free one) and tells rank 0 which; rank 0 measures each in turn and prints one {@link LinkTiming} as a
+ * own (any free one, on its host's address only) and tells rank 0 which; rank 0 measures each in turn and prints one {@link LinkTiming} as a
  * JSON line per host. The job's ranks carry nothing of MPJ over the probe: it is plain TCP, as niodev's is.
  */
 public final class LinkBenchTask implements RankTask {
@@ -24,7 +24,7 @@ public final class LinkBenchTask implements RankTask {
     public void run(Communicator comm, List<String> args, Consumer<String> output) throws Exception {
         LinkProbe.Settings settings = new LinkProbe.Settings(Integer.parseInt(args.get(0)), Long.parseLong(args.get(1)));
         List<String> addresses = args.subList(2, args.size());
-        try (ServerSocket server = LinkProbe.listen()) {
+        try (ServerSocket server = LinkProbe.listen(InetAddress.getByName(addresses.get(comm.rank())))) {
             FloatBuffer ports = FloatBuffer.allocate(comm.size());
             // A port (< 2^16) is exact in a float.
             comm.gather(FloatBuffer.wrap(new float[] {comm.rank() == 0 ? 0 : server.getLocalPort()}), ports, 0);

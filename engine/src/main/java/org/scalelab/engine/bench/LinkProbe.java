@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -61,13 +62,14 @@ public final class LinkProbe {
     }
 
     /**
-     * A server socket for {@link #serve}, on any free port of every address, its accepted sockets' receive buffer
-     * set before they connect (as a window's scale is agreed then).
+     * A server socket for {@link #serve}, on any free port of {@code address} only (as niodev ranks listen on their own
+     * address, never every interface), its accepted sockets' receive buffer set before they connect (as a window's
+     * scale is agreed then).
      */
-    public static ServerSocket listen() throws IOException {
+    public static ServerSocket listen(InetAddress address) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
-        server.bind(new InetSocketAddress(0));
+        server.bind(new InetSocketAddress(address, 0));
         return server;
     }
 

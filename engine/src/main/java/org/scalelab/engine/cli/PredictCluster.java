@@ -105,17 +105,18 @@ final class PredictCluster {
         out.printf(Locale.ROOT, "%nOn the hosts of %s, predicted against measured (allreduce: median of %d calls, "
                 + "as bench allreduce; step: as the validation above; error = (predicted − measured) / measured):%n%n",
                 file, REPEATS);
-        TextTable table = new TextTable(List.of("P", "T", "Hosts", "Floats", "Allreduce predicted", "measured", "Error",
-                "Step predicted", "measured", "Error"), numeric(10));
+        TextTable table = new TextTable(List.of("P", "T", "Hosts", "Floats", "Allreduce predicted", "of it the wire", "measured",
+                "Error", "Step predicted", "measured", "Error"), numeric(11));
         for (Validation.Check check : steps) {
             Prediction p = check.predicted();
             AllreduceCheck allreduce = allreduceChecks.stream().filter(c -> c.procs() == p.procs()).findFirst().orElse(null);
             List<String> row = new ArrayList<>(List.of(String.valueOf(p.procs()), String.valueOf(p.threads()),
                     String.valueOf(p.hosts())));
             if (allreduce == null) {
-                row.addAll(List.of("—", "—", "—", "—"));
+                row.addAll(List.of("—", "—", "—", "—", "—"));
             } else {
                 row.addAll(List.of(String.format(Locale.ROOT, "%,d", allreduce.floats()), ms(allreduce.predictedSeconds()),
+                        ms(allreduce.wireSeconds()),
                         allreduce.failure().orElse(ms(allreduce.measuredSeconds())),
                         allreduce.failure().isPresent() ? "—" : percent(allreduce.error())));
             }
@@ -136,6 +137,7 @@ final class PredictCluster {
             ObjectNode entry = checks.addObject().put("procs", check.procs()).put("hosts", check.hosts())
                     .put("floats", check.floats());
             Json.putNumber(entry, "predictedSeconds", check.predictedSeconds());
+            Json.putNumber(entry, "wireSeconds", check.wireSeconds());
             Json.putNumber(entry, "measuredSeconds", check.measuredSeconds());
             Json.putNumber(entry, "error", check.error());
             check.failure().ifPresent(why -> entry.put("failure", why));

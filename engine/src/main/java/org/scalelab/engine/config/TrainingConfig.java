@@ -93,23 +93,12 @@ public record TrainingConfig(
         }
     }
 
-    /**
-     * Compression acts on the gradients' exchange between workers that each talk for themselves: parameter
-     * averaging exchanges weights, and a hybrid rank's threads sum in shared memory before their leader talks.
-     */
+    /** Compression acts on the exchange of gradients: parameter averaging exchanges weights. */
     private void checkCompression() {
         Strategy strategy = parallelism.strategy();
-        if (!parallelism.compression().lossy()) {
-            return;
-        }
-        if (strategy.averagesParameters()) {
+        if (parallelism.compression().lossy() && strategy.averagesParameters()) {
             throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
                     "compresses gradients; strategy " + strategy + " exchanges parameters");
-        }
-        if (strategy == Strategy.HYBRID && parallelism.threads() > 1) {
-            throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
-                    "works between single-thread workers (threads, mpj, mpj-multicore, hybrid with 1 thread), not "
-                            + "with hybrid's " + parallelism.threads() + " threads per rank");
         }
     }
 

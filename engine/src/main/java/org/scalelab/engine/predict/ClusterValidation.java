@@ -22,11 +22,12 @@ public final class ClusterValidation {
     /**
      * One allreduce, predicted and measured.
      *
+     * @param wireSeconds     the part of the prediction that is the network's alone ({@link #wireSeconds})
      * @param measuredSeconds NaN when it could not be measured
      * @param failure         why not
      */
-    public record AllreduceCheck(int procs, int hosts, int floats, double predictedSeconds, double measuredSeconds,
-                                 Optional<String> failure) {
+    public record AllreduceCheck(int procs, int hosts, int floats, double predictedSeconds, double wireSeconds,
+                                 double measuredSeconds, Optional<String> failure) {
         /** (predicted − measured) / measured. */
         public double error() {
             return (predictedSeconds - measuredSeconds) / measuredSeconds;
@@ -59,6 +60,21 @@ public final class ClusterValidation {
     }
 
     /**
+     * The scenario's allreduce over its network alone, as if MPJ's own work cost nothing: what the wire takes. Beside
+     * the prediction (MPJ as calibrated here, then the wire) it shows how much of a message is each, and so whether
+     * a measurement that falls short of the prediction overlaps the two rather than adding them.
+     */
+    public static double wireSeconds(Scenario scenario, double floats) {
+        if (scenario.hosts() <= 1 || scenario.network() == null) {
+            return 0;
+        }
+        LinkCost free = new LinkCost(0, 0, 0);
+        Fabric wire = new Fabric(free, scenario.network(), scenario.networkBothWays(), scenario.hosts(), scenario.ranksPerHost());
+        return scenario.allreduce() == AllreduceAlgorithm.BUILTIN ? Collectives.mpjBuiltin(scenario.procs(), floats, wire)
+                : Collectives.ring(scenario.procs(), floats, wire);
+    }
+
+    /**
      * Times one allreduce of {@code floats} floats for every scenario with two or more processes, its ranks on
      * {@code hosts} as a hosts file places them, by the scenario's algorithm over niodev, and sets it beside the
      * model's {@link ScalingModel#rankAllreduceSeconds}.
@@ -79,7 +95,8 @@ public final class ClusterValidation {
                     List.of(scenario.procs()), List.of(floats), warmup, repeats, hosts), progress);
             Optional<String> failure = Optional.ofNullable(results.failures().get(transport));
             double measured = results.millis(transport, floats, scenario.procs()).orElse(Double.NaN) / 1e3;
-            checks.add(new AllreduceCheck(scenario.procs(), scenario.hosts(), floats, predicted, measured,
+            checks.add(new AllreduceCheck(scenario.procs(), scenario.hosts(), floats, predicted, wireSeconds(scenario, floats),
+                    measured,
                     failure.or(() -> Double.isNaN(measured) ? Optional.of("not measured") : Optional.empty())));
         }
         return checks;

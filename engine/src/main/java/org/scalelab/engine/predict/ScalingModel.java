@@ -103,7 +103,9 @@ public final class ScalingModel {
 
     /**
      * The compressed exchange among the workers that compress: threads over memory, ranks over the ring's
-     * transport (MPJ's Allgather is a ring of point-to-point messages). Hybrid compresses with one thread a rank only.
+     * transport (MPJ's Allgather is a ring of point-to-point messages). A hybrid rank's threads first gather their
+     * blocks in memory, the ranks then gather T blocks each, and the P·T blocks are copied back to the threads,
+     * every one of which adds all P·T decoded gradients.
      */
     private double compressedSeconds(Scenario scenario, int floats, LinkCost memory) {
         GradientCompression compression = scenario.compression();
@@ -113,8 +115,16 @@ public final class ScalingModel {
             case SERIAL, INTRA_OP, PARAM_AVG -> 0;
             case THREADS -> Collectives.compressedSum(scenario.threads(), bytes, added,
                     Fabric.singleHost(memory, scenario.threads()));
-            case MPJ, HYBRID -> Collectives.compressedSum(scenario.procs(), bytes, added,
+            case MPJ -> Collectives.compressedSum(scenario.procs(), bytes, added,
                     fabric(scenario, calibration.transport(niodev(AllreduceAlgorithm.RING, scenario.hosts()))));
+            case HYBRID -> {
+                int threads = scenario.threads();
+                double workersBytes = bytes * scenario.workers();
+                yield Collectives.compressedSum(threads, bytes, 0, Fabric.singleHost(memory, threads))
+                        + Collectives.compressedSum(scenario.procs(), threads * bytes, threads * added,
+                                fabric(scenario, calibration.transport(niodev(AllreduceAlgorithm.RING, scenario.hosts()))))
+                        + Collectives.sharedMemoryCopy(threads, workersBytes / Float.BYTES, memory);
+            }
             case MPJ_MULTICORE -> Collectives.compressedSum(scenario.procs(), bytes, added,
                     fabric(scenario, calibration.transport(Transport.SMPDEV_RING)));
         };

@@ -39,11 +39,13 @@ public final class Validation {
 
         /**
          * Epochs of about {@value #EPOCH_SECONDS} s by the serial prediction for {@code scenario}, at least {@value
-         * #MIN_STEPS} steps (the dataset may hold fewer: 30 ms epochs of mlp-235k timed the scheduler, not the model).
+         * #MIN_STEPS} steps (30 ms epochs of mlp-235k timed the scheduler, not the model), and at most the epoch's
+         * own steps: an epoch ends with its images, so more would only be printed, not trained.
          */
         public static Settings lasting(ScalingModel model, Scenario scenario, int repeats) {
             double serialStep = model.predict(scenario.serialBaseline()).stepSeconds();
-            return new Settings((int) Math.max(MIN_STEPS, Math.ceil(EPOCH_SECONDS / serialStep)), repeats);
+            int wanted = (int) Math.max(MIN_STEPS, Math.ceil(EPOCH_SECONDS / serialStep));
+            return new Settings(Math.min(wanted, scenario.stepsPerEpoch()), repeats);
         }
     }
 

@@ -7,10 +7,13 @@ import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 
 /** The quiet, light look of every chart; applied once when a chart is defined, so exports match the screen. */
 public final class ChartTheme {
@@ -37,6 +40,18 @@ public final class ChartTheme {
             chart.getLegend().setFrame(BlockBorder.NONE);
             chart.getLegend().setBackgroundPaint(Color.WHITE);
         }
+    }
+
+    /** The dashed vertical line at this machine's cores, labelled so, where predictions go beyond them. */
+    public static ValueMarker machineMarker(int cores) {
+        ValueMarker machine = new ValueMarker(cores, ChartPalette.IDEAL, ChartPalette.DASHED);
+        machine.setLabel("this machine: " + cores + " cores");
+        machine.setLabelFont(new Font(FONT, Font.PLAIN, 10));
+        machine.setLabelPaint(ChartPalette.TEXT);
+        machine.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+        machine.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        machine.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        return machine;
     }
 
     private static StandardChartTheme theme() {

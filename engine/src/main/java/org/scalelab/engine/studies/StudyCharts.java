@@ -9,14 +9,11 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -135,16 +132,8 @@ public final class StudyCharts {
                     ? ChartPalette.DASHED : ChartPalette.SOLID);
             renderer.setSeriesShapesVisible(i, !key.endsWith(PREDICTED));
         }
-        results.predictor().filter(p -> !predicted.isEmpty()).ifPresent(predictor -> {
-            ValueMarker machine = new ValueMarker(predictor.coresHere(), ChartPalette.IDEAL, ChartPalette.DASHED);
-            machine.setLabel("this machine: " + predictor.coresHere() + " cores");
-            machine.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
-            machine.setLabelPaint(ChartPalette.TEXT);
-            machine.setLabelBackgroundColor(new java.awt.Color(0, 0, 0, 0));
-            machine.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            machine.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(machine);
-        });
+        results.predictor().filter(p -> !predicted.isEmpty())
+                .ifPresent(predictor -> plot.addDomainMarker(ChartTheme.machineMarker(predictor.coresHere())));
         return chart;
     }
 

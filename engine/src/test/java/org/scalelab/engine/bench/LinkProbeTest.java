@@ -20,7 +20,7 @@ class LinkProbeTest {
     @Test
     void aProbeOverLoopbackMeasuresAPositiveFiniteLatencyAndBandwidth() throws Exception {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            try (ServerSocket server = LinkProbe.listen(InetAddress.getLoopbackAddress())) {
                 CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
                     try {
                         LinkProbe.serve(server);

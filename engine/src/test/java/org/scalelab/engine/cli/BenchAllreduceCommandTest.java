@@ -3,9 +3,13 @@ package org.scalelab.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class BenchAllreduceCommandTest {
@@ -31,5 +35,12 @@ class BenchAllreduceCommandTest {
         int status = new CommandLine(new BenchAllreduceCommand()).setErr(new PrintWriter(err))
                 .execute("--transports", "carrier-pigeon");
         assertTrue(status != 0);
+    }
+
+    @Test
+    void onlyTransportsOverTcpSpanHosts(@TempDir Path dir) throws IOException {
+        Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1\n");
+        assertEquals("error: --transports smpdev-ring: cannot span hosts: with --hosts, expected niodev-builtin or niodev-ring",
+                CommandRun.of("bench", "allreduce", "--hosts", hosts.toString(), "--transports", "smpdev-ring").oneErrorLine());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -101,6 +102,23 @@ class PredictCommandTest {
         assertEquals("error: --validate true: measures param-avg with --average-every 1 and no --via-master only",
                 CommandRun.of("predict", "--calibration", calibration.toString(), "--strategy", "param-avg",
                         "--average-every", "0", "--validate").oneErrorLine());
+    }
+
+    @Test
+    void aHostFileThatCannotDescribeAClusterIsOneLine() throws IOException {
+        Path one = Files.writeString(dir.resolve("one-host"), "127.0.0.1\n");
+        assertEquals("error: --host-file " + one + ": expected two or more different hosts, one per line",
+                CommandRun.of("predict", "--calibration", calibration.toString(), "--host-file", one.toString()).oneErrorLine());
+        Path uneven = Files.writeString(dir.resolve("uneven"), "127.0.0.1 slots=2\n127.0.0.2\n");
+        assertEquals("error: --host-file " + uneven + ": expected the same slots on every host, as the model places ranks evenly",
+                CommandRun.of("predict", "--calibration", calibration.toString(), "--host-file", uneven.toString()).oneErrorLine());
+        Path two = Files.writeString(dir.resolve("two"), "127.0.0.1\n127.0.0.2\n");
+        assertEquals("error: --host-file " + two + ": gives the hosts and their slots: leave out --hosts and --slots",
+                CommandRun.of("predict", "--calibration", calibration.toString(), "--host-file", two.toString(), "--hosts", "2")
+                        .oneErrorLine());
+        Path missing = dir.resolve("missing");
+        assertTrue(CommandRun.of("predict", "--calibration", calibration.toString(), "--host-file", missing.toString())
+                .oneErrorLine().contains(missing + ": there is no such file"));
     }
 
     @Test

@@ -109,7 +109,6 @@ class TrainCommandTest {
             "--compress topk    | 2 | error: Invalid value for option '--compress': 'topk': expected none, fp16, int8 or topk:FRACTION with 0 < FRACTION ≤ 1 (see: scalelab train --help)",
             "--compress zip     | 2 | error: Invalid value for option '--compress': 'zip': expected none, fp16, int8 or topk:FRACTION with 0 < FRACTION ≤ 1 (see: scalelab train --help)",
             "--strategy param-avg --threads 2 --compress fp16 | 2 | error: --compress fp16: compresses gradients; strategy param-avg exchanges parameters",
-            "--strategy hybrid --procs 2 --threads 2 --compress int8 | 2 | error: --compress int8: works between single-thread workers (threads, mpj, mpj-multicore, hybrid with 1 thread), not with hybrid's 2 threads per rank",
     })
     void invalidOptionsGiveOneLineNamingTheOption(String args, int exitCode, String message) {
         CommandRun run = CommandRun.of(("train --runs-dir " + dir + " " + args.strip()).split(" +"));

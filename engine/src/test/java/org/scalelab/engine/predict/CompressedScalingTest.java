@@ -70,6 +70,14 @@ class CompressedScalingTest {
     }
 
     @Test
+    void hybridThreadsGatherInMemoryBeforeTheirRanksGatherAndCopyTheWholeBack() {
+        // 2 ranks × 2 threads, fp16 (500,000 B a worker): threads 1 µs + 50 µs; ranks one block of both threads'
+        // 1,000,000 B, 100 µs + 1 ms; every worker adds 4 × 250,000 entries: 1 ms; the 2,000,000 B copied back to
+        // the threads: 1 µs + 200 µs. 51 + 1,100 + 1,000 + 201 = 2,352 µs
+        assertEquals(2.352e-3, communication(Strategy.HYBRID, 2, 2, "fp16"), EXACT);
+    }
+
+    @Test
     void acrossHostsTheBlocksCrossTheWire() {
         // 2 ranks on 2 hosts, top-k 1 %: niodev then a 10 µs, 10 Gbit/s wire (0.8 ns/B): 110 µs + 20,000 B · 1.8 ns
         // = 146 µs; adds 5 µs: 151 µs

@@ -29,6 +29,15 @@ class ScalingModelTest {
     private final ScalingModel model = new ScalingModel(calibration(0));
 
     @Test
+    void aValidationEpochLastsAboutOneAndAHalfSecondsButNoLongerThanItsImages() {
+        // 64 ms serial steps: 1.5 s is 24 steps, which 100 steps of images hold and 10 do not.
+        assertEquals(24, Validation.Settings.lasting(model, scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG), 3).steps());
+        Scenario tenSteps = new Scenario("m", Strategy.THREADS, 1, 2, AllreduceAlgorithm.RING, 1, 2, null, 64,
+                Scaling.STRONG, 640, 1, false);
+        assertEquals(10, Validation.Settings.lasting(model, tenSteps, 3).steps());
+    }
+
+    @Test
     void serialIsItsOwnBaseline() {
         Prediction serial = model.predict(scenario(Strategy.SERIAL, 1, 1, 1, Scaling.STRONG));
         assertEquals(0.064, serial.stepSeconds(), EXACT);

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /**
- * Collective operations among the ranks of one parallel job, on flat float buffers, in place.
+ * Collective operations among the ranks of one parallel job, on flat float buffers, in place; and the two that
+ * compressed gradients need, on bytes ({@link #allgather}, {@link #broadcast(ByteBuffer, int)}).
  *
  * <p>Buffers are {@link FloatBuffer}s, not {@code float[]} or INDArray. A network's parameters and gradients
  * are each one flat INDArray in off-heap memory; {@link NdBuffers#view} gives a FloatBuffer over that very
@@ -47,14 +48,12 @@ public interface Communicator {
     /**
      * Concatenates every rank's {@code send} bytes, in rank order, into every rank's {@code receive} buffer, which
      * must hold {@code size()} times as many bytes as {@code send}: how compressed gradients travel, since they
-     * cannot be summed as they are. Every rank sends the same count. Not every communicator moves bytes: a
-     * hybrid rank's threads sum in shared memory first (the configuration refuses compression there).
-     *
-     * @throws UnsupportedOperationException where the communicator does not
+     * cannot be summed as they are. Every rank sends the same count.
      */
-    default void allgather(ByteBuffer send, ByteBuffer receive) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not gather bytes");
-    }
+    void allgather(ByteBuffer send, ByteBuffer receive);
+
+    /** Copies {@code root}'s bytes into every other rank's buffer (a hybrid rank's gathered gradients to its threads). */
+    void broadcast(ByteBuffer data, int root);
 
     /** Returns once every rank has called it. */
     void barrier();

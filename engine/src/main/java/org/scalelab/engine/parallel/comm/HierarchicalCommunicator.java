@@ -1,5 +1,6 @@
 package org.scalelab.engine.parallel.comm;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /**
@@ -20,6 +21,7 @@ public final class HierarchicalCommunicator implements Communicator {
     private final Communicator global;
     private final CollectiveTimes times;
     private FloatBuffer gatherScratch;
+    private ByteBuffer rankBytes = ByteBuffer.allocate(0);
 
     /**
      * @param local  this thread's communicator among the threads of its rank
@@ -83,6 +85,44 @@ public final class HierarchicalCommunicator implements Communicator {
             waited += global.times().waitingNanos() - globalWaited;
         }
         times.record(System.nanoTime() - start - waited, waited);
+    }
+
+    /**
+     * The rank's threads gather their blocks in shared memory, the leader gathers the ranks' (rank-major, so in
+     * worker order), and the whole result spreads back to the rank's threads.
+     */
+    @Override
+    public void allgather(ByteBuffer send, ByteBuffer receive) {
+        long start = System.nanoTime();
+        long localWaited = local.times().waitingNanos();
+        long globalWaited = leader() ? global.times().waitingNanos() : 0;
+        int rankShare = send.remaining() * local.size();
+        if (rankBytes.capacity() < rankShare) {
+            rankBytes = ByteBuffer.allocate(rankShare);
+        }
+        ByteBuffer block = rankBytes.clear().limit(rankShare);
+        local.allgather(send, block);
+        if (leader()) {
+            global.allgather(block, receive);
+        }
+        long waited = local.times().waitingNanos() - localWaited;
+        if (leader()) {
+            waited += global.times().waitingNanos() - globalWaited;
+        }
+        // As in timed: the threads' wait here is for their leader's exchange with other ranks, communication.
+        local.broadcast(receive, 0);
+        times.record(System.nanoTime() - start - waited, waited);
+    }
+
+    @Override
+    public void broadcast(ByteBuffer data, int root) {
+        requireRootZero(root);
+        long start = System.nanoTime();
+        if (leader()) {
+            global.broadcast(data, 0);
+        }
+        local.broadcast(data, 0);
+        times.record(System.nanoTime() - start, 0);
     }
 
     @Override

@@ -110,6 +110,24 @@ final class SharedMemoryCommunicator implements Communicator {
     }
 
     @Override
+    public void broadcast(ByteBuffer data, int root) {
+        checkRoot(root);
+        long start = System.nanoTime();
+        group.arrive(rank, data);
+        long arrived = System.nanoTime();
+        ByteBuffer from = group.publishedBytes(root);
+        if (from.remaining() != data.remaining()) {
+            throw new IllegalArgumentException("ranks passed different lengths to a broadcast: rank " + rank + " "
+                    + data.remaining() + ", root " + root + " " + from.remaining());
+        }
+        if (rank != root) {
+            data.put(data.position(), from, from.position(), data.remaining());
+        }
+        group.await();
+        times.record(System.nanoTime() - arrived, arrived - start);
+    }
+
+    @Override
     public void barrier() {
         long start = System.nanoTime();
         group.await();

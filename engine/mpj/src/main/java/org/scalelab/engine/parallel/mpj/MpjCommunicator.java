@@ -111,13 +111,25 @@ public final class MpjCommunicator implements Communicator {
     public void allgather(ByteBuffer send, ByteBuffer receive) {
         long start = System.nanoTime();
         int count = send.remaining();
-        if (outgoingBytes.length < count) {
-            outgoingBytes = new byte[count];
-            incomingBytes = new byte[count * size];
-        }
+        ensureByteScratch(count);
         send.get(send.position(), outgoingBytes, 0, count);
         call(() -> comm.Allgather(outgoingBytes, 0, count, MPI.BYTE, incomingBytes, 0, count, MPI.BYTE));
         receive.put(receive.position(), incomingBytes, 0, count * size);
+        times.record(System.nanoTime() - start, 0);
+    }
+
+    @Override
+    public void broadcast(ByteBuffer data, int root) {
+        long start = System.nanoTime();
+        int count = data.remaining();
+        ensureByteScratch(count);
+        if (rank == root) {
+            data.get(data.position(), outgoingBytes, 0, count);
+        }
+        call(() -> comm.Bcast(outgoingBytes, 0, count, MPI.BYTE, root));
+        if (rank != root) {
+            data.put(data.position(), outgoingBytes, 0, count);
+        }
         times.record(System.nanoTime() - start, 0);
     }
 
@@ -145,6 +157,13 @@ public final class MpjCommunicator implements Communicator {
         call(() -> comm.Sendrecv(outgoing, 0, sendCount, MPI.FLOAT, (rank + 1) % size, RING_TAG,
                 incoming, 0, receiveCount, MPI.FLOAT, (rank + size - 1) % size, RING_TAG));
         blocks.into(data, receive, incomingView, 0, receiveCount, add);
+    }
+
+    private void ensureByteScratch(int count) {
+        if (outgoingBytes.length < count) {
+            outgoingBytes = new byte[count];
+            incomingBytes = new byte[count * size];
+        }
     }
 
     private void ensureScratch(int length) {

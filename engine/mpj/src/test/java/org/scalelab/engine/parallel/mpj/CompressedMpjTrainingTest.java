@@ -44,7 +44,8 @@ class CompressedMpjTrainingTest {
 
     /**
      * Ranks and threads split the batch alike and decode and add the same halves in the same order, so they
-     * agree as closely as exact sums do (1e-5); both stay within fp16's bound of serial.
+     * agree as closely as exact sums do (1e-5); both stay within fp16's bound of serial. Hybrid's workers, rank-major,
+     * are the same four as four threads'.
      */
     @Test
     void halfPrecisionRanksReachTheThreadsWeightsAndStayNearSerial() throws IOException {
@@ -56,6 +57,9 @@ class CompressedMpjTrainingTest {
         float[] multicore = runs.weights(base.with(STRATEGY, Strategy.MPJ_MULTICORE).with(PROCS, 2));
         assertSameWeights(threads, mpj, "fp16, mpj 2 against threads 2");
         assertSameWeights(threads, multicore, "fp16, mpj-multicore 2 against threads 2");
+        float[] fourThreads = runs.weights(base.with(STRATEGY, Strategy.THREADS).with(THREADS, 4));
+        float[] hybrid = runs.weights(base.with(STRATEGY, Strategy.HYBRID).with(PROCS, 2).with(THREADS, 2));
+        assertSameWeights(fourThreads, hybrid, "fp16, hybrid 2×2 against threads 4");
         double distance = CompressionDistance.relative(serial, mpj);
         assertTrue(distance < CompressionDistance.HALF_PRECISION_TOLERANCE, "fp16 mpj against serial: " + distance);
     }

@@ -74,6 +74,7 @@ class EmulatedClusterTest {
         assertEquals(235_146, allreduce.path("floats").asInt(), allreduce.toString());
         assertEquals(2, allreduce.path("hosts").asInt(), allreduce.toString());
         assertPositive(allreduce, "predictedSeconds");
+        assertPositive(allreduce, "wireSeconds");
         assertPositive(allreduce, "measuredSeconds");
         assertTrue(Double.isFinite(allreduce.path("error").asDouble(Double.NaN)), allreduce.toString());
         JsonNode step = hosts.path("steps").path(0);
