@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Json;
@@ -23,6 +24,8 @@ import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.strategies.InProcessTrainer;
 import org.scalelab.engine.training.CancellationToken;
+import org.scalelab.engine.training.Resumption;
+import org.scalelab.engine.training.RunPlan;
 import org.scalelab.engine.training.TrainingFixtures;
 
 /** A real two-thread run's timeline, as Perfetto would read it. */
@@ -71,6 +74,35 @@ class ChromeTraceTest {
             }
         }
         assertTrue(found, "a gradient allreduce of " + gradientBytes + " bytes");
+    }
+
+    @Test
+    void aResumedRunIsMarkedWhereItWentOnAndItsLaterStepsFollowTheEarlierOnes() throws IOException {
+        RunStore store = new RunStore(dir);
+        TrainingConfig config = TrainingFixtures.config().with(TrainingOptions.STRATEGY, Strategy.THREADS)
+                .with(TrainingOptions.THREADS, 2).with(TrainingOptions.EPOCHS, 1).with(TrainingOptions.CHECKPOINT_EVERY, 1);
+        RunPlan first = TrainingFixtures.plan(config).checkpointingTo(store.checkpointOf("test-run"));
+        CancellationToken cancellation = new CancellationToken();
+        new InProcessTrainer().train(first, new RunRecorder(store, cancellation::abort), cancellation);
+        RunRecord earlier = store.load("test-run");
+        TrainingConfig twoEpochs = config.with(TrainingOptions.EPOCHS, 2);
+        RunPlan resumed = first.resuming("test-run", twoEpochs, new Resumption(1, earlier.completedEpochs()));
+        new InProcessTrainer().train(resumed, RunRecorder.goingOn(store, earlier, cancellation::abort), cancellation);
+
+        JsonNode trace = trace(store.load("test-run"));
+
+        List<String> markers = new ArrayList<>();
+        Map<String, List<JsonNode>> tracks = new HashMap<>();
+        for (JsonNode event : trace.get("traceEvents")) {
+            if (event.get("ph").asText().equals("i")) {
+                markers.add(event.get("name").asText());
+            } else if (event.get("ph").asText().equals("X")) {
+                tracks.computeIfAbsent(event.get("pid") + "/" + event.get("tid"), k -> new ArrayList<>()).add(event);
+            }
+        }
+        assertTrue(markers.contains("resumed from the checkpoint of epoch 1, on to epoch 2"), markers.toString());
+        // The resumed workers count their time from their own start: shifted, their steps follow epoch 1's.
+        tracks.values().forEach(ChromeTraceTest::checkNestingAndSums);
     }
 
     @Test
