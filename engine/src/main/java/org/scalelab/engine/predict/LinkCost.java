@@ -38,6 +38,15 @@ public record LinkCost(double latencySeconds, double secondsPerByte, double seco
         return new LinkCost(latencySeconds + next.latencySeconds, secondsPerByte + next.secondsPerByte, secondsPerReducedFloat);
     }
 
+    /**
+     * This transport on a host whose cores are shared {@code factor} times over: every part of it is the
+     * processors' work (loopback TCP's copies, MPJ's progress threads, the summing), so it is time-shared like
+     * compute. A wire is not: its NIC does not wait for a core.
+     */
+    public LinkCost timeShared(double factor) {
+        return new LinkCost(latencySeconds * factor, secondsPerByte * factor, secondsPerReducedFloat * factor);
+    }
+
     /** Bandwidth in Gbit/s, for tables. */
     public double bandwidthGbitPerSecond() {
         return 8 / secondsPerByte / 1e9;

@@ -78,6 +78,11 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
         return busyThreadsPerHost() > coresPerHost;
     }
 
+    /** How many times over the host's cores are shared: 1 when they are enough. */
+    double timeShared() {
+        return Math.max(1, busyThreadsPerHost() / coresPerHost);
+    }
+
     double busyThreadsPerHost() {
         return (double) strategy.busyThreads(procs, threads) * ranksPerHost() / procs;
     }

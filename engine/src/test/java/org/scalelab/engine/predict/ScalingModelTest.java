@@ -72,6 +72,20 @@ class ScalingModelTest {
     }
 
     @Test
+    void ranksThatOutnumberTheirHostsCoresShareThemInTheirCommunicationToo() {
+        // ring of 4 on one host of 2 cores: 6 steps of 62,500 floats, 6·(100 µs + 250,000 B·1 ns) = 2.1 ms as
+        // calibrated; 4 busy threads on 2 cores: twice that
+        Prediction four = model.predict(scenario(Strategy.MPJ, 4, 1, 1, Scaling.STRONG));
+        assertTrue(four.oversubscribed());
+        assertEquals(2 * 2.1e-3, four.communicationSeconds(), EXACT);
+        // over the wire the NIC shares no core: on 2 hosts of 2 cores the same ring is charged as calibrated
+        Prediction spread = model.predict(new Scenario("m", Strategy.MPJ, 4, 1, AllreduceAlgorithm.RING, 2, 2,
+                LinkCost.of(0, Double.POSITIVE_INFINITY, 0), 64, Scaling.STRONG, EPOCH, 1, false));
+        assertFalse(spread.oversubscribed());
+        assertEquals(2.1e-3, spread.communicationSeconds(), EXACT);
+    }
+
+    @Test
     void mpjRanksPayTheirAllreduce() {
         // ring of 2 over 250,000 floats: 2 steps of 125,000 floats: 2·(100 µs + 500,000 B·1 ns) = 1.2 ms (γ = 0)
         Prediction ring = model.predict(scenario(Strategy.MPJ, 2, 1, 1, Scaling.STRONG));
