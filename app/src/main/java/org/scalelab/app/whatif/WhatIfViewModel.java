@@ -256,8 +256,8 @@ public final class WhatIfViewModel {
                 prediction.oversubscribed() ? " · oversubscribed: more busy threads on a host than it has cores" : ""));
         placement.set(base.strategy().usesProcesses()
                 ? String.format(Locale.ROOT, "%d ranks on %d host%s: %d to a host of %d cores", base.procs(), base.hosts(),
-                        base.hosts() == 1 ? "" : "s", base.ranksPerHost(), base.coresPerHost())
-                : "One process on one host of " + base.coresPerHost() + " cores");
+                        base.hosts() == 1 ? "" : "s", base.ranksPerHost(), coresPerHost.get())
+                : "One process on one host of " + coresPerHost.get() + " cores");
         OptionalInt overtakes = scalingModel.communicationOvertakesCompute(base);
         crossover.set(overtakes.isPresent() ? "Communication overtakes compute at " + overtakes.getAsInt() + " workers"
                 : "Communication stays below compute up to " + ScalingModel.CROSSOVER_SEARCH_LIMIT + " workers");

@@ -18,6 +18,12 @@ final class OptionChecks {
         }
     }
 
+    static void positive(String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new ConfigException(field, value, "expected a number > 0");
+        }
+    }
+
     /** Every value ≥ 1, and at least one value; {@code what} names them in the message ("thread counts"). */
     static void allAtLeastOne(String field, List<Integer> values, String what) {
         if (values.isEmpty() || values.stream().anyMatch(value -> value < 1)) {

@@ -75,8 +75,9 @@ public final class PredictCommand implements Callable<Integer> {
             + "--validate then runs there.")
     Path hostFile;
 
-    @Option(names = "--cores-per-host", paramLabel = "N", description = "Default: this machine's logical cores.")
-    Integer coresPerHost;
+    @Option(names = "--cores-per-host", paramLabel = "N", description = "Default: this machine's logical cores. May be a "
+            + "fraction: four emulated hosts on two cores have half a core each.")
+    Double coresPerHost;
 
     @Option(names = "--network", paramLabel = "NAME",
             description = "Between hosts: loopback (this machine's), 1gbe, 10gbe, 25gbe, 100gb-ib. Default: ${DEFAULT-VALUE}.")
@@ -223,7 +224,7 @@ public final class PredictCommand implements Callable<Integer> {
             OptionChecks.atLeastOne("slots", slots);
         }
         if (coresPerHost != null) {
-            OptionChecks.atLeastOne("coresPerHost", coresPerHost);
+            OptionChecks.positive("coresPerHost", coresPerHost);
         }
         try {
             NetworkPreset.fromId(network);
@@ -247,7 +248,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private List<Scenario> scenarios(MachineCalibration machine) {
-        int cores = coresPerHost != null ? coresPerHost : machine.machine().logicalCores();
+        double cores = coresPerHost != null ? coresPerHost : machine.machine().logicalCores();
         LinkCost link = networkLink(machine);
         LinkCost bothWays = measuredNetworkBothWays != null ? measuredNetworkBothWays : link;
         List<Scenario> scenarios = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.scalelab.engine.config.Strategy;
  * One configuration to predict: a strategy at P processes × T threads, its ranks spread over {@code hosts} hosts
  * of {@code coresPerHost} cores each, joined by {@code network}.
  *
+ * @param coresPerHost    cores of each host; a fraction where emulated hosts share one machine's cores
  * @param batch           images per step, per worker under weak scaling
  * @param epochImages     images in one epoch (the training set, or fewer where the steps per epoch are limited)
  * @param averagingPeriod param-avg: local steps between averagings, 0 for once per epoch
@@ -19,12 +20,12 @@ import org.scalelab.engine.config.Strategy;
  * @param compression     how gradient-summing workers compress what they exchange
  */
 public record Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce,
-                       int hosts, int coresPerHost, LinkCost network, LinkCost networkBothWays, int batch, Scaling scaling,
+                       int hosts, double coresPerHost, LinkCost network, LinkCost networkBothWays, int batch, Scaling scaling,
                        int epochImages, int averagingPeriod, boolean viaMaster, GradientCompression compression) {
 
     /** A network as fast both ways at once as one way (full duplex), and gradients that travel uncompressed. */
     public Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce, int hosts,
-                    int coresPerHost, LinkCost network, int batch, Scaling scaling, int epochImages, int averagingPeriod,
+                    double coresPerHost, LinkCost network, int batch, Scaling scaling, int epochImages, int averagingPeriod,
                     boolean viaMaster) {
         this(model, strategy, procs, threads, allreduce, hosts, coresPerHost, network, network, batch, scaling, epochImages,
                 averagingPeriod, viaMaster, GradientCompression.NONE);

@@ -91,6 +91,8 @@ class PredictCommandTest {
 
     @Test
     void badOptionsAreOneLine() {
+        assertEquals("error: --cores-per-host 0.0: expected a number > 0", CommandRun.of("predict", "--calibration",
+                calibration.toString(), "--cores-per-host", "0").oneErrorLine());
         assertEquals("error: --network 40gbe: expected loopback, 1gbe, 10gbe, 25gbe or 100gb-ib",
                 CommandRun.of("predict", "--calibration", calibration.toString(), "--network", "40gbe").oneErrorLine());
         assertEquals("error: --procs 5: 2 hosts × 2 slots hold 4 ranks", CommandRun.of("predict", "--calibration",

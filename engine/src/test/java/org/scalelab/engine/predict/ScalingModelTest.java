@@ -83,6 +83,11 @@ class ScalingModelTest {
                 LinkCost.of(0, Double.POSITIVE_INFINITY, 0), 64, Scaling.STRONG, EPOCH, 1, false));
         assertFalse(spread.oversubscribed());
         assertEquals(2.1e-3, spread.communicationSeconds(), EXACT);
+        // four emulated hosts on those 2 cores have half a core each: shared again, whatever the wire
+        Prediction halfCores = model.predict(new Scenario("m", Strategy.MPJ, 4, 1, AllreduceAlgorithm.RING, 4, 0.5,
+                LinkCost.of(0, Double.POSITIVE_INFINITY, 0), 64, Scaling.STRONG, EPOCH, 1, false));
+        assertTrue(halfCores.oversubscribed());
+        assertEquals(2 * 2.1e-3, halfCores.communicationSeconds(), EXACT);
     }
 
     @Test
