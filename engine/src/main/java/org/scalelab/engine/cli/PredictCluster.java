@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -105,8 +104,8 @@ final class PredictCluster {
         out.printf(Locale.ROOT, "%nOn the hosts of %s, predicted against measured (allreduce: median of %d calls, "
                 + "as bench allreduce; step: as the validation above; error = (predicted − measured) / measured):%n%n",
                 file, REPEATS);
-        TextTable table = new TextTable(List.of("P", "T", "Hosts", "Floats", "Allreduce predicted", "of it the wire", "measured",
-                "Error", "Step predicted", "measured", "Error"), numeric(11));
+        TextTable table = TextTable.allNumeric(List.of("P", "T", "Hosts", "Floats", "Allreduce predicted", "of it the wire", "measured",
+                "Error", "Step predicted", "measured", "Error"));
         for (Validation.Check check : steps) {
             Prediction p = check.predicted();
             AllreduceCheck allreduce = allreduceChecks.stream().filter(c -> c.procs() == p.procs()).findFirst().orElse(null);
@@ -154,11 +153,6 @@ final class PredictCluster {
         }
     }
 
-    private static boolean[] numeric(int count) {
-        boolean[] numeric = new boolean[count];
-        Arrays.fill(numeric, true);
-        return numeric;
-    }
 
     private static String ms(double seconds) {
         return String.format(Locale.ROOT, "%.2f ms", seconds * 1e3);

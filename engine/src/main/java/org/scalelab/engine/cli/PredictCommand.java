@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -284,8 +283,8 @@ public final class PredictCommand implements Callable<Integer> {
                 : network + (latencyMicros != null || bandwidthGbps != null ? " (as given)" : "");
         out.printf(Locale.ROOT, "%s, %s, batch %d (%s scaling), network %s; times in ms per step%n%n", model, strategy,
                 batchSize, scaling, networkName);
-        TextTable table = new TextTable(List.of("P", "T", "Hosts", "Step", "Compute", "Communication", "Waiting", "Rest",
-                "img/s", "Speedup", "Efficiency"), numericColumns(11));
+        TextTable table = TextTable.allNumeric(List.of("P", "T", "Hosts", "Step", "Compute", "Communication", "Waiting", "Rest",
+                "img/s", "Speedup", "Efficiency"));
         for (Prediction p : predictions) {
             table.add(List.of(String.valueOf(p.procs()), String.valueOf(p.threads()), String.valueOf(p.hosts()),
                     ms(p.stepSeconds()) + (p.oversubscribed() ? " *" : ""), ms(p.computeSeconds()),
@@ -316,8 +315,8 @@ public final class PredictCommand implements Callable<Integer> {
     private void validationText(PrintWriter out, List<Validation.Check> checks, Validation.Settings settings) {
         out.printf(Locale.ROOT, "%nPredicted against measured on this machine (%d steps per epoch, median of %d timed epochs; "
                 + "error = (predicted − measured) / measured images/s):%n%n", settings.steps(), settings.repeats());
-        TextTable table = new TextTable(List.of("P", "T", "Predicted img/s", "Measured img/s", "Error",
-                "Predicted speedup", "Measured speedup"), numericColumns(7));
+        TextTable table = TextTable.allNumeric(List.of("P", "T", "Predicted img/s", "Measured img/s", "Error",
+                "Predicted speedup", "Measured speedup"));
         for (Validation.Check check : checks) {
             Prediction p = check.predicted();
             String marker = p.oversubscribed() ? " (oversubscribed)" : "";
@@ -370,11 +369,6 @@ public final class PredictCommand implements Callable<Integer> {
         return report;
     }
 
-    private static boolean[] numericColumns(int count) {
-        boolean[] numeric = new boolean[count];
-        Arrays.fill(numeric, true);
-        return numeric;
-    }
 
     private static String ms(double seconds) {
         return String.format(Locale.ROOT, "%.2f", seconds * 1e3);

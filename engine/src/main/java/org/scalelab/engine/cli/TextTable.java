@@ -2,6 +2,7 @@ package org.scalelab.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.scalelab.engine.report.ReportTable;
 import org.scalelab.engine.report.TableFormat;
@@ -19,6 +20,13 @@ final class TextTable {
     TextTable(List<String> header, boolean... numeric) {
         this.header = List.copyOf(header);
         this.numeric = numeric.clone();
+    }
+
+    /** A table whose every column holds numbers. */
+    static TextTable allNumeric(List<String> header) {
+        boolean[] numeric = new boolean[header.size()];
+        Arrays.fill(numeric, true);
+        return new TextTable(header, numeric);
     }
 
     void add(List<String> row) {
