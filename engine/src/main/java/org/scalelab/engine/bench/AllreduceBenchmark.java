@@ -24,6 +24,10 @@ import org.scalelab.engine.parallel.launch.RemoteShell;
  * transport and rank count, which times every size ({@link AllreduceBenchTask}).
  */
 public final class AllreduceBenchmark {
+    /** Untimed calls first, for the JIT: half a second at least. */
+    public static final int DEFAULT_WARMUP = 20;
+    /** Timed calls, of which the median is reported. */
+    public static final int DEFAULT_REPEATS = 21;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A column of the result: a device and, for MPJ devices, an allreduce algorithm. */

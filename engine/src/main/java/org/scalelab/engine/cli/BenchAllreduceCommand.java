@@ -41,11 +41,11 @@ public final class BenchAllreduceCommand implements Callable<Integer> {
     private List<String> transports;
 
     @Option(names = "--warmup", paramLabel = "CALLS", description = "untimed calls first, for the JIT; half a second at least (default: ${DEFAULT-VALUE})",
-            defaultValue = "20")
+            defaultValue = "" + AllreduceBenchmark.DEFAULT_WARMUP)
     private int warmup;
 
     @Option(names = "--repeats", paramLabel = "CALLS", description = "timed calls; the median is shown (default: ${DEFAULT-VALUE})",
-            defaultValue = "21")
+            defaultValue = "" + AllreduceBenchmark.DEFAULT_REPEATS)
     private int repeats;
 
     @Option(names = "--hosts", paramLabel = "FILE", description = "a hosts file to spread the ranks over (niodev-builtin and "

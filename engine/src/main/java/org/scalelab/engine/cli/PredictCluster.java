@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.scalelab.engine.bench.AllreduceBenchmark;
 import org.scalelab.engine.bench.LinkBenchmark;
 import org.scalelab.engine.bench.LinkProbe;
 import org.scalelab.engine.bench.LinkTiming;
@@ -28,10 +29,6 @@ import org.scalelab.engine.predict.Validation;
  * from a preset, and, with {@code --validate}, each allreduce and step predicted against measured on those hosts.
  */
 final class PredictCluster {
-    /** bench allreduce's own defaults: the median of 21 calls after 20 or more. */
-    private static final int WARMUP = 20;
-    private static final int REPEATS = 21;
-
     private final Path file;
     private final List<HostSlot> hosts;
     private List<LinkTiming> links = List.of();
@@ -81,10 +78,11 @@ final class PredictCluster {
         return links;
     }
 
-    /** Times every scenario's allreduce of the model's parameters on these hosts. */
+    /** Times every scenario's allreduce of the model's parameters on these hosts, as bench allreduce does by default. */
     void checkAllreduce(ScalingModel model, List<Scenario> scenarios, int floats, Consumer<String> progress)
             throws InterruptedException {
-        allreduceChecks = ClusterValidation.checkAllreduce(model, scenarios, floats, hosts, WARMUP, REPEATS, progress);
+        allreduceChecks = ClusterValidation.checkAllreduce(model, scenarios, floats, hosts,
+                AllreduceBenchmark.DEFAULT_WARMUP, AllreduceBenchmark.DEFAULT_REPEATS, progress);
     }
 
     boolean anyFailed() {
@@ -103,7 +101,7 @@ final class PredictCluster {
     void validationText(PrintWriter out, List<Validation.Check> steps, boolean markdown) {
         out.printf(Locale.ROOT, "%nOn the hosts of %s, predicted against measured (allreduce: median of %d calls, "
                 + "as bench allreduce; step: as the validation above; error = (predicted − measured) / measured):%n%n",
-                file, REPEATS);
+                file, AllreduceBenchmark.DEFAULT_REPEATS);
         TextTable table = TextTable.allNumeric(List.of("P", "T", "Hosts", "Floats", "Allreduce predicted", "of it the wire", "measured",
                 "Error", "Step predicted", "measured", "Error"));
         for (Validation.Check check : steps) {
