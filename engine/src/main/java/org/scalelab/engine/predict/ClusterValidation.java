@@ -70,8 +70,8 @@ public final class ClusterValidation {
         }
         LinkCost free = new LinkCost(0, 0, 0);
         Fabric wire = new Fabric(free, scenario.network(), scenario.networkBothWays(), scenario.hosts(), scenario.ranksPerHost());
-        return scenario.allreduce() == AllreduceAlgorithm.BUILTIN ? Collectives.mpjBuiltin(scenario.procs(), floats, wire)
-                : Collectives.ring(scenario.procs(), floats, wire);
+        return TransportFit.allreduceSeconds(ScalingModel.niodev(scenario.allreduce(), scenario.hosts()), scenario.procs(),
+                floats, wire);
     }
 
     /**

@@ -178,7 +178,7 @@ public final class ScalingModel {
     }
 
     /** The niodev transport of an algorithm; the shared-memory ring needs every rank on one host, else it is the ring. */
-    private static Transport niodev(AllreduceAlgorithm algorithm, int hosts) {
+    static Transport niodev(AllreduceAlgorithm algorithm, int hosts) {
         return switch (algorithm) {
             case BUILTIN -> Transport.NIODEV_BUILTIN;
             case RING -> Transport.NIODEV_RING;
