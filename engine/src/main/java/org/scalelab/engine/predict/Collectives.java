@@ -87,6 +87,18 @@ public final class Collectives {
         return (ranks - 1) * link.send(bytes / Float.BYTES) + ranks * link.reduce(addedFloats);
     }
 
+    /**
+     * Levels below the root of a tree of {@code ranks} numbered breadth first, each node with {@code fanOut}
+     * children (node i's are fanOut·i + 1 … fanOut·i + fanOut): 1 for 2 to 5 ranks at fan-out 4, 2 up to 21.
+     */
+    static int treeLevels(int ranks, int fanOut) {
+        int levels = 0;
+        for (long last = 0; last < ranks - 1; last = fanOut * last + fanOut) {
+            levels++;
+        }
+        return levels;
+    }
+
     static int ceilLog2(int n) {
         return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
     }

@@ -17,6 +17,8 @@ import org.scalelab.engine.runs.speedup.Speedup;
 public final class ScalingModel {
     /** The largest worker count searched for the point where communication overtakes compute. */
     public static final int CROSSOVER_SEARCH_LIMIT = 4096;
+    /** Children per node of MPJ Express's process tree ({@code mpi.ProcTree.PROCTREE_A}). */
+    private static final int MPJ_TREE_FAN_OUT = 4;
 
     private final MachineCalibration calibration;
 
@@ -76,8 +78,40 @@ public final class ScalingModel {
         double rest = profile.restSeconds(scenario.workerBatch()) * timeShared * slowdown;
         double perStep = scenario.collectivesPerStep();
         double communication = collectiveSeconds(scenario, profile.parameters()) * perStep;
-        double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, 1 / perStep);
+        double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, 1 / perStep)
+                + barrierSeconds(scenario) * perStep;
         return new Parts(compute, communication, wait, rest);
+    }
+
+    /**
+     * The barrier ranks that talk through MPJ run before each collective: inside MPJ's collectives waiting for the
+     * slowest rank cannot be told from moving data, so {@code training.TimedCollectives} meets at a barrier first
+     * and counts it as idle. Its own latency is part of every such step: on this machine's niodev about 1 ms, the
+     * size of mlp-235k's whole compute at 2 workers (measured idle 1.14 ms a step where the wait alone was
+     * predicted at 0.27). MPJ's barrier ({@code PureIntracomm.nBarrier}) climbs a tree of fan-out 4 to rank 0
+     * and back down, one message per level each way; the shared-memory ring's is P−1 exchanges around the ring.
+     */
+    private double barrierSeconds(Scenario scenario) {
+        int procs = scenario.procs();
+        if (procs <= 1 || !scenario.strategy().needsMpj(procs)) {
+            return 0;
+        }
+        Transport transport = barrierTransport(scenario);
+        LinkCost local = onHost(scenario, transport);
+        if (transport == Transport.NIODEV_RING_SHM) {
+            return (procs - 1) * local.latencySeconds();
+        }
+        double latency = scenario.network() == null || scenario.hosts() <= 1 ? local.latencySeconds()
+                : local.followedBy(scenario.network()).latencySeconds();
+        return 2 * Collectives.treeLevels(procs, MPJ_TREE_FAN_OUT) * latency;
+    }
+
+    /** Whose latency a barrier pays: the transport the run's collectives use (MPJ's own tree where they go through rank 0). */
+    private static Transport barrierTransport(Scenario scenario) {
+        if (scenario.strategy() == Strategy.MPJ_MULTICORE) {
+            return scenario.allreduce() == AllreduceAlgorithm.BUILTIN ? Transport.SMPDEV_BUILTIN : Transport.SMPDEV_RING;
+        }
+        return scenario.viaMaster() ? Transport.NIODEV_BUILTIN : niodev(scenario.allreduce(), scenario.hosts());
     }
 
     /** One collective of the strategy over the model's {@code floats}: the gradient sum, or one averaging. */

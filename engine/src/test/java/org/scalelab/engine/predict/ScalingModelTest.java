@@ -91,12 +91,33 @@ class ScalingModelTest {
     }
 
     @Test
-    void mpjRanksPayTheirAllreduce() {
-        // ring of 2 over 250,000 floats: 2 steps of 125,000 floats: 2·(100 µs + 500,000 B·1 ns) = 1.2 ms (γ = 0)
+    void mpjRanksPayTheirAllreduceAndTheBarrierBeforeIt() {
+        // ring of 2 over 250,000 floats: 2 steps of 125,000 floats: 2·(100 µs + 500,000 B·1 ns) = 1.2 ms (γ = 0);
+        // the barrier: rank 1 up to rank 0 and back, 2·100 µs = 0.2 ms, counted as waiting (no spread here)
         Prediction ring = model.predict(scenario(Strategy.MPJ, 2, 1, 1, Scaling.STRONG));
         assertEquals(1.2e-3, ring.communicationSeconds(), EXACT);
-        assertEquals(0.032 + 1.2e-3, ring.stepSeconds(), EXACT);
-        assertEquals(64 / (0.032 + 1.2e-3) / 1000, ring.speedup(), 1e-9);
+        assertEquals(0.2e-3, ring.waitSeconds(), EXACT);
+        assertEquals(0.032 + 1.4e-3, ring.stepSeconds(), EXACT);
+        assertEquals(64 / (0.032 + 1.4e-3) / 1000, ring.speedup(), 1e-9);
+    }
+
+    @Test
+    void mpjsBarrierClimbsATreeOfFourChildrenAndTheSharedMemoryRingsGoesAround() {
+        // 6 ranks (6 cores, so nothing time-shared): rank 5 is a child of rank 1, two levels, 2·2·100 µs = 0.4 ms
+        assertEquals(0.4e-3, model.predict(new Scenario("m", Strategy.MPJ, 6, 1, AllreduceAlgorithm.RING, 1, 6, null, 60,
+                Scaling.STRONG, EPOCH, 1, false)).waitSeconds(), EXACT);
+        // the shared-memory ring's barrier: 5 exchanges of 100 µs
+        assertEquals(0.5e-3, model.predict(new Scenario("m", Strategy.MPJ, 6, 1, AllreduceAlgorithm.RING_SHM, 1, 6, null,
+                60, Scaling.STRONG, EPOCH, 1, false)).waitSeconds(), EXACT);
+        // across hosts each level crosses the wire too: 2·(100 + 10) µs
+        assertEquals(0.22e-3, model.predict(new Scenario("m", Strategy.MPJ, 2, 1, AllreduceAlgorithm.RING, 2, 1,
+                LinkCost.of(10, 10, 0), 64, Scaling.STRONG, EPOCH, 1, false)).waitSeconds(), EXACT);
+        // threads meet in memory and tell waiting apart without a barrier
+        assertEquals(0, model.predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG)).waitSeconds(), EXACT);
+        assertEquals(1, Collectives.treeLevels(5, 4));
+        assertEquals(2, Collectives.treeLevels(21, 4));
+        assertEquals(3, Collectives.treeLevels(22, 4));
+        assertEquals(0, Collectives.treeLevels(1, 4));
     }
 
     @Test
@@ -156,7 +177,8 @@ class ScalingModelTest {
         // k = 0: 1.2 ms over 100 steps = 12 µs a step
         Prediction once = model.predict(averaging(0, false, EPOCH, Scaling.STRONG));
         assertEquals(12e-6, once.communicationSeconds(), EXACT);
-        assertEquals(0.032 + 12e-6, once.stepSeconds(), EXACT);
+        // and its barrier's 0.2 ms likewise: 2 µs a step
+        assertEquals(0.032 + 12e-6 + 2e-6, once.stepSeconds(), EXACT);
         // 6,430 images: 100 full steps and one of 30, so 101 steps
         assertEquals(1.2e-3 / 101, model.predict(averaging(0, false, 6430, Scaling.STRONG)).communicationSeconds(), EXACT);
         // weak scaling: 2 workers × 64 images a step, 50 steps: 24 µs
@@ -167,9 +189,9 @@ class ScalingModelTest {
 
     @Test
     void averagingOncePerEpochWaitsForTheSlowestEpochNotEachStep() {
-        // spread 10 % of 32 ms over 100 steps between meetings: 3.2 ms · 0.5642 / √100
+        // spread 10 % of 32 ms over 100 steps between meetings: 3.2 ms · 0.5642 / √100, and the barrier's 2 µs
         Prediction once = new ScalingModel(calibration(0.1)).predict(averaging(0, false, EPOCH, Scaling.STRONG));
-        assertEquals(0.0032 / Math.sqrt(Math.PI) / 10, once.waitSeconds(), 1e-7);
+        assertEquals(0.0032 / Math.sqrt(Math.PI) / 10 + 2e-6, once.waitSeconds(), 1e-7);
     }
 
     @Test
