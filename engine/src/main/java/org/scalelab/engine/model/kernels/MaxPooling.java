@@ -48,8 +48,8 @@ public final class MaxPooling {
     private final int outputPerSample;
 
     /**
-     * For each output value of the last forward batch: which value of its window won (an index into
-     * {@link #windowOffsets}), or'ed with {@link #NO_GRADIENT} where the ReLU zeroed it.
+     * For each output value of the last forward batch: the index within its sample of the input value that won,
+     * or'ed with {@link #NO_GRADIENT} where the ReLU zeroed the window.
      */
     private int[] winners = new int[0];
     private int[] bitsIn = new int[0];
@@ -134,14 +134,11 @@ public final class MaxPooling {
             for (int sample = 0; sample < batch; sample++) {
                 gradients.get(sampleStart(dy, sample, outputPerSample), floatOut, 0, outputPerSample);
                 Arrays.fill(floatIn, 0, inputPerSample, 0f);
-                int o = 0;
                 int first = sample * outputPerSample;
-                for (int corner : windowCorners) {
-                    for (int c = 0; c < input.channels(); c++, o++) {
-                        int winner = winners[first + o];
-                        if (winner >= 0) {
-                            floatIn[corner + windowOffsets[winner] + c] += floatOut[o];
-                        }
+                for (int o = 0; o < outputPerSample; o++) {
+                    int winner = winners[first + o];
+                    if (winner >= 0) {
+                        floatIn[winner] += floatOut[o];
                     }
                 }
                 inputGradients.put(sampleStart(dx, sample, inputPerSample), floatIn, 0, inputPerSample);
@@ -152,14 +149,11 @@ public final class MaxPooling {
             for (int sample = 0; sample < batch; sample++) {
                 gradients.get(sampleStart(dy, sample, outputPerSample), doubleOut, 0, outputPerSample);
                 Arrays.fill(doubleIn, 0, inputPerSample, 0d);
-                int o = 0;
                 int first = sample * outputPerSample;
-                for (int corner : windowCorners) {
-                    for (int c = 0; c < input.channels(); c++, o++) {
-                        int winner = winners[first + o];
-                        if (winner >= 0) {
-                            doubleIn[corner + windowOffsets[winner] + c] += doubleOut[o];
-                        }
+                for (int o = 0; o < outputPerSample; o++) {
+                    int winner = winners[first + o];
+                    if (winner >= 0) {
+                        doubleIn[winner] += doubleOut[o];
                     }
                 }
                 inputGradients.put(sampleStart(dx, sample, inputPerSample), doubleIn, 0, inputPerSample);
@@ -182,30 +176,26 @@ public final class MaxPooling {
      * depends on the data, and the loops run along the channels, which lie side by side in NHWC, so that C2
      * vectorises them. Measured on the first pooling of {@code cnn-1m} (64×32×32×32): a loop over each window that
      * compared floats with an {@code if} spent 11 ms per batch mispredicting; {@code Math.max} on floats in the
-     * window loop 12 ms; branch-free masks in the window loop 5 ms; this 0.9 ms.
+     * window loop 12 ms; branch-free masks in the window loop 4.3–6.3 ms; this 3.6–4.8 (3.0 with the batch in
+     * cache). With the ReLU it pools {@code x} and applies the ReLU to the maxima: pooling ReLU'd keys, half of
+     * them tied at zero, was a third slower.
      */
     private void poolFloats(int firstWinner) {
         int[] in = bitsIn;
-        if (reluFirst) {
-            // relu(x)'s patterns: non-negative ints, which order as the floats do
-            for (int i = 0; i < inputPerSample; i++) {
-                in[i] &= ~(in[i] >> 31);
-            }
-        } else {
-            for (int i = 0; i < inputPerSample; i++) {
-                in[i] = orderedKey(in[i]);
-            }
+        for (int i = 0; i < inputPerSample; i++) {
+            in[i] = orderedKey(in[i]);
         }
         poolKeys(firstWinner);
         int[] out = bitsOut;
+        for (int o = 0; o < outputPerSample; o++) {
+            out[o] = orderedKey(out[o]);  // the map is its own inverse
+        }
         if (reluFirst) {
-            // a zero maximum: ReLU cut every value of the window, so none of them gets a gradient
+            // relu(max(x)); a maximum of zero or less leaves the whole window cut by the ReLU: no gradient
             for (int o = 0; o < outputPerSample; o++) {
-                winners[firstWinner + o] |= (out[o] - 1) >> 31 & NO_GRADIENT;
-            }
-        } else {
-            for (int o = 0; o < outputPerSample; o++) {
-                out[o] = orderedKey(out[o]);  // the map is its own inverse
+                int bits = out[o];
+                winners[firstWinner + o] |= ((bits - 1) | bits) >> 31 & NO_GRADIENT;
+                out[o] = bits & ~(bits >> 31);
             }
         }
     }
@@ -237,6 +227,9 @@ public final class MaxPooling {
                     won[w + c] = (t & mask) | (won[w + c] & ~mask);
                 }
             }
+            for (int c = 0; c < channels; c++) {
+                won[w + c] = corner + offsets[won[w + c]] + c;  // the backward pass's scatter is then a flat loop
+            }
             o += channels;
         }
     }
@@ -244,22 +237,18 @@ public final class MaxPooling {
     /**
      * One FLOAT sample's input gradient, windows apart: each window's output gradient ({@code bitsOut}) as a bit
      * pattern into its winner's place in the zeroed {@code bitsIn}, or zero where the winner is marked
-     * {@link #NO_GRADIENT}. A scatter of a quarter of the values (2×2 windows) into a sample that stays in cache:
-     * 1.2 ms for cnn-1m's first pooling, where writing every value of each window with masks took 2.1.
+     * {@link #NO_GRADIENT} (its window has no other winner). A scatter of a quarter of the values (2×2 windows) into
+     * a sample that stays in cache: 1.0–1.3 ms for cnn-1m's first pooling, where writing every value of each window
+     * with masks took 2.1, and finding the winner's place from its window index in this loop 1.8.
      */
     private void placeGradients(int firstWinner) {
         int[] in = bitsIn;
         int[] out = bitsOut;
         int[] won = winners;
-        int[] offsets = windowOffsets;
-        int channels = input.channels();
         Arrays.fill(in, 0, inputPerSample, 0);
-        int o = 0;
-        for (int corner : windowCorners) {
-            for (int c = 0; c < channels; c++, o++) {
-                int winner = won[firstWinner + o];
-                in[corner + offsets[winner & ~NO_GRADIENT] + c] = out[o] & ~(winner >> 31);
-            }
+        for (int o = 0; o < outputPerSample; o++) {
+            int winner = won[firstWinner + o];
+            in[winner & ~NO_GRADIENT] = out[o] & ~(winner >> 31);
         }
     }
 
@@ -285,7 +274,8 @@ public final class MaxPooling {
                         winner = t;
                     }
                 }
-                winners[firstWinner + o] = reluFirst && best <= 0 ? winner | NO_GRADIENT : winner;
+                int index = corner + windowOffsets[winner] + c;
+                winners[firstWinner + o] = reluFirst && best <= 0 ? index | NO_GRADIENT : index;
                 doubleOut[o] = best;
             }
         }
