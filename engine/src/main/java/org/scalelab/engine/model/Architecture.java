@@ -51,7 +51,7 @@ public record Architecture(String name, String description, SampleShape input, L
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec spec = layers.get(i);
             try {
-                Layer layer = spec.build(shape, new BuildContext(i == outputLayer, seed + i));
+                Layer layer = spec.build(shape, BuildContext.at(layers, i, i == outputLayer, seed + i));
                 built.add(layer);
                 shape = layer.outputShape();
             } catch (IllegalArgumentException e) {

@@ -11,31 +11,46 @@ import org.scalelab.engine.model.SampleShape;
 
 /**
  * Max pooling over square windows of NHWC image batches (no padding), as plain Java loops over one sample at a
- * time. The forward pass remembers which input value won each window, so the backward pass is a scatter of the
- * output gradients into a zeroed sample: no second search.
+ * time, optionally of the ReLU of its input. The forward pass remembers which value of its window won each
+ * output, so the backward pass writes the output gradients back to the winners: no second search.
  *
  * <p>Why not ND4J's {@code maxpool2d_bp}: on a 64×32×32×32 batch it took 13.7 ms with one native thread
  * (oneDNN recomputes the forward pass and reorders NHWC to its blocked layout and back), 19 % of a whole
- * {@code cnn-1m} training step; here the backward pass takes 1.4 ms and the forward pass 5 ms against ND4J's
- * 2.4. A sample (128 KiB for 32×32×32 floats) stays in L2 cache while it is read, searched and written back.
+ * {@code cnn-1m} training step. A sample (128 KiB for 32×32×32 floats) stays in L2 cache while it is read,
+ * searched and written back.
+ *
+ * <p>With {@code reluFirst} it computes {@code maxpool(relu(x))} in one pass over {@code x}: ReLU is monotone, so
+ * that is {@code relu(maxpool(x))}, and its gradient reaches a window's winner only where the pooled value is
+ * positive. The ReLU before a pooling then never reads or writes the full-size activation and its gradient.
  *
  * <p>A window's first maximum wins ties, as in ND4J (after a ReLU, windows of zeros are common). FLOAT values
- * are compared through their bit patterns (see {@link #poolFloats}), where a NaN orders by its bits: a positive
+ * are compared through their bit patterns (see {@link #poolKeys}), where a NaN orders by its bits: a positive
  * NaN wins, carrying the divergence forward to the loss, which reports it. DOUBLE, used by the gradient checks,
- * takes a plain loop.
+ * takes plain loops.
  *
  * <p>Holds scratch arrays and the winners of the last forward pass, so it is not thread-safe: each layer owns one.
  */
 public final class MaxPooling {
+    /** Set in a winner when ReLU zeroed the window's maximum, so that no gradient goes back through it. */
+    private static final int NO_GRADIENT = Integer.MIN_VALUE;
+
     private final SampleShape input;
     private final SampleShape output;
     private final int stride;
+    private final boolean reluFirst;
+    /** Windows that do not overlap: every input value has at most one window, so the backward pass writes, not adds. */
+    private final boolean disjoint;
     /** Offsets, within a sample, of a window's values from its first one, in row-major order. */
     private final int[] windowOffsets;
+    /** Within a sample, the first value of each window, in the order of the outputs. */
+    private final int[] windowCorners;
     private final int inputPerSample;
     private final int outputPerSample;
 
-    /** For each output value of the last forward batch: the index within its sample of the input value that won. */
+    /**
+     * For each output value of the last forward batch: the index within its sample of the input value that won,
+     * or'ed with {@link #NO_GRADIENT} where the ReLU zeroed the window.
+     */
     private int[] winners = new int[0];
     private int[] bitsIn = new int[0];
     private int[] bitsOut = new int[0];
@@ -44,22 +59,33 @@ public final class MaxPooling {
     private double[] doubleIn = new double[0];
     private double[] doubleOut = new double[0];
 
-    /** @param output the pooled shape, its height and width already fitted to {@code input}, size and stride */
-    public MaxPooling(SampleShape input, SampleShape output, int size, int stride) {
+    /**
+     * @param output    the pooled shape, its height and width already fitted to {@code input}, size and stride
+     * @param reluFirst pool {@code relu(x)} rather than {@code x}
+     */
+    public MaxPooling(SampleShape input, SampleShape output, int size, int stride, boolean reluFirst) {
         this.input = input;
         this.output = output;
         this.stride = stride;
+        this.reluFirst = reluFirst;
+        this.disjoint = stride >= size;
         this.windowOffsets = new int[size * size];
         for (int i = 0; i < size; i++) {
             for (int j = 0; j < size; j++) {
                 windowOffsets[i * size + j] = (i * input.width() + j) * input.channels();
             }
         }
+        this.windowCorners = new int[output.height() * output.width()];
+        for (int oh = 0; oh < output.height(); oh++) {
+            for (int ow = 0; ow < output.width(); ow++) {
+                windowCorners[oh * output.width() + ow] = (oh * stride * input.width() + ow * stride) * input.channels();
+            }
+        }
         this.inputPerSample = input.size();
         this.outputPerSample = output.size();
     }
 
-    /** {@code y} = the maxima of {@code x}'s windows, both NHWC batches of the same size and type. */
+    /** {@code y} = the maxima of {@code x}'s windows (of {@code relu(x)}'s), both NHWC batches of one size and type. */
     public void forward(INDArray x, INDArray y) {
         int batch = prepare(x, y);
         if (winners.length < batch * outputPerSample) {
@@ -85,8 +111,8 @@ public final class MaxPooling {
     }
 
     /**
-     * {@code dx} = each value of {@code dy} added at the input position that won its window in the last
-     * {@link #forward} (overlapping windows can share a winner), zero elsewhere.
+     * {@code dx} = each value of {@code dy} at the input position that won its window in the last {@link #forward}
+     * (added up where overlapping windows share a winner; none where the ReLU zeroed the window), zero elsewhere.
      */
     public void backward(INDArray dy, INDArray dx) {
         int batch = prepare(dx, dy);
@@ -94,15 +120,26 @@ public final class MaxPooling {
             throw new IllegalStateException("max pooling backward pass of " + batch + " samples after a forward pass of "
                     + winners.length / outputPerSample);
         }
-        if (dx.dataType() == DataType.FLOAT) {
+        if (dx.dataType() == DataType.FLOAT && disjoint) {
+            IntBuffer gradients = bits(dy);
+            IntBuffer inputGradients = bits(dx);
+            for (int sample = 0; sample < batch; sample++) {
+                gradients.get(sampleStart(dy, sample, outputPerSample), bitsOut, 0, outputPerSample);
+                placeGradients(sample * outputPerSample);
+                inputGradients.put(sampleStart(dx, sample, inputPerSample), bitsIn, 0, inputPerSample);
+            }
+        } else if (dx.dataType() == DataType.FLOAT) {
             FloatBuffer gradients = dy.data().asNioFloat();
             FloatBuffer inputGradients = dx.data().asNioFloat();
             for (int sample = 0; sample < batch; sample++) {
                 gradients.get(sampleStart(dy, sample, outputPerSample), floatOut, 0, outputPerSample);
                 Arrays.fill(floatIn, 0, inputPerSample, 0f);
-                int firstWinner = sample * outputPerSample;
+                int first = sample * outputPerSample;
                 for (int o = 0; o < outputPerSample; o++) {
-                    floatIn[winners[firstWinner + o]] += floatOut[o];
+                    int winner = winners[first + o];
+                    if (winner >= 0) {
+                        floatIn[winner] += floatOut[o];
+                    }
                 }
                 inputGradients.put(sampleStart(dx, sample, inputPerSample), floatIn, 0, inputPerSample);
             }
@@ -112,9 +149,12 @@ public final class MaxPooling {
             for (int sample = 0; sample < batch; sample++) {
                 gradients.get(sampleStart(dy, sample, outputPerSample), doubleOut, 0, outputPerSample);
                 Arrays.fill(doubleIn, 0, inputPerSample, 0d);
-                int firstWinner = sample * outputPerSample;
+                int first = sample * outputPerSample;
                 for (int o = 0; o < outputPerSample; o++) {
-                    doubleIn[winners[firstWinner + o]] += doubleOut[o];
+                    int winner = winners[first + o];
+                    if (winner >= 0) {
+                        doubleIn[winner] += doubleOut[o];
+                    }
                 }
                 inputGradients.put(sampleStart(dx, sample, inputPerSample), doubleIn, 0, inputPerSample);
             }
@@ -131,36 +171,84 @@ public final class MaxPooling {
     }
 
     /**
-     * One FLOAT sample from {@code bitsIn} into {@code bitsOut}, as IEEE-754 bit patterns turned into ints that
-     * order as the floats do ({@link #orderedKey}), without a branch that depends on the data. Measured on the
-     * first pooling of {@code cnn-1m} (64×32×32×32): a loop that compared floats and took the larger with an
-     * {@code if} spent 11 ms per batch mispredicting; {@code Math.max} on floats in the window loop 12 ms (C2
-     * compiles it badly inside a short loop); this loop 5 ms, against 2.4 ms for ND4J's forward op, which
-     * records no winners and makes its backward op take 13.7 ms.
+     * One FLOAT sample from {@code bitsIn} into {@code bitsOut}: the IEEE-754 bit patterns are turned into ints
+     * that order as the floats do, so that the search is integer {@code max} and masks, without a branch that
+     * depends on the data, and the loops run along the channels, which lie side by side in NHWC, so that C2
+     * vectorises them. Measured on the first pooling of {@code cnn-1m} (64×32×32×32): a loop over each window that
+     * compared floats with an {@code if} spent 11 ms per batch mispredicting; {@code Math.max} on floats in the
+     * window loop 12 ms; branch-free masks in the window loop 4.3–6.3 ms; this 3.6–4.8 (3.0 with the batch in
+     * cache). With the ReLU it pools {@code x} and applies the ReLU to the maxima: pooling ReLU'd keys, half of
+     * them tied at zero, was a third slower.
      */
     private void poolFloats(int firstWinner) {
         int[] in = bitsIn;
+        for (int i = 0; i < inputPerSample; i++) {
+            in[i] = orderedKey(in[i]);
+        }
+        poolKeys(firstWinner);
         int[] out = bitsOut;
+        for (int o = 0; o < outputPerSample; o++) {
+            out[o] = orderedKey(out[o]);  // the map is its own inverse
+        }
+        if (reluFirst) {
+            // relu(max(x)); a maximum of zero or less leaves the whole window cut by the ReLU: no gradient
+            for (int o = 0; o < outputPerSample; o++) {
+                int bits = out[o];
+                winners[firstWinner + o] |= ((bits - 1) | bits) >> 31 & NO_GRADIENT;
+                out[o] = bits & ~(bits >> 31);
+            }
+        }
+    }
+
+    /**
+     * Each window's maximum of the ordered keys in {@code bitsIn}, into {@code bitsOut}, and which of its values
+     * won, into {@link #winners}: a window's values one after the other, each compared with the running maxima
+     * of all channels at once. A later value wins only when strictly larger, so the first maximum wins ties.
+     */
+    private void poolKeys(int firstWinner) {
+        int[] in = bitsIn;
+        int[] out = bitsOut;
+        int[] won = winners;
         int[] offsets = windowOffsets;
         int channels = input.channels();
         int o = 0;
-        for (int oh = 0; oh < output.height(); oh++) {
-            for (int ow = 0; ow < output.width(); ow++) {
-                int corner = (oh * stride * input.width() + ow * stride) * channels;
-                for (int first = corner; first < corner + channels; first++) {
-                    int best = orderedKey(in[first]);
-                    int winnerOffset = 0;
-                    for (int t = 1; t < offsets.length; t++) {
-                        int key = orderedKey(in[first + offsets[t]]);
-                        int larger = (int) (((long) best - key) >> 63);  // all ones when key > best, else 0
-                        best = (key & larger) | (best & ~larger);
-                        winnerOffset = (offsets[t] & larger) | (winnerOffset & ~larger);
-                    }
-                    out[o] = orderedKey(best);  // the map is its own inverse
-                    winners[firstWinner + o] = first + winnerOffset;
-                    o++;
+        for (int corner : windowCorners) {
+            int w = firstWinner + o;
+            System.arraycopy(in, corner, out, o, channels);
+            Arrays.fill(won, w, w + channels, 0);
+            for (int t = 1; t < offsets.length; t++) {
+                int from = corner + offsets[t];
+                for (int c = 0; c < channels; c++) {
+                    int best = out[o + c];
+                    int larger = Math.max(best, in[from + c]);
+                    int changed = larger ^ best;
+                    int mask = (changed | -changed) >> 31;  // all ones where the value beat the running maximum
+                    out[o + c] = larger;
+                    won[w + c] = (t & mask) | (won[w + c] & ~mask);
                 }
             }
+            for (int c = 0; c < channels; c++) {
+                won[w + c] = corner + offsets[won[w + c]] + c;  // the backward pass's scatter is then a flat loop
+            }
+            o += channels;
+        }
+    }
+
+    /**
+     * One FLOAT sample's input gradient, windows apart: each window's output gradient ({@code bitsOut}) as a bit
+     * pattern into its winner's place in the zeroed {@code bitsIn}, or zero where the winner is marked
+     * {@link #NO_GRADIENT} (its window has no other winner). A scatter of a quarter of the values (2×2 windows) into
+     * a sample that stays in cache: 1.0–1.3 ms for cnn-1m's first pooling, where writing every value of each window
+     * with masks took 2.1, and finding the winner's place from its window index in this loop 1.8.
+     */
+    private void placeGradients(int firstWinner) {
+        int[] in = bitsIn;
+        int[] out = bitsOut;
+        int[] won = winners;
+        Arrays.fill(in, 0, inputPerSample, 0);
+        for (int o = 0; o < outputPerSample; o++) {
+            int winner = won[firstWinner + o];
+            in[winner & ~NO_GRADIENT] = out[o] & ~(winner >> 31);
         }
     }
 
@@ -174,23 +262,29 @@ public final class MaxPooling {
 
     /** One DOUBLE sample (gradient checks): the plain loop, speed does not matter here. */
     private void poolDoubles(int firstWinner) {
-        int o = firstWinner;
-        for (int oh = 0; oh < output.height(); oh++) {
-            for (int ow = 0; ow < output.width(); ow++) {
-                int corner = (oh * stride * input.width() + ow * stride) * input.channels();
-                for (int c = 0; c < input.channels(); c++) {
-                    int winner = corner + c;
-                    for (int offset : windowOffsets) {
-                        if (doubleIn[corner + c + offset] > doubleIn[winner]) {
-                            winner = corner + c + offset;
-                        }
+        int o = 0;
+        for (int corner : windowCorners) {
+            for (int c = 0; c < input.channels(); c++, o++) {
+                int winner = 0;
+                double best = doubleValue(corner + c);
+                for (int t = 1; t < windowOffsets.length; t++) {
+                    double value = doubleValue(corner + windowOffsets[t] + c);
+                    if (value > best) {
+                        best = value;
+                        winner = t;
                     }
-                    winners[o] = winner;
-                    doubleOut[o - firstWinner] = doubleIn[winner];
-                    o++;
                 }
+                int index = corner + windowOffsets[winner] + c;
+                winners[firstWinner + o] = reluFirst && best <= 0 ? index | NO_GRADIENT : index;
+                doubleOut[o] = best;
             }
         }
+    }
+
+    /** An input value of the DOUBLE sample, after the ReLU if there is one (+0 for a set sign bit, as {@link Elementwise#relu}). */
+    private double doubleValue(int index) {
+        double value = doubleIn[index];
+        return reluFirst && Double.doubleToRawLongBits(value) < 0 ? 0d : value;
     }
 
     /**

@@ -8,14 +8,15 @@ import org.scalelab.engine.model.kernels.MaxPooling;
 /**
  * Max pooling over square windows of NHWC images ({@link ActivationLayout}; no padding), by {@link MaxPooling}
  * writing into reused buffers. Rows or columns left over when the window does not divide the input are dropped,
- * as in every framework's default.
+ * as in every framework's default. It can apply the ReLU before it too ({@link MaxPooling}'s {@code reluFirst}).
  */
 public final class MaxPool2D extends AbstractLayer {
     private final MaxPooling pooling;
 
-    public MaxPool2D(SampleShape input, int size, int stride) {
-        super("maxpool2d", input, outputShape(input, size, stride));
-        this.pooling = new MaxPooling(input, output, size, stride);
+    /** @param reluFirst pool the ReLU of the input, for the ReLU before this layer (which then passes its input on) */
+    public MaxPool2D(SampleShape input, int size, int stride, boolean reluFirst) {
+        super(reluFirst ? "maxpool2d (with the relu)" : "maxpool2d", input, outputShape(input, size, stride));
+        this.pooling = new MaxPooling(input, output, size, stride, reluFirst);
     }
 
     private static SampleShape outputShape(SampleShape input, int size, int stride) {

@@ -23,6 +23,6 @@ public record MaxPoolSpec(@JsonProperty(required = true) int size, Integer strid
 
     @Override
     public Layer build(SampleShape input, BuildContext context) {
-        return new MaxPool2D(input, size, stride);
+        return new MaxPool2D(input, size, stride, context.fusedFromPrevious());
     }
 }

@@ -12,10 +12,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
 
-/** The pooling kernel against ND4J's own {@code maxpool2d} and {@code maxpool2d_bp} ops, which it replaces. */
+/**
+ * The pooling kernel against ND4J's own {@code maxpool2d} and {@code maxpool2d_bp} ops, which it replaces, and with
+ * the ReLU first against ND4J's {@code relu}, those ops and the ReLU's derivative.
+ */
 class MaxPoolingTest {
     private static final int NHWC = 1;
 
@@ -63,7 +67,7 @@ class MaxPoolingTest {
         INDArray x = images(type, 3, input, 5);
         Nd4j.getRandom().setSeed(6);
         INDArray dy = Nd4j.randn(type, 3, output.height(), output.width(), output.channels());
-        MaxPooling pooling = new MaxPooling(input, output, size, stride);
+        MaxPooling pooling = new MaxPooling(input, output, size, stride, false);
         INDArray y = Nd4j.create(type, 3, output.height(), output.width(), output.channels());
         INDArray dx = Nd4j.create(type, x.shape());
 
@@ -74,11 +78,46 @@ class MaxPoolingTest {
         assertEquals(nd4jBackward(x, dy, size, stride), dx);
     }
 
+    /**
+     * {@code maxpool(relu(x))}: the output and the input gradient of ND4J's ReLU, pooling and pooling backward ops
+     * with the ReLU's mask after them, on batches whose windows are often entirely negative (then the ReLU zeroes
+     * them, they tie at zero and no gradient goes back) and often tied ({@link #images}).
+     */
+    @ParameterizedTest(name = "{0}: {1}×{2}×{3} window {4} stride {5}, shifted by {6}")
+    @CsvSource({
+            "FLOAT, 32, 32, 32, 2, 2, 0",
+            "FLOAT, 32, 32, 32, 2, 2, -1.5",  // most windows negative
+            "FLOAT, 5, 7, 5, 2, 2, -1",
+            "FLOAT, 3, 7, 7, 3, 2, -1",
+            "FLOAT, 4, 9, 9, 3, 3, -0.5",
+            "DOUBLE, 5, 7, 5, 2, 2, -1",
+            "DOUBLE, 3, 7, 7, 3, 2, -1"})
+    void withTheReluFirstMatchesNd4jReluThenPooling(DataType type, int channels, int height, int width, int size, int stride,
+                                                   double shift) {
+        SampleShape input = SampleShape.image(channels, height, width);
+        SampleShape output = pooled(input, size, stride);
+        INDArray x = images(type, 3, input, 7).addi(shift);
+        Nd4j.getRandom().setSeed(8);
+        INDArray dy = Nd4j.randn(type, 3, output.height(), output.width(), output.channels());
+        MaxPooling pooling = new MaxPooling(input, output, size, stride, true);
+        INDArray y = Nd4j.create(type, 3, output.height(), output.width(), output.channels());
+        INDArray dx = Nd4j.create(type, x.shape());
+
+        pooling.forward(x, y);
+        pooling.backward(dy, dx);
+
+        INDArray relu = Transforms.relu(x, true);
+        INDArray positive = x.gt(0).castTo(type);
+        assertEquals(nd4jForward(relu, size, stride, output), y);
+        assertEquals(nd4jBackward(relu, dy, size, stride).muli(positive), dx);
+        assertTrue(y.eq(0).castTo(DataType.INT).sumNumber().intValue() > 0, "some windows were zeroed");
+    }
+
     @Test
     void orderOfNegativesZerosAndInfinitiesIsTheFloatOrder() {
         SampleShape input = SampleShape.image(1, 2, 2);
         SampleShape output = SampleShape.image(1, 1, 1);
-        MaxPooling pooling = new MaxPooling(input, output, 2, 2);
+        MaxPooling pooling = new MaxPooling(input, output, 2, 2, false);
         float[][] windows = {{-3f, -1f, -2f, -5f}, {-0f, -1e-30f, Float.NEGATIVE_INFINITY, -7f},
                 {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, -Float.MAX_VALUE, -1f}, {1f, Float.POSITIVE_INFINITY, 2f, 3f}};
         float[] maxima = {-1f, -0f, -1f, Float.POSITIVE_INFINITY};
@@ -99,7 +138,7 @@ class MaxPoolingTest {
         INDArray yBuffer = Nd4j.zeros(DataType.FLOAT, 2 * output.size() + 3);
         INDArray y = yBuffer.get(NDArrayIndex.interval(3, yBuffer.length())).reshape(2, 2, 2, 2);
 
-        new MaxPooling(input, output, 2, 2).forward(x, y);
+        new MaxPooling(input, output, 2, 2, false).forward(x, y);
 
         assertEquals(nd4jForward(x.dup(), 2, 2, output), y);
         assertTrue(yBuffer.get(NDArrayIndex.interval(0, 3)).sumNumber().doubleValue() == 0, "nothing written before the view");
@@ -107,7 +146,7 @@ class MaxPoolingTest {
 
     @Test
     void refusesABatchOfAnotherShape() {
-        MaxPooling pooling = new MaxPooling(SampleShape.image(2, 4, 4), SampleShape.image(2, 2, 2), 2, 2);
+        MaxPooling pooling = new MaxPooling(SampleShape.image(2, 4, 4), SampleShape.image(2, 2, 2), 2, 2, false);
         INDArray x = Nd4j.create(DataType.FLOAT, 2, 4, 4, 3);
         INDArray y = Nd4j.create(DataType.FLOAT, 2, 2, 2, 2);
 
