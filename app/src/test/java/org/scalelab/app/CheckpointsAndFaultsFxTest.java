@@ -139,7 +139,7 @@ class CheckpointsAndFaultsFxTest {
     private static void assertMarked(FxRobot robot) {
         for (ChartKind kind : List.of(ChartKind.LOSS, ChartKind.ACCURACY, ChartKind.THROUGHPUT)) {
             ChartViewer viewer = robot.lookup("#live-view #chart-" + kind.fileName()).queryAs(ChartViewer.class);
-            Collection<?> markers = viewer.getChart().getXYPlot().getDomainMarkers(Layer.FOREGROUND);
+            Collection<?> markers = viewer.getChart().getXYPlot().getDomainMarkers(1, Layer.FOREGROUND);
             assertEquals(List.of("rank 1 failed @ 1.5", "restart 1 from epoch 1 @ 1.0"), markers.stream()
                     .map(ValueMarker.class::cast).map(marker -> marker.getLabel() + " @ " + marker.getValue()).toList(),
                     kind.title());

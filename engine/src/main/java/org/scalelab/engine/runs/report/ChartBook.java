@@ -12,6 +12,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -27,6 +28,8 @@ public final class ChartBook {
     /** The charts whose horizontal axis is a run's time, in epochs. */
     private static final List<ChartKind> TIMELINE_CHARTS = List.of(ChartKind.LOSS, ChartKind.ACCURACY,
             ChartKind.THROUGHPUT);
+    /** The index of the per-epoch dataset and renderer of the charts of {@link ChartDefinitions#lines}. */
+    static final int PER_EPOCH = 1;
     /** Lines the labels of successive timeline markers cycle through. */
     private static final int MARKER_LABEL_ROWS = 3;
     private final XYSeriesCollection trainLoss = new XYSeriesCollection();
@@ -124,10 +127,13 @@ public final class ChartBook {
      * epochs (loss, accuracy, throughput), such as where ranks failed and where the run restarted. Labels of
      * markers that follow each other take the next line down, so close markers stay readable.
      */
-    void timelineMarker(double epochPosition, String label, Color colour) {
+    void timelineMarker(double epochPosition, String label, Color colour, boolean labelLeft) {
         int row = timelineMarkers++ % MARKER_LABEL_ROWS;
         for (ChartKind kind : TIMELINE_CHARTS) {
-            xyPlot(kind).addDomainMarker(ChartTheme.labelledMarker(epochPosition, label, colour, row));
+            // On the per-epoch renderer's layer, which every one of these charts has: a plot draws the markers of
+            // index 0 only where it has a renderer 0, and accuracy and throughput have no per-step one.
+            xyPlot(kind).addDomainMarker(PER_EPOCH, ChartTheme.labelledMarker(epochPosition, label, colour, row,
+                    labelLeft), Layer.FOREGROUND);
         }
     }
 

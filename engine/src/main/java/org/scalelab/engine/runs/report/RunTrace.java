@@ -138,13 +138,15 @@ public final class RunTrace {
 
     /**
      * Marks on the time axis of the loss, accuracy and throughput charts where ranks failed ({@code failure}) or
-     * where the run went on from a checkpoint; the label carries the run's letter where runs are compared.
+     * where the run went on from a checkpoint; the label carries the run's letter where runs are compared. A
+     * failure's label stands to the left of its line, which live is the right edge of the plot; a restart's, to
+     * the right of its own, which stands back at its checkpoint.
      *
      * @param epochPosition on the charts' epoch axis, as {@link #stepLoss} places steps
      */
     public void timelineMarker(double epochPosition, String label, boolean failure) {
         book.timelineMarker(epochPosition, label.isEmpty() || this.label.isEmpty() ? label : code + " · " + label,
-                failure ? ChartPalette.FAILURE : ChartPalette.RESTART);
+                failure ? ChartPalette.FAILURE : ChartPalette.RESTART, failure);
     }
 
     /**

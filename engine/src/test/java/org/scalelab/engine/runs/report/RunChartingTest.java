@@ -3,6 +3,8 @@ package org.scalelab.engine.runs.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -49,8 +51,24 @@ class RunChartingTest {
         return book;
     }
 
+    /** How near the chart, drawn, comes to {@code colour} (a plot leaves out markers it has no renderer for). */
+    private static int nearest(ChartBook book, ChartKind kind, Color colour) {
+        BufferedImage image = book.chart(kind).createBufferedImage(600, 400);
+        int nearest = Integer.MAX_VALUE;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                Color pixel = new Color(image.getRGB(x, y));
+                nearest = Math.min(nearest, Math.abs(pixel.getRed() - colour.getRed())
+                        + Math.abs(pixel.getGreen() - colour.getGreen()) + Math.abs(pixel.getBlue() - colour.getBlue()));
+            }
+        }
+        return nearest;
+    }
+
+    /** The markers the chart draws: on a layer with a renderer of its own. */
     private static List<ValueMarker> markers(ChartBook book, ChartKind kind) {
-        Collection<?> markers = book.chart(kind).getXYPlot().getDomainMarkers(Layer.FOREGROUND);
+        Collection<?> markers = book.chart(kind).getXYPlot().getDomainMarkers(ChartBook.PER_EPOCH,
+                Layer.FOREGROUND);
         return markers == null ? List.of() : markers.stream().map(ValueMarker.class::cast).toList();
     }
 
@@ -96,6 +114,14 @@ class RunChartingTest {
 
         XYDataset throughput = book.chart(ChartKind.THROUGHPUT).getXYPlot().getDataset(1);
         assertEquals(4, throughput.getItemCount(0), "epochs 1 to 4, each once");
+        for (ChartKind kind : List.of(ChartKind.LOSS, ChartKind.ACCURACY, ChartKind.THROUGHPUT)) {
+            for (Color line : List.of(ChartPalette.FAILURE, ChartPalette.RESTART)) {
+                int nearest = nearest(book, kind, line);
+                // a 1.6-pixel line smoothed over two columns of pixels: near its colour, not on it; without the
+                // line no pixel comes within 150
+                assertTrue(nearest < 80, kind + ": " + line + " drawn, the run gone on past it; nearest " + nearest);
+            }
+        }
         assertEquals(List.of("ranks failed", "restart 1 from epoch 2"),
                 markers(book, ChartKind.LOSS).stream().map(ValueMarker::getLabel).toList());
         assertEquals(3 + 1.0 / stepsPerEpoch, markers(book, ChartKind.LOSS).get(0).getValue(), 1e-12);
