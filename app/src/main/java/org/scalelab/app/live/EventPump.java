@@ -52,6 +52,11 @@ public final class EventPump<E> {
         timer.stop();
     }
 
+    /** Drops every event queued and not yet handed on. */
+    public void clear() {
+        queue.clear();
+    }
+
     /** Hands the oldest queued events, at most one batch, to the sink (called by the timer). */
     public void drain() {
         List<E> batch = new ArrayList<>();

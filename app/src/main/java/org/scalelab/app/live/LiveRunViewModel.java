@@ -37,7 +37,13 @@ import org.scalelab.engine.runs.speedup.Baseline;
  */
 public final class LiveRunViewModel {
     private final ChartBook charts = new ChartBook();
-    private final EventPump<RunEvent> pump = new EventPump<>(this::applyBatch);
+    private final EventPump<Offered> pump = new EventPump<>(this::applyBatch);
+    /**
+     * Counts the runs and replays begun. A run stopped for another goes on reporting until its current step ends,
+     * and a fast replay leaves thousands of events queued: events that a listener of an earlier run or replay
+     * hands in are dropped, or they ended the new one on screen with the old one's last event.
+     */
+    private volatile int generation;
     private final Function<RunStarted, List<Baseline>> baselines;
     private final BaselineChoice baseline = new BaselineChoice();
     private final ObjectProperty<LiveState> state = new SimpleObjectProperty<>(LiveState.IDLE);
@@ -89,9 +95,13 @@ public final class LiveRunViewModel {
         return charts;
     }
 
-    /** Where training threads and replays send events; thread-safe, never blocks. */
+    /**
+     * Where the training thread or replay of the run or replay last begun sends its events; thread-safe, never
+     * blocks. Ask for it after {@link #begin}.
+     */
     public RunListener listener() {
-        return pump::offer;
+        int run = generation;
+        return event -> pump.offer(new Offered(run, event));
     }
 
     /** Clears the view for a replay at {@code speed}, whose ETA then says when the replay ends. */
@@ -102,6 +112,8 @@ public final class LiveRunViewModel {
 
     /** Clears the view for a new run or replay and starts taking events. */
     public void begin(LiveState starting) {
+        generation++;
+        pump.clear();
         playbackRate = 1;
         charts.clear();
         charting = null;
@@ -145,7 +157,9 @@ public final class LiveRunViewModel {
         pump.drainAll();
     }
 
-    private void applyBatch(List<RunEvent> events) {
+    private void applyBatch(List<Offered> offered) {
+        List<RunEvent> events = offered.stream().filter(event -> event.generation() == generation)
+                .map(Offered::event).toList();
         charts.update(() -> events.forEach(this::applyEvent));
         if (runProgress != null) {
             epoch.set(runProgress.epochText());
@@ -253,5 +267,9 @@ public final class LiveRunViewModel {
     /** Why the run failed or stopped; empty otherwise. */
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** An event, with the run or replay whose listener handed it in. */
+    private record Offered(int generation, RunEvent event) {
     }
 }

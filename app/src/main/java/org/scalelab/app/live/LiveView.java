@@ -25,6 +25,7 @@ public final class LiveView extends BorderPane {
      */
     public LiveView(LiveRunViewModel model, ReplayPlayer player, BooleanBinding baselineMissing, Runnable runBaseline,
                     Runnable runCalibration) {
+        setId("live-view");
         Label title = new Label();
         title.getStyleClass().add("live-title");
         title.textProperty().bind(model.titleProperty());

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
-import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +23,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.scalelab.app.ui.Threads;
@@ -61,6 +61,7 @@ public final class WhatIfViewModel {
     public static final List<String> NETWORKS = Stream.concat(Arrays.stream(NetworkPreset.values()).map(NetworkPreset::id),
             Stream.of(CUSTOM)).toList();
     private static final String LOOKING = "Looking for this machine's calibration…";
+    static final String CANCELLING = "cancelling when the measurement under way ends…";
     /** The curve goes at least this far in processes (threads for strategies without ranks). */
     private static final int SHORTEST_CURVE = 16;
 
@@ -75,6 +76,11 @@ public final class WhatIfViewModel {
     private final ReadOnlyDoubleWrapper calibrationProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper calibrationStep = new ReadOnlyStringWrapper("");
     private volatile CancellationToken calibrationToken = new CancellationToken();
+    /**
+     * While a calibration comes into use with its models and cores: one prediction after, rather than one for each
+     * setting it changes, the first ones from the calibration before with the new cores or model.
+     */
+    private boolean settingCalibration;
 
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final StringProperty model = new SimpleStringProperty();
@@ -103,9 +109,14 @@ public final class WhatIfViewModel {
         this.calibrationFile = calibrationFile;
         this.catalog = catalog;
         this.threads = threads;
-        List<Observable> inputs = List.of(calibration, model, strategy, procs, threadCount, hosts, coresPerHost, network,
-                latencyMicros, bandwidthGbps, batch, scaling);
-        inputs.forEach(input -> input.addListener(o -> predict()));
+        // Change listeners: one prediction per value that changes, whichever inputs the last prediction read.
+        List<ObservableValue<?>> inputs = List.of(calibration, model, strategy, procs, threadCount, hosts, coresPerHost,
+                network, latencyMicros, bandwidthGbps, batch, scaling);
+        inputs.forEach(input -> input.addListener((property, before, now) -> {
+            if (!settingCalibration) {
+                predict();
+            }
+        }));
         reload();
     }
 
@@ -146,14 +157,17 @@ public final class WhatIfViewModel {
             Calibrator calibrator = new Calibrator(new ChildJvmMeasurements(), catalog, (done, total, next) -> {
                 token.throwIfCancelled();
                 threads.ui().execute(() -> {
-                    calibrationProgress.set((double) done / total);
-                    calibrationStep.set(next);
+                    if (!token.isCancelled()) { // "cancelling…" stays until the calibration has stopped
+                        calibrationProgress.set((double) done / total);
+                        calibrationStep.set(next);
+                    }
                 });
             }, token);
             MachineCalibration measured = null;
             String failure = null; // null with a calibration, or when cancelled
             try {
                 measured = calibrator.calibrate(Calibrator.Plan.standard(Calibrator.Plan.STANDARD_MODELS));
+                token.throwIfCancelled(); // a Cancel as the last measurement ended: nothing saved, as promised
                 measured.save(calibrationFile);
             } catch (RunCancelledException e) {
                 measured = null;
@@ -178,22 +192,35 @@ public final class WhatIfViewModel {
         });
     }
 
-    /** Stops a calibration under way; the calibration used before stays. */
+    /**
+     * Stops a calibration under way, when the measurement under way ends (a child JVM's takes seconds): until then
+     * it says so, rather than go on showing what it measures as if Cancel had not been heard. The calibration used
+     * before stays.
+     */
     public void cancelCalibration() {
-        calibrationToken.cancel();
+        if (calibrating.get()) {
+            calibrationToken.cancel();
+            calibrationStep.set(CANCELLING);
+        }
     }
 
     private void use(MachineCalibration found, String text) {
         calibrationText.set(text);
-        models.setAll(found == null ? List.of() : List.copyOf(found.models().keySet()));
-        if (found != null) {
-            coresPerHost.set(found.machine().logicalCores());
-            if (model.get() == null || !models.contains(model.get())) {
-                String usual = TrainingOptions.MODEL.defaultValue();
-                model.set(models.contains(usual) ? usual : models.isEmpty() ? null : models.get(0));
+        settingCalibration = true;
+        try {
+            models.setAll(found == null ? List.of() : List.copyOf(found.models().keySet()));
+            if (found != null) {
+                coresPerHost.set(found.machine().logicalCores());
+                if (model.get() == null || !models.contains(model.get())) {
+                    String usual = TrainingOptions.MODEL.defaultValue();
+                    model.set(models.contains(usual) ? usual : models.isEmpty() ? null : models.get(0));
+                }
             }
+            calibration.set(found);
+        } finally {
+            settingCalibration = false;
         }
-        calibration.set(found);
+        predict();
     }
 
     /** "Calibration of AMD EPYC, 2 logical cores, measured 2026-12-04 16:40 UTC". */

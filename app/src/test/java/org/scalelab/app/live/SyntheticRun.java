@@ -9,8 +9,10 @@ import java.util.Set;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
+import org.scalelab.engine.events.RanksFailed;
 import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunFinished;
+import org.scalelab.engine.events.RunResumed;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
@@ -20,6 +22,9 @@ import org.scalelab.engine.runs.RunRecord;
 
 /** The events of a made-up run of any length, for view-model tests that must not train for real. */
 public final class SyntheticRun {
+    /** How the launcher says that a rank was killed. */
+    public static final String KILLED_RANK = "rank 1 (pid 4242) exited with status 137 (killed by SIGKILL)";
+
     private SyntheticRun() {
     }
 
@@ -41,7 +46,31 @@ public final class SyntheticRun {
      * per second in every epoch, two epochs of ten steps, on a machine it does not describe.
      */
     public static RunRecord record(String name, TrainingConfig config, Instant startedAt, double stepSeconds) {
-        List<RunEvent> events = events(config, startedAt, 2, 10, config.workers(), stepSeconds);
+        return finished(name, config, events(config, startedAt, 2, 10, config.workers(), stepSeconds));
+    }
+
+    /**
+     * The record of a run whose rank 1 was killed half way through epoch 2 and that went on from the checkpoint
+     * of epoch 1 ({@code --restart-on-failure}): two epochs of ten steps, as {@link #record} saves them, with the
+     * failed attempt's five steps, the failure and the restart between the epochs.
+     */
+    public static RunRecord restarted(String name, TrainingConfig config, Instant startedAt) {
+        List<RunEvent> events = new ArrayList<>(events(config, startedAt, 2, 10, config.workers(), 0.01));
+        int secondEpoch = events.indexOf(events.stream().filter(EpochCompleted.class::isInstance).findFirst()
+                .orElseThrow()) + 1;
+        List<RunEvent> failedAttempt = new ArrayList<>();
+        for (int step = 1; step <= 5; step++) {
+            failedAttempt.add(new StepCompleted(2, step, 10 + step, loss(10 + step), 0.9, config.globalBatchSize(),
+                    (10 + step) * 0.01));
+        }
+        failedAttempt.add(new RanksFailed(KILLED_RANK, 2, 15, startedAt.toString()));
+        failedAttempt.add(new RunResumed(1, 2, config.parallelism().processes(), 1, startedAt.toString()));
+        events.addAll(secondEpoch, failedAttempt);
+        return finished(name, config, events);
+    }
+
+    /** The record of a run that ended with the last of {@code events}, saved as the run store would. */
+    private static RunRecord finished(String name, TrainingConfig config, List<RunEvent> events) {
         RunFinished finished = (RunFinished) events.get(events.size() - 1);
         return new RunRecord(RunRecord.SCHEMA_VERSION, name, name, Set.of(), RunStatus.FINISHED, null, config, null, events,
                 finished.summary());

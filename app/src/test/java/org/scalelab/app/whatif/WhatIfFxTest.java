@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -98,6 +99,8 @@ class WhatIfFxTest {
             assertTrue(robot.lookup("#whatif-calibrating").query().isVisible(), "progress and Cancel while it runs");
             assertTrue(robot.lookup("#whatif-calibrate").queryAs(Button.class).isDisabled(), "one calibration at a time");
             robot.lookup("#whatif-cancel").queryAs(Button.class).fire();
+            assertEquals(WhatIfViewModel.CANCELLING, workbench.whatIf().calibrationStepProperty().get(),
+                    "Cancel is heard at once, though the measurement under way ends first");
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !workbench.whatIf().calibratingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -177,6 +180,32 @@ class WhatIfFxTest {
                 .select(Strategy.SERIAL));
         assertEquals("procs 4: expected 1 with strategy serial",
                 robot.lookup("#whatif-problem").queryAs(Label.class).getText());
+    }
+
+    /**
+     * A calibration coming into use sets the cores per host and the model as well: one prediction for all of it,
+     * from the new calibration, where each setting it changed had predicted again, the first from the one before.
+     */
+    @Test
+    void aCalibrationComingIntoUseIsPredictedFromOnce(FxRobot robot) throws Exception {
+        MachineCalibration calibration = useCalibration(Calibrations.of(MachineDescription.current()), true);
+        WhatIfViewModel whatIf = workbench.whatIf();
+        robot.interact(() -> whatIf.coresPerHostProperty().set(64));
+        AtomicInteger predictions = new AtomicInteger();
+        robot.interact(() -> whatIf.curveProperty().addListener(curve -> {
+            predictions.incrementAndGet();
+            whatIf.curveProperty().get(); // valid again, so that the next prediction tells too
+        }));
+
+        useCalibration(calibration, true);
+
+        assertEquals(1, predictions.get(), "predictions made as the calibration came into use");
+        int cores = calibration.machine().logicalCores();
+        assertEquals(cores, whatIf.coresPerHostProperty().get());
+        assertTrue(whatIf.placementProperty().get().endsWith("a host of " + cores + " cores"),
+                whatIf.placementProperty().get());
+        robot.interact(() -> whatIf.procsProperty().set(whatIf.procsProperty().get() + 1));
+        assertEquals(2, predictions.get(), "one more for one setting changed");
     }
 
     @Test

@@ -24,4 +24,10 @@ public record RunResumed(int afterEpoch, int epochs, int processes, int restart,
                 : "resumed") + " from " + (afterEpoch == 0 ? "the start" : "the checkpoint of epoch " + afterEpoch)
                 + ", on to epoch " + epochs;
     }
+
+    /** On a chart's timeline, where the run went on: {@code "restart 1 from epoch 1"}, {@code "resumed from epoch 2"}. */
+    public String label() {
+        return (afterFailure() ? "restart " + restart : "resumed") + " from "
+                + (afterEpoch == 0 ? "the start" : "epoch " + afterEpoch);
+    }
 }

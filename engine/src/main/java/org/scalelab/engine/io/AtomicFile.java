@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +18,7 @@ import java.util.UUID;
  * and the rename itself is forced. Records, studies, weights, timelines and settings are all written this way.
  */
 public final class AtomicFile {
+    private static final String NEW_FILE_SUFFIX = ".tmp";
 
     /** Writes the whole new content into {@code newFile}, which does not exist yet; need not force it. */
     @FunctionalInterface
@@ -59,7 +61,7 @@ public final class AtomicFile {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         // Named here rather than by createTempFile, which would make the file readable by its owner only.
-        Path newFile = folder.resolve("." + target.getFileName() + "-" + UUID.randomUUID() + ".tmp");
+        Path newFile = folder.resolve(newFilePrefix(target) + UUID.randomUUID() + NEW_FILE_SUFFIX);
         try {
             content.writeTo(newFile);
             Files.move(newFile, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -68,6 +70,31 @@ public final class AtomicFile {
             throw e;
         }
         forceFolder(folder);
+    }
+
+    /**
+     * Deletes the hidden new files that writers of {@code target} left behind when they were killed part way (a
+     * killed process cannot delete its own; a checkpoint's is as large as the checkpoint). Only where no other
+     * writer of {@code target} can be at work.
+     */
+    public static void removeLeftovers(Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        String prefix = newFilePrefix(target);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, file -> {
+            String name = file.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(NEW_FILE_SUFFIX);
+        })) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    private static String newFilePrefix(Path target) {
+        return "." + target.getFileName() + "-";
     }
 
     /** Writes a file that does not exist yet and forces it to disk. */

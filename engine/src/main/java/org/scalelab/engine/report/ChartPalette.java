@@ -28,6 +28,10 @@ public final class ChartPalette {
     public static final Color GRID = new Color(0xE3E6EA);
     public static final Color PLOT_BACKGROUND = new Color(0xFCFCFD);
     public static final Color TEXT = new Color(0x2B2F36);
+    /** Where ranks failed, on a run's timeline: darker than the runs' red, so not read as a run's line. */
+    public static final Color FAILURE = new Color(0xB22B2E);
+    /** Where a run went on from a checkpoint: darker than the runs' green. */
+    public static final Color RESTART = new Color(0x3B7A35);
 
     public static final Stroke SOLID = new BasicStroke(1.6f);
     public static final Stroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,

@@ -19,6 +19,8 @@ import org.jfree.chart.ui.TextAnchor;
 public final class ChartTheme {
     private static final String FONT = Font.SANS_SERIF;
     private static final StandardChartTheme THEME = theme();
+    /** Pixels between the lines of markers' labels (their font is 10 points). */
+    private static final int MARKER_LINE_HEIGHT = 13;
 
     private ChartTheme() {
     }
@@ -44,14 +46,28 @@ public final class ChartTheme {
 
     /** The dashed vertical line at this machine's cores, labelled so, where predictions go beyond them. */
     public static ValueMarker machineMarker(int cores) {
-        ValueMarker machine = new ValueMarker(cores, ChartPalette.IDEAL, ChartPalette.DASHED);
-        machine.setLabel("this machine: " + cores + " cores");
-        machine.setLabelFont(new Font(FONT, Font.PLAIN, 10));
-        machine.setLabelPaint(ChartPalette.TEXT);
-        machine.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-        machine.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        machine.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        return machine;
+        return labelledMarker(cores, "this machine: " + cores + " cores", ChartPalette.IDEAL, 0, false);
+    }
+
+    /**
+     * A dashed vertical line at {@code x} with its label beside it at the top.
+     *
+     * @param row  the label's line from the top, 0 first: markers close together put their labels on different
+     *             lines rather than over each other
+     * @param left the label to the left of the line, for a line that may stand at the right edge of the plot
+     *             (whose labels to its right were cut off there)
+     */
+    public static ValueMarker labelledMarker(double x, String label, Color colour, int row, boolean left) {
+        ValueMarker marker = new ValueMarker(x, colour, ChartPalette.DASHED);
+        marker.setAlpha(1f); // in its own colour, which the lines of runs are not
+        marker.setLabel(label);
+        marker.setLabelFont(new Font(FONT, Font.PLAIN, 10));
+        marker.setLabelPaint(ChartPalette.TEXT);
+        marker.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+        marker.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        marker.setLabelOffset(new RectangleInsets(3 + MARKER_LINE_HEIGHT * row, 3, 3, 3));
+        return marker;
     }
 
     private static StandardChartTheme theme() {

@@ -27,7 +27,7 @@ import org.scalelab.engine.io.AtomicFile;
  * parameters, optimiser state and layers' running state ({@link Worker#saveState}). Everything random
  * (epoch order, augmentation) is derived from the seed and the epoch, so the epoch is all its randomness needs.
  * Replaced whole ({@link AtomicFile}: temporary file, forced, renamed): a crash while writing leaves the
- * previous checkpoint.
+ * previous checkpoint, and the next write removes the temporary file the crash left.
  *
  * @param config the configuration of the run that wrote it
  * @param epoch  the epochs it has completed
@@ -48,6 +48,9 @@ public record Checkpoint(TrainingConfig config, int epoch) {
      */
     public static void write(Path file, TrainingConfig config, int epoch, Worker worker) {
         try {
+            // Worker 0 of rank 0 is this checkpoint's one writer: what an earlier one killed while writing left
+            // (relaunched after a failure) can go.
+            AtomicFile.removeLeftovers(file);
             AtomicFile.replaceStreaming(file, stream -> {
                 DataOutputStream out = new DataOutputStream(stream);
                 out.writeInt(MAGIC);

@@ -6,29 +6,18 @@ import static org.scalelab.engine.config.TrainingOptions.*;
 import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
-import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.training.CompressionDistance;
 import org.scalelab.engine.training.StrategyEquivalence;
 
 /** Workers in this JVM exchanging compressed gradients: what they train, set against exact sums. */
 class CompressedTrainingTest {
-    private static final DatasetCatalog CATALOG = new DatasetCatalog();
-
-    @TempDir
-    static Path folder;
-    private static StrategyEquivalence runs;
-
-    @BeforeAll
-    static void setUp() {
-        runs = new StrategyEquivalence(CATALOG, folder);
-    }
+    @RegisterExtension
+    static final StrategyEquivalence runs = new StrategyEquivalence();
 
     private static TrainingConfig threads(String compress) {
         return twentySteps("mlp-235k").with(STRATEGY, Strategy.THREADS).with(THREADS, 2)

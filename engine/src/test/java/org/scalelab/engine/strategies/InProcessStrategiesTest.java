@@ -11,16 +11,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scalelab.engine.config.OptimizerKind;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
-import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.RunFailed;
@@ -35,16 +33,8 @@ import org.scalelab.engine.training.StrategyEquivalence;
 
 /** The strategies that run inside this JVM compute what the serial strategy computes, and fail and stop cleanly. */
 class InProcessStrategiesTest {
-    private static final DatasetCatalog CATALOG = new DatasetCatalog();
-
-    @TempDir
-    static Path folder;
-    private static StrategyEquivalence runs;
-
-    @BeforeAll
-    static void setUp() {
-        runs = new StrategyEquivalence(CATALOG, folder);
-    }
+    @RegisterExtension
+    static final StrategyEquivalence runs = new StrategyEquivalence();
 
     @ParameterizedTest
     @ValueSource(strings = {"mlp-235k", "tinycnn-8"})
@@ -114,11 +104,11 @@ class InProcessStrategiesTest {
 
     @Test
     void aWorkerThatFailsEndsTheRunAsFailedWithItsReason() throws IOException {
-        Path notAFolder = Files.writeString(folder.resolve("occupied"), "a file, not a folder");
+        Path notAFolder = Files.writeString(runs.folder().resolve("occupied"), "a file, not a folder");
         TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.THREADS).with(THREADS, 2);
         RecordingListener listener = new RecordingListener();
-        RunSummary summary = Trainers.forConfig(config, CATALOG).train(
-                RunPlan.prepare(config, CATALOG).savingWeightsTo(notAFolder.resolve("weights.bin")), listener,
+        RunSummary summary = Trainers.forConfig(config, runs.catalog()).train(
+                RunPlan.prepare(config, runs.catalog()).savingWeightsTo(notAFolder.resolve("weights.bin")), listener,
                 new CancellationToken());
         assertEquals(RunStatus.FAILED, summary.status());
         RunFailed failed = assertInstanceOf(RunFailed.class, listener.events().get(listener.events().size() - 1));
@@ -131,7 +121,7 @@ class InProcessStrategiesTest {
     void cancellingStopsEveryWorkerThread() {
         TrainingConfig config = twentySteps("mlp-235k").with(STEPS_PER_EPOCH, 0).with(EPOCHS, 3).with(STRATEGY, Strategy.THREADS).with(THREADS, 2);
         CancellationToken cancellation = new CancellationToken();
-        RunSummary summary = Trainers.forConfig(config, CATALOG).train(RunPlan.prepare(config, CATALOG), event -> {
+        RunSummary summary = Trainers.forConfig(config, runs.catalog()).train(RunPlan.prepare(config, runs.catalog()), event -> {
             if (event instanceof StepCompleted step && step.globalStep() == 30) {
                 cancellation.cancel();
             }

@@ -31,18 +31,18 @@ final class TopKCodec implements GradientCodec {
     @Override
     public void encode(float[] values, ByteBuffer out, int at) {
         for (int i = 0; i < length; i++) {
-            magnitudes[i] = Math.abs(values[i]);
+            magnitudes[i] = magnitude(values[i]);
         }
         float threshold = select(magnitudes, length, length - kept);
         int ties = kept;
         for (int i = 0; i < length; i++) {
-            if (Math.abs(values[i]) > threshold) {
+            if (magnitude(values[i]) > threshold) {
                 ties--;
             }
         }
         int pair = 0;
         for (int i = 0; i < length && pair < kept; i++) {
-            float magnitude = Math.abs(values[i]);
+            float magnitude = magnitude(values[i]);
             if (magnitude > threshold || magnitude == threshold && ties-- > 0) {
                 out.putInt(at + PAIR_BYTES * pair, i);
                 out.putFloat(at + PAIR_BYTES * pair + Integer.BYTES, values[i]);
@@ -56,6 +56,16 @@ final class TopKCodec implements GradientCodec {
         for (int pair = 0; pair < kept; pair++) {
             into[in.getInt(at + PAIR_BYTES * pair)] += in.getFloat(at + PAIR_BYTES * pair + Integer.BYTES);
         }
+    }
+
+    /**
+     * An entry's magnitude, NaN counted as the largest: a NaN compares with nothing, so it was never chosen and
+     * fewer than k pairs were written, the rest of the buffer sending the last step's pairs again, while error
+     * feedback kept the NaN out of every step to come. Sent, it reaches the weights and the loss, which then ends the
+     * run as diverged.
+     */
+    private static float magnitude(float value) {
+        return Float.isNaN(value) ? Float.POSITIVE_INFINITY : Math.abs(value);
     }
 
     /** The value that would be at {@code index} were {@code a[0, count)} sorted ascending; reorders {@code a}. */

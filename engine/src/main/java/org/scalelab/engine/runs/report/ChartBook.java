@@ -1,5 +1,6 @@
 package org.scalelab.engine.runs.report;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -11,10 +12,12 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.scalelab.engine.report.ChartPalette;
+import org.scalelab.engine.report.ChartTheme;
 
 /**
  * The workbench's charts over one or more runs: the live view holds one run, the comparison overlays several.
@@ -22,6 +25,13 @@ import org.scalelab.engine.report.ChartPalette;
  * definitions that both the screen and the exports draw.
  */
 public final class ChartBook {
+    /** The charts whose horizontal axis is a run's time, in epochs. */
+    private static final List<ChartKind> TIMELINE_CHARTS = List.of(ChartKind.LOSS, ChartKind.ACCURACY,
+            ChartKind.THROUGHPUT);
+    /** The index of the per-epoch dataset and renderer of the charts of {@link ChartDefinitions#lines}. */
+    static final int PER_EPOCH = 1;
+    /** Lines the labels of successive timeline markers cycle through. */
+    private static final int MARKER_LABEL_ROWS = 3;
     private final XYSeriesCollection trainLoss = new XYSeriesCollection();
     private final XYSeriesCollection testLoss = new XYSeriesCollection();
     private final XYSeriesCollection accuracy = new XYSeriesCollection();
@@ -33,6 +43,8 @@ public final class ChartBook {
     private final DefaultCategoryDataset phasesOverTime = new DefaultCategoryDataset();
     private final Map<ChartKind, JFreeChart> charts = new EnumMap<>(ChartKind.class);
     private final List<RunTrace> traces = new ArrayList<>();
+    /** The markers put on the time axis so far, whose count picks the next one's label line. */
+    private int timelineMarkers;
     /** How many {@link #update} calls are under way (they nest: a comparison's update clears the book). */
     private int updating;
 
@@ -110,6 +122,21 @@ public final class ChartBook {
         }
     }
 
+    /**
+     * A labelled vertical line at {@code epochPosition} on every chart whose horizontal axis is the run's time in
+     * epochs (loss, accuracy, throughput), such as where ranks failed and where the run restarted. Labels of
+     * markers that follow each other take the next line down, so close markers stay readable.
+     */
+    void timelineMarker(double epochPosition, String label, Color colour, boolean labelLeft) {
+        int row = timelineMarkers++ % MARKER_LABEL_ROWS;
+        for (ChartKind kind : TIMELINE_CHARTS) {
+            // On the per-epoch renderer's layer, which every one of these charts has: a plot draws the markers of
+            // index 0 only where it has a renderer 0, and accuracy and throughput have no per-step one.
+            xyPlot(kind).addDomainMarker(PER_EPOCH, ChartTheme.labelledMarker(epochPosition, label, colour, row,
+                    labelLeft), Layer.FOREGROUND);
+        }
+    }
+
     /** Removes every predicted speedup curve (the calibration changed, or is gone). */
     public void clearPredictedSpeedup() {
         predictedSpeedup.removeAllSeries();
@@ -135,6 +162,8 @@ public final class ChartBook {
             phasesOverTime.clear();
             ideal.clear();
             extendIdealLine(1);
+            TIMELINE_CHARTS.forEach(kind -> xyPlot(kind).clearDomainMarkers());
+            timelineMarkers = 0;
         });
     }
 

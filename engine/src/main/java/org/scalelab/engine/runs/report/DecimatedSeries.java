@@ -43,6 +43,18 @@ final class DecimatedSeries {
         }
     }
 
+    /** Takes back the points beyond {@code x}: steps that are trained again after a restart from a checkpoint. */
+    void dropAfter(double x) {
+        while (count > 0 && xs[count - 1] > x) {
+            count--;
+            changed = true;
+        }
+        stepsInLastBucket = 0; // the next step starts a bucket of its own
+        if (series.getNotify()) {
+            publish();
+        }
+    }
+
     /** Puts the points into the chart's series, if any changed since the last time; tells its listeners once. */
     void publish() {
         if (!changed) {

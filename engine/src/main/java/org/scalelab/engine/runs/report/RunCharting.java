@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RanksFailed;
 import org.scalelab.engine.events.RunEvent;
+import org.scalelab.engine.events.RunResumed;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.WorkerPhases;
@@ -23,6 +25,8 @@ public final class RunCharting {
     private Optional<Baseline> baseline = Optional.empty();
     private int cores = 1;
     private long stepsPerEpoch = 1;
+    /** Where the last step was charted, on the epoch axis: where a failure after it is marked. */
+    private double lastStepPosition;
     private final List<EpochCompleted> epochs = new ArrayList<>();
 
     public RunCharting(RunTrace trace) {
@@ -43,7 +47,8 @@ public final class RunCharting {
             cores = started.config().cores();
             stepsPerEpoch = started.stepsPerEpoch();
         } else if (event instanceof StepCompleted step) {
-            trace.stepLoss(step.epoch() - 1 + (double) step.step() / stepsPerEpoch, step.loss());
+            lastStepPosition = step.epoch() - 1 + (double) step.step() / stepsPerEpoch;
+            trace.stepLoss(lastStepPosition, step.loss());
         } else if (event instanceof EpochCompleted epoch) {
             trace.testLoss(epoch.epoch(), epoch.testLoss());
             trace.accuracy(epoch.epoch(), 100 * epoch.trainAccuracy(), 100 * epoch.testAccuracy());
@@ -51,13 +56,23 @@ public final class RunCharting {
             trace.phases(epoch.epoch(), phaseSeconds(epoch.phases()));
             epochs.add(epoch);
             chartSpeedup();
+        } else if (event instanceof RanksFailed failed) {
+            // After the last step it reported, or at the start of its epoch when it reported none in it.
+            trace.timelineMarker(Math.max(lastStepPosition, failed.epoch() - 1), failed.label(), true);
+        } else if (event instanceof RunResumed resumed) {
+            // The epochs after the checkpoint are trained again: their points and throughputs are replaced.
+            trace.dropAfter(resumed.afterEpoch());
+            epochs.removeIf(epoch -> epoch.epoch() > resumed.afterEpoch());
+            chartSpeedup();
+            trace.timelineMarker(resumed.afterEpoch(), resumed.label(), false);
+            lastStepPosition = resumed.afterEpoch();
         }
     }
 
     private void chartSpeedup() {
-        if (baseline.isEmpty()) {
+        if (baseline.isEmpty() || epochs.isEmpty()) {
             trace.noSpeedup();
-        } else if (!epochs.isEmpty()) {
+        } else {
             Speedup speedup = baseline.get().speedupOf(Throughput.of(epochs).imagesPerSecond(), cores);
             trace.speedup(cores, speedup.value(), baseline.get().calibration());
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
+import org.scalelab.engine.report.ChartPalette;
 
 /**
  * One run's series in a {@link ChartBook}. Points added here show on the next redraw of the book's charts;
@@ -29,6 +30,8 @@ public final class RunTrace {
     private final ChartBook book;
     /** Each epoch's phase seconds, summed over workers, from which the over-time bars are drawn. */
     private final List<Map<String, Double>> epochTotals = new ArrayList<>();
+    /** Each epoch's phase seconds per worker, kept to take an epoch back off the per-worker totals. */
+    private final List<List<Map<String, Double>>> epochWorkers = new ArrayList<>();
     private final List<String> overTimeColumns = new ArrayList<>();
     private double smoothedLoss;
     private double smoothingWeight;
@@ -110,6 +113,7 @@ public final class RunTrace {
             }
         }
         epochTotals.add(total);
+        epochWorkers.add(List.copyOf(secondsPerWorker));
         redrawOverTime();
         book.colourPhases();
     }
@@ -129,6 +133,44 @@ public final class RunTrace {
             range.forEach(epoch -> epoch.forEach((phase, seconds) -> sum.merge(phase, seconds, Double::sum)));
             sum.forEach((phase, seconds) -> phasesOverTime.setValue(seconds / range.size(), phase, name));
             overTimeColumns.add(name);
+        }
+    }
+
+    /**
+     * Marks on the time axis of the loss, accuracy and throughput charts where ranks failed ({@code failure}) or
+     * where the run went on from a checkpoint; the label carries the run's letter where runs are compared. A
+     * failure's label stands to the left of its line, which live is the right edge of the plot; a restart's, to
+     * the right of its own, which stands back at its checkpoint.
+     *
+     * @param epochPosition on the charts' epoch axis, as {@link #stepLoss} places steps
+     */
+    public void timelineMarker(double epochPosition, String label, boolean failure) {
+        book.timelineMarker(epochPosition, label.isEmpty() || this.label.isEmpty() ? label : code + " · " + label,
+                failure ? ChartPalette.FAILURE : ChartPalette.RESTART, failure);
+    }
+
+    /**
+     * Takes the points after {@code epochPosition} off every chart of steps and epochs: a run that goes on from a
+     * checkpoint trains them again, and its new points replace them rather than draw the line back over them.
+     */
+    public void dropAfter(double epochPosition) {
+        decimatedTrainLoss.dropAfter(epochPosition);
+        for (XYSeries series : List.of(testLoss, trainAccuracy, testAccuracy, throughput)) {
+            while (!series.isEmpty() && series.getX(series.getItemCount() - 1).doubleValue() > epochPosition) {
+                series.remove(series.getItemCount() - 1);
+            }
+        }
+        if (epochTotals.size() > epochPosition) {
+            while (epochTotals.size() > epochPosition) {
+                List<Map<String, Double>> workers = epochWorkers.remove(epochWorkers.size() - 1);
+                for (int worker = 0; worker < workers.size(); worker++) {
+                    for (Map.Entry<String, Double> phase : workers.get(worker).entrySet()) {
+                        add(phasesPerWorker, phase.getKey(), column("w" + worker), -phase.getValue());
+                    }
+                }
+                epochTotals.remove(epochTotals.size() - 1);
+            }
+            redrawOverTime();
         }
     }
 

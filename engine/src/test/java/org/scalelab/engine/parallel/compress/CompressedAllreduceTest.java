@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -109,5 +110,29 @@ class CompressedAllreduceTest {
         CompressedAllreduce allreduce = new CompressedAllreduce(new SharedMemoryGroup(1).communicator(0),
                 GradientCompression.parse(scheme), true, LENGTH);
         assertTrue(allreduce.encodedBytes() < Float.BYTES * LENGTH, scheme + ": " + allreduce.encodedBytes());
+    }
+
+    /**
+     * A step allocates nothing: the codecs' scratch and every buffer are made once, for the gradient's length.
+     * Counted in bytes this thread allocated (the JVM's own count, not time), over 200 steps after 200 to warm up.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fp16", "int8", "topk:0.05"})
+    void aStepAllocatesNothing(String scheme) {
+        CompressedAllreduce alone = new CompressedAllreduce(new SharedMemoryGroup(1).communicator(0),
+                GradientCompression.parse(scheme), true, 100_000);
+        FloatBuffer gradient = FloatBuffer.wrap(ThreadedRanks.randomValues(1, 100_000));
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        for (int step = 0; step < 200; step++) {
+            alone.sum(gradient);
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int step = 0; step < 200; step++) {
+            alone.sum(gradient);
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        // A step's buffers are 400 kB and more; what a step may allocate besides is the JVM's own trifles.
+        assertTrue(allocated < 200 * 64, scheme + ": " + allocated + " bytes in 200 steps");
     }
 }

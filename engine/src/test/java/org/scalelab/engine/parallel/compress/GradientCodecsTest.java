@@ -127,6 +127,34 @@ class GradientCodecsTest {
         assertArrayEquals(new float[100], decoded);
     }
 
+    /**
+     * A NaN in the gradient is sent, and exactly k pairs are written over whatever the buffer held: a NaN had been
+     * chosen by no comparison, so the last step's pairs went out again and the NaN stayed in the residual for good.
+     */
+    @Test
+    void topKSendsANanAmongItsKPairsAndNothingOfTheBufferBefore() {
+        GradientCompression compression = GradientCompression.parse("topk:0.1");
+        GradientCodec codec = GradientCodecs.of(compression, 100);
+        ByteBuffer bytes = ByteBuffer.allocate(codec.encodedBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        float[] before = new float[100];
+        Arrays.fill(before, 5f);
+        codec.encode(before, bytes, 0);
+        float[] values = gradient(100, 11);
+        values[42] = Float.NaN;
+
+        codec.encode(values, bytes, 0);
+        float[] decoded = new float[100];
+        codec.addDecoded(bytes, 0, decoded);
+
+        assertTrue(Float.isNaN(decoded[42]), "the NaN is sent");
+        Integer[] byMagnitude = IntStream.range(0, 100).filter(i -> i != 42).boxed()
+                .sorted(Comparator.comparingDouble(i -> -Math.abs(values[i]))).toArray(Integer[]::new);
+        for (int rank = 0; rank < 99; rank++) {
+            int i = byMagnitude[rank];
+            assertEquals(rank < 9 ? values[i] : 0f, decoded[i], "entry " + i + ", the " + (rank + 1) + "th largest");
+        }
+    }
+
     @Test
     void selectionFindsTheOrderStatisticOfAnyInput() {
         SplittableRandom random = new SplittableRandom(3);

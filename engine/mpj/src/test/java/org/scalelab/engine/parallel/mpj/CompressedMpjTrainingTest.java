@@ -7,15 +7,12 @@ import static org.scalelab.engine.training.StrategyEquivalence.assertSameWeights
 import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
-import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
@@ -31,16 +28,8 @@ import org.scalelab.engine.training.StrategyEquivalence;
 
 /** MPJ ranks exchanging compressed gradients: the same sums as threads, and fewer bytes than floats. */
 class CompressedMpjTrainingTest {
-    private static final DatasetCatalog CATALOG = new DatasetCatalog();
-
-    @TempDir
-    static Path folder;
-    private static StrategyEquivalence runs;
-
-    @BeforeAll
-    static void setUp() {
-        runs = new StrategyEquivalence(CATALOG, folder);
-    }
+    @RegisterExtension
+    static final StrategyEquivalence runs = new StrategyEquivalence();
 
     /**
      * Ranks and threads split the batch alike and decode and add the same halves in the same order, so they
@@ -69,9 +58,9 @@ class CompressedMpjTrainingTest {
         GradientCompression topk = GradientCompression.parse("topk:0.01");
         TrainingConfig config = twentySteps("mlp-235k").with(STEPS_PER_EPOCH, 60).with(STRATEGY, Strategy.MPJ)
                 .with(PROCS, 2).with(COMPRESS, topk);
-        RunStore store = new RunStore(folder.resolve("runs"));
+        RunStore store = new RunStore(runs.folder().resolve("runs"));
         CancellationToken token = new CancellationToken();
-        RunSummary summary = Trainers.forConfig(config, CATALOG).train(RunPlan.prepare(config, CATALOG),
+        RunSummary summary = Trainers.forConfig(config, runs.catalog()).train(RunPlan.prepare(config, runs.catalog()),
                 new RunRecorder(store, token::abort), token);
         assertEquals(RunStatus.FINISHED, summary.status());
         RunRecord record = store.load(summary.runId());

@@ -17,16 +17,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.OptimizerKind;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
-import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.RunEvent;
@@ -49,16 +47,8 @@ import org.scalelab.engine.training.StrategyEquivalence;
 
 /** The strategies whose workers are MPJ Express ranks, trained for real: same weights as serial, and supervised. */
 class MpjTrainingTest {
-    private static final DatasetCatalog CATALOG = new DatasetCatalog();
-
-    @TempDir
-    static Path folder;
-    private static StrategyEquivalence runs;
-
-    @BeforeAll
-    static void setUp() {
-        runs = new StrategyEquivalence(CATALOG, folder);
-    }
+    @RegisterExtension
+    static final StrategyEquivalence runs = new StrategyEquivalence();
 
     @ParameterizedTest
     @ValueSource(strings = {"mlp-235k", "tinycnn-8"})
@@ -113,7 +103,7 @@ class MpjTrainingTest {
 
     @Test
     void aKilledRankFailsTheRunWithinTwoSecondsAndLeavesNoRankAndAFailedRecord() throws Exception {
-        Run run = Run.start(longRun(), folder.resolve("killed"), null);
+        Run run = Run.start(longRun(), runs.folder().resolve("killed"), null);
         ProcessHandle victim = run.ranks().get(1);
         long killedAt = System.nanoTime();
         victim.destroyForcibly();
@@ -129,7 +119,7 @@ class MpjTrainingTest {
     @Test
     void aStoppedRankFailsTheRunWithinItsTimeoutNamingItAndLeavesNoRankAndAFailedRecord() throws Exception {
         int timeout = 3;
-        Run run = Run.start(longRun().with(RANK_TIMEOUT, timeout), folder.resolve("stopped"), null);
+        Run run = Run.start(longRun().with(RANK_TIMEOUT, timeout), runs.folder().resolve("stopped"), null);
         ProcessHandle victim = run.ranks().get(1);
         long stoppedAt = System.nanoTime();
         Signals.send("STOP", victim);
@@ -150,11 +140,11 @@ class MpjTrainingTest {
 
     @Test
     void anExceptionInARankFailsTheRunWithItsMessage() throws Exception {
-        Path occupied = Files.writeString(folder.resolve("occupied"), "a file, not a folder");
+        Path occupied = Files.writeString(runs.folder().resolve("occupied"), "a file, not a folder");
         TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2);
-        RunPlan plan = RunPlan.prepare(config, CATALOG).savingWeightsTo(occupied.resolve("weights.bin"));
+        RunPlan plan = RunPlan.prepare(config, runs.catalog()).savingWeightsTo(occupied.resolve("weights.bin"));
         List<RunEvent> events = new ArrayList<>();
-        RunSummary summary = Trainers.forConfig(config, CATALOG).train(plan, events::add, new CancellationToken());
+        RunSummary summary = Trainers.forConfig(config, runs.catalog()).train(plan, events::add, new CancellationToken());
         assertEquals(RunStatus.FAILED, summary.status());
         RunFailed failed = assertInstanceOf(RunFailed.class, events.get(events.size() - 1));
         assertTrue(failed.message().contains("rank 0"), failed.message());
@@ -165,7 +155,7 @@ class MpjTrainingTest {
     @Test
     void cancellingStopsEveryRankWithinTwoSecondsAndTheRecordSaysCancelled() throws Exception {
         CancellationToken cancellation = new CancellationToken();
-        Run run = Run.start(longRun(), folder.resolve("cancelled"), cancellation);
+        Run run = Run.start(longRun(), runs.folder().resolve("cancelled"), cancellation);
         long cancelledAt = System.nanoTime();
         cancellation.cancel();
         RunSummary summary = run.end();
@@ -185,7 +175,7 @@ class MpjTrainingTest {
                 cancellation.cancel();
             }
         };
-        RunSummary summary = Trainers.forConfig(longRun(), CATALOG).train(RunPlan.prepare(longRun(), CATALOG),
+        RunSummary summary = Trainers.forConfig(longRun(), runs.catalog()).train(RunPlan.prepare(longRun(), runs.catalog()),
                 cancelAtOnce, cancellation);
         assertEquals(RunStatus.CANCELLED, summary.status());
         assertEquals(0, summary.epochs());
@@ -197,8 +187,8 @@ class MpjTrainingTest {
     void aDivergingRunOnRanksEndsFailedAtTheStepItDiverged() {
         TrainingConfig config = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2).with(LR, 1e30);
         List<RunEvent> events = new ArrayList<>();
-        RunSummary summary = Trainers.forConfig(config, CATALOG).train(RunPlan.prepare(config, CATALOG), events::add,
-                new CancellationToken());
+        RunSummary summary = Trainers.forConfig(config, runs.catalog()).train(RunPlan.prepare(config, runs.catalog()),
+                events::add, new CancellationToken());
         assertEquals(RunStatus.FAILED, summary.status());
         String message = ((RunFailed) events.get(events.size() - 1)).message();
         assertTrue(message.startsWith("diverged at step "), message);
@@ -215,7 +205,8 @@ class MpjTrainingTest {
 
     @Test
     void aHostFileNamingThisMachineRunsTheRanksHere() throws IOException {
-        Path hosts = Files.writeString(folder.resolve("hosts"), "# two names for this machine\nlocalhost slots=1\n127.0.0.1\n");
+        Path hosts = Files.writeString(runs.folder().resolve("hosts"),
+                "# two names for this machine\nlocalhost slots=1\n127.0.0.1\n");
         float[] serial = runs.weights(twentySteps("mlp-235k"));
         assertSameWeights(serial, runs.weights(twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2)
                 .with(HOSTS, hosts.toString())), "mpj 2 over a host file");
@@ -249,8 +240,8 @@ class MpjTrainingTest {
                     stepping.complete(null);
                 }
             });
-            CompletableFuture<RunSummary> summary = CompletableFuture.supplyAsync(() -> Trainers.forConfig(config, CATALOG)
-                    .train(RunPlan.prepare(config, CATALOG), listener, token));
+            CompletableFuture<RunSummary> summary = CompletableFuture.supplyAsync(() -> Trainers.forConfig(config,
+                    runs.catalog()).train(RunPlan.prepare(config, runs.catalog()), listener, token));
             summary.whenComplete((result, failure) -> stepping.completeExceptionally(new AssertionError(
                     "the run ended before its tenth step: " + (failure != null ? failure : events.get(events.size() - 1)))));
             stepping.get(60, TimeUnit.SECONDS);
