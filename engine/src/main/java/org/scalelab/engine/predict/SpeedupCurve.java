@@ -72,6 +72,6 @@ public record SpeedupCurve(String label, List<Prediction> points) {
     private static Scenario withThreads(Scenario base, int threads) {
         return new Scenario(base.model(), base.strategy(), base.procs(), threads, base.allreduce(), base.hosts(),
                 base.coresPerHost(), base.network(), base.networkBothWays(), base.batch(), base.scaling(),
-                base.epochImages(), base.averagingPeriod(), base.viaMaster(), base.compression());
+                base.epochImages(), base.averagingPeriod(), base.viaMaster(), base.compression(), base.overlapBucketKb());
     }
 }
