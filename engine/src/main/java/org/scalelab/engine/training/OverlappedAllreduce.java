@@ -51,6 +51,8 @@ final class OverlappedAllreduce implements ReplicaSync, LayerClock {
     private final long[] communicated;
     private final long[] ended;
     private int launched;
+    /** When this step's backward pass ended: when its last bucket was ready, on the timer's clock. */
+    private long backwardEnded;
 
     OverlappedAllreduce(TimedCollectives collectives, Network network, int bucketKb) {
         this.communicator = collectives.communicator();
@@ -86,10 +88,16 @@ final class OverlappedAllreduce implements ReplicaSync, LayerClock {
         return communicator.size() > 1 ? this : LayerClock.NONE;
     }
 
-    /** Hands every bucket whose lowest layer's backward pass has now finished to the communication thread. */
+    /**
+     * Hands every bucket whose lowest layer's backward pass has now finished to the communication thread. The last
+     * bucket holds the first layer with parameters: once it is ready, the backward pass is over.
+     */
     @Override
     public void finished(int layer, boolean backward) {
         while (backward && launched < buckets.size() && layer <= buckets.get(launched).lowestLayer()) {
+            if (launched == buckets.size() - 1) {
+                backwardEnded = timer.now();
+            }
             launch(launched++);
         }
     }
@@ -100,10 +108,12 @@ final class OverlappedAllreduce implements ReplicaSync, LayerClock {
         if (communicator.size() == 1) {
             return;
         }
-        while (launched < buckets.size()) {
-            launch(launched++);
+        if (launched < buckets.size()) {
+            backwardEnded = timer.now();
+            while (launched < buckets.size()) {
+                launch(launched++);
+            }
         }
-        long backwardEnded = timer.now();
         timer.enter(Phase.COMMUNICATION, "allreduce", bytes);
         awaitBuckets();
         timer.enter(Phase.UPDATE);
