@@ -33,7 +33,7 @@ import org.scalelab.engine.parallel.comm.NdBuffers;
  */
 final class OverlappedAllreduce implements ReplicaSync, LayerClock {
     /** How long an idle communication thread stays, so that a run's end does not leave one behind. */
-    private static final long IDLE_THREAD_SECONDS = 5;
+    private static final long IDLE_THREAD_SECONDS = 2;
 
     private final Communicator communicator;
     private final PhaseTimer timer;

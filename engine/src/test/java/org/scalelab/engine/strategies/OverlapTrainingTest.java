@@ -20,11 +20,16 @@ import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.RunStatus;
+import org.scalelab.engine.events.RunSummary;
+import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.PhaseSlice;
 import org.scalelab.engine.events.StepTimeline;
 import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.RecordingListener;
+import org.scalelab.engine.training.RunPlan;
 import org.scalelab.engine.training.StrategyEquivalence;
 
 /** {@code --overlap} with worker threads: the same weights as the allreduce after the backward pass, and its phases. */
@@ -89,6 +94,28 @@ class OverlapTrainingTest {
             assertEquals(epoch.epochSeconds(), wall, 0.05 * epoch.epochSeconds(),
                     "the phases but the hidden one add up to the epoch");
         }
+    }
+
+    /** A cancelled run's communication threads are released from their collectives and go away once idle. */
+    @Test
+    void cancellingAnOverlappedRunLeavesNoCommunicationThreadBehind() throws InterruptedException {
+        TrainingConfig config = threads("mlp-235k").with(STEPS_PER_EPOCH, 0).with(EPOCHS, 3).with(OVERLAP, true)
+                .with(BUCKET_KB, 1);
+        CancellationToken cancellation = new CancellationToken();
+        RunSummary summary = Trainers.forConfig(config, CATALOG).train(RunPlan.prepare(config, CATALOG), event -> {
+            if (event instanceof StepCompleted step && step.globalStep() == 30) {
+                cancellation.cancel();
+            }
+        }, cancellation);
+        assertEquals(RunStatus.CANCELLED, summary.status());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        List<String> alive;
+        do {
+            Thread.sleep(100);
+            alive = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .filter(name -> name.startsWith("communication-")).toList();
+        } while (!alive.isEmpty() && System.nanoTime() < deadline);
+        assertEquals(List.of(), alive, "communication threads still there 5 s after the run was cancelled");
     }
 
     @Test
