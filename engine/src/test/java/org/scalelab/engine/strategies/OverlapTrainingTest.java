@@ -1,6 +1,7 @@
 package org.scalelab.engine.strategies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scalelab.engine.config.TrainingOptions.*;
 import static org.scalelab.engine.training.StrategyEquivalence.assertSameWeights;
@@ -20,11 +21,11 @@ import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.Phase;
+import org.scalelab.engine.events.PhaseSlice;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
-import org.scalelab.engine.events.Phase;
-import org.scalelab.engine.events.PhaseSlice;
 import org.scalelab.engine.events.StepTimeline;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.training.CancellationToken;
@@ -121,12 +122,12 @@ class OverlapTrainingTest {
     @Test
     void strategiesWithoutAnAllreduceOfGradientsAndCompressionRefuseOverlapInOneLine() {
         for (Strategy strategy : List.of(Strategy.SERIAL, Strategy.INTRA_OP, Strategy.PARAM_AVG)) {
-            ConfigException refused = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+            ConfigException refused = assertThrows(ConfigException.class,
                     () -> twentySteps("mlp-235k").with(STRATEGY, strategy).with(OVERLAP, true).validate());
             assertEquals("overlap true: applies only to strategies that allreduce gradients (threads, mpj, "
                     + "mpj-multicore, hybrid), not " + strategy, refused.getMessage());
         }
-        ConfigException compressed = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        ConfigException compressed = assertThrows(ConfigException.class,
                 () -> threads("mlp-235k").with(OVERLAP, true).with(COMPRESS, GradientCompression.parse("fp16")).validate());
         assertEquals("overlap true: overlaps the float32 allreduce; compressed gradients (--compress fp16) are gathered "
                 + "whole after the backward pass", compressed.getMessage());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.DatasetCatalog;
@@ -46,7 +47,7 @@ class OverlapMpjTrainingTest {
     void ranksOverlappingTheirAllreduceReachTheWeightsOfTheAllreduceAfterTheBackwardPass() throws IOException {
         TrainingConfig mpj = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ).with(PROCS, 2);
         assertSameWeights(runs.weights(mpj), runs.weights(overlapped(mpj)), "mpj 2, overlap in 1 kB buckets");
-        TrainingConfig builtin = mpj.with(ALLREDUCE, org.scalelab.engine.config.AllreduceAlgorithm.BUILTIN);
+        TrainingConfig builtin = mpj.with(ALLREDUCE, AllreduceAlgorithm.BUILTIN);
         assertSameWeights(runs.weights(builtin), runs.weights(overlapped(builtin)), "mpj 2 builtin allreduce, overlap");
         TrainingConfig multicore = twentySteps("mlp-235k").with(STRATEGY, Strategy.MPJ_MULTICORE).with(PROCS, 2);
         assertSameWeights(runs.weights(multicore), runs.weights(overlapped(multicore)), "mpj-multicore 2, overlap");
