@@ -91,9 +91,11 @@ class OverlapTrainingTest {
             long hiddenMicros = thread.stream().filter(slice -> slice.phase() == Phase.HIDDEN_COMMUNICATION)
                     .mapToLong(PhaseSlice::micros).sum();
             assertEquals(hiddenMicros / 1e6, worker.seconds().get(Phase.HIDDEN_COMMUNICATION), 20 * 3 * 2e-6);
-            double wall = worker.total();
-            assertEquals(epoch.epochSeconds(), wall, 0.05 * epoch.epochSeconds(),
-                    "the phases but the hidden one add up to the epoch");
+            if (worker.worker() == 0) {
+                // the epoch's seconds are worker 0's (the other may have started later)
+                assertEquals(epoch.epochSeconds(), worker.total(), 0.01 * epoch.epochSeconds(),
+                        "the phases but the hidden one add up to the epoch");
+            }
         }
     }
 
