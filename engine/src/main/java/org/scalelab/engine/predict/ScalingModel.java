@@ -118,8 +118,8 @@ public final class ScalingModel {
         List<Integer> counts = layerParameters.computeIfAbsent(model, name -> Models.resolve(name).buildLayers(0).stream()
                 .map(Layer::parameterCount).toList());
         if (counts.size() != profile.parts().size() - 1) {
-            throw new CalibrationException("model " + model + " has " + counts.size() + " layers but its calibration "
-                    + (profile.parts().size() - 1) + ": run scalelab predict calibrate --models " + model);
+            throw new CalibrationException("the calibration of model " + model + " does not time its " + counts.size()
+                    + " layers one by one, as an overlapped allreduce needs: run scalelab predict calibrate --models " + model);
         }
         return counts;
     }

@@ -1,6 +1,7 @@
 package org.scalelab.engine.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -73,6 +74,21 @@ public class OverlapScalingTest {
                 new double[] {0.3e-3, 0.4e-3, 0.1e-3});
         assertEquals(0.2e-3, schedule.waitedSeconds(), EXACT);
         assertEquals(0.6e-3, schedule.hiddenSeconds(), EXACT);
+    }
+
+    @Test
+    void aCalibrationWithoutTheModelsLayersCannotPredictOverlapAndSaysWhatToDo() {
+        ScalingModel wholeStep = new ScalingModel(ScalingModelTest.calibration(0));
+        Scenario m = new Scenario("m", Strategy.MPJ, 2, 1, AllreduceAlgorithm.RING, 1, 2, null, null, 64,
+                Scaling.STRONG, 6400, 1, false, GradientCompression.NONE, 0);
+        assertEquals(0, wholeStep.predict(m).hiddenSeconds(), "without overlap the layers are not needed");
+        Map<Transport, LinkCost> transports = calibration(MachineDescription.current()).transports();
+        ComputeProfile oneFit = new ComputeProfile("mlp-235k", 235_146, List.of(layer("step", 1e-4)), new LinearFit(0, 0), 0);
+        ScalingModel coarse = new ScalingModel(new MachineCalibration(MachineDescription.current(), "2026-12-05T00:00:00Z",
+                Map.of("mlp-235k", oneFit), transports, 0));
+        CalibrationException e = assertThrows(CalibrationException.class, () -> coarse.predict(twoRanks(64)));
+        assertEquals("the calibration of model mlp-235k does not time its 6 layers one by one, as an overlapped allreduce "
+                + "needs: run scalelab predict calibrate --models mlp-235k", e.getMessage());
     }
 
     /** The calibration worked with here, on {@code machine}: {@code predict --overlap}'s tests use it too. */
