@@ -24,6 +24,9 @@ for plan in "${plans[@]}"; do
         sed -E "s#\]\(([a-z-]+)\.png\)#](results/$name/\1.svg)#" "experiments/results/$name/study.md"
         printf '\nMachine: %s, %s logical cores; load average %s when the study started (shared VM: compare rows of one table only).\n' \
             "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$(nproc)" "$load"
+        if awk -v load="${load%% *}" -v cores="$(nproc)" 'BEGIN { exit !(load > cores) }'; then
+            printf '\nIts timings were taken under load: more runnable threads than cores (other work ran beside the study), so they say more about the shape of the results than about this machine.\n'
+        fi
     } > "experiments/$name.md"
     rm "experiments/results/$name/study.md"
 done

@@ -276,6 +276,9 @@ public final class ExperimentViewModel {
         if (!now.averagesParameters()) {
             viaMaster.set(false);
         }
+        if (!now.allreducesGradients()) {
+            text(OVERLAP).set(OVERLAP.defaultText());
+        }
     }
 
     private int parsedProcesses() {

@@ -6,11 +6,13 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -23,6 +25,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.scalelab.app.ui.Forms;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingOptions;
 
 /**
  * The What-if tab: which calibration predicts (or why none can, with "Calibrate this machine"), the configuration's
@@ -114,7 +117,15 @@ public final class WhatIfView extends BorderPane {
         grid.addRow(row++, latencyLabel, latency);
         grid.addRow(row++, bandwidthLabel, bandwidth);
         row = add(grid, row, "Batch", integers("whatif-batch", 1, 1 << 20, model.batchProperty()));
-        add(grid, row, "Scaling", id(scalings, "whatif-scaling"));
+        row = add(grid, row, "Scaling", id(scalings, "whatif-scaling"));
+        CheckBox overlap = id(new CheckBox("beside the backward pass"), "whatif-overlap");
+        overlap.selectedProperty().bindBidirectional(model.overlapProperty());
+        overlap.setTooltip(new Tooltip(TrainingOptions.OVERLAP.help()));
+        Spinner<Integer> bucket = integers("whatif-bucket-kb", 1, 1 << 20, model.bucketKbProperty());
+        bucket.setTooltip(new Tooltip(TrainingOptions.BUCKET_KB.help()));
+        bucket.disableProperty().bind(overlap.selectedProperty().not());
+        row = add(grid, row, "Allreduce", overlap);
+        add(grid, row, "Bucket kB", bucket);
         Label problem = Forms.message("error-text", model.problemProperty());
         problem.setId("whatif-problem");
         problem.setMaxWidth(260);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -18,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -96,6 +98,9 @@ public final class WhatIfViewModel {
     private final IntegerProperty batch = new SimpleIntegerProperty(this, "batch",
             TrainingOptions.BATCH.defaultValue());
     private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>(TrainingOptions.SCALING.defaultValue());
+    private final BooleanProperty overlap = new SimpleBooleanProperty(TrainingOptions.OVERLAP.defaultValue());
+    private final IntegerProperty bucketKb = new SimpleIntegerProperty(this, TrainingOptions.BUCKET_KB.key(),
+            TrainingOptions.BUCKET_KB.defaultValue());
 
     private final ReadOnlyObjectWrapper<Prediction> chosen = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Prediction>> curve = new ReadOnlyObjectWrapper<>(List.of());
@@ -111,7 +116,7 @@ public final class WhatIfViewModel {
         this.threads = threads;
         // Change listeners: one prediction per value that changes, whichever inputs the last prediction read.
         List<ObservableValue<?>> inputs = List.of(calibration, model, strategy, procs, threadCount, hosts, coresPerHost,
-                network, latencyMicros, bandwidthGbps, batch, scaling);
+                network, latencyMicros, bandwidthGbps, batch, scaling, overlap, bucketKb);
         inputs.forEach(input -> input.addListener((property, before, now) -> {
             if (!settingCalibration) {
                 predict();
@@ -237,7 +242,7 @@ public final class WhatIfViewModel {
         }
         try {
             strategy.get().checkCounts(procs.get(), threadCount.get());
-            for (var count : List.of(procs, threadCount, hosts, coresPerHost, batch)) {
+            for (var count : List.of(procs, threadCount, hosts, coresPerHost, batch, bucketKb)) {
                 if (count.get() < 1) {
                     throw new ConfigException(count.getName(), count.get(), "expected at least 1");
                 }
@@ -251,7 +256,7 @@ public final class WhatIfViewModel {
             return Optional.of(new Scenario(model.get(), strategy.get(), procs.get(), threadCount.get(),
                     TrainingOptions.ALLREDUCE.defaultValue(), Math.min(hosts.get(), procs.get()), coresPerHost.get(), link,
                     batch.get(), scaling.get(), RunScenarios.DEFAULT_EPOCH_IMAGES,
-                    TrainingOptions.AVERAGE_EVERY.defaultValue(), false));
+                    TrainingOptions.AVERAGE_EVERY.defaultValue(), false).withOverlap(overlap.get() ? bucketKb.get() : 0));
         } catch (IllegalArgumentException e) { // a ConfigException, or an unknown network
             problem.set(e.getMessage());
             return Optional.empty();
@@ -274,12 +279,27 @@ public final class WhatIfViewModel {
         ScalingModel scalingModel = new ScalingModel(used);
         Scenario base = scenario.get();
         int counted = base.strategy().usesProcesses() ? base.procs() : base.threads();
-        Prediction prediction = scalingModel.predict(base);
-        List<Prediction> points = SpeedupCurve.grow(scalingModel, base, Math.max(SHORTEST_CURVE, 2 * counted));
+        Prediction prediction;
+        List<Prediction> points;
+        try {
+            prediction = scalingModel.predict(base);
+            points = SpeedupCurve.grow(scalingModel, base, Math.max(SHORTEST_CURVE, 2 * counted));
+        } catch (CalibrationException e) { // overlap needs the model's layers timed one by one
+            problem.set(e.getMessage());
+            chosen.set(null);
+            curve.set(List.of());
+            summary.set("");
+            crossover.set("");
+            placement.set("");
+            charts.clear();
+            return;
+        }
         chosen.set(prediction);
         curve.set(points);
-        summary.set(String.format(Locale.ROOT, "%,.0f images/s · speedup %.2f× · efficiency %.0f %%%s",
+        summary.set(String.format(Locale.ROOT, "%,.0f images/s · speedup %.2f× · efficiency %.0f %%%s%s",
                 prediction.imagesPerSecond(), prediction.speedup(), 100 * prediction.efficiency(),
+                base.overlapsAllreduce() ? String.format(Locale.ROOT, " · %.2f ms of communication hidden behind the "
+                        + "backward pass", 1e3 * prediction.hiddenSeconds()) : "",
                 prediction.oversubscribed() ? " · oversubscribed: more busy threads on a host than it has cores" : ""));
         placement.set(base.strategy().usesProcesses()
                 ? String.format(Locale.ROOT, "%d ranks on %d host%s: %d to a host of %d cores", base.procs(), base.hosts(),
@@ -367,6 +387,16 @@ public final class WhatIfViewModel {
     /** The global batch under strong scaling, each worker's under weak. */
     public IntegerProperty batchProperty() {
         return batch;
+    }
+
+    /** Whether the gradients' allreduce overlaps the backward pass, as {@code train --overlap}. */
+    public BooleanProperty overlapProperty() {
+        return overlap;
+    }
+
+    /** With overlap: the buckets' size in kB, as {@code train --bucket-kb}. */
+    public IntegerProperty bucketKbProperty() {
+        return bucketKb;
     }
 
     public ObjectProperty<Scaling> scalingProperty() {

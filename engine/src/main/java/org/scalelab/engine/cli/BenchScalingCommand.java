@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 "Each case runs one warm-up epoch and REPEATS timed epochs of STEPS steps; the median epoch is shown."})
 public final class BenchScalingCommand implements Callable<Integer> {
 
-    private static final List<Phase> TRAINING_PHASES = Arrays.stream(Phase.values()).filter(p -> p != Phase.EVALUATION).toList();
+    private static final List<Phase> TRAINING_PHASES = Arrays.stream(Phase.values())
+            .filter(p -> p != Phase.EVALUATION && p.wallTime()).toList();
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL", description = "Default: ${DEFAULT-VALUE}.",
             defaultValue = "mlp-235k,cnn-1m")

@@ -17,6 +17,7 @@ import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.predict.ClusterValidation;
@@ -96,6 +97,14 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Gradients exchanged compressed, as train --compress: " + GradientCompression.CHOICES
                     + ". Default: ${DEFAULT-VALUE}.")
     GradientCompression compress = TrainingOptions.COMPRESS.defaultValue();
+
+    @Option(names = "--overlap", description = "As train --overlap: the gradients' allreduce in buckets beside the "
+            + "backward pass; the table adds the communication hidden behind it (the last bucket's cannot be).")
+    boolean overlap;
+
+    @Option(names = "--bucket-kb", paramLabel = "KB", description = "With --overlap: buckets of about KB kB, as train "
+            + "--bucket-kb. Default: ${DEFAULT-VALUE}.")
+    int bucketKb = TrainingOptions.BUCKET_KB.defaultValue();
 
     @Option(names = "--average-every", paramLabel = "K",
             description = "param-avg: local steps between averages, 0 for once per epoch. Default: ${DEFAULT-VALUE}.")
@@ -219,6 +228,14 @@ public final class PredictCommand implements Callable<Integer> {
             // the scaling benchmark trains with gradients summed as floats
             throw new ConfigException("validate", true, "measures uncompressed gradients only; leave out --compress");
         }
+        if (overlap) {
+            OptionChecks.atLeastOne("bucketKb", bucketKb);
+            TrainingConfig.checkOverlap(strategy, compress);
+        }
+        if (validate && overlap) {
+            // the scaling benchmark trains with the allreduce after the backward pass
+            throw new ConfigException("validate", true, "measures the allreduce without overlap only; leave out --overlap");
+        }
         if (slots != null) {
             OptionChecks.atLeastOne("slots", slots);
         }
@@ -255,7 +272,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (int t : threads) {
                 int hostsUsed = slots != null ? (p + slots - 1) / slots : Math.min(hosts, p);
                 scenarios.add(new Scenario(model, strategy, p, t, allreduce, hostsUsed, cores, link, bothWays, batchSize,
-                        scaling, epochImages, averageEvery, viaMaster, compress));
+                        scaling, epochImages, averageEvery, viaMaster, compress, overlap ? bucketKb : 0));
             }
         }
         return scenarios;
@@ -283,18 +300,30 @@ public final class PredictCommand implements Callable<Integer> {
                 : network + (latencyMicros != null || bandwidthGbps != null ? " (as given)" : "");
         out.printf(Locale.ROOT, "%s, %s, batch %d (%s scaling), network %s; times in ms per step%n%n", model, strategy,
                 batchSize, scaling, networkName);
-        TextTable table = TextTable.allNumeric(List.of("P", "T", "Hosts", "Step", "Compute", "Communication", "Waiting", "Rest",
-                "img/s", "Speedup", "Efficiency"));
+        List<String> columns = new ArrayList<>(List.of("P", "T", "Hosts", "Step", "Compute", "Communication", "Waiting",
+                "Rest", "img/s", "Speedup", "Efficiency"));
+        if (overlap) {
+            columns.add(6, "Hidden");
+        }
+        TextTable table = TextTable.allNumeric(columns);
         for (Prediction p : predictions) {
-            table.add(List.of(String.valueOf(p.procs()), String.valueOf(p.threads()), String.valueOf(p.hosts()),
-                    ms(p.stepSeconds()) + (p.oversubscribed() ? " *" : ""), ms(p.computeSeconds()),
+            List<String> row = new ArrayList<>(List.of(String.valueOf(p.procs()), String.valueOf(p.threads()),
+                    String.valueOf(p.hosts()), ms(p.stepSeconds()) + (p.oversubscribed() ? " *" : ""), ms(p.computeSeconds()),
                     ms(p.communicationSeconds()), ms(p.waitSeconds()), ms(p.restSeconds()),
                     String.format(Locale.ROOT, "%,.0f", p.imagesPerSecond()), String.format(Locale.ROOT, "%.2f×", p.speedup()),
                     String.format(Locale.ROOT, "%.0f %%", 100 * p.efficiency())));
+            if (overlap) {
+                row.add(6, ms(p.hiddenSeconds()));
+            }
+            table.add(row);
         }
         table.print(out, markdown);
         if (predictions.stream().anyMatch(Prediction::oversubscribed)) {
             out.println("\n* oversubscribed: more busy native threads on a host than it has cores; compute is time-shared.");
+        }
+        if (overlap) {
+            out.printf(Locale.ROOT, "%nOverlap in buckets of about %d kB: Communication is what the step waits for after the "
+                    + "backward pass, Hidden what ran beside it (not part of the step).%n", bucketKb);
         }
         out.println();
         for (int t : threads) {

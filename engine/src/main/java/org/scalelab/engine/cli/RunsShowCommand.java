@@ -14,6 +14,7 @@ import org.scalelab.engine.report.ReportTable.Column;
 import org.scalelab.engine.report.ReportTable.Unit;
 import org.scalelab.engine.report.TableFormat;
 import org.scalelab.engine.runs.BytesSent;
+import org.scalelab.engine.runs.HiddenCommunication;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.RunTables;
@@ -69,6 +70,7 @@ final class RunsShowCommand implements Callable<Integer> {
             }
         });
         BytesSent.of(run).ifPresent(sent -> out.println("Sent:      " + sent.describe()));
+        HiddenCommunication.of(run).ifPresent(overlap -> out.println("Exchange:  " + overlap.describe()));
         if (!run.tags().isEmpty()) {
             out.println("Tags:      " + String.join(", ", run.tags()));
         }

@@ -14,10 +14,14 @@ package org.scalelab.engine.config;
  * @param compression     how gradient-summing workers compress what they exchange
  * @param errorFeedback   with lossy compression: whether each worker keeps what it did not send and adds it to its
  *                        next gradient
+ * @param overlap         for strategies that {@link Strategy#allreducesGradients()}: allreduce each bucket of
+ *                        gradients on a communication thread while the backward pass goes on
+ * @param bucketKb        with {@code overlap}: about how many kB of gradients a bucket holds
  */
 public record Parallelism(Strategy strategy, int processes, int threads, Scaling scaling, int averagingPeriod,
                           boolean viaMaster, AllreduceAlgorithm allreduce,
-                          GradientCompression compression, boolean errorFeedback) {
+                          GradientCompression compression, boolean errorFeedback,
+                          boolean overlap, int bucketKb) {
 
     /** Workers in all, each with its own replica of the network. */
     public int workers() {

@@ -85,6 +85,11 @@ public enum Strategy {
         return this == MPJ || this == HYBRID || this == MPJ_MULTICORE;
     }
 
+    /** Whether the workers sum their gradients by an allreduce every step, which {@code --overlap} can hide. */
+    public boolean allreducesGradients() {
+        return this == THREADS || sumsByAllreduce();
+    }
+
     /** Whether workers step on their own and average parameters from time to time, rather than sum gradients. */
     public boolean averagesParameters() {
         return this == PARAM_AVG;

@@ -59,6 +59,7 @@ public record TrainingConfig(
                     "applies to strategy " + Strategy.PARAM_AVG + " only");
         }
         checkCompression();
+        checkOverlap();
         if (placement.hosts() != null && !launchesProcesses()) {
             throw new ConfigException(TrainingOptions.HOSTS.key(), placement.hosts(),
                     "applies only to strategies that start MPJ processes (" + Strategy.MPJ + ", " + Strategy.HYBRID
@@ -99,6 +100,30 @@ public record TrainingConfig(
         if (parallelism.compression().lossy() && strategy.averagesParameters()) {
             throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
                     "compresses gradients; strategy " + strategy + " exchanges parameters");
+        }
+    }
+
+    private void checkOverlap() {
+        if (parallelism.overlap()) {
+            checkOverlap(parallelism.strategy(), parallelism.compression());
+        }
+    }
+
+    /**
+     * Overlap hides the gradients' allreduce: there must be one, of floats that can be summed bucket by bucket.
+     * {@code predict --overlap} checks the same.
+     *
+     * @throws ConfigException naming the overlap option when {@code strategy} or {@code compression} rules it out
+     */
+    public static void checkOverlap(Strategy strategy, GradientCompression compression) {
+        if (!strategy.allreducesGradients()) {
+            throw new ConfigException(TrainingOptions.OVERLAP.key(), true, "applies only to strategies that allreduce "
+                    + "gradients (" + Strategy.THREADS + ", " + Strategy.MPJ + ", " + Strategy.MPJ_MULTICORE + ", "
+                    + Strategy.HYBRID + "), not " + strategy);
+        }
+        if (compression.lossy()) {
+            throw new ConfigException(TrainingOptions.OVERLAP.key(), true, "overlaps the float32 allreduce; compressed "
+                    + "gradients (--compress " + compression + ") are gathered whole after the backward pass");
         }
     }
 

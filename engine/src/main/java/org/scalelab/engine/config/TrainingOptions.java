@@ -87,6 +87,14 @@ public final class TrainingOptions {
             "With lossy --compress: keep what was not sent and add it to the next step's gradient "
                     + "(--no-error-feedback drops it, to show why it matters).", ValueType.flag(), true,
             c -> c.parallelism().errorFeedback());
+    public static final TrainingOption<Boolean> OVERLAP = option("overlap", "Overlap", "",
+            "Allreduce each bucket of gradients on a communication thread as soon as the backward pass has produced "
+                    + "it, while the earlier layers' backward passes run (as PyTorch DDP does); the update waits for the "
+                    + "last bucket.", ValueType.flag(), false, c -> c.parallelism().overlap());
+    public static final TrainingOption<Integer> BUCKET_KB = option("bucketKb", "Bucket size", "KB",
+            "With --overlap: gradients travel in buckets of about KB kB, filled from the last layer back (whole "
+                    + "layers; smaller buckets start sooner but pay each message's latency).",
+            ValueType.integerAtLeast(1), 256, c -> c.parallelism().bucketKb());
 
     // Which machines.
     public static final TrainingOption<String> HOSTS = option("hosts", "Host file", "FILE",
@@ -121,7 +129,8 @@ public final class TrainingOptions {
     /** Every option, in the order help texts list them. */
     public static final List<TrainingOption<?>> ALL = List.of(DATASET, AUGMENT, MODEL, SEED, EPOCHS, BATCH,
             STEPS_PER_EPOCH, LR, SCHEDULE, STEP_SIZE, GAMMA, OPTIMIZER, MOMENTUM, BETA1, BETA2, EPSILON, WEIGHT_DECAY,
-            STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY, VIA_MASTER, ALLREDUCE, COMPRESS, ERROR_FEEDBACK, HOSTS,
+            STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY, VIA_MASTER, ALLREDUCE, COMPRESS, ERROR_FEEDBACK, OVERLAP,
+            BUCKET_KB, HOSTS,
             RANK_TIMEOUT, ALLOW_OVERSUBSCRIBE, CHECKPOINT_EVERY, RESTART_ON_FAILURE, MIN_PROCS, INJECT_FAULT);
 
     private TrainingOptions() {

@@ -18,7 +18,8 @@ public record WorkerPhases(int worker, Map<Phase, Double> seconds) {
         seconds = Collections.unmodifiableMap(copy);
     }
 
+    /** The worker's wall time: every phase but the communication hidden behind the backward pass. */
     public double total() {
-        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        return seconds.entrySet().stream().filter(e -> e.getKey().wallTime()).mapToDouble(Map.Entry::getValue).sum();
     }
 }

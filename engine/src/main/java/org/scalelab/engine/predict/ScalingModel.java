@@ -1,18 +1,26 @@
 package org.scalelab.engine.predict;
 
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.model.GradientBuckets;
+import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.runs.speedup.Speedup;
+import org.scalelab.engine.training.Models;
 
 /**
  * Predicts a configuration's step from a {@link MachineCalibration}:
  * {@code step = compute + communication + wait + rest}, where compute is one worker's share of the batch
  * (time-shared when a host has more busy threads than cores, and as much slower than serial as one worker of the
  * strategy was measured to be), communication the collectives the strategy runs
- * each step, wait the expected lag of the slowest worker, and rest the trainer's other work per step.
+ * each step, wait the expected lag of the slowest worker, and rest the trainer's other work per step. With the
+ * allreduce overlapped ({@link Scenario#overlapsAllreduce()}), communication is only what is left of it once the
+ * backward pass has ended ({@link OverlapSchedule}).
  */
 public final class ScalingModel {
     /** The largest worker count searched for the point where communication overtakes compute. */
@@ -21,6 +29,7 @@ public final class ScalingModel {
     private static final int MPJ_TREE_FAN_OUT = 4;
 
     private final MachineCalibration calibration;
+    private final Map<String, List<Integer>> layerParameters = new ConcurrentHashMap<>();
 
     public ScalingModel(MachineCalibration calibration) {
         this.calibration = calibration;
@@ -34,7 +43,7 @@ public final class ScalingModel {
         Speedup speedup = Speedup.of(imagesPerSecond, scenario.globalBatch() / serial.step(), scenario.procs() * scenario.threads());
         return new Prediction(scenario.model(), scenario.strategy(), scenario.procs(), scenario.threads(), scenario.hosts(),
                 scenario.globalBatch(), parts.step(), parts.compute, parts.communication, parts.waiting, parts.rest,
-                imagesPerSecond, speedup.value(), speedup.efficiency(), scenario.oversubscribed());
+                imagesPerSecond, speedup.value(), speedup.efficiency(), scenario.oversubscribed(), parts.hidden);
     }
 
     /**
@@ -63,7 +72,8 @@ public final class ScalingModel {
                 + " is not calibrated: run scalelab predict calibrate --models " + model));
     }
 
-    private record Parts(double compute, double communication, double waiting, double rest) {
+    /** {@code communication} is what the step waits for; {@code hidden}, with overlap, what ran beside the backward pass. */
+    private record Parts(double compute, double communication, double waiting, double rest, double hidden) {
         double step() {
             return compute + communication + waiting + rest;
         }
@@ -77,10 +87,43 @@ public final class ScalingModel {
                 * timeShared * slowdown;
         double rest = profile.restSeconds(scenario.workerBatch()) * timeShared * slowdown;
         double perStep = scenario.collectivesPerStep();
+        double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, 1 / perStep);
+        if (scenario.overlapsAllreduce()) {
+            OverlapSchedule overlap = overlap(scenario, profile, timeShared * slowdown);
+            return new Parts(compute, overlap.waitedSeconds(), wait, rest, overlap.hiddenSeconds());
+        }
         double communication = collectiveSeconds(scenario, profile.parameters()) * perStep;
-        double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, 1 / perStep)
-                + barrierSeconds(scenario) * perStep;
-        return new Parts(compute, communication, wait, rest);
+        return new Parts(compute, communication, wait + barrierSeconds(scenario) * perStep, rest, 0);
+    }
+
+    /**
+     * The scenario's buckets, each allreduced as the strategy sums a gradient of its size, as soon as the backward
+     * passes of its layers have run: each layer's backward pass taken as {@link OverlapSchedule#BACKWARD_SHARE} of its
+     * fitted time (the calibration times a layer's two passes together).
+     */
+    private OverlapSchedule overlap(Scenario scenario, ComputeProfile profile, double computeFactor) {
+        List<Integer> layerParameters = layerParameters(scenario.model(), profile);
+        double[] backward = new double[layerParameters.size()];
+        int nativeThreads = scenario.strategy().nativeThreadsPerWorker(scenario.threads());
+        for (int i = 0; i < backward.length; i++) {
+            backward[i] = OverlapSchedule.BACKWARD_SHARE * profile.parts().get(i).seconds(scenario.workerBatch(), nativeThreads)
+                    * computeFactor;
+        }
+        List<GradientBuckets.Bucket> buckets = GradientBuckets.of(layerParameters, scenario.overlapBucketKb());
+        double[] communication = buckets.stream().mapToDouble(bucket -> collectiveSeconds(scenario, bucket.floats()))
+                .toArray();
+        return OverlapSchedule.of(buckets, backward, communication);
+    }
+
+    /** Each layer's parameters, in forward order, from the model's architecture; its calibration has one fit per layer. */
+    private List<Integer> layerParameters(String model, ComputeProfile profile) {
+        List<Integer> counts = layerParameters.computeIfAbsent(model, name -> Models.resolve(name).buildLayers(0).stream()
+                .map(Layer::parameterCount).toList());
+        if (counts.size() != profile.parts().size() - 1) {
+            throw new CalibrationException("the calibration of model " + model + " does not time its " + counts.size()
+                    + " layers one by one, as an overlapped allreduce needs: run scalelab predict calibrate --models " + model);
+        }
+        return counts;
     }
 
     /**

@@ -18,17 +18,39 @@ import org.scalelab.engine.config.Strategy;
  *                        the same as {@code network} for a preset (full duplex), less where measured so (a fixed
  *                        TCP window while acknowledgements queue behind the other direction's data)
  * @param compression     how gradient-summing workers compress what they exchange
+ * @param overlapBucketKb {@code --overlap}'s buckets of about this many kB, allreduced beside the backward pass; 0 for
+ *                        no overlap (the allreduce after it)
  */
 public record Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce,
                        int hosts, double coresPerHost, LinkCost network, LinkCost networkBothWays, int batch, Scaling scaling,
-                       int epochImages, int averagingPeriod, boolean viaMaster, GradientCompression compression) {
+                       int epochImages, int averagingPeriod, boolean viaMaster, GradientCompression compression,
+                       int overlapBucketKb) {
 
     /** A network as fast both ways at once as one way (full duplex), and gradients that travel uncompressed. */
     public Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce, int hosts,
                     double coresPerHost, LinkCost network, int batch, Scaling scaling, int epochImages, int averagingPeriod,
                     boolean viaMaster) {
         this(model, strategy, procs, threads, allreduce, hosts, coresPerHost, network, network, batch, scaling, epochImages,
-                averagingPeriod, viaMaster, GradientCompression.NONE);
+                averagingPeriod, viaMaster, GradientCompression.NONE, 0);
+    }
+
+    /** The allreduce after the backward pass, not overlapped with it. */
+    public Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce, int hosts,
+                    double coresPerHost, LinkCost network, LinkCost networkBothWays, int batch, Scaling scaling,
+                    int epochImages, int averagingPeriod, boolean viaMaster, GradientCompression compression) {
+        this(model, strategy, procs, threads, allreduce, hosts, coresPerHost, network, networkBothWays, batch, scaling,
+                epochImages, averagingPeriod, viaMaster, compression, 0);
+    }
+
+    /** This scenario with the gradients' allreduce overlapped in buckets of about {@code bucketKb} kB (0: not). */
+    public Scenario withOverlap(int bucketKb) {
+        return new Scenario(model, strategy, procs, threads, allreduce, hosts, coresPerHost, network, networkBothWays,
+                batch, scaling, epochImages, averagingPeriod, viaMaster, compression, bucketKb);
+    }
+
+    /** Whether the gradients' allreduce runs in buckets beside the backward pass, as {@code train --overlap} does. */
+    public boolean overlapsAllreduce() {
+        return overlapBucketKb > 0 && strategy.allreducesGradients() && !compressesGradients();
     }
 
     public int workers() {
@@ -91,13 +113,14 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
     /** The serial run that speedup is measured against: one worker, one thread, the same global batch. */
     Scenario serialBaseline() {
         return new Scenario(model, Strategy.SERIAL, 1, 1, allreduce, 1, coresPerHost, network, networkBothWays,
-                globalBatch(), Scaling.STRONG, epochImages, 1, false, GradientCompression.NONE);
+                globalBatch(), Scaling.STRONG, epochImages, 1, false, GradientCompression.NONE, 0);
     }
 
     /** This scenario with {@code procs} processes, as many to a host as now: more hosts of the same kind as it grows. */
     Scenario withProcs(int procs) {
         int perHost = ranksPerHost();
         return new Scenario(model, strategy, procs, threads, allreduce, (procs + perHost - 1) / perHost, coresPerHost,
-                network, networkBothWays, batch, scaling, epochImages, averagingPeriod, viaMaster, compression);
+                network, networkBothWays, batch, scaling, epochImages, averagingPeriod, viaMaster, compression,
+                overlapBucketKb);
     }
 }

@@ -44,7 +44,7 @@ public record SpeedupCurve(String label, List<Prediction> points) {
     /**
      * The predicted curve of a run's strategy as it would run on this machine (time-shared past its cores), from 1
      * worker to as many as the machine has cores or the run has workers; empty for a serial run or a model the
-     * calibration lacks.
+     * calibration lacks (or, overlapped, lacks layer by layer).
      */
     public static Optional<SpeedupCurve> forRun(MachineCalibration calibration, RunStarted started) {
         Strategy strategy = started.config().parallelism().strategy();
@@ -55,8 +55,12 @@ public record SpeedupCurve(String label, List<Prediction> points) {
         Scenario run = RunScenarios.of(started.config(), started.trainImages(), 1, cores, null);
         int counted = strategy.usesProcesses() ? run.procs() : run.threads();
         int largest = Math.max(counted, Math.max(1, cores / (strategy.usesProcesses() ? run.threads() : 1)));
-        return Optional.of(new SpeedupCurve(strategy + " " + calibrationNote(calibration),
-                grow(new ScalingModel(calibration), run, largest)));
+        try {
+            return Optional.of(new SpeedupCurve(strategy + " " + calibrationNote(calibration),
+                    grow(new ScalingModel(calibration), run, largest)));
+        } catch (CalibrationException e) { // an overlapped allreduce needs the model's layers, as calibrated
+            return Optional.empty();
+        }
     }
 
     /** "(predicted, calibrated 2026-12-04 16:40 UTC)": how legends say a curve is the model's, and from which calibration. */
@@ -72,6 +76,6 @@ public record SpeedupCurve(String label, List<Prediction> points) {
     private static Scenario withThreads(Scenario base, int threads) {
         return new Scenario(base.model(), base.strategy(), base.procs(), threads, base.allreduce(), base.hosts(),
                 base.coresPerHost(), base.network(), base.networkBothWays(), base.batch(), base.scaling(),
-                base.epochImages(), base.averagingPeriod(), base.viaMaster(), base.compression());
+                base.epochImages(), base.averagingPeriod(), base.viaMaster(), base.compression(), base.overlapBucketKb());
     }
 }

@@ -64,8 +64,13 @@ public final class StudyPredictions implements StudyPredictor {
             int ranksPerHost = Math.max(1, coresPerHost / parallelism.threads());
             hosts = parallelism.strategy().usesProcesses() ? (parallelism.processes() + ranksPerHost - 1) / ranksPerHost : 1;
         }
-        Prediction prediction = model.predict(RunScenarios.of(config, trainImages, hosts, cores,
-                hosts > 1 ? preset.link(calibration.secondsPerReducedFloat()) : null));
+        Prediction prediction;
+        try {
+            prediction = model.predict(RunScenarios.of(config, trainImages, hosts, cores,
+                    hosts > 1 ? preset.link(calibration.secondsPerReducedFloat()) : null));
+        } catch (CalibrationException e) { // an overlapped allreduce needs the model's layers, as calibrated
+            return Optional.empty();
+        }
         return Optional.of(new Point(prediction.imagesPerSecond(), prediction.speedup(), prediction.efficiency()));
     }
 

@@ -20,6 +20,8 @@ public final class ChartPalette {
             "forward", new Color(0x4E79A7),
             "backward", new Color(0x59A14F),
             "communication", new Color(0xE15759),
+            // The communication's own red, pale: the allreduce that ran while backward did.
+            "hidden_communication", new Color(0xF4B6B7),
             "update", new Color(0xEDC948),
             "evaluation", new Color(0xB07AA1),
             "idle", new Color(0xBAB0AC));

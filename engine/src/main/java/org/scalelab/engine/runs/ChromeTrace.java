@@ -22,9 +22,13 @@ import org.scalelab.engine.events.StepTimeline;
  * as Horovod's timeline and PyTorch's profiler write it: a process per rank, a thread per worker thread, each
  * step a slice with its phases nested inside (communication with its collective and bytes), each epoch's end
  * (evaluation, the last exchange) a slice of its own, and each epoch a marker. A long run's record keeps a sample
- * of its steps; the trace says so in {@code otherData}.
+ * of its steps; the trace says so in {@code otherData}. With {@code --overlap} each worker's communication thread
+ * has a track of its own beside it, its buckets' allreduce hidden behind the backward pass or waited for.
  */
 public final class ChromeTrace {
+    /** Added to a worker thread's number for its communication thread's track. */
+    static final int COMMUNICATION_TRACK = 1000;
+
     private ChromeTrace() {
     }
 
@@ -104,15 +108,23 @@ public final class ChromeTrace {
     private static void writeNames(JsonGenerator json, List<StepTimeline> timelines) throws IOException {
         Set<Integer> processes = new TreeSet<>();
         Set<List<Integer>> threads = new java.util.LinkedHashSet<>();
+        Set<List<Integer>> communicationThreads = new java.util.LinkedHashSet<>();
         timelines.forEach(t -> {
             processes.add(t.process());
             threads.add(List.of(t.process(), t.thread()));
+            if (!t.communicationThread().isEmpty()) {
+                communicationThreads.add(List.of(t.process(), t.thread()));
+            }
         });
         for (int process : processes) {
             metadata(json, "process_name", process, 0, "rank " + process);
         }
         for (List<Integer> thread : threads) {
             metadata(json, "thread_name", thread.get(0), thread.get(1), "worker thread " + thread.get(1));
+        }
+        for (List<Integer> thread : communicationThreads) {
+            metadata(json, "thread_name", thread.get(0), COMMUNICATION_TRACK + thread.get(1),
+                    "communication thread " + thread.get(1));
         }
     }
 
@@ -133,13 +145,21 @@ public final class ChromeTrace {
         long start = offset + slices.get(0).startMicros();
         PhaseSlice last = slices.get(slices.size() - 1);
         String name = timeline.step() > 0 ? "step " + timeline.step() : "epoch " + timeline.epoch() + " end";
-        slice(json, name, "step", timeline, start, offset + last.startMicros() + last.micros() - start);
+        slice(json, name, "step", timeline.process(), timeline.thread(), start,
+                offset + last.startMicros() + last.micros() - start);
         json.writeObjectFieldStart("args");
         json.writeNumberField("epoch", timeline.epoch());
         json.writeEndObject();
         json.writeEndObject();
+        writePhases(json, slices, timeline.process(), timeline.thread(), offset);
+        writePhases(json, timeline.communicationThread(), timeline.process(), COMMUNICATION_TRACK + timeline.thread(),
+                offset);
+    }
+
+    private static void writePhases(JsonGenerator json, List<PhaseSlice> slices, int process, int thread, long offset)
+            throws IOException {
         for (PhaseSlice phase : slices) {
-            slice(json, phase.phase().toString(), "phase", timeline, offset + phase.startMicros(), phase.micros());
+            slice(json, phase.phase().toString(), "phase", process, thread, offset + phase.startMicros(), phase.micros());
             if (phase.collective() != null) {
                 json.writeObjectFieldStart("args");
                 json.writeStringField("collective", phase.collective());
@@ -151,14 +171,14 @@ public final class ChromeTrace {
     }
 
     /** Opens a complete event ("X"); the caller may add its arguments, then closes it. */
-    private static void slice(JsonGenerator json, String name, String category, StepTimeline timeline, long start,
+    private static void slice(JsonGenerator json, String name, String category, int process, int thread, long start,
                               long duration) throws IOException {
         json.writeStartObject();
         json.writeStringField("ph", "X");
         json.writeStringField("name", name);
         json.writeStringField("cat", category);
-        json.writeNumberField("pid", timeline.process());
-        json.writeNumberField("tid", timeline.thread());
+        json.writeNumberField("pid", process);
+        json.writeNumberField("tid", thread);
         json.writeNumberField("ts", start);
         json.writeNumberField("dur", duration);
     }

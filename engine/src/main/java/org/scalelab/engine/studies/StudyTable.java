@@ -2,11 +2,13 @@ package org.scalelab.engine.studies;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.scalelab.engine.report.ReportTable.Cell;
 import org.scalelab.engine.report.ReportTable.Column;
 import org.scalelab.engine.report.ReportTable.Unit;
 import org.scalelab.engine.report.ReportTable;
+import org.scalelab.engine.runs.HiddenCommunication;
 
 /** A study's results table: one row per point of the grid in worker order, each figure's median and range over the repeats. */
 public final class StudyTable {
@@ -98,11 +100,20 @@ public final class StudyTable {
         return Cell.number(spread.median(), spread.min(), spread.max());
     }
 
-    /** What a reader must know to trust the row: the baseline, oversubscription, runs that did not finish. */
+    /**
+     * What a reader must know to trust the row: the baseline, oversubscription, runs that did not finish; and how much
+     * of an overlapped allreduce was hidden behind the backward pass.
+     */
     private static String note(StudyResults.Row row) {
         List<String> notes = new ArrayList<>();
         if (row.baseline()) {
             notes.add("baseline");
+        }
+        if (row.config().parallelism().overlap()) {
+            row.repeats().stream().filter(StudyResults.CellFigures::measured).findFirst()
+                    .flatMap(figures -> HiddenCommunication.of(figures.record()))
+                    .ifPresent(overlap -> notes.add(String.format(Locale.ROOT, "%.0f %% of the allreduce hidden",
+                            100 * overlap.hiddenShare())));
         }
         if (row.oversubscribed() && row.measuredRuns() > 0) {
             notes.add("oversubscribed: more threads than cores");

@@ -18,7 +18,11 @@ import org.scalelab.engine.events.PhaseSlice;
  *
  * <p>It also keeps the slices since the last {@link #cut}, for the timeline, in arrays allocated once: a step
  * whose slices are not wanted costs nothing more ({@link #discard}).
- * Not thread-safe: each worker owns its timer, and it is read once the worker's epoch has ended.
+ * <p>With {@code --overlap} the worker's communication thread works beside it: its stretches of allreduce come in
+ * afterwards ({@link #communicationThread}), on a track of their own, and the part of them that ran before the
+ * backward pass ended counts as {@link Phase#HIDDEN_COMMUNICATION}, outside the wall time.
+ *
+ * <p>Not thread-safe: each worker owns its timer, and it is read once the worker's epoch has ended.
  */
 public final class PhaseTimer {
     private static final Phase[] PHASES = Phase.values();
@@ -40,6 +44,7 @@ public final class PhaseTimer {
     private final String[] sliceCollective = new String[MAX_SLICES];
     private final long[] sliceBytes = new long[MAX_SLICES];
     private int slices;
+    private final List<PhaseSlice> communicationThread = new ArrayList<>();
 
     public PhaseTimer() {
         this(System::nanoTime);
@@ -93,10 +98,39 @@ public final class PhaseTimer {
         }
     }
 
+    /**
+     * One stretch of the communication thread's work, from {@code startNanos} to {@code endNanos} on this timer's
+     * clock: a slice of its track, and hidden communication's time when that is its phase. Its other phases
+     * (communication waited for, waiting for peers) are the worker's own phases at the same moments, already counted.
+     */
+    public void communicationThread(Phase phase, long startNanos, long endNanos, String collective, long bytes) {
+        if (endNanos <= startNanos) {
+            return;
+        }
+        if (phase == Phase.HIDDEN_COMMUNICATION) {
+            nanos[phase.ordinal()] += endNanos - startNanos;
+        }
+        communicationThread.add(new PhaseSlice(phase, micros(startNanos), micros(endNanos) - micros(startNanos),
+                collective, bytes));
+    }
+
+    /** This timer's clock now, for stretches of the communication thread. */
+    public long now() {
+        return clock.getAsLong();
+    }
+
+    /** The communication thread's slices since the last call, in time order; empty without overlap. */
+    public List<PhaseSlice> cutCommunicationThread() {
+        List<PhaseSlice> cut = List.copyOf(communicationThread);
+        communicationThread.clear();
+        return cut;
+    }
+
     /** Stops and zeroes every total, for the next epoch. */
     public void reset() {
         current = null;
         slices = 0;
+        communicationThread.clear();
         Arrays.fill(nanos, 0);
     }
 
@@ -137,6 +171,7 @@ public final class PhaseTimer {
             enter(current, currentCollective, currentBytes);
         }
         slices = 0;
+        communicationThread.clear();
     }
 
     private void keepSlice(Phase phase, long start, long end) {

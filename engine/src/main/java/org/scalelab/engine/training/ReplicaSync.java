@@ -3,6 +3,7 @@ package org.scalelab.engine.training;
 import org.scalelab.engine.config.Parallelism;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.model.LayerClock;
 import org.scalelab.engine.model.Network;
 import org.scalelab.engine.parallel.comm.NdBuffers;
 
@@ -15,7 +16,7 @@ interface ReplicaSync {
 
     /**
      * {@link ParameterAverage} where the strategy {@link Strategy#averagesParameters()}, else
-     * {@link GradientAllreduce}.
+     * {@link GradientAllreduce}, or {@link OverlappedAllreduce} with {@code --overlap}.
      */
     static ReplicaSync of(TrainingConfig config, Network network, TimedCollectives collectives) {
         Parallelism parallelism = config.parallelism();
@@ -23,7 +24,15 @@ interface ReplicaSync {
             return new ParameterAverage(collectives, NdBuffers.view(network.parameters()),
                     parallelism.averagingPeriod(), parallelism.viaMaster());
         }
+        if (parallelism.overlap()) {
+            return new OverlappedAllreduce(collectives, network, parallelism.bucketKb());
+        }
         return new GradientAllreduce(collectives, NdBuffers.view(network.gradients()), parallelism);
+    }
+
+    /** Told as each layer's backward pass finishes; a way of combining that starts work there overrides it. */
+    default LayerClock backwardClock() {
+        return LayerClock.NONE;
     }
 
     /**

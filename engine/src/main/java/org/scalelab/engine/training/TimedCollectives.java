@@ -17,6 +17,11 @@ final class TimedCollectives {
         return communicator;
     }
 
+    /** The worker's timer, which the collectives are charged to. */
+    PhaseTimer timer() {
+        return timer;
+    }
+
     /**
      * Runs a collective as communication, moving the time spent waiting for the slowest worker to idle, and
      * leaves the timer in the update phase. When the communicator cannot tell waiting apart inside a

@@ -180,7 +180,7 @@ public final class Worker {
             INDArray logits = network.forward(input, true);
             batch = loss.evaluateWithGradient(logits, trainInput.labels(), sync.gradientScale(count, globalCount));
             timer.enter(Phase.BACKWARD);
-            network.backward(loss.gradient());
+            network.backward(loss.gradient(), sync.backwardClock());
         } else {
             // More workers than images in this (last) batch: contribute nothing to the sum.
             network.gradients().assign(0);
@@ -224,7 +224,8 @@ public final class Worker {
 
     /** The phases since the last report, as step {@code step} (0: the epoch's end) of the timeline. */
     private void reportTimeline(int epoch, long step) {
-        reporting.timeline().onEvent(new StepTimeline(reporting.process(), reporting.thread(), epoch, step, timer.cut()));
+        reporting.timeline().onEvent(new StepTimeline(reporting.process(), reporting.thread(), epoch, step, timer.cut(),
+                timer.cutCommunicationThread()));
     }
 
     /** The epoch's training loss and accuracy over every worker's images. */

@@ -76,6 +76,41 @@ class ChromeTraceTest {
         assertTrue(found, "a gradient allreduce of " + gradientBytes + " bytes");
     }
 
+    /**
+     * With overlap each worker's communication thread has a track of its own, its stretches one after another, and its
+     * hidden stretches add up to the worker's hidden communication; the worker's own track is unchanged.
+     */
+    @Test
+    void overlappedRunsShowEachWorkersCommunicationThreadBesideIt() throws IOException {
+        RunRecord run = recordedRun(TrainingFixtures.config().with(TrainingOptions.STRATEGY, Strategy.THREADS)
+                .with(TrainingOptions.THREADS, 2).with(TrainingOptions.OVERLAP, true).with(TrainingOptions.BUCKET_KB, 1));
+        Map<String, List<JsonNode>> tracks = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (JsonNode event : trace(run).get("traceEvents")) {
+            if (event.get("ph").asText().equals("X")) {
+                tracks.computeIfAbsent(event.get("pid") + "/" + event.get("tid"), k -> new ArrayList<>()).add(event);
+            } else if (event.get("ph").asText().equals("M")) {
+                names.add(event.get("args").get("name").asText());
+            }
+        }
+        assertEquals(List.of("0/0", "0/1", "0/1000", "0/1001"), tracks.keySet().stream().sorted().toList());
+        assertTrue(names.contains("communication thread 1"), names.toString());
+        for (int thread = 0; thread < 2; thread++) {
+            checkNestingAndSums(tracks.get("0/" + thread));
+            long end = 0;
+            long hiddenMicros = 0;
+            for (JsonNode slice : tracks.get("0/" + (ChromeTrace.COMMUNICATION_TRACK + thread))) {
+                long start = slice.get("ts").asLong();
+                assertTrue(start >= end, "one bucket after another: " + slice);
+                end = start + slice.get("dur").asLong();
+                if (slice.get("name").asText().equals(Phase.HIDDEN_COMMUNICATION.toString())) {
+                    hiddenMicros += slice.get("dur").asLong();
+                }
+            }
+            assertEquals(phaseTotals(run, thread).get(Phase.HIDDEN_COMMUNICATION), hiddenMicros / 1e6, 2e-3);
+        }
+    }
+
     @Test
     void aResumedRunIsMarkedWhereItWentOnAndItsLaterStepsFollowTheEarlierOnes() throws IOException {
         RunStore store = new RunStore(dir);
@@ -155,11 +190,15 @@ class ChromeTraceTest {
     }
 
     private RunRecord recordedRun() {
+        return recordedRun(TrainingFixtures.config().with(TrainingOptions.STRATEGY, Strategy.THREADS)
+                .with(TrainingOptions.THREADS, 2));
+    }
+
+    private RunRecord recordedRun(TrainingConfig config) {
         RunStore store = new RunStore(dir);
         CancellationToken cancellation = new CancellationToken();
         RunRecorder recorder = new RunRecorder(store, cancellation::abort);
-        new InProcessTrainer().train(TrainingFixtures.plan(TrainingFixtures.config()
-                .with(TrainingOptions.STRATEGY, Strategy.THREADS).with(TrainingOptions.THREADS, 2)), recorder, cancellation);
+        new InProcessTrainer().train(TrainingFixtures.plan(config), recorder, cancellation);
         return store.load("test-run");
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.PhaseSlice;
+import org.scalelab.engine.events.WorkerPhases;
 
 class PhaseTimerTest {
     private long now;
@@ -114,5 +115,35 @@ class PhaseTimerTest {
     @Test
     void cpuUsageOfAnIntervalShorterThanTheClockCanResolveIsUnknown() {
         assertTrue(Double.isNaN(new CpuMeter().usage()));
+    }
+
+    /**
+     * The communication thread's stretches come in after the fact: hidden ones are counted, apart from the wall time;
+     * waited-for ones are already the worker's own communication phase and only go on the thread's track.
+     */
+    @Test
+    void theCommunicationThreadsHiddenStretchesCountApartFromTheWallTime() {
+        PhaseTimer timer = new PhaseTimer(() -> now);
+        timer.enter(Phase.BACKWARD);
+        now += 1_000_000;
+        timer.enter(Phase.COMMUNICATION, "allreduce", 400);
+        now += 300_000;
+        timer.enter(Phase.UPDATE);
+        timer.communicationThread(Phase.HIDDEN_COMMUNICATION, 200_000, 900_000, "allreduce bucket 1/2", 100);
+        timer.communicationThread(Phase.COMMUNICATION, 1_000_000, 1_250_000, "allreduce bucket 2/2", 300);
+        timer.communicationThread(Phase.IDLE, 1_250_000, 1_250_000, null, 0);
+        now += 100_000;
+        timer.stop();
+
+        assertEquals(0.7e-3, timer.seconds(Phase.HIDDEN_COMMUNICATION), 1e-12);
+        assertEquals(0.3e-3, timer.seconds(Phase.COMMUNICATION), 1e-12, "the worker's wait, as it was");
+        WorkerPhases phases = new WorkerPhases(0, timer.secondsByPhase());
+        assertEquals(1.4e-3, phases.total(), 1e-12, "backward, waiting and update: the hidden stretch is not wall time");
+        List<PhaseSlice> thread = timer.cutCommunicationThread();
+        assertEquals(List.of(Phase.HIDDEN_COMMUNICATION, Phase.COMMUNICATION), thread.stream().map(PhaseSlice::phase).toList(),
+                "an empty stretch leaves no slice");
+        assertEquals(List.of(700L, 250L), thread.stream().map(PhaseSlice::micros).toList());
+        assertTrue(timer.cutCommunicationThread().isEmpty(), "each stretch is cut once");
+        assertEquals(3, timer.cut().size(), "the worker's own track: backward, communication, update");
     }
 }
