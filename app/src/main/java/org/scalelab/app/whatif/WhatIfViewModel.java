@@ -263,17 +263,22 @@ public final class WhatIfViewModel {
         }
     }
 
+    /** Nothing predicted: no configuration, or none the calibration can predict (the problem line says why). */
+    private void clearPrediction() {
+        chosen.set(null);
+        curve.set(List.of());
+        summary.set("");
+        crossover.set("");
+        placement.set("");
+        charts.clear();
+    }
+
     /** Predicts the configuration and its curve: model arithmetic only, so on the UI thread at every change. */
     private void predict() {
         Optional<Scenario> scenario = scenario();
         MachineCalibration used = calibration.get();
         if (scenario.isEmpty()) {
-            chosen.set(null);
-            curve.set(List.of());
-            summary.set("");
-            crossover.set("");
-            placement.set("");
-            charts.clear();
+            clearPrediction();
             return;
         }
         ScalingModel scalingModel = new ScalingModel(used);
@@ -286,12 +291,7 @@ public final class WhatIfViewModel {
             points = SpeedupCurve.grow(scalingModel, base, Math.max(SHORTEST_CURVE, 2 * counted));
         } catch (CalibrationException e) { // overlap needs the model's layers timed one by one
             problem.set(e.getMessage());
-            chosen.set(null);
-            curve.set(List.of());
-            summary.set("");
-            crossover.set("");
-            placement.set("");
-            charts.clear();
+            clearPrediction();
             return;
         }
         chosen.set(prediction);
