@@ -8,18 +8,15 @@ import static org.scalelab.engine.training.StrategyEquivalence.assertSameWeights
 import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
-import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.PhaseSlice;
@@ -35,16 +32,8 @@ import org.scalelab.engine.training.StrategyEquivalence;
 
 /** {@code --overlap} with worker threads: the same weights as the allreduce after the backward pass, and its phases. */
 class OverlapTrainingTest {
-    private static final DatasetCatalog CATALOG = new DatasetCatalog();
-
-    @TempDir
-    static Path folder;
-    private static StrategyEquivalence runs;
-
-    @BeforeAll
-    static void setUp() {
-        runs = new StrategyEquivalence(CATALOG, folder);
-    }
+    @RegisterExtension
+    static final StrategyEquivalence runs = new StrategyEquivalence();
 
     private static TrainingConfig threads(String model) {
         return twentySteps(model).with(STRATEGY, Strategy.THREADS).with(THREADS, 2);
@@ -105,7 +94,7 @@ class OverlapTrainingTest {
         TrainingConfig config = threads("mlp-235k").with(STEPS_PER_EPOCH, 0).with(EPOCHS, 3).with(OVERLAP, true)
                 .with(BUCKET_KB, 1);
         CancellationToken cancellation = new CancellationToken();
-        RunSummary summary = Trainers.forConfig(config, CATALOG).train(RunPlan.prepare(config, CATALOG), event -> {
+        RunSummary summary = Trainers.forConfig(config, runs.catalog()).train(RunPlan.prepare(config, runs.catalog()), event -> {
             if (event instanceof StepCompleted step && step.globalStep() == 30) {
                 cancellation.cancel();
             }

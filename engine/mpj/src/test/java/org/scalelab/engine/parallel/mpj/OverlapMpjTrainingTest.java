@@ -7,14 +7,11 @@ import static org.scalelab.engine.training.StrategyEquivalence.assertSameWeights
 import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
-import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.StepTimeline;
@@ -28,16 +25,8 @@ import org.scalelab.engine.training.StrategyEquivalence;
  * pass.
  */
 class OverlapMpjTrainingTest {
-    private static final DatasetCatalog CATALOG = new DatasetCatalog();
-
-    @TempDir
-    static Path folder;
-    private static StrategyEquivalence runs;
-
-    @BeforeAll
-    static void setUp() {
-        runs = new StrategyEquivalence(CATALOG, folder);
-    }
+    @RegisterExtension
+    static final StrategyEquivalence runs = new StrategyEquivalence();
 
     private static TrainingConfig overlapped(TrainingConfig config) {
         return config.with(OVERLAP, true).with(BUCKET_KB, 1);
