@@ -39,6 +39,11 @@ class ExperimentViewModelTest {
     }
 
     private ExperimentViewModel model(int cores, StrategyAvailability availability) {
+        return mlp235kOnMnistMini(cache, cores, availability);
+    }
+
+    /** The setup of mlp-235k on the embedded dataset, offline, with its datasets' cache in {@code cache}. */
+    static ExperimentViewModel mlp235kOnMnistMini(Path cache, int cores, StrategyAvailability availability) {
         DatasetViewModel datasets = new DatasetViewModel(new DatasetCatalog(cache, cache.resolve("none")), Threads.direct(), "mnist-mini");
         return new ExperimentViewModel(datasets, new ArchitectureViewModel("mlp-235k"), cores, availability);
     }

@@ -14,11 +14,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalelab.app.ui.Threads;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.config.TrainingOptions;
-import org.scalelab.engine.data.DatasetCatalog;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,10 +35,7 @@ class OverlapSetupFxTest {
 
     @Start
     void start(Stage stage) {
-        DatasetViewModel datasets = new DatasetViewModel(new DatasetCatalog(cache, cache.resolve("none")),
-                Threads.direct(), "mnist-mini");
-        model = new ExperimentViewModel(datasets, new ArchitectureViewModel("mlp-235k"), 2,
-                ExperimentViewModelTest.WITH_MPJ);
+        model = ExperimentViewModelTest.mlp235kOnMnistMini(cache, 2, ExperimentViewModelTest.WITH_MPJ);
         stage.setScene(new Scene(new ExperimentView(model), 600, 900));
         stage.show();
     }
