@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.model.GradientBuckets;
 import org.scalelab.engine.model.GradientBuckets.Bucket;
@@ -39,6 +40,8 @@ final class OverlappedAllreduce implements ReplicaSync, LayerClock {
     private final PhaseTimer timer;
     private final List<Bucket> buckets;
     private final FloatBuffer[] views;
+    /** Each bucket's name on the timeline, made once: {@link #account} runs every step. */
+    private final String[] names;
     private final long bytes;
     private final ThreadPoolExecutor communication;
     private final Future<?>[] pending;
@@ -60,6 +63,8 @@ final class OverlappedAllreduce implements ReplicaSync, LayerClock {
         this.buckets = GradientBuckets.ofLayers(network.layers(), bucketKb);
         FloatBuffer gradients = NdBuffers.view(network.gradients());
         this.views = buckets.stream().map(b -> gradients.slice(b.from(), b.floats())).toArray(FloatBuffer[]::new);
+        this.names = IntStream.range(0, buckets.size()).mapToObj(i -> "allreduce bucket " + (i + 1) + "/" + buckets.size())
+                .toArray(String[]::new);
         this.bytes = buckets.stream().mapToLong(Bucket::bytes).sum();
         this.pending = new Future<?>[buckets.size()];
         this.started = new long[buckets.size()];
@@ -176,7 +181,7 @@ final class OverlappedAllreduce implements ReplicaSync, LayerClock {
         for (int i = 0; i < buckets.size(); i++) {
             long peersArrived = started[i] + waited[i];
             long summing = ended[i] - communicated[i];
-            String collective = "allreduce bucket " + (i + 1) + "/" + buckets.size();
+            String collective = names[i];
             long bucketBytes = buckets.get(i).bytes();
             idle += Math.max(0, peersArrived - Math.max(started[i], backwardEnded));
             timer.communicationThread(Phase.IDLE, started[i], peersArrived, null, 0);
