@@ -77,6 +77,7 @@ public final class ExperimentView extends VBox {
         scaling.setTooltip(new Tooltip("strong: the batch is split among the workers\nweak: every worker takes a whole batch"));
         addRow(parallelism, TrainingOptions.SCALING, scaling);
         averagingRows();
+        pipelineRows();
         ComboBox<AllreduceAlgorithm> allreduce = new ComboBox<>();
         allreduce.getItems().setAll(AllreduceAlgorithm.values());
         allreduce.valueProperty().bindBidirectional(model.allreduceProperty());
@@ -126,6 +127,15 @@ public final class ExperimentView extends VBox {
         CheckBox viaMaster = new CheckBox("average via master (rank 0)");
         viaMaster.selectedProperty().bindBidirectional(model.viaMasterProperty());
         showWhen(model.averagingUsed(), addRow(parallelism, TrainingOptions.VIA_MASTER, viaMaster, viaMaster));
+    }
+
+    /** A pipeline's microbatches, with what they change in a line under the field. */
+    private void pipelineRows() {
+        TextField microbatches = textField(TrainingOptions.MICROBATCHES);
+        showWhen(model.pipelineUsed(), addRow(parallelism, TrainingOptions.MICROBATCHES, microbatches, microbatches));
+        Label help = addNote(parallelism, "hint", new ReadOnlyStringWrapper(TrainingOptions.MICROBATCHES.help()));
+        help.setId("microbatches-help");
+        showWhen(model.pipelineUsed(), help);
     }
 
     /** An optional host file for runs whose ranks may live on other machines. */

@@ -54,7 +54,7 @@ public final class ExperimentViewModel {
     static final List<TrainingOption<?>> CHOSEN_ELSEWHERE = List.of(DATASET, MODEL);
     /** Options of the main form; every other one is under "More options". */
     static final List<TrainingOption<?>> MAIN_FORM = List.of(STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY,
-            VIA_MASTER, ALLREDUCE, HOSTS, BATCH, OPTIMIZER, LR, EPOCHS, SEED);
+            VIA_MASTER, MICROBATCHES, ALLREDUCE, HOSTS, BATCH, OPTIMIZER, LR, EPOCHS, SEED);
 
     /** Options of the advanced section on checkpoints and faults, for fault-tolerance experiments. */
     static final List<TrainingOption<?>> RECOVERY_FORM = List.of(CHECKPOINT_EVERY, RESTART_ON_FAILURE, MIN_PROCS,
@@ -192,6 +192,11 @@ public final class ExperimentViewModel {
         return usedBy(Strategy::averagesParameters);
     }
 
+    /** Whether the chosen strategy splits the layers into pipeline stages (microbatches). */
+    public BooleanBinding pipelineUsed() {
+        return usedBy(Strategy::splitsLayers);
+    }
+
     /** Whether the host file applies: only strategies that start MPJ processes can spread them over machines. */
     public BooleanBinding hostsUsed() {
         return Bindings.createBooleanBinding(() -> strategy.get().launchesProcesses(parsedProcesses()), strategy,
@@ -279,6 +284,9 @@ public final class ExperimentViewModel {
         if (!now.allreducesGradients()) {
             text(OVERLAP).set(OVERLAP.defaultText());
         }
+        if (!now.splitsLayers()) {
+            text(MICROBATCHES).set(MICROBATCHES.defaultText());
+        }
     }
 
     private int parsedProcesses() {
@@ -296,7 +304,8 @@ public final class ExperimentViewModel {
                 .set(MODEL, architectures.modelReference());
         boolean averaging = strategy.get().averagesParameters();
         texts.forEach((option, text) -> {
-            boolean unread = option == HOSTS || (option == AVERAGE_EVERY || option == VIA_MASTER) && !averaging;
+            boolean unread = option == HOSTS || (option == AVERAGE_EVERY || option == VIA_MASTER) && !averaging
+                    || option == MICROBATCHES && !strategy.get().splitsLayers();
             if (unread) {
                 return; // a value the strategy does not read keeps its default, whatever the field holds
             }
@@ -317,6 +326,7 @@ public final class ExperimentViewModel {
         availability.whyUnavailable(strategy.get(), parsedProcesses())
                 .ifPresent(reason -> found.put(STRATEGY, reason));
         collectEngineProblems(values, found);
+        stagesBeyondTheLayers(values, found);
 
         problems.keySet().retainAll(found.keySet());
         problems.putAll(found);
@@ -338,6 +348,18 @@ public final class ExperimentViewModel {
             return Optional.empty();
         } catch (ConfigException e) {
             return Optional.of(e.messageFor(MODEL.label()));
+        }
+    }
+
+    /** A pipeline of more stages than the chosen architecture has layers, found before Run. */
+    private void stagesBeyondTheLayers(OptionValues values, Map<TrainingOption<?>, String> found) {
+        Architecture architecture = architectures.selectedProperty().get();
+        if (architecture != null && !found.containsKey(PROCS)) {
+            try {
+                RunPlan.checkStages(values.build(), architecture);
+            } catch (ConfigException e) {
+                found.put(PROCS, e.messageFor(PROCS.label()));
+            }
         }
     }
 

@@ -125,7 +125,17 @@ public final class WhatIfView extends BorderPane {
         bucket.setTooltip(new Tooltip(TrainingOptions.BUCKET_KB.help()));
         bucket.disableProperty().bind(overlap.selectedProperty().not());
         row = add(grid, row, "Allreduce", overlap);
-        add(grid, row, "Bucket kB", bucket);
+        row = add(grid, row, "Bucket kB", bucket);
+        Spinner<Integer> microbatches = integers("whatif-microbatches", 1, 1 << 20, model.microbatchesProperty());
+        microbatches.setTooltip(new Tooltip(TrainingOptions.MICROBATCHES.help()));
+        Label microbatchesLabel = new Label("Microbatches");
+        var pipeline = Bindings.createBooleanBinding(() -> model.strategyProperty().get().splitsLayers(),
+                model.strategyProperty());
+        for (Node pipelineOnly : new Node[] {microbatches, microbatchesLabel}) {
+            pipelineOnly.visibleProperty().bind(pipeline);
+            pipelineOnly.managedProperty().bind(pipelineOnly.visibleProperty());
+        }
+        grid.addRow(row, microbatchesLabel, microbatches);
         Label problem = Forms.message("error-text", model.problemProperty());
         problem.setId("whatif-problem");
         problem.setMaxWidth(260);

@@ -101,6 +101,8 @@ public final class WhatIfViewModel {
     private final BooleanProperty overlap = new SimpleBooleanProperty(TrainingOptions.OVERLAP.defaultValue());
     private final IntegerProperty bucketKb = new SimpleIntegerProperty(this, TrainingOptions.BUCKET_KB.key(),
             TrainingOptions.BUCKET_KB.defaultValue());
+    private final IntegerProperty microbatches = new SimpleIntegerProperty(this, TrainingOptions.MICROBATCHES.key(),
+            TrainingOptions.MICROBATCHES.defaultValue());
 
     private final ReadOnlyObjectWrapper<Prediction> chosen = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Prediction>> curve = new ReadOnlyObjectWrapper<>(List.of());
@@ -116,7 +118,7 @@ public final class WhatIfViewModel {
         this.threads = threads;
         // Change listeners: one prediction per value that changes, whichever inputs the last prediction read.
         List<ObservableValue<?>> inputs = List.of(calibration, model, strategy, procs, threadCount, hosts, coresPerHost,
-                network, latencyMicros, bandwidthGbps, batch, scaling, overlap, bucketKb);
+                network, latencyMicros, bandwidthGbps, batch, scaling, overlap, bucketKb, microbatches);
         inputs.forEach(input -> input.addListener((property, before, now) -> {
             if (!settingCalibration) {
                 predict();
@@ -242,7 +244,7 @@ public final class WhatIfViewModel {
         }
         try {
             strategy.get().checkCounts(procs.get(), threadCount.get());
-            for (var count : List.of(procs, threadCount, hosts, coresPerHost, batch, bucketKb)) {
+            for (var count : List.of(procs, threadCount, hosts, coresPerHost, batch, bucketKb, microbatches)) {
                 if (count.get() < 1) {
                     throw new ConfigException(count.getName(), count.get(), "expected at least 1");
                 }
@@ -256,7 +258,8 @@ public final class WhatIfViewModel {
             return Optional.of(new Scenario(model.get(), strategy.get(), procs.get(), threadCount.get(),
                     TrainingOptions.ALLREDUCE.defaultValue(), Math.min(hosts.get(), procs.get()), coresPerHost.get(), link,
                     batch.get(), scaling.get(), RunScenarios.DEFAULT_EPOCH_IMAGES,
-                    TrainingOptions.AVERAGE_EVERY.defaultValue(), false).withOverlap(overlap.get() ? bucketKb.get() : 0));
+                    TrainingOptions.AVERAGE_EVERY.defaultValue(), false).withOverlap(overlap.get() ? bucketKb.get() : 0)
+                    .withMicrobatches(microbatches.get()));
         } catch (IllegalArgumentException e) { // a ConfigException, or an unknown network
             problem.set(e.getMessage());
             return Optional.empty();
@@ -289,17 +292,20 @@ public final class WhatIfViewModel {
         try {
             prediction = scalingModel.predict(base);
             points = SpeedupCurve.grow(scalingModel, base, Math.max(SHORTEST_CURVE, 2 * counted));
-        } catch (CalibrationException e) { // overlap needs the model's layers timed one by one
+        } catch (CalibrationException | ConfigException e) { // overlap and pipelines need the layers timed one by one;
+            // a pipeline has no more stages than layers
             problem.set(e.getMessage());
             clearPrediction();
             return;
         }
         chosen.set(prediction);
         curve.set(points);
-        summary.set(String.format(Locale.ROOT, "%,.0f images/s · speedup %.2f× · efficiency %.0f %%%s%s",
+        summary.set(String.format(Locale.ROOT, "%,.0f images/s · speedup %.2f× · efficiency %.0f %%%s%s%s",
                 prediction.imagesPerSecond(), prediction.speedup(), 100 * prediction.efficiency(),
                 base.overlapsAllreduce() ? String.format(Locale.ROOT, " · %.2f ms of communication hidden behind the "
                         + "backward pass", 1e3 * prediction.hiddenSeconds()) : "",
+                base.strategy().splitsLayers() ? String.format(Locale.ROOT, " · %.0f %% of the step idle in the bubble",
+                        100 * prediction.waitSeconds() / prediction.stepSeconds()) : "",
                 prediction.oversubscribed() ? " · oversubscribed: more busy threads on a host than it has cores" : ""));
         placement.set(base.strategy().usesProcesses()
                 ? String.format(Locale.ROOT, "%d ranks on %d host%s: %d to a host of %d cores", base.procs(), base.hosts(),
@@ -397,6 +403,11 @@ public final class WhatIfViewModel {
     /** With overlap: the buckets' size in kB, as {@code train --bucket-kb}. */
     public IntegerProperty bucketKbProperty() {
         return bucketKb;
+    }
+
+    /** For a pipeline: the parts each global batch flows through the stages in, as {@code train --microbatches}. */
+    public IntegerProperty microbatchesProperty() {
+        return microbatches;
     }
 
     public ObjectProperty<Scaling> scalingProperty() {

@@ -30,7 +30,7 @@ public record ScalingCase(Strategy strategy, int processes, int threads, Allredu
             case SERIAL -> SERIAL;
             case INTRA_OP, THREADS -> new ScalingCase(strategy, 1, cores);
             case HYBRID -> cores >= 4 && cores % 2 == 0 ? new ScalingCase(strategy, 2, cores / 2) : new ScalingCase(strategy, 1, cores);
-            case MPJ, MPJ_MULTICORE, PARAM_AVG -> new ScalingCase(strategy, cores, 1);
+            case MPJ, MPJ_MULTICORE, PARAM_AVG, PIPELINE -> new ScalingCase(strategy, cores, 1);
         };
     }
 

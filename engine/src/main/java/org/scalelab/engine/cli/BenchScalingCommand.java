@@ -42,7 +42,8 @@ public final class BenchScalingCommand implements Callable<Integer> {
     List<String> models;
 
     @Option(names = "--strategies", split = ",", paramLabel = "NAME", converter = LowerCaseEnumConverter.StrategyConverter.class,
-            description = "Default: every strategy (serial always runs, as the baseline).")
+            description = "Default: every strategy (serial always runs, as the baseline; pipeline under strong scaling "
+                    + "only, its stages sharing each batch).")
     List<Strategy> strategies = Arrays.asList(Strategy.values());
 
     @Option(names = "--workers", split = ",", paramLabel = "CORES",
@@ -130,6 +131,9 @@ public final class BenchScalingCommand implements Callable<Integer> {
     private List<ScalingCase> cases() {
         List<ScalingCase> cases = new ArrayList<>();
         for (Strategy strategy : strategies) {
+            if (strategy.splitsLayers() && scaling != Scaling.STRONG) {
+                continue;
+            }
             for (int cores : workers) {
                 for (AllreduceAlgorithm algorithm : allreduce) {
                     ScalingCase scalingCase = ScalingCase.of(strategy, cores).withAllreduce(algorithm);

@@ -106,6 +106,10 @@ public final class PredictCommand implements Callable<Integer> {
             + "--bucket-kb. Default: ${DEFAULT-VALUE}.")
     int bucketKb = TrainingOptions.BUCKET_KB.defaultValue();
 
+    @Option(names = "--microbatches", paramLabel = "M", description = "pipeline: the parts each global batch flows "
+            + "through the stages in, as train --microbatches; Waiting is then the bubble. Default: ${DEFAULT-VALUE}.")
+    int microbatches = TrainingOptions.MICROBATCHES.defaultValue();
+
     @Option(names = "--average-every", paramLabel = "K",
             description = "param-avg: local steps between averages, 0 for once per epoch. Default: ${DEFAULT-VALUE}.")
     int averageEvery = TrainingOptions.AVERAGE_EVERY.defaultValue();
@@ -232,6 +236,15 @@ public final class PredictCommand implements Callable<Integer> {
             OptionChecks.atLeastOne("bucketKb", bucketKb);
             TrainingConfig.checkOverlap(strategy, compress);
         }
+        OptionChecks.atLeastOne("microbatches", microbatches);
+        if (strategy.splitsLayers() && microbatches > batchSize) {
+            throw new ConfigException("microbatches", microbatches, "expected at most --batch (" + batchSize
+                    + "): every microbatch needs an image");
+        }
+        if (validate && strategy.splitsLayers()) {
+            // the scaling benchmark measures the strategies whose workers each hold the whole network
+            throw new ConfigException("validate", true, "does not measure " + strategy + " yet; leave out --validate");
+        }
         if (validate && overlap) {
             // the scaling benchmark trains with the allreduce after the backward pass
             throw new ConfigException("validate", true, "measures the allreduce without overlap only; leave out --overlap");
@@ -272,7 +285,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (int t : threads) {
                 int hostsUsed = slots != null ? (p + slots - 1) / slots : Math.min(hosts, p);
                 scenarios.add(new Scenario(model, strategy, p, t, allreduce, hostsUsed, cores, link, bothWays, batchSize,
-                        scaling, epochImages, averageEvery, viaMaster, compress, overlap ? bucketKb : 0));
+                        scaling, epochImages, averageEvery, viaMaster, compress, overlap ? bucketKb : 0, microbatches));
             }
         }
         return scenarios;
@@ -324,6 +337,11 @@ public final class PredictCommand implements Callable<Integer> {
         if (overlap) {
             out.printf(Locale.ROOT, "%nOverlap in buckets of about %d kB: Communication is what the step waits for after the "
                     + "backward pass, Hidden what ran beside it (not part of the step).%n", bucketKb);
+        }
+        if (strategy.splitsLayers()) {
+            out.printf(Locale.ROOT, "%nPipeline of P stages × %d microbatches: Waiting is the bubble, (P-1)/(%d+P-1) of the "
+                    + "slowest stage's slots; Communication the first microbatch's messages between the stages.%n",
+                    microbatches, microbatches);
         }
         out.println();
         for (int t : threads) {

@@ -15,6 +15,7 @@ import org.scalelab.engine.report.ReportTable.Unit;
 import org.scalelab.engine.report.TableFormat;
 import org.scalelab.engine.runs.BytesSent;
 import org.scalelab.engine.runs.HiddenCommunication;
+import org.scalelab.engine.runs.PipelineBubble;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.RunTables;
@@ -71,6 +72,7 @@ final class RunsShowCommand implements Callable<Integer> {
         });
         BytesSent.of(run).ifPresent(sent -> out.println("Sent:      " + sent.describe()));
         HiddenCommunication.of(run).ifPresent(overlap -> out.println("Exchange:  " + overlap.describe()));
+        PipelineBubble.of(run).ifPresent(bubble -> out.println("Bubble:    " + bubble.describe()));
         if (!run.tags().isEmpty()) {
             out.println("Tags:      " + String.join(", ", run.tags()));
         }

@@ -1,5 +1,7 @@
 package org.scalelab.engine.config;
 
+import java.util.Optional;
+
 /**
  * Where a run's workers live and how they combine their work.
  *
@@ -17,11 +19,12 @@ package org.scalelab.engine.config;
  * @param overlap         for strategies that {@link Strategy#allreducesGradients()}: allreduce each bucket of
  *                        gradients on a communication thread while the backward pass goes on
  * @param bucketKb        with {@code overlap}: about how many kB of gradients a bucket holds
+ * @param microbatches    {@link Strategy#PIPELINE}: the parts each global batch flows through the stages in
  */
 public record Parallelism(Strategy strategy, int processes, int threads, Scaling scaling, int averagingPeriod,
                           boolean viaMaster, AllreduceAlgorithm allreduce,
                           GradientCompression compression, boolean errorFeedback,
-                          boolean overlap, int bucketKb) {
+                          boolean overlap, int bucketKb, int microbatches) {
 
     /** Workers in all, each with its own replica of the network. */
     public int workers() {
@@ -33,9 +36,19 @@ public record Parallelism(Strategy strategy, int processes, int threads, Scaling
         return strategy.busyThreads(processes, threads);
     }
 
-    /** "2P×2T": processes and threads, as tables and legends write them. */
+    /** "2P×2T": processes and threads, as tables and legends write them; a pipeline adds its microbatches ("×4M"). */
     public String shape() {
-        return processes + "P×" + threads + "T";
+        return processes + "P×" + threads + "T" + (strategy.splitsLayers() ? "×" + microbatches + "M" : "");
+    }
+
+    /** The rank whose step and epoch results the run reports ({@link Strategy#reportingRank}). */
+    public int reportingRank() {
+        return strategy.reportingRank(processes);
+    }
+
+    /** A pipeline's schedule of stages and microbatches; empty for the strategies that do not split the layers. */
+    public Optional<PipelineSchedule> pipeline() {
+        return strategy.splitsLayers() ? Optional.of(new PipelineSchedule(processes, microbatches)) : Optional.empty();
     }
 
     /** "serial", or the strategy with its shape: "hybrid 2P×2T (weak)". */

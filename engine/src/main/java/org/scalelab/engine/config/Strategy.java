@@ -23,7 +23,13 @@ public enum Strategy {
      * P ranks × T worker threads, each stepping on its own part of the data and averaging parameters every
      * {@code averagingPeriod} steps (Study C); P = 1 keeps every worker in this JVM.
      */
-    PARAM_AVG(true);
+    PARAM_AVG(true),
+    /**
+     * P ranks as child JVMs on niodev, each a stage holding consecutive layers of the one network: every global
+     * batch flows through them in {@code microbatches} parts, all forward, then all backward (GPipe); each stage
+     * updates its own layers. T native threads per rank.
+     */
+    PIPELINE(true);
 
     private final boolean mayNeedMpj;
 
@@ -38,7 +44,7 @@ public enum Strategy {
 
     /** Whether a run with {@code processes} processes starts its ranks as child JVMs on MPJ's niodev device. */
     public boolean launchesProcesses(int processes) {
-        return this == MPJ || this == HYBRID || this == PARAM_AVG && processes > 1;
+        return this == MPJ || this == HYBRID || this == PIPELINE || this == PARAM_AVG && processes > 1;
     }
 
     /** Workers in all, each holding a replica of the network and taking a part of every global batch. */
@@ -65,7 +71,7 @@ public enum Strategy {
     /** Native (OpenMP) threads each worker's ND4J operations may use. */
     public int nativeThreadsPerWorker(int threads) {
         return switch (this) {
-            case INTRA_OP, MPJ, MPJ_MULTICORE -> threads;
+            case INTRA_OP, MPJ, MPJ_MULTICORE, PIPELINE -> threads;
             default -> 1;
         };
     }
@@ -95,6 +101,16 @@ public enum Strategy {
         return this == PARAM_AVG;
     }
 
+    /** Whether the ranks split the network's layers between them rather than each holding a replica. */
+    public boolean splitsLayers() {
+        return this == PIPELINE;
+    }
+
+    /** The rank whose results a run reports: the pipeline's last stage, which computes the loss; else rank 0. */
+    public int reportingRank(int processes) {
+        return splitsLayers() ? processes - 1 : 0;
+    }
+
     /**
      * @throws ConfigException naming the processes or threads option when this strategy fixes it at 1 and it is not
      */
@@ -113,6 +129,7 @@ public enum Strategy {
             case MPJ, HYBRID -> "P: MPJ ranks, each a JVM of its own";
             case MPJ_MULTICORE -> "P: MPJ ranks as threads of this JVM (smpdev)";
             case PARAM_AVG -> "P: ranks; 1 keeps every worker in this JVM";
+            case PIPELINE -> "P: stages, each an MPJ rank holding consecutive layers";
             default -> "P: always 1 for " + this;
         };
     }
@@ -123,7 +140,7 @@ public enum Strategy {
             case SERIAL -> "T: always 1 for serial";
             case INTRA_OP -> "T: native threads of the one worker's operations";
             case THREADS -> "T: workers in this JVM, one native thread each";
-            case MPJ, MPJ_MULTICORE -> "T: native threads per rank";
+            case MPJ, MPJ_MULTICORE, PIPELINE -> "T: native threads per rank";
             case HYBRID -> "T: worker threads per rank";
             case PARAM_AVG -> "T: workers per rank, each stepping on its own";
         };

@@ -60,10 +60,11 @@ public record TrainingConfig(
         }
         checkCompression();
         checkOverlap();
+        checkPipeline();
         if (placement.hosts() != null && !launchesProcesses()) {
             throw new ConfigException(TrainingOptions.HOSTS.key(), placement.hosts(),
                     "applies only to strategies that start MPJ processes (" + Strategy.MPJ + ", " + Strategy.HYBRID
-                            + ", " + Strategy.PARAM_AVG + " with processes > 1)");
+                            + ", " + Strategy.PIPELINE + ", " + Strategy.PARAM_AVG + " with processes > 1)");
         }
         checkRecovery();
         return this;
@@ -72,7 +73,7 @@ public record TrainingConfig(
     /** Restarts and injected faults are about ranks that are processes: a thread cannot die alone. */
     private void checkRecovery() {
         String needsProcesses = "applies only to strategies that start MPJ processes (" + Strategy.MPJ + ", "
-                + Strategy.HYBRID + ", " + Strategy.PARAM_AVG + " with processes > 1)";
+                + Strategy.HYBRID + ", " + Strategy.PIPELINE + ", " + Strategy.PARAM_AVG + " with processes > 1)";
         if (recovery.restartOnFailure() > 0 && !launchesProcesses()) {
             throw new ConfigException(TrainingOptions.RESTART_ON_FAILURE.key(), recovery.restartOnFailure(), needsProcesses);
         }
@@ -100,6 +101,37 @@ public record TrainingConfig(
         if (parallelism.compression().lossy() && strategy.averagesParameters()) {
             throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
                     "compresses gradients; strategy " + strategy + " exchanges parameters");
+        }
+        if (parallelism.compression().lossy() && strategy.splitsLayers()) {
+            throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
+                    "compresses gradients; strategy " + strategy + " exchanges none (each stage updates its own layers)");
+        }
+    }
+
+    /**
+     * A pipeline's stages share one batch, cut into microbatches of an image at least; each stage holds part of the
+     * weights and of the optimiser's state, which a checkpoint (one replica's) cannot hold yet.
+     */
+    private void checkPipeline() {
+        Strategy strategy = parallelism.strategy();
+        if (!strategy.splitsLayers()) {
+            return;
+        }
+        if (parallelism.scaling() != Scaling.STRONG) {
+            throw new ConfigException(TrainingOptions.SCALING.key(), parallelism.scaling(),
+                    "expected strong with strategy " + strategy + ": its stages share every batch");
+        }
+        if (parallelism.microbatches() > schedule.batchSize()) {
+            throw new ConfigException(TrainingOptions.MICROBATCHES.key(), parallelism.microbatches(),
+                    "expected at most --batch (" + schedule.batchSize() + "): every microbatch needs an image");
+        }
+        String notYet = "expected 0 with strategy " + strategy + ": its stages each hold part of the weights and "
+                + "optimiser state, which checkpoints do not gather yet";
+        if (recovery.checkpointEvery() > 0) {
+            throw new ConfigException(TrainingOptions.CHECKPOINT_EVERY.key(), recovery.checkpointEvery(), notYet);
+        }
+        if (recovery.restartOnFailure() > 0) {
+            throw new ConfigException(TrainingOptions.RESTART_ON_FAILURE.key(), recovery.restartOnFailure(), notYet);
         }
     }
 

@@ -61,8 +61,8 @@ public final class TrainingOptions {
     public static final TrainingOption<Strategy> STRATEGY = option("strategy", "Strategy", "NAME",
             "How the work is spread over workers.", ValueType.oneOf(Strategy.class), Strategy.SERIAL,
             c -> c.parallelism().strategy());
-    public static final TrainingOption<Integer> PROCS = new TrainingOption<>("procs", List.of("--processes"),
-            "Processes", "P", "MPJ ranks (mpj, hybrid, mpj-multicore, param-avg).", ValueType.integerAtLeast(1), 1,
+    public static final TrainingOption<Integer> PROCS = new TrainingOption<>("procs", List.of("--processes", "--stages"),
+            "Processes", "P", "MPJ ranks (mpj, hybrid, mpj-multicore, param-avg); pipeline: its stages.", ValueType.integerAtLeast(1), 1,
             c -> c.parallelism().processes());
     public static final TrainingOption<Integer> THREADS = option("threads", "Threads", "T",
             "Worker threads per process (threads, hybrid, param-avg) or native threads per worker (intra-op, mpj, "
@@ -95,6 +95,10 @@ public final class TrainingOptions {
             "With --overlap: gradients travel in buckets of about KB kB, filled from the last layer back (whole "
                     + "layers; smaller buckets start sooner but pay each message's latency).",
             ValueType.integerAtLeast(1), 256, c -> c.parallelism().bucketKb());
+    public static final TrainingOption<Integer> MICROBATCHES = option("microbatches", "Microbatches", "M",
+            "pipeline: each global batch flows through the stages in M parts, all forward then all backward; more "
+                    + "parts leave the stages idle less (the bubble is (P-1)/(M+P-1) of a step) but each is smaller.",
+            ValueType.integerAtLeast(1), 4, c -> c.parallelism().microbatches());
 
     // Which machines.
     public static final TrainingOption<String> HOSTS = option("hosts", "Host file", "FILE",
@@ -130,7 +134,7 @@ public final class TrainingOptions {
     public static final List<TrainingOption<?>> ALL = List.of(DATASET, AUGMENT, MODEL, SEED, EPOCHS, BATCH,
             STEPS_PER_EPOCH, LR, SCHEDULE, STEP_SIZE, GAMMA, OPTIMIZER, MOMENTUM, BETA1, BETA2, EPSILON, WEIGHT_DECAY,
             STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY, VIA_MASTER, ALLREDUCE, COMPRESS, ERROR_FEEDBACK, OVERLAP,
-            BUCKET_KB, HOSTS,
+            BUCKET_KB, MICROBATCHES, HOSTS,
             RANK_TIMEOUT, ALLOW_OVERSUBSCRIBE, CHECKPOINT_EVERY, RESTART_ON_FAILURE, MIN_PROCS, INJECT_FAULT);
 
     private TrainingOptions() {

@@ -16,6 +16,7 @@ import org.scalelab.engine.model.layers.InputLayout;
  */
 public final class Network {
     private final Architecture architecture;
+    private final long seed;
     private final List<Layer> layers;
     private final InputLayout inputLayout;
     private final INDArray parameters;
@@ -28,11 +29,17 @@ public final class Network {
      * @param seed initial weights depend on this alone, so replicas built with one seed start identical
      */
     public Network(Architecture architecture, DataType type, long seed) {
+        this(architecture, seed, null, type);
+    }
+
+    /** @param shared the parameters to read and train, or null for parameters of its own, initialised from the seed */
+    private Network(Architecture architecture, long seed, INDArray shared, DataType type) {
         this.architecture = architecture;
+        this.seed = seed;
         this.layers = architecture.buildLayers(seed);
         this.inputLayout = new InputLayout(architecture.input());
         long count = layers.stream().mapToLong(Layer::parameterCount).sum();
-        this.parameters = Nd4j.zeros(type, count);
+        this.parameters = shared != null ? shared : Nd4j.zeros(type, count);
         this.gradients = Nd4j.zeros(type, count);
         this.firstLayerWithParameters = firstLayerWithParameters(layers);
         Random random = new Random(seed);
@@ -42,10 +49,21 @@ public final class Network {
             if (size > 0) {
                 var range = NDArrayIndex.interval(offset, offset + size);
                 layer.bind(parameters.get(range), gradients.get(range));
-                layer.initialise(random);
+                if (shared == null) {
+                    layer.initialise(random);
+                }
                 offset += size;
             }
         }
+    }
+
+    /**
+     * Another instance of this network's layers over the same parameters, with gradients and activations of its
+     * own. A layer keeps only its last forward pass for its backward pass, so a pipeline stage holds one such
+     * instance per microbatch it has in flight.
+     */
+    public Network sharingParameters() {
+        return new Network(architecture, seed, parameters, parameters.dataType());
     }
 
     public Architecture architecture() {
@@ -113,6 +131,43 @@ public final class Network {
             gradient = layers.get(i).backward(gradient, i > firstLayerWithParameters);
             clock.finished(i, true);
         }
+    }
+
+    /**
+     * Layers {@code [from, to)} forward, as a pipeline stage runs its part: {@code input} is the network's input
+     * batch when {@code from} is 0, otherwise the activation layer {@code from - 1} put out (NHWC for images).
+     */
+    public INDArray forward(int from, int to, INDArray input, boolean training) {
+        INDArray activation = from == 0 ? inputLayout.toActivations(input) : input;
+        for (int i = from; i < to; i++) {
+            activation = layers.get(i).forward(activation, training);
+        }
+        return activation;
+    }
+
+    /**
+     * Back-propagates through layers {@code [from, to)}, given the gradient of layer {@code to - 1}'s output,
+     * overwriting their gradients (in {@link #gradients()}).
+     *
+     * @return the gradient of layer {@code from}'s input, or null where {@link #backwardReaches} says no layer below
+     *         needs it
+     */
+    public INDArray backward(int from, int to, INDArray gradOutput) {
+        INDArray gradient = gradOutput;
+        for (int i = to - 1; i >= Math.max(from, firstLayerWithParameters); i--) {
+            gradient = layers.get(i).backward(gradient, i > firstLayerWithParameters);
+        }
+        return backwardReaches(from) ? gradient : null;
+    }
+
+    /** Whether back-propagation goes on below {@code layer}: some layer before it has parameters. */
+    public boolean backwardReaches(int layer) {
+        return layer > firstLayerWithParameters;
+    }
+
+    /** Where layer {@code layer}'s parameters start in the flat buffers (their end, for {@code layers().size()}). */
+    public long parameterOffset(int layer) {
+        return layers.subList(0, layer).stream().mapToLong(Layer::parameterCount).sum();
     }
 
     private static int firstLayerWithParameters(List<Layer> layers) {

@@ -20,7 +20,8 @@ public final class RunScenarios {
         return new Scenario(config.model().name(), parallelism.strategy(), parallelism.processes(), parallelism.threads(),
                 parallelism.allreduce(), hosts, coresPerHost, network, network, config.schedule().batchSize(),
                 parallelism.scaling(), epochImages(config, trainImages), parallelism.averagingPeriod(),
-                parallelism.viaMaster(), parallelism.compression(), parallelism.overlap() ? parallelism.bucketKb() : 0);
+                parallelism.viaMaster(), parallelism.compression(), parallelism.overlap() ? parallelism.bucketKb() : 0,
+                parallelism.microbatches());
     }
 
     /** Images in one epoch of {@code config}: the training set, or fewer where its steps per epoch are limited. */

@@ -6,10 +6,13 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.config.AllreduceAlgorithm;
+import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.model.GradientBuckets;
 import org.scalelab.engine.model.Layer;
+import org.scalelab.engine.model.StagePartition;
 import org.scalelab.engine.runs.speedup.Speedup;
 import org.scalelab.engine.training.Models;
 
@@ -20,7 +23,8 @@ import org.scalelab.engine.training.Models;
  * strategy was measured to be), communication the collectives the strategy runs
  * each step, wait the expected lag of the slowest worker, and rest the trainer's other work per step. With the
  * allreduce overlapped ({@link Scenario#overlapsAllreduce()}), communication is only what is left of it once the
- * backward pass has ended ({@link OverlapSchedule}).
+ * backward pass has ended ({@link OverlapSchedule}). A pipeline's step is its slowest stage's microbatches and
+ * bubble, and the messages between stages ({@link #pipeline}).
  */
 public final class ScalingModel {
     /** The largest worker count searched for the point where communication overtakes compute. */
@@ -29,7 +33,7 @@ public final class ScalingModel {
     private static final int MPJ_TREE_FAN_OUT = 4;
 
     private final MachineCalibration calibration;
-    private final Map<String, List<Integer>> layerParameters = new ConcurrentHashMap<>();
+    private final Map<String, List<Layer>> modelLayers = new ConcurrentHashMap<>();
 
     public ScalingModel(MachineCalibration calibration) {
         this.calibration = calibration;
@@ -53,8 +57,9 @@ public final class ScalingModel {
      */
     public OptionalInt communicationOvertakesCompute(Scenario scenario) {
         ComputeProfile profile = profile(scenario.model());
+        int mostProcs = scenario.strategy().splitsLayers() ? layerCount(scenario.model()) : Integer.MAX_VALUE;
         for (int procs = Math.max(1, scenario.procs()); scenario.strategy().workers(procs, scenario.threads())
-                <= CROSSOVER_SEARCH_LIMIT; procs *= 2) {
+                <= CROSSOVER_SEARCH_LIMIT && procs <= mostProcs; procs *= 2) {
             Scenario grown = scenario.withProcs(procs);
             Parts parts = parts(grown, profile);
             if (parts.communication > parts.compute) {
@@ -86,6 +91,9 @@ public final class ScalingModel {
         double compute = profile.computeSeconds(scenario.workerBatch(), strategy.nativeThreadsPerWorker(scenario.threads()))
                 * timeShared * slowdown;
         double rest = profile.restSeconds(scenario.workerBatch()) * timeShared * slowdown;
+        if (strategy.splitsLayers()) {
+            return pipeline(scenario, profile, timeShared * slowdown);
+        }
         double perStep = scenario.collectivesPerStep();
         double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, 1 / perStep);
         if (scenario.overlapsAllreduce()) {
@@ -115,15 +123,73 @@ public final class ScalingModel {
         return OverlapSchedule.of(buckets, backward, communication);
     }
 
-    /** Each layer's parameters, in forward order, from the model's architecture; its calibration has one fit per layer. */
-    private List<Integer> layerParameters(String model, ComputeProfile profile) {
-        List<Integer> counts = layerParameters.computeIfAbsent(model, name -> Models.resolve(name).buildLayers(0).stream()
-                .map(Layer::parameterCount).toList());
-        if (counts.size() != profile.parts().size() - 1) {
-            throw new CalibrationException("the calibration of model " + model + " does not time its " + counts.size()
-                    + " layers one by one, as an overlapped allreduce needs: run scalelab predict calibrate --models " + model);
+    /**
+     * A pipeline's step (GPipe's schedule, {@link org.scalelab.engine.config.PipelineSchedule}): the global batch in M
+     * microbatches passes K stages, cut as training cuts them ({@link StagePartition}); the slowest stage sets the
+     * pace, so the step takes M + K − 1 of its slots (a microbatch's forward and backward pass through its layers,
+     * fitted at the microbatch's size): M of them compute, K − 1 waiting, the bubble. On its way through, the first
+     * microbatch's activations cross the K − 1 links between stages forward and their gradients back (where a layer
+     * before the link has parameters), each a message
+     * of niodev's point-to-point link (α + n·β, over the network where two stages sit on different hosts); later
+     * microbatches' messages run while other stages compute. Input conversion, loss and update, and the trainer's
+     * rest, are charged at the global batch as serial's: an upper bound, where the stages update their layers at once.
+     */
+    private Parts pipeline(Scenario scenario, ComputeProfile profile, double computeFactor) {
+        List<Layer> layers = layers(scenario.model(), profile);
+        int stages = scenario.procs();
+        if (stages > layers.size()) {
+            throw new ConfigException(TrainingOptions.PROCS.key(), stages, "expected at most " + layers.size()
+                    + " stages: " + scenario.model() + " has " + layers.size() + " layers, and a stage holds one at least");
         }
-        return counts;
+        StagePartition partition = StagePartition.balanced(layers, stages);
+        double microbatch = (double) scenario.batch() / scenario.microbatches();
+        int nativeThreads = scenario.strategy().nativeThreadsPerWorker(scenario.threads());
+        double slowest = 0;
+        for (int k = 0; k < stages; k++) {
+            double stage = 0;
+            for (int i = partition.from(k); i < partition.to(k); i++) {
+                stage += profile.parts().get(i).seconds(microbatch, nativeThreads) * computeFactor;
+            }
+            slowest = Math.max(slowest, stage);
+        }
+        double fixed = profile.parts().get(layers.size()).seconds(scenario.batch(), nativeThreads) * computeFactor;
+        LinkCost local = onHost(scenario, Transport.NIODEV_RING);
+        LinkCost between = scenario.network() == null ? local : local.followedBy(scenario.network());
+        double messages = 0;
+        for (int k = 0; k + 1 < stages; k++) {
+            double floats = microbatch * layers.get(partition.to(k) - 1).outputShape().size();
+            boolean crossesHosts = scenario.hosts() > 1 && (k + 1) % scenario.ranksPerHost() == 0;
+            // gradients go back only where a layer before the link has parameters to train
+            boolean gradientsBack = layers.subList(0, partition.to(k)).stream().anyMatch(l -> l.parameterCount() > 0);
+            messages += (gradientsBack ? 2 : 1) * (crossesHosts ? between : local).send(floats);
+        }
+        return new Parts(scenario.microbatches() * slowest + fixed, messages, (stages - 1) * slowest,
+                profile.restSeconds(scenario.batch()) * computeFactor, 0);
+    }
+
+    /** How many layers {@code model} has: a pipeline's most stages. */
+    public int layerCount(String model) {
+        return modelLayers(model).size();
+    }
+
+    private List<Layer> modelLayers(String model) {
+        return modelLayers.computeIfAbsent(model, name -> Models.resolve(name).buildLayers(0));
+    }
+
+    /** The model's layers, in forward order, from its architecture; its calibration must have one fit per layer. */
+    private List<Layer> layers(String model, ComputeProfile profile) {
+        List<Layer> layers = modelLayers(model);
+        if (layers.size() != profile.parts().size() - 1) {
+            throw new CalibrationException("the calibration of model " + model + " does not time its " + layers.size()
+                    + " layers one by one, as an overlapped allreduce or a pipeline needs: run scalelab predict calibrate "
+                    + "--models " + model);
+        }
+        return layers;
+    }
+
+    /** Each layer's parameters, in forward order. */
+    private List<Integer> layerParameters(String model, ComputeProfile profile) {
+        return layers(model, profile).stream().map(Layer::parameterCount).toList();
     }
 
     /**
@@ -166,7 +232,7 @@ public final class ScalingModel {
             return compressedSeconds(scenario, (int) floats, memory);
         }
         return switch (scenario.strategy()) {
-            case SERIAL, INTRA_OP -> 0;
+            case SERIAL, INTRA_OP, PIPELINE -> 0;
             case THREADS -> Collectives.sharedMemorySum(threads, floats, memory);
             case MPJ -> rankAllreduce(scenario, floats, niodev(scenario.allreduce(), scenario.hosts()));
             case MPJ_MULTICORE -> rankAllreduce(scenario, floats,
@@ -189,7 +255,7 @@ public final class ScalingModel {
         double bytes = compression.encodedBytes(floats);
         double added = compression.addedEntries(floats);
         return switch (scenario.strategy()) {
-            case SERIAL, INTRA_OP, PARAM_AVG -> 0;
+            case SERIAL, INTRA_OP, PARAM_AVG, PIPELINE -> 0;
             case THREADS -> Collectives.compressedSum(scenario.threads(), bytes, added,
                     Fabric.singleHost(memory, scenario.threads()));
             case MPJ -> Collectives.compressedSum(scenario.procs(), bytes, added,

@@ -4,6 +4,7 @@ import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.GradientCompression;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingOptions;
 
 /**
  * One configuration to predict: a strategy at P processes × T threads, its ranks spread over {@code hosts} hosts
@@ -20,18 +21,19 @@ import org.scalelab.engine.config.Strategy;
  * @param compression     how gradient-summing workers compress what they exchange
  * @param overlapBucketKb {@code --overlap}'s buckets of about this many kB, allreduced beside the backward pass; 0 for
  *                        no overlap (the allreduce after it)
+ * @param microbatches    {@link Strategy#PIPELINE}: the parts each global batch flows through the stages in
  */
 public record Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce,
                        int hosts, double coresPerHost, LinkCost network, LinkCost networkBothWays, int batch, Scaling scaling,
                        int epochImages, int averagingPeriod, boolean viaMaster, GradientCompression compression,
-                       int overlapBucketKb) {
+                       int overlapBucketKb, int microbatches) {
 
     /** A network as fast both ways at once as one way (full duplex), and gradients that travel uncompressed. */
     public Scenario(String model, Strategy strategy, int procs, int threads, AllreduceAlgorithm allreduce, int hosts,
                     double coresPerHost, LinkCost network, int batch, Scaling scaling, int epochImages, int averagingPeriod,
                     boolean viaMaster) {
         this(model, strategy, procs, threads, allreduce, hosts, coresPerHost, network, network, batch, scaling, epochImages,
-                averagingPeriod, viaMaster, GradientCompression.NONE, 0);
+                averagingPeriod, viaMaster, GradientCompression.NONE, 0, TrainingOptions.MICROBATCHES.defaultValue());
     }
 
     /** The allreduce after the backward pass, not overlapped with it. */
@@ -39,13 +41,19 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
                     double coresPerHost, LinkCost network, LinkCost networkBothWays, int batch, Scaling scaling,
                     int epochImages, int averagingPeriod, boolean viaMaster, GradientCompression compression) {
         this(model, strategy, procs, threads, allreduce, hosts, coresPerHost, network, networkBothWays, batch, scaling,
-                epochImages, averagingPeriod, viaMaster, compression, 0);
+                epochImages, averagingPeriod, viaMaster, compression, 0, TrainingOptions.MICROBATCHES.defaultValue());
     }
 
     /** This scenario with the gradients' allreduce overlapped in buckets of about {@code bucketKb} kB (0: not). */
     public Scenario withOverlap(int bucketKb) {
         return new Scenario(model, strategy, procs, threads, allreduce, hosts, coresPerHost, network, networkBothWays,
-                batch, scaling, epochImages, averagingPeriod, viaMaster, compression, bucketKb);
+                batch, scaling, epochImages, averagingPeriod, viaMaster, compression, bucketKb, microbatches);
+    }
+
+    /** This scenario with a pipeline's global batch cut into {@code count} microbatches. */
+    public Scenario withMicrobatches(int count) {
+        return new Scenario(model, strategy, procs, threads, allreduce, hosts, coresPerHost, network, networkBothWays,
+                batch, scaling, epochImages, averagingPeriod, viaMaster, compression, overlapBucketKb, count);
     }
 
     /** Whether the gradients' allreduce runs in buckets beside the backward pass, as {@code train --overlap} does. */
@@ -113,7 +121,7 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
     /** The serial run that speedup is measured against: one worker, one thread, the same global batch. */
     Scenario serialBaseline() {
         return new Scenario(model, Strategy.SERIAL, 1, 1, allreduce, 1, coresPerHost, network, networkBothWays,
-                globalBatch(), Scaling.STRONG, epochImages, 1, false, GradientCompression.NONE, 0);
+                globalBatch(), Scaling.STRONG, epochImages, 1, false, GradientCompression.NONE, 0, microbatches);
     }
 
     /** This scenario with {@code procs} processes, as many to a host as now: more hosts of the same kind as it grows. */
@@ -121,6 +129,6 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
         int perHost = ranksPerHost();
         return new Scenario(model, strategy, procs, threads, allreduce, (procs + perHost - 1) / perHost, coresPerHost,
                 network, networkBothWays, batch, scaling, epochImages, averagingPeriod, viaMaster, compression,
-                overlapBucketKb);
+                overlapBucketKb, microbatches);
     }
 }

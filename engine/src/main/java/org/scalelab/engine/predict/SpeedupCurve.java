@@ -26,13 +26,14 @@ public record SpeedupCurve(String label, List<Prediction> points) {
 
     /**
      * The predictions of {@code base} grown (or shrunk) to 1, 2, 4, … up to {@code largest} processes (threads for
-     * a strategy without ranks), and at the base's own count.
+     * a strategy without ranks; a pipeline's stages no more than the model's layers), and at the base's own count.
      */
     public static List<Prediction> grow(ScalingModel model, Scenario base, int largest) {
         Strategy strategy = base.strategy();
         boolean ranks = strategy.usesProcesses();
         TreeSet<Integer> counts = new TreeSet<>();
-        for (int count = 1; count <= largest; count *= 2) {
+        int most = strategy.splitsLayers() ? Math.min(largest, model.layerCount(base.model())) : largest;
+        for (int count = 1; count <= most; count *= 2) {
             counts.add(count);
         }
         counts.add(ranks ? base.procs() : base.threads());
@@ -58,7 +59,7 @@ public record SpeedupCurve(String label, List<Prediction> points) {
         try {
             return Optional.of(new SpeedupCurve(strategy + " " + calibrationNote(calibration),
                     grow(new ScalingModel(calibration), run, largest)));
-        } catch (CalibrationException e) { // an overlapped allreduce needs the model's layers, as calibrated
+        } catch (CalibrationException e) { // an overlapped allreduce or a pipeline needs the model's layers, as calibrated
             return Optional.empty();
         }
     }
@@ -76,6 +77,7 @@ public record SpeedupCurve(String label, List<Prediction> points) {
     private static Scenario withThreads(Scenario base, int threads) {
         return new Scenario(base.model(), base.strategy(), base.procs(), threads, base.allreduce(), base.hosts(),
                 base.coresPerHost(), base.network(), base.networkBothWays(), base.batch(), base.scaling(),
-                base.epochImages(), base.averagingPeriod(), base.viaMaster(), base.compression(), base.overlapBucketKb());
+                base.epochImages(), base.averagingPeriod(), base.viaMaster(), base.compression(), base.overlapBucketKb(),
+                base.microbatches());
     }
 }

@@ -68,7 +68,8 @@ public final class StudyPredictions implements StudyPredictor {
         try {
             prediction = model.predict(RunScenarios.of(config, trainImages, hosts, cores,
                     hosts > 1 ? preset.link(calibration.secondsPerReducedFloat()) : null));
-        } catch (CalibrationException e) { // an overlapped allreduce needs the model's layers, as calibrated
+        } catch (CalibrationException | ConfigException e) { // overlap and pipelines need the model's layers, as
+            // calibrated; a pipeline of more stages than layers cannot be predicted
             return Optional.empty();
         }
         return Optional.of(new Point(prediction.imagesPerSecond(), prediction.speedup(), prediction.efficiency()));

@@ -9,9 +9,9 @@ import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.RunPlan;
 
 /**
- * Strategies whose workers are MPJ Express ranks: {@link Strategy#MPJ}, {@link Strategy#HYBRID} and
- * {@link Strategy#PARAM_AVG} with several processes run child JVMs on niodev; {@link Strategy#MPJ_MULTICORE}
- * runs ranks as threads of this JVM on smpdev.
+ * Strategies whose workers are MPJ Express ranks: {@link Strategy#MPJ}, {@link Strategy#HYBRID},
+ * {@link Strategy#PIPELINE} and {@link Strategy#PARAM_AVG} with several processes run child JVMs on niodev;
+ * {@link Strategy#MPJ_MULTICORE} runs ranks as threads of this JVM on smpdev.
  */
 public final class MpjTrainer implements Trainer {
     private final DatasetCatalog catalog;

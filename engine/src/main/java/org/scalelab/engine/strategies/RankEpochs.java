@@ -30,8 +30,8 @@ import org.scalelab.engine.training.RunPlan;
 
 /**
  * The application's side of a multi-process run: starts the ranks ({@link TrainingRankTask}) on MPJ Express,
- * passes rank 0's step events on as they arrive, and completes an epoch once every rank has reported it, with
- * every worker's phases. A rank that fails ends the run at once (the job has then stopped all the others);
+ * passes the reporting rank's step events on as they arrive, and completes an epoch once every rank has reported
+ * it, with every worker's phases. A rank that fails ends the run at once (the job has then stopped all the others);
  * so does a rank that falls silent or ranks that stop making progress ({@link RankWatch}), which would otherwise
  * leave the run waiting for ever; cancelling stops every rank.
  */
@@ -156,11 +156,12 @@ final class RankEpochs implements EpochRunner {
     }
 
     /**
-     * Rank 0's results (it evaluates) with every rank's worker phases. CPU usage: ranks that are processes each
-     * measured their own, so they add up; ranks that are threads of this JVM all measured the same process.
+     * The reporting rank's results (rank 0 evaluates; a pipeline's last stage computes the loss) with every rank's
+     * worker phases. CPU usage: ranks that are processes each measured their own, so they add up; ranks that are
+     * threads of this JVM all measured the same process.
      */
     private EpochCompleted merge(Map<Integer, EpochCompleted> ranks) {
-        EpochCompleted first = ranks.get(0);
+        EpochCompleted first = ranks.get(config.parallelism().reportingRank());
         List<WorkerPhases> phases = new ArrayList<>();
         ranks.values().forEach(rank -> phases.addAll(rank.phases()));
         phases.sort(Comparator.comparingInt(WorkerPhases::worker));

@@ -21,8 +21,8 @@ import org.scalelab.engine.training.RunPlan;
 
 /**
  * What each rank of a multi-process run does: open the dataset from the same catalog as the application, train
- * its workers epoch by epoch, and report as JSON event lines — rank 0 every step, every rank each epoch with its
- * workers' phases — which {@link RankEpochs} merges into the run's events. Between them, every rank sends
+ * its workers (or its pipeline stage) epoch by epoch, and report as JSON event lines — the reporting rank every
+ * step, every rank each epoch with its workers' phases — which {@link RankEpochs} merges into the run's events. Between them, every rank sends
  * heartbeats with its last step and progress ({@link HeartbeatSender}).
  */
 public final class TrainingRankTask implements RankTask {
@@ -60,20 +60,23 @@ public final class TrainingRankTask implements RankTask {
             WorkerFiles files = new WorkerFiles(weights, args.get(5).isEmpty() ? null : Path.of(args.get(5)),
                     Integer.parseInt(args.get(6)));
             InjectedFault fault = InjectedFault.of(config.recovery().fault(), communicator.rank());
+            boolean reports = communicator.rank() == config.parallelism().reportingRank();
             RunListener steps = event -> {
                 if (event instanceof StepCompleted step) {
                     heartbeat.stepped(step.globalStep());
                 }
-                // Every rank has a timeline of its own; the run's steps are rank 0's to report.
-                if (communicator.rank() == 0 || event instanceof StepTimeline) {
+                // Every rank has a timeline of its own; the run's steps are the reporting rank's.
+                if (reports || event instanceof StepTimeline) {
                     output.accept(EventJson.toLine(event));
                 }
                 if (event instanceof StepCompleted step) {
                     fault.afterStep(step);
                 }
             };
-            try (LocalWorkers workers = new LocalWorkers(config, architecture, dataset, communicator, steps,
-                    new CancellationToken(heartbeat::checkIn), files)) {
+            CancellationToken cancellation = new CancellationToken(heartbeat::checkIn);
+            try (EpochRunner workers = config.parallelism().strategy().splitsLayers()
+                    ? new PipelineRank(config, architecture, dataset, communicator, steps, cancellation, files.weights())
+                    : new LocalWorkers(config, architecture, dataset, communicator, steps, cancellation, files)) {
                 for (int epoch = files.resumeAfterEpoch() + 1; epoch <= config.schedule().epochs(); epoch++) {
                     output.accept(EventJson.toLine(workers.run(epoch)));
                 }

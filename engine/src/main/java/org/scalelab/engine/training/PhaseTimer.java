@@ -26,8 +26,11 @@ import org.scalelab.engine.events.PhaseSlice;
  */
 public final class PhaseTimer {
     private static final Phase[] PHASES = Phase.values();
-    /** More phase switches than a step or an epoch's end makes; beyond it, slices merge into the last one. */
-    private static final int MAX_SLICES = 64;
+    /**
+     * More phase switches than a step or an epoch's end makes (a pipeline stage's step switches about ten times per
+     * microbatch); beyond it, slices merge into the last one.
+     */
+    private static final int MAX_SLICES = 256;
 
     private final LongSupplier clock;
     private final long[] nanos = new long[PHASES.length];

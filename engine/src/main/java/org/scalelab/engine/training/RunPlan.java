@@ -39,6 +39,7 @@ public record RunPlan(String runId, TrainingConfig config, Architecture architec
         config.validate();
         checkFit(architecture, dataset.info());
         checkBatch(config, dataset);
+        checkStages(config, architecture);
     }
 
     /** A plan that does not save the trained parameters. */
@@ -108,6 +109,20 @@ public record RunPlan(String runId, TrainingConfig config, Architecture architec
                     : " (× " + config.workers() + " workers with weak scaling: " + config.globalBatchSize() + ")";
             throw new ConfigException(TrainingOptions.BATCH.key(), config.schedule().batchSize(), String.format(Locale.ROOT,
                     "is larger than the training set%s: %s has %,d training images", batch, dataset.info().name(), images));
+        }
+    }
+
+    /**
+     * A pipeline stage holds one layer at least; the workbench asks before Run.
+     *
+     * @throws ConfigException at {@code procs} (the stages), saying how many the architecture allows
+     */
+    public static void checkStages(TrainingConfig config, Architecture architecture) {
+        int layers = architecture.layers().size();
+        if (config.parallelism().strategy().splitsLayers() && config.parallelism().processes() > layers) {
+            throw new ConfigException(TrainingOptions.PROCS.key(), config.parallelism().processes(), String.format(
+                    "expected at most %d stages (--stages): %s has %d layers, and a stage holds one at least",
+                    layers, architecture.name(), layers));
         }
     }
 

@@ -31,13 +31,23 @@ final class TimedCollectives {
      * @param bytes what this worker puts into it
      */
     void run(Runnable collective, String name, long bytes) {
+        message(() -> {
+            if (!communicator.times().separatesWaiting()) {
+                communicator.barrier();
+            }
+            collective.run();
+        }, name, bytes, Phase.UPDATE);
+    }
+
+    /**
+     * Runs a point-to-point message as communication, moving the receiver's wait for it to idle (no barrier: only
+     * two ranks meet, and the receive tells its wait apart), and leaves the timer in {@code next}.
+     */
+    void message(Runnable transfer, String name, long bytes, Phase next) {
         timer.enter(Phase.COMMUNICATION, name, bytes);
         long waited = communicator.times().waitingNanos();
-        if (!communicator.times().separatesWaiting()) {
-            communicator.barrier();
-        }
-        collective.run();
-        timer.enter(Phase.UPDATE);
+        transfer.run();
+        timer.enter(next);
         timer.move(communicator.times().waitingNanos() - waited, Phase.COMMUNICATION, Phase.IDLE);
     }
 }

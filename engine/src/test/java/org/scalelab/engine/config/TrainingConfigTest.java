@@ -130,7 +130,7 @@ class TrainingConfigTest {
             assertEquals(Optional.of(option), TrainingOptions.byKey(option.key()));
         }
         assertEquals("--steps-per-epoch", STEPS_PER_EPOCH.cliName());
-        assertEquals(List.of("--procs", "--processes"), PROCS.cliNames());
+        assertEquals(List.of("--procs", "--processes", "--stages"), PROCS.cliNames());
     }
 
     @Test
@@ -139,7 +139,8 @@ class TrainingConfigTest {
         assertEquals("batch 'sixty': expected an integer", e.getMessage());
         ConfigException strategy = assertThrows(ConfigException.class,
                 () -> OptionValues.defaults().setText(STRATEGY, "mpi"));
-        assertEquals("strategy 'mpi': expected one of serial, intra-op, threads, mpj, hybrid, mpj-multicore, param-avg",
+        assertEquals("strategy 'mpi': expected one of serial, intra-op, threads, mpj, hybrid, mpj-multicore, param-avg, "
+                + "pipeline",
                 strategy.getMessage());
     }
 

@@ -29,7 +29,7 @@ public class OverlapScalingTest {
 
     private static Scenario twoRanks(int bucketKb) {
         return new Scenario("mlp-235k", Strategy.MPJ, 2, 1, AllreduceAlgorithm.RING, 1, 2, null, null, 64,
-                Scaling.STRONG, 6400, 1, false, GradientCompression.NONE, bucketKb);
+                Scaling.STRONG, 6400, 1, false, GradientCompression.NONE).withOverlap(bucketKb);
     }
 
     @Test
@@ -81,7 +81,7 @@ public class OverlapScalingTest {
     void aCalibrationWithoutTheModelsLayersCannotPredictOverlapAndSaysWhatToDo() {
         ScalingModel wholeStep = new ScalingModel(ScalingModelTest.calibration(0));
         Scenario m = new Scenario("m", Strategy.MPJ, 2, 1, AllreduceAlgorithm.RING, 1, 2, null, null, 64,
-                Scaling.STRONG, 6400, 1, false, GradientCompression.NONE, 0);
+                Scaling.STRONG, 6400, 1, false, GradientCompression.NONE);
         assertEquals(0, wholeStep.predict(m).hiddenSeconds(), "without overlap the layers are not needed");
         Map<Transport, LinkCost> transports = calibration(MachineDescription.current()).transports();
         ComputeProfile oneFit = new ComputeProfile("mlp-235k", 235_146, List.of(layer("step", 1e-4)), new LinearFit(0, 0), 0);
@@ -89,7 +89,7 @@ public class OverlapScalingTest {
                 Map.of("mlp-235k", oneFit), transports, 0));
         CalibrationException e = assertThrows(CalibrationException.class, () -> coarse.predict(twoRanks(64)));
         assertEquals("the calibration of model mlp-235k does not time its 6 layers one by one, as an overlapped allreduce "
-                + "needs: run scalelab predict calibrate --models mlp-235k", e.getMessage());
+                + "or a pipeline needs: run scalelab predict calibrate --models mlp-235k", e.getMessage());
     }
 
     /** The calibration worked with here, on {@code machine}: {@code predict --overlap}'s tests use it too. */

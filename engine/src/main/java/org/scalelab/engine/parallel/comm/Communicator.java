@@ -55,6 +55,22 @@ public interface Communicator {
     /** Copies {@code root}'s bytes into every other rank's buffer (a hybrid rank's gathered gradients to its threads). */
     void broadcast(ByteBuffer data, int root);
 
+    /**
+     * Sends the elements to rank {@code destination}, which takes them by {@link #receive}: how pipeline stages pass
+     * activations and their gradients on. Only ranks that are MPJ processes or threads exchange such messages.
+     */
+    default void send(FloatBuffer data, int destination) {
+        throw new UnsupportedOperationException("point-to-point messages travel between MPJ ranks only");
+    }
+
+    /**
+     * Fills {@code data} with the elements rank {@code source} sent, which must be as many; the time until they
+     * begin to arrive counts as waiting.
+     */
+    default void receive(FloatBuffer data, int source) {
+        throw new UnsupportedOperationException("point-to-point messages travel between MPJ ranks only");
+    }
+
     /** Returns once every rank has called it. */
     void barrier();
 

@@ -23,10 +23,11 @@ import org.scalelab.engine.parallel.comm.SharedMemoryRingLink;
  * {@link RingAllreduce} over {@code Sendrecv}, or, for ring-shm, over {@link SharedMemoryRingLink}. A blocking
  * MPJ call does not say whether it waited for a late peer or for the wire, so all time inside collectives
  * counts as communicating, except barriers, which count as waiting (see {@link Communicator} for how callers
- * get the split).
+ * get the split), and a receive's wait for its message to arrive.
  */
 public final class MpjCommunicator implements Communicator {
     private static final int RING_TAG = 17;
+    private static final int MESSAGE_TAG = 19;
 
     private final Intracomm comm;
     private final int rank;
@@ -131,6 +132,29 @@ public final class MpjCommunicator implements Communicator {
             data.put(data.position(), outgoingBytes, 0, count);
         }
         times.record(System.nanoTime() - start, 0);
+    }
+
+    @Override
+    public void send(FloatBuffer data, int destination) {
+        long start = System.nanoTime();
+        int count = data.remaining();
+        ensureScratch(count);
+        data.get(data.position(), outgoing, 0, count);
+        call(() -> comm.Send(outgoing, 0, count, MPI.FLOAT, destination, MESSAGE_TAG));
+        times.record(System.nanoTime() - start, 0);
+    }
+
+    /** Probes first, so that the wait for the sender tells apart from the transfer (a pipeline's bubble is idle). */
+    @Override
+    public void receive(FloatBuffer data, int source) {
+        long start = System.nanoTime();
+        int count = data.remaining();
+        ensureScratch(count);
+        call(() -> comm.Probe(source, MESSAGE_TAG));
+        long arrived = System.nanoTime();
+        call(() -> comm.Recv(incoming, 0, count, MPI.FLOAT, source, MESSAGE_TAG));
+        data.put(data.position(), incoming, 0, count);
+        times.record(System.nanoTime() - arrived, arrived - start);
     }
 
     @Override

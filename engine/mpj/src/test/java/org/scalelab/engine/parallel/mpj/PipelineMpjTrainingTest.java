@@ -1,0 +1,106 @@
+package org.scalelab.engine.parallel.mpj;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalelab.engine.config.TrainingOptions.*;
+import static org.scalelab.engine.training.StrategyEquivalence.assertSameWeights;
+import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.scalelab.engine.cli.ScaleLabCli;
+import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.Phase;
+import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.runs.RunRecord;
+import org.scalelab.engine.runs.RunStore;
+import org.scalelab.engine.training.RecordingListener;
+import org.scalelab.engine.training.StrategyEquivalence;
+import picocli.CommandLine;
+
+/**
+ * {@code --strategy pipeline} with real MPJ ranks (niodev child JVMs), each a stage: microbatches flow through the
+ * stages forward and back, and the weights after 20 steps are the serial run's; the last stage reports, every stage
+ * waits in the bubble, and the command line shows it.
+ */
+class PipelineMpjTrainingTest {
+    @RegisterExtension
+    static final StrategyEquivalence runs = new StrategyEquivalence();
+
+    @TempDir
+    Path dir;
+
+    private static TrainingConfig pipeline(String model, int stages, int microbatches) {
+        return twentySteps(model).with(STRATEGY, Strategy.PIPELINE).with(PROCS, stages).with(MICROBATCHES, microbatches);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mlp-235k", "tinycnn-8"})
+    void stagesPassingMicrobatchesOnReachTheSerialWeights(String model) throws IOException {
+        float[] serial = runs.weights(twentySteps(model));
+        assertSameWeights(serial, runs.weights(pipeline(model, 2, 4)), model + ", 2 stages × 4 microbatches");
+        // microbatches of 21, 21 and 22 images; mlp-235k's first stage is flatten alone, which sends no gradient back
+        assertSameWeights(serial, runs.weights(pipeline(model, 3, 3)), model + ", 3 stages × 3 microbatches");
+    }
+
+    @Test
+    void theLastStageReportsTheLossAndEveryStageWaitsInTheBubble() throws IOException {
+        RecordingListener listener = new RecordingListener();
+        runs.weights(pipeline("mlp-235k", 2, 2), listener);
+        List<StepCompleted> steps = listener.events(StepCompleted.class);
+        assertEquals(20, steps.size());
+        assertTrue(steps.stream().allMatch(step -> Double.isFinite(step.loss()) && step.images() == 64), steps.toString());
+        EpochCompleted epoch = listener.events(EpochCompleted.class).get(0);
+        assertTrue(Double.isFinite(epoch.trainLoss()) && epoch.testAccuracy() > 0.5, epoch.toString());
+        assertEquals(List.of(0, 1), epoch.phases().stream().map(WorkerPhases::worker).toList());
+        for (WorkerPhases stage : epoch.phases()) {
+            assertTrue(stage.seconds().get(Phase.IDLE) > 0, "stage " + stage.worker() + " waits: " + stage.seconds());
+            assertTrue(stage.seconds().get(Phase.FORWARD) > 0 && stage.seconds().get(Phase.BACKWARD) > 0);
+            assertTrue(stage.seconds().get(Phase.COMMUNICATION) > 0, "activations and gradients travel");
+        }
+    }
+
+    @Test
+    void theCommandLineTrainsStagesAndShowsTheBubble() throws IOException {
+        Run train = run("train", "--runs-dir", dir.toString(), "--strategy", "pipeline", "--stages", "2",
+                "--microbatches", "2", "--epochs", "1", "--steps-per-epoch", "5", "--json");
+        assertEquals(0, train.exit(), train.err());
+        String runId = org.scalelab.engine.events.Json.mapper().readTree(train.out().lines()
+                .reduce((a, b) -> b).orElseThrow()).get("runId").asText();
+        RunRecord record = new RunStore(dir).load(runId);
+        assertEquals(2, record.config().parallelism().processes());
+        assertEquals(2, record.config().parallelism().microbatches());
+        Run show = run("runs", "show", runId, "--runs-dir", dir.toString());
+        assertTrue(show.out().contains("--strategy pipeline") && show.out().contains("--microbatches 2"), show.out());
+        assertTrue(show.out().matches("(?s).*Bubble:    [0-9]+ % of the stages' training time idle \\(GPipe's bubble "
+                + "for 2 stages × 2 microbatches: 33 %\\).*"), show.out());
+
+        Run tooMany = run("train", "--runs-dir", dir.toString(), "--strategy", "pipeline", "--stages", "7");
+        assertEquals("error: --procs 7: expected at most 6 stages (--stages): mlp-235k has 6 layers, and a stage holds "
+                + "one at least", tooMany.err().strip());
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = ScaleLabCli.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        int exit = command.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+}
