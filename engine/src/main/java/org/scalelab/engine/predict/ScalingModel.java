@@ -129,9 +129,8 @@ public final class ScalingModel {
      * pace, so the step takes M + K − 1 of its slots (a microbatch's forward and backward pass through its layers,
      * fitted at the microbatch's size): M of them compute, K − 1 waiting, the bubble. On its way through, the first
      * microbatch's activations cross the K − 1 links between stages forward and their gradients back (where a layer
-     * before the link has parameters), each a message
-     * of niodev's point-to-point link (α + n·β, over the network where two stages sit on different hosts); later
-     * microbatches' messages run while other stages compute. Input conversion, loss and update, and the trainer's
+     * before the link has parameters), each a message of niodev's point-to-point link (α + n·β, over the network
+     * where two stages sit on different hosts); later microbatches' messages run while other stages compute. Input conversion, loss and update, and the trainer's
      * rest, are charged at the global batch as serial's: an upper bound, where the stages update their layers at once.
      */
     private Parts pipeline(Scenario scenario, ComputeProfile profile, double computeFactor) {
