@@ -22,7 +22,14 @@ import java.util.stream.IntStream;
  */
 final class PortExchange implements AutoCloseable {
     private static final String GREETING = "Sending Info";
-    private static final int PROTOCOL_SWITCH_LIMIT = 131_072;
+    /**
+     * Messages up to this many bytes go eagerly; larger ones wait for a rendezvous handshake first. MPJ's usual
+     * 128 KiB put every gradient message of the presets past it, and on loopback the handshake cost about 1.7 ms a
+     * message: a 2-rank ring allreduce of mlp-235k's 235,146 floats took 3.1–6.9 ms, eagerly 0.6–1.1 ms (idle
+     * machine, 2026-12-05, docs/PERFORMANCE.md). 16 MiB keeps every preset's messages eager; the receiver buffers
+     * one that arrives before its receive is posted, which is memory the gradient needs anyway.
+     */
+    private static final int PROTOCOL_SWITCH_LIMIT = 16 << 20;
 
     private final ServerSocket server;
 
