@@ -31,6 +31,8 @@ public record ScalingCase(Strategy strategy, int processes, int threads, Allredu
             case INTRA_OP, THREADS -> new ScalingCase(strategy, 1, cores);
             case HYBRID -> cores >= 4 && cores % 2 == 0 ? new ScalingCase(strategy, 2, cores / 2) : new ScalingCase(strategy, 1, cores);
             case MPJ, MPJ_MULTICORE, PARAM_AVG -> new ScalingCase(strategy, cores, 1);
+            // A worker per core, and the parameter server, which mostly waits for them, on top.
+            case ASYNC -> new ScalingCase(strategy, cores + 1, 1);
         };
     }
 
