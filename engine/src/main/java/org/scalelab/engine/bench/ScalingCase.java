@@ -45,8 +45,9 @@ public record ScalingCase(Strategy strategy, int processes, int threads, Allredu
         return processes * threads;
     }
 
+    /** Async's ranks exchange through their server, not an allreduce: one case is enough whatever the algorithm. */
     private boolean sumsAcrossProcesses() {
-        return strategy.launchesProcesses(processes) && processes > 1;
+        return strategy.launchesProcesses(processes) && processes > 1 && strategy.servingRanks() == 0;
     }
 
     /** {@code mpj 2×1}, followed by the allreduce when it is not the default: how tables name the case. */
