@@ -289,7 +289,7 @@ public final class WhatIfViewModel {
         try {
             prediction = scalingModel.predict(base);
             points = SpeedupCurve.grow(scalingModel, base, Math.max(SHORTEST_CURVE, 2 * counted));
-        } catch (CalibrationException e) { // overlap needs the model's layers timed one by one
+        } catch (CalibrationException e) { // overlap needs the model's layers timed one by one; async is not modelled
             problem.set(e.getMessage());
             clearPrediction();
             return;

@@ -65,7 +65,8 @@ public final class OptionValues {
                 new OptimizerSettings(get(OPTIMIZER), get(MOMENTUM), get(BETA1), get(BETA2), get(EPSILON),
                         get(WEIGHT_DECAY)),
                 new Parallelism(get(STRATEGY), get(PROCS), get(THREADS), get(SCALING), get(AVERAGE_EVERY),
-                        get(VIA_MASTER), get(ALLREDUCE), get(COMPRESS), get(ERROR_FEEDBACK), get(OVERLAP), get(BUCKET_KB)),
+                        get(VIA_MASTER), get(ALLREDUCE), get(COMPRESS), get(ERROR_FEEDBACK), get(OVERLAP), get(BUCKET_KB),
+                        get(MAX_STALENESS)),
                 new Placement(get(HOSTS), get(RANK_TIMEOUT), get(ALLOW_OVERSUBSCRIBE)),
                 new Recovery(get(CHECKPOINT_EVERY), get(RESTART_ON_FAILURE), get(MIN_PROCS), get(INJECT_FAULT)));
     }

@@ -9,6 +9,7 @@ import org.scalelab.engine.report.ReportTable.Column;
 import org.scalelab.engine.report.ReportTable.Unit;
 import org.scalelab.engine.report.ReportTable;
 import org.scalelab.engine.runs.HiddenCommunication;
+import org.scalelab.engine.runs.StalenessHistogram;
 
 /** A study's results table: one row per point of the grid in worker order, each figure's median and range over the repeats. */
 public final class StudyTable {
@@ -102,7 +103,7 @@ public final class StudyTable {
 
     /**
      * What a reader must know to trust the row: the baseline, oversubscription, runs that did not finish; and how much
-     * of an overlapped allreduce was hidden behind the backward pass.
+     * of an overlapped allreduce was hidden behind the backward pass, or how stale an asynchronous run's updates were.
      */
     private static String note(StudyResults.Row row) {
         List<String> notes = new ArrayList<>();
@@ -115,6 +116,10 @@ public final class StudyTable {
                     .ifPresent(overlap -> notes.add(String.format(Locale.ROOT, "%.0f %% of the allreduce hidden",
                             100 * overlap.hiddenShare())));
         }
+        row.repeats().stream().filter(StudyResults.CellFigures::measured).findFirst()
+                .flatMap(figures -> StalenessHistogram.of(figures.record()))
+                .ifPresent(staleness -> notes.add(String.format(Locale.ROOT, "mean staleness %.2f, %,d refused",
+                        staleness.mean(), staleness.refused())));
         if (row.oversubscribed() && row.measuredRuns() > 0) {
             notes.add("oversubscribed: more threads than cores");
         }

@@ -40,7 +40,9 @@ import org.scalelab.engine.training.optim.StateArrays;
  *
  * <p>How the workers' steps combine is the strategy's {@link ReplicaSync}: the synchronous strategies sum
  * their gradients before every step ({@link GradientAllreduce}), {@code param-avg} steps locally and averages
- * the replicas now and then ({@link ParameterAverage}).
+ * the replicas now and then ({@link ParameterAverage}), {@code async} pushes each gradient to a parameter server
+ * and takes its weights back ({@link AsyncPush}). The server is rank 0's worker, which then trains on no part of
+ * the batches but applies the others' gradients ({@link ParameterServer}), and evaluates.
  *
  * <p>Everything random — initial weights, epoch order, augmentation — derives from the seed, and every replica
  * starts from the same weights. Worker 0 evaluates the test set while the others wait at a barrier (idle).
@@ -71,6 +73,10 @@ public final class Worker {
     private final PhaseTimer timer = new PhaseTimer();
     private final TimedCollectives collectives;
     private final ReplicaSync sync;
+    /** Rank 0 of an asynchronous run; null for every worker that trains. */
+    private final ParameterServer server;
+    /** Which part of every global batch this worker trains on; -1 for the parameter server. */
+    private final int part;
     private final long startNanos = System.nanoTime();
     private long globalStep;
 
@@ -98,15 +104,18 @@ public final class Worker {
         this.batches = GlobalBatches.of(config, train.size());
         this.stepsPerEpoch = batches.steps(config.schedule().stepLimit());
         this.sampling = new TimelineSampling((long) stepsPerEpoch * config.schedule().epochs());
+        this.part = communicator.rank() - config.parallelism().strategy().servingRanks();
         // Worker 0 draws exactly the serial run's augmentation; the others draw their own streams.
         // Salted: unsalted, worker 0's augmentation stream would be the epoch order's own.
-        this.augmentationSeed = (config.model().seed() ^ 0x5DEECE66DL) + 0x9E3779B97F4A7C15L * communicator.rank();
-        int largestPart = (config.globalBatchSize() + communicator.size() - 1) / communicator.size();
+        this.augmentationSeed = (config.model().seed() ^ 0x5DEECE66DL) + 0x9E3779B97F4A7C15L * part;
+        int largestPart = (config.globalBatchSize() + batches.workers() - 1) / batches.workers();
         this.trainInput = new BatchInput(network.inputShape(), largestPart);
         this.testInput = new BatchInput(network.inputShape(), config.schedule().batchSize());
         this.testIndices = IntStream.range(0, dataset.test().size()).toArray();
         this.collectives = new TimedCollectives(communicator, timer);
         this.sync = ReplicaSync.of(config, network, collectives);
+        this.server = part < 0 ? new ParameterServer(collectives, network, optimizer, listener, cancellation,
+                config.parallelism().maxStaleness()) : null;
     }
 
     /**
@@ -143,9 +152,13 @@ public final class Worker {
         // A stream per epoch, like the order: a run resumed from a checkpoint draws what it would have drawn.
         augmentationRandom = EpochOrder.randomFor(augmentationSeed, epoch);
         BatchLoss trained = BatchLoss.NONE;
-        for (int step = 0; step < stepsPerEpoch; step++) {
-            cancellation.throwIfCancelled();
-            trained = trained.plus(trainStep(epoch, step, permutation, learningRate));
+        if (server != null) {
+            server.serveEpoch(epoch, (long) (epoch - 1) * stepsPerEpoch, stepsPerEpoch, learningRate);
+        } else {
+            for (int step = 0; step < stepsPerEpoch; step++) {
+                cancellation.throwIfCancelled();
+                trained = trained.plus(trainStep(epoch, step, permutation, learningRate));
+            }
         }
         sync.endOfEpoch();
         trained = totalOverWorkers(trained);
@@ -168,27 +181,23 @@ public final class Worker {
     }
 
     private BatchLoss trainStep(int epoch, int step, int[] permutation, double learningRate) {
-        int worker = communicator.rank();
         int globalCount = batches.size(step);
-        int count = batches.partSize(step, worker);
-        BatchLoss batch = BatchLoss.NONE;
+        int count = batches.partSize(step, part);
+        INDArray input = null;
         if (count > 0) {
             timer.enter(Phase.DATA);
-            INDArray input = trainInput.load(trainBatches, permutation, batches.partStart(step, worker), count,
-                    augmentationRandom);
-            timer.enter(Phase.FORWARD);
-            INDArray logits = network.forward(input, true);
-            batch = loss.evaluateWithGradient(logits, trainInput.labels(), sync.gradientScale(count, globalCount));
-            timer.enter(Phase.BACKWARD);
-            network.backward(loss.gradient(), sync.backwardClock());
-        } else {
-            // More workers than images in this (last) batch: contribute nothing to the sum.
-            network.gradients().assign(0);
+            input = trainInput.load(trainBatches, permutation, batches.partStart(step, part), count, augmentationRandom);
         }
-        sync.beforeUpdate();
-        timer.enter(Phase.UPDATE);
-        optimizer.step(network.parameters(), network.gradients(), learningRate);
-        sync.afterUpdate(count, globalCount);
+        BatchLoss batch;
+        do {
+            batch = gradient(input, count, globalCount);
+            sync.beforeUpdate();
+            if (sync.stepsLocally()) {
+                timer.enter(Phase.UPDATE);
+                optimizer.step(network.parameters(), network.gradients(), learningRate);
+            }
+            sync.afterUpdate(count, globalCount);
+        } while (sync.refused());
         globalStep++;
         listener.onEvent(new StepCompleted(epoch, step + 1, globalStep, batch.meanLoss(), batch.accuracy(),
                 globalCount, (System.nanoTime() - startNanos) / 1e9));
@@ -197,6 +206,21 @@ public final class Worker {
         } else {
             timer.discard();
         }
+        return batch;
+    }
+
+    /** The loss of this worker's part of a step, its gradient left in the network's (zero for a part without images). */
+    private BatchLoss gradient(INDArray input, int count, int globalCount) {
+        if (count == 0) {
+            // More workers than images in this (last) batch: contribute nothing to the sum.
+            network.gradients().assign(0);
+            return BatchLoss.NONE;
+        }
+        timer.enter(Phase.FORWARD);
+        INDArray logits = network.forward(input, true);
+        BatchLoss batch = loss.evaluateWithGradient(logits, trainInput.labels(), sync.gradientScale(count, globalCount));
+        timer.enter(Phase.BACKWARD);
+        network.backward(loss.gradient(), sync.backwardClock());
         return batch;
     }
 
