@@ -5,12 +5,17 @@ import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
 import javafx.util.Duration;
 import org.scalelab.app.baseline.BaselineChoice;
 import org.scalelab.app.replay.ReplaySpeed;
@@ -25,8 +30,10 @@ import org.scalelab.engine.events.RunResumed;
 import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.UpdateStaleness;
 import org.scalelab.engine.predict.MachineCalibration;
 import org.scalelab.engine.predict.SpeedupCurve;
+import org.scalelab.engine.runs.StalenessHistogram;
 import org.scalelab.engine.runs.report.ChartBook;
 import org.scalelab.engine.runs.report.RunCharting;
 import org.scalelab.engine.runs.speedup.Baseline;
@@ -65,6 +72,11 @@ public final class LiveRunViewModel {
     private RunCharting charting;
     private RunStarted started;
     private RunProgress runProgress;
+    /** Asynchronous runs: updates per staleness so far, one bar each, and the same in words. */
+    private StalenessHistogram staleness = new StalenessHistogram();
+    private final ObservableList<XYChart.Data<String, Number>> stalenessBars = FXCollections.observableArrayList();
+    private final BooleanProperty stalenessShown = new SimpleBooleanProperty();
+    private final StringProperty stalenessSummary = new SimpleStringProperty("");
 
     /** @param baselines the saved serial runs a run may be measured against, its default first */
     public LiveRunViewModel(Function<RunStarted, List<Baseline>> baselines) {
@@ -119,6 +131,7 @@ public final class LiveRunViewModel {
         charting = null;
         started = null;
         runProgress = null;
+        clearStaleness();
         baseline.offer(List.of());
         state.set(starting);
         // Until the run's own start event names it, nothing on screen may still name the run before.
@@ -182,6 +195,8 @@ public final class LiveRunViewModel {
             baseline.offer(baselines.apply(started));
             charting.measureAgainst(baseline.chosen());
             runProgress = RunProgress.started(started);
+            clearStaleness();
+            stalenessShown.set(started.config().parallelism().strategy().servingRanks() > 0);
             title.set(RunLabels.describe(started.config()));
             if (state.get() == LiveState.PREPARING) {
                 var parallelism = started.config().parallelism();
@@ -200,7 +215,11 @@ public final class LiveRunViewModel {
             }
         } else if (event instanceof EpochCompleted completed) {
             runProgress = runProgress.after(completed);
-        } else if (event instanceof RanksFailed failed) {
+        } else if (event instanceof UpdateStaleness || event instanceof RunResumed) {
+            staleness.add(event);
+            showStaleness();
+        }
+        if (event instanceof RanksFailed failed) {
             message.set(failed.describe());
         } else if (event instanceof RunResumed resumed) {
             // Said while the run goes on: what failed, and from where it restarted.
@@ -210,6 +229,29 @@ public final class LiveRunViewModel {
         } else if (event instanceof RunFailed failed) {
             end(failed.status() == RunStatus.CANCELLED ? LiveState.CANCELLED : LiveState.FAILED, failed.message());
         }
+    }
+
+    private void clearStaleness() {
+        staleness = new StalenessHistogram();
+        stalenessBars.clear();
+        stalenessSummary.set("");
+        stalenessShown.set(false);
+    }
+
+    /** One bar per staleness from 0 to the largest seen, updated in place so that the chart does not rebuild. */
+    private void showStaleness() {
+        long[] counts = staleness.counts();
+        if (stalenessBars.size() > counts.length) { // a resumed run trains the epochs after its checkpoint again
+            stalenessBars.remove(counts.length, stalenessBars.size());
+        }
+        for (int bar = 0; bar < counts.length; bar++) {
+            if (bar < stalenessBars.size()) {
+                stalenessBars.get(bar).setYValue(counts[bar]);
+            } else {
+                stalenessBars.add(new XYChart.Data<String, Number>(String.valueOf(bar), counts[bar]));
+            }
+        }
+        stalenessSummary.set(staleness.isEmpty() ? "" : staleness.describe());
     }
 
     private void end(LiveState finalState, String reason) {
@@ -262,6 +304,21 @@ public final class LiveRunViewModel {
 
     public DoubleProperty progressProperty() {
         return progress;
+    }
+
+    /** Asynchronous SGD's updates per staleness (0, 1, 2, …) so far: the bars of the staleness chart. */
+    public ObservableList<XYChart.Data<String, Number>> stalenessBars() {
+        return stalenessBars;
+    }
+
+    /** Whether the run has a parameter server whose updates' staleness is worth a chart. */
+    public BooleanProperty stalenessShownProperty() {
+        return stalenessShown;
+    }
+
+    /** The staleness so far in words: updates, mean, each staleness's share, refusals. */
+    public StringProperty stalenessSummaryProperty() {
+        return stalenessSummary;
     }
 
     /** Why the run failed or stopped; empty otherwise. */

@@ -2,12 +2,17 @@ package org.scalelab.app.live;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.scalelab.app.baseline.BaselineChooser;
 import org.scalelab.app.charts.ChartGrid;
 import org.scalelab.app.replay.ReplayPlayer;
@@ -15,7 +20,7 @@ import org.scalelab.engine.runs.speedup.Calibration;
 
 /**
  * The live tab: the run's title, the baseline its speedup is measured against (or the offer to run one when none
- * is saved), replay pause, and the charts.
+ * is saved), replay pause, and the charts; for an asynchronous run also its updates' staleness.
  */
 public final class LiveView extends BorderPane {
 
@@ -65,6 +70,33 @@ public final class LiveView extends BorderPane {
         toolbar.getStyleClass().add("view-toolbar");
         setTop(toolbar);
         setCenter(new ChartGrid(model.charts()));
+        setBottom(stalenessChart(model));
+    }
+
+    /**
+     * Asynchronous runs only: how many updates the parameter server applied at each staleness (0: computed on the
+     * weights it had; k: k updates of other workers came in between), with the same in words above it.
+     */
+    private static VBox stalenessChart(LiveRunViewModel model) {
+        CategoryAxis staleness = new CategoryAxis();
+        staleness.setLabel("staleness (updates behind the server's weights)");
+        NumberAxis updates = new NumberAxis();
+        updates.setLabel("updates");
+        BarChart<String, Number> chart = new BarChart<>(staleness, updates);
+        chart.setId("staleness-chart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setPrefHeight(200);
+        chart.getData().add(new XYChart.Series<>("updates", model.stalenessBars()));
+        Label summary = new Label();
+        summary.setId("staleness-summary");
+        summary.textProperty().bind(model.stalenessSummaryProperty());
+        VBox box = new VBox(new Label("Staleness of the parameter server's updates"), summary, chart);
+        box.setId("staleness");
+        box.getStyleClass().add("chart-card");
+        box.visibleProperty().bind(model.stalenessShownProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static Button offer(String id, String text, Runnable action, BooleanBinding shown) {

@@ -64,6 +64,7 @@ public final class ExperimentView extends VBox {
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
         strategy.setCellFactory(list -> new StrategyCell());
         addRow(parallelism, TrainingOptions.STRATEGY, strategy);
+        addNote(parallelism, "hint", model.strategyHint()).setId("strategy-help");
         addRow(parallelism, TrainingOptions.PROCS, textField(TrainingOptions.PROCS)).disableProperty()
                 .bind(model.processesUsed().not());
         addNote(parallelism, "hint", model.processesHint());
@@ -85,6 +86,7 @@ public final class ExperimentView extends VBox {
                 + "ring-shm: the same ring through shared memory (all ranks on this machine)\n"
                 + "builtin: MPJ's reduce to one rank, then broadcast"));
         showWhen(model.allreduceUsed(), addRow(parallelism, TrainingOptions.ALLREDUCE, allreduce, allreduce));
+        stalenessRows();
         hostsRow();
 
         addRow(training, TrainingOptions.BATCH, textField(TrainingOptions.BATCH));
@@ -136,6 +138,15 @@ public final class ExperimentView extends VBox {
         Label help = addNote(parallelism, "hint", new ReadOnlyStringWrapper(TrainingOptions.MICROBATCHES.help()));
         help.setId("microbatches-help");
         showWhen(model.pipelineUsed(), help);
+    }
+
+    /** Asynchronous SGD's bound on staleness, with what it does in a line under it. */
+    private void stalenessRows() {
+        TextField bound = textField(TrainingOptions.MAX_STALENESS);
+        showWhen(model.stalenessUsed(), addRow(parallelism, TrainingOptions.MAX_STALENESS, bound, bound));
+        Label help = addNote(parallelism, "hint", new ReadOnlyStringWrapper(TrainingOptions.MAX_STALENESS.help()));
+        help.setId(TrainingOptions.MAX_STALENESS.key() + "-help");
+        showWhen(model.stalenessUsed(), help);
     }
 
     /** An optional host file for runs whose ranks may live on other machines. */

@@ -54,7 +54,7 @@ public final class ExperimentViewModel {
     static final List<TrainingOption<?>> CHOSEN_ELSEWHERE = List.of(DATASET, MODEL);
     /** Options of the main form; every other one is under "More options". */
     static final List<TrainingOption<?>> MAIN_FORM = List.of(STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY,
-            VIA_MASTER, MICROBATCHES, ALLREDUCE, HOSTS, BATCH, OPTIMIZER, LR, EPOCHS, SEED);
+            VIA_MASTER, MICROBATCHES, ALLREDUCE, MAX_STALENESS, HOSTS, BATCH, OPTIMIZER, LR, EPOCHS, SEED);
 
     /** Options of the advanced section on checkpoints and faults, for fault-tolerance experiments. */
     static final List<TrainingOption<?>> RECOVERY_FORM = List.of(CHECKPOINT_EVERY, RESTART_ON_FAILURE, MIN_PROCS,
@@ -197,10 +197,20 @@ public final class ExperimentViewModel {
         return usedBy(Strategy::splitsLayers);
     }
 
+    /** Whether the chosen strategy has a parameter server, which bounds the staleness of the updates it applies. */
+    public BooleanBinding stalenessUsed() {
+        return usedBy(candidate -> candidate.servingRanks() > 0);
+    }
+
     /** Whether the host file applies: only strategies that start MPJ processes can spread them over machines. */
     public BooleanBinding hostsUsed() {
         return Bindings.createBooleanBinding(() -> strategy.get().launchesProcesses(parsedProcesses()), strategy,
                 text(PROCS));
+    }
+
+    /** What the chosen strategy does, in one line. */
+    public StringBinding strategyHint() {
+        return Bindings.createStringBinding(() -> strategy.get().explanation(), strategy);
     }
 
     /** What P means for the chosen strategy. */
@@ -280,6 +290,9 @@ public final class ExperimentViewModel {
         }
         if (!now.averagesParameters()) {
             viaMaster.set(false);
+        }
+        if (now.servingRanks() == 0) {
+            text(MAX_STALENESS).set(MAX_STALENESS.defaultText());
         }
         if (!now.allreducesGradients()) {
             text(OVERLAP).set(OVERLAP.defaultText());

@@ -292,8 +292,8 @@ public final class WhatIfViewModel {
         try {
             prediction = scalingModel.predict(base);
             points = SpeedupCurve.grow(scalingModel, base, Math.max(SHORTEST_CURVE, 2 * counted));
-        } catch (CalibrationException | ConfigException e) { // overlap and pipelines need the layers timed one by one;
-            // a pipeline has no more stages than layers
+        } catch (CalibrationException | ConfigException e) { // overlap and pipelines need the layers timed one by
+            // one, async is not modelled, and a pipeline has no more stages than layers
             problem.set(e.getMessage());
             clearPrediction();
             return;

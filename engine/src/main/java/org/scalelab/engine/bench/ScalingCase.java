@@ -31,6 +31,8 @@ public record ScalingCase(Strategy strategy, int processes, int threads, Allredu
             case INTRA_OP, THREADS -> new ScalingCase(strategy, 1, cores);
             case HYBRID -> cores >= 4 && cores % 2 == 0 ? new ScalingCase(strategy, 2, cores / 2) : new ScalingCase(strategy, 1, cores);
             case MPJ, MPJ_MULTICORE, PARAM_AVG, PIPELINE -> new ScalingCase(strategy, cores, 1);
+            // A worker per core, and the parameter server, which mostly waits for them, on top.
+            case ASYNC -> new ScalingCase(strategy, cores + 1, 1);
         };
     }
 
@@ -43,8 +45,9 @@ public record ScalingCase(Strategy strategy, int processes, int threads, Allredu
         return processes * threads;
     }
 
+    /** Async's ranks exchange through their server, not an allreduce: one case is enough whatever the algorithm. */
     private boolean sumsAcrossProcesses() {
-        return strategy.launchesProcesses(processes) && processes > 1;
+        return strategy.launchesProcesses(processes) && processes > 1 && strategy.servingRanks() == 0;
     }
 
     /** {@code mpj 2×1}, followed by the allreduce when it is not the default: how tables name the case. */

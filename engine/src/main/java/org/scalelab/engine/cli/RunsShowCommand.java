@@ -19,6 +19,7 @@ import org.scalelab.engine.runs.PipelineBubble;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.RunTables;
+import org.scalelab.engine.runs.StalenessHistogram;
 import org.scalelab.engine.runs.speedup.Baselines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +74,9 @@ final class RunsShowCommand implements Callable<Integer> {
         BytesSent.of(run).ifPresent(sent -> out.println("Sent:      " + sent.describe()));
         HiddenCommunication.of(run).ifPresent(overlap -> out.println("Exchange:  " + overlap.describe()));
         PipelineBubble.of(run).ifPresent(bubble -> out.println("Bubble:    " + bubble.describe()));
+        int bound = run.config().parallelism().maxStaleness();
+        StalenessHistogram.of(run).ifPresent(staleness -> out.println("Staleness: " + staleness.describe()
+                + (bound == 0 ? " (no bound)" : " (bound " + bound + ")")));
         if (!run.tags().isEmpty()) {
             out.println("Tags:      " + String.join(", ", run.tags()));
         }

@@ -13,6 +13,8 @@ import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunStatus;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
+import org.scalelab.engine.events.UpdateStaleness;
+import org.scalelab.engine.runs.StalenessHistogram;
 
 /**
  * What {@code scalelab train} shows while a run goes: a header, a progress bar over each epoch's steps on the
@@ -24,6 +26,7 @@ final class TrainingConsole implements RunProgressOutput {
     private int epochs;
     private int stepsPerEpoch;
     private ErrorStreamProgressBar bar;
+    private final StalenessHistogram staleness = new StalenessHistogram();
 
     TrainingConsole(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -43,7 +46,10 @@ final class TrainingConsole implements RunProgressOutput {
                     epoch.epoch(), epochs, epoch.trainLoss(), 100 * epoch.trainAccuracy(), epoch.testLoss(),
                     100 * epoch.testAccuracy(), epoch.imagesPerSecond(), epoch.epochSeconds()));
             out.flush();
-        } else if (event instanceof RanksFailed failed) {
+        } else if (event instanceof UpdateStaleness || event instanceof RunResumed) {
+            staleness.add(event);
+        }
+        if (event instanceof RanksFailed failed) {
             close();
             err.println(failed.describe());
             err.flush();
@@ -104,6 +110,9 @@ final class TrainingConsole implements RunProgressOutput {
                 "%s: %s, test accuracy %.2f%%, test loss %.4f, %.2f s training, %,.0f img/s",
                 outcome, epochs(summary.epochs()), 100 * summary.testAccuracy(), summary.testLoss(), summary.trainSeconds(),
                 summary.imagesPerSecond()));
+        if (!staleness.isEmpty()) {
+            out.println("Staleness: " + staleness.describe());
+        }
         out.flush();
     }
 

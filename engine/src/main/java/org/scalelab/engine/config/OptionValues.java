@@ -66,7 +66,7 @@ public final class OptionValues {
                         get(WEIGHT_DECAY)),
                 new Parallelism(get(STRATEGY), get(PROCS), get(THREADS), get(SCALING), get(AVERAGE_EVERY),
                         get(VIA_MASTER), get(ALLREDUCE), get(COMPRESS), get(ERROR_FEEDBACK), get(OVERLAP), get(BUCKET_KB),
-                        get(MICROBATCHES)),
+                        get(MICROBATCHES), get(MAX_STALENESS)),
                 new Placement(get(HOSTS), get(RANK_TIMEOUT), get(ALLOW_OVERSUBSCRIBE)),
                 new Recovery(get(CHECKPOINT_EVERY), get(RESTART_ON_FAILURE), get(MIN_PROCS), get(INJECT_FAULT)));
     }

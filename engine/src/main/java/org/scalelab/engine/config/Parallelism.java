@@ -20,11 +20,13 @@ import java.util.Optional;
  *                        gradients on a communication thread while the backward pass goes on
  * @param bucketKb        with {@code overlap}: about how many kB of gradients a bucket holds
  * @param microbatches    {@link Strategy#PIPELINE}: the parts each global batch flows through the stages in
+ * @param maxStaleness    {@link Strategy#ASYNC}: the most updates a gradient's weights may be behind the server's
+ *                        for it to be applied; 0 for no bound
  */
 public record Parallelism(Strategy strategy, int processes, int threads, Scaling scaling, int averagingPeriod,
                           boolean viaMaster, AllreduceAlgorithm allreduce,
                           GradientCompression compression, boolean errorFeedback,
-                          boolean overlap, int bucketKb, int microbatches) {
+                          boolean overlap, int bucketKb, int microbatches, int maxStaleness) {
 
     /** Workers in all, each with its own replica of the network. */
     public int workers() {

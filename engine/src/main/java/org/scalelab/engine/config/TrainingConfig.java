@@ -58,13 +58,17 @@ public record TrainingConfig(
             throw new ConfigException(TrainingOptions.VIA_MASTER.key(), true,
                     "applies to strategy " + Strategy.PARAM_AVG + " only");
         }
+        if (parallelism.maxStaleness() != TrainingOptions.MAX_STALENESS.defaultValue() && strategy != Strategy.ASYNC) {
+            throw new ConfigException(TrainingOptions.MAX_STALENESS.key(), parallelism.maxStaleness(),
+                    "applies to strategy " + Strategy.ASYNC + " only");
+        }
         checkCompression();
         checkOverlap();
         checkPipeline();
         if (placement.hosts() != null && !launchesProcesses()) {
             throw new ConfigException(TrainingOptions.HOSTS.key(), placement.hosts(),
                     "applies only to strategies that start MPJ processes (" + Strategy.MPJ + ", " + Strategy.HYBRID
-                            + ", " + Strategy.PIPELINE + ", " + Strategy.PARAM_AVG + " with processes > 1)");
+                            + ", " + Strategy.PIPELINE + ", " + Strategy.ASYNC + ", " + Strategy.PARAM_AVG + " with processes > 1)");
         }
         checkRecovery();
         return this;
@@ -73,7 +77,7 @@ public record TrainingConfig(
     /** Restarts and injected faults are about ranks that are processes: a thread cannot die alone. */
     private void checkRecovery() {
         String needsProcesses = "applies only to strategies that start MPJ processes (" + Strategy.MPJ + ", "
-                + Strategy.HYBRID + ", " + Strategy.PIPELINE + ", " + Strategy.PARAM_AVG + " with processes > 1)";
+                + Strategy.HYBRID + ", " + Strategy.PIPELINE + ", " + Strategy.ASYNC + ", " + Strategy.PARAM_AVG + " with processes > 1)";
         if (recovery.restartOnFailure() > 0 && !launchesProcesses()) {
             throw new ConfigException(TrainingOptions.RESTART_ON_FAILURE.key(), recovery.restartOnFailure(), needsProcesses);
         }
@@ -81,9 +85,10 @@ public record TrainingConfig(
             throw new ConfigException(TrainingOptions.MIN_PROCS.key(), recovery.minProcs(),
                     "expected at most --procs (" + parallelism.processes() + ")");
         }
-        if (recovery.minProcs() == 1 && parallelism.strategy() == Strategy.PARAM_AVG) {
+        Strategy strategy = parallelism.strategy();
+        if (recovery.minProcs() == 1 && (strategy == Strategy.PARAM_AVG || strategy == Strategy.ASYNC)) {
             throw new ConfigException(TrainingOptions.MIN_PROCS.key(), 1,
-                    "expected at least 2: " + Strategy.PARAM_AVG + " runs MPJ ranks only with 2 processes or more");
+                    "expected at least 2: " + strategy + " runs MPJ ranks only with 2 processes or more");
         }
         FaultInjection fault = recovery.fault();
         if (fault != null && !launchesProcesses()) {
@@ -101,6 +106,10 @@ public record TrainingConfig(
         if (parallelism.compression().lossy() && strategy.averagesParameters()) {
             throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
                     "compresses gradients; strategy " + strategy + " exchanges parameters");
+        }
+        if (parallelism.compression().lossy() && strategy == Strategy.ASYNC) {
+            throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),
+                    "compresses gradients that workers sum; strategy " + strategy + " sends each one whole to its server");
         }
         if (parallelism.compression().lossy() && strategy.splitsLayers()) {
             throw new ConfigException(TrainingOptions.COMPRESS.key(), parallelism.compression(),

@@ -62,11 +62,11 @@ public final class TrainingOptions {
             "How the work is spread over workers.", ValueType.oneOf(Strategy.class), Strategy.SERIAL,
             c -> c.parallelism().strategy());
     public static final TrainingOption<Integer> PROCS = new TrainingOption<>("procs", List.of("--processes", "--stages"),
-            "Processes", "P", "MPJ ranks (mpj, hybrid, mpj-multicore, param-avg); pipeline: its stages.", ValueType.integerAtLeast(1), 1,
+            "Processes", "P", "MPJ ranks (mpj, hybrid, mpj-multicore, param-avg, async); pipeline: its stages.", ValueType.integerAtLeast(1), 1,
             c -> c.parallelism().processes());
     public static final TrainingOption<Integer> THREADS = option("threads", "Threads", "T",
             "Worker threads per process (threads, hybrid, param-avg) or native threads per worker (intra-op, mpj, "
-                    + "mpj-multicore).", ValueType.integerAtLeast(1), 1, c -> c.parallelism().threads());
+                    + "mpj-multicore, async).", ValueType.integerAtLeast(1), 1, c -> c.parallelism().threads());
     public static final TrainingOption<Scaling> SCALING = option("scaling", "Scaling", "NAME",
             "strong: the workers split --batch; weak: every worker takes --batch.", ValueType.oneOf(Scaling.class),
             Scaling.STRONG, c -> c.parallelism().scaling());
@@ -99,6 +99,11 @@ public final class TrainingOptions {
             "pipeline: each global batch flows through the stages in M parts, all forward then all backward; more "
                     + "parts leave the stages idle less (the bubble is (P-1)/(M+P-1) of a step) but each is smaller.",
             ValueType.integerAtLeast(1), 4, c -> c.parallelism().microbatches());
+
+    public static final TrainingOption<Integer> MAX_STALENESS = option("maxStaleness", "Max staleness", "S",
+            "async: refuse a gradient computed on weights more than S updates old (the worker computes it again on "
+                    + "the weights it is sent back); 0 for no bound.", ValueType.integerAtLeast(0), 0,
+            c -> c.parallelism().maxStaleness());
 
     // Which machines.
     public static final TrainingOption<String> HOSTS = option("hosts", "Host file", "FILE",
@@ -134,7 +139,7 @@ public final class TrainingOptions {
     public static final List<TrainingOption<?>> ALL = List.of(DATASET, AUGMENT, MODEL, SEED, EPOCHS, BATCH,
             STEPS_PER_EPOCH, LR, SCHEDULE, STEP_SIZE, GAMMA, OPTIMIZER, MOMENTUM, BETA1, BETA2, EPSILON, WEIGHT_DECAY,
             STRATEGY, PROCS, THREADS, SCALING, AVERAGE_EVERY, VIA_MASTER, ALLREDUCE, COMPRESS, ERROR_FEEDBACK, OVERLAP,
-            BUCKET_KB, MICROBATCHES, HOSTS,
+            BUCKET_KB, MICROBATCHES, MAX_STALENESS, HOSTS,
             RANK_TIMEOUT, ALLOW_OVERSUBSCRIBE, CHECKPOINT_EVERY, RESTART_ON_FAILURE, MIN_PROCS, INJECT_FAULT);
 
     private TrainingOptions() {

@@ -15,6 +15,7 @@ import org.scalelab.engine.events.RunStarted;
 import org.scalelab.engine.events.RunSummary;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.StepTimeline;
+import org.scalelab.engine.events.UpdateStaleness;
 import org.scalelab.engine.provenance.OwnerProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +122,8 @@ public final class RunRecorder implements RunListener {
             run.add(event);
             log.add(event);
             try {
-                boolean milestone = !(event instanceof StepCompleted || event instanceof StepTimeline);
+                boolean milestone = !(event instanceof StepCompleted || event instanceof StepTimeline
+                        || event instanceof UpdateStaleness);
                 if (milestone || log.batchFull()) {
                     log.write();
                     if (milestone) {

@@ -18,6 +18,7 @@ import org.scalelab.engine.events.RunEvent;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.StepTimeline;
+import org.scalelab.engine.events.UpdateStaleness;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.parallel.launch.RankDevice;
 import org.scalelab.engine.parallel.launch.RankJob;
@@ -30,8 +31,9 @@ import org.scalelab.engine.training.RunPlan;
 
 /**
  * The application's side of a multi-process run: starts the ranks ({@link TrainingRankTask}) on MPJ Express,
- * passes the reporting rank's step events on as they arrive, and completes an epoch once every rank has reported
- * it, with every worker's phases. A rank that fails ends the run at once (the job has then stopped all the others);
+ * passes the reporting rank's step events, the timelines and the staleness of async's updates on as they arrive,
+ * and completes an epoch once every rank has reported it, with every worker's phases. A rank that fails ends the
+ * run at once (the job has then stopped all the others);
  * so does a rank that falls silent or ranks that stop making progress ({@link RankWatch}), which would otherwise
  * leave the run waiting for ever; cancelling stops every rank.
  */
@@ -111,8 +113,8 @@ final class RankEpochs implements EpochRunner {
             if (next.event() instanceof StepCompleted step) {
                 watch.stepCompleted(step);
                 listener.onEvent(step);
-            } else if (next.event() instanceof StepTimeline timeline) {
-                listener.onEvent(timeline);
+            } else if (next.event() instanceof StepTimeline || next.event() instanceof UpdateStaleness) {
+                listener.onEvent(next.event());
             } else if (next.event() instanceof EpochCompleted completed) {
                 Map<Integer, EpochCompleted> ranks = epochsByNumber.computeIfAbsent(completed.epoch(), e -> new HashMap<>());
                 ranks.put(next.rank(), completed);

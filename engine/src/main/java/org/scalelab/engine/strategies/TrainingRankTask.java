@@ -11,7 +11,7 @@ import org.scalelab.engine.events.EventJson;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.StepCompleted;
-import org.scalelab.engine.events.StepTimeline;
+import org.scalelab.engine.events.UpdateStaleness;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.ArchitectureFiles;
 import org.scalelab.engine.parallel.comm.Communicator;
@@ -60,13 +60,17 @@ public final class TrainingRankTask implements RankTask {
             WorkerFiles files = new WorkerFiles(weights, args.get(5).isEmpty() ? null : Path.of(args.get(5)),
                     Integer.parseInt(args.get(6)));
             InjectedFault fault = InjectedFault.of(config.recovery().fault(), communicator.rank());
-            boolean reports = communicator.rank() == config.parallelism().reportingRank();
+            // The run's steps are its reporting rank's (rank 0's, async's first worker's, a pipeline's last stage's);
+            // every rank has a timeline of its own, and the server reports its updates' staleness.
+            boolean reportsSteps = communicator.rank()
+                    == config.parallelism().strategy().stepReportingRank(config.parallelism().processes());
             RunListener steps = event -> {
                 if (event instanceof StepCompleted step) {
                     heartbeat.stepped(step.globalStep());
+                } else if (event instanceof UpdateStaleness served) {
+                    heartbeat.stepped(served.globalStep());
                 }
-                // Every rank has a timeline of its own; the run's steps are the reporting rank's.
-                if (reports || event instanceof StepTimeline) {
+                if (reportsSteps || !(event instanceof StepCompleted)) {
                     output.accept(EventJson.toLine(event));
                 }
                 if (event instanceof StepCompleted step) {

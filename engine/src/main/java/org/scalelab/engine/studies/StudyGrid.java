@@ -84,6 +84,7 @@ public final class StudyGrid {
                 .reset(TrainingOptions.AVERAGE_EVERY).reset(TrainingOptions.VIA_MASTER).reset(TrainingOptions.ALLREDUCE)
                 .reset(TrainingOptions.HOSTS).reset(TrainingOptions.COMPRESS).reset(TrainingOptions.ERROR_FEEDBACK)
                 .reset(TrainingOptions.OVERLAP).reset(TrainingOptions.BUCKET_KB).reset(TrainingOptions.MICROBATCHES)
+                .reset(TrainingOptions.MAX_STALENESS)
                 // How a run is allowed to start is not what it measures: an oversubscribed cell allowed to run is
                 // measured against the same serial run as one that was not.
                 .reset(TrainingOptions.ALLOW_OVERSUBSCRIBE).reset(TrainingOptions.RANK_TIMEOUT)

@@ -15,11 +15,15 @@ import org.scalelab.engine.parallel.comm.NdBuffers;
 interface ReplicaSync {
 
     /**
-     * {@link ParameterAverage} where the strategy {@link Strategy#averagesParameters()}, else
-     * {@link GradientAllreduce}, or {@link OverlappedAllreduce} with {@code --overlap}.
+     * {@link ParameterAverage} where the strategy {@link Strategy#averagesParameters()}, {@link AsyncPush} for
+     * {@link Strategy#ASYNC}'s workers, else {@link GradientAllreduce}, or {@link OverlappedAllreduce} with
+     * {@code --overlap}.
      */
     static ReplicaSync of(TrainingConfig config, Network network, TimedCollectives collectives) {
         Parallelism parallelism = config.parallelism();
+        if (parallelism.strategy() == Strategy.ASYNC) {
+            return new AsyncPush(collectives, network);
+        }
         if (parallelism.strategy().averagesParameters()) {
             return new ParameterAverage(collectives, NdBuffers.view(network.parameters()),
                     parallelism.averagingPeriod(), parallelism.viaMaster());
@@ -46,8 +50,24 @@ interface ReplicaSync {
     /** After the backward pass (or the zeroed gradient of a worker without images), before the optimiser's step. */
     void beforeUpdate();
 
-    /** After the optimiser's step, with the images of this worker's part (maybe none) and of the whole step. */
+    /**
+     * After the optimiser's step (or where it would be, when the worker does not step itself), with the images of
+     * this worker's part (maybe none) and of the whole step.
+     */
     void afterUpdate(int partImages, int globalImages);
+
+    /** Whether the worker applies the optimiser to its own replica; {@link AsyncPush}'s server does it instead. */
+    default boolean stepsLocally() {
+        return true;
+    }
+
+    /**
+     * After {@link #afterUpdate}: whether the step's gradient was refused ({@link AsyncPush}: too stale) and must
+     * be computed again, on the weights now in the network.
+     */
+    default boolean refused() {
+        return false;
+    }
 
     /** After the epoch's last step, before its results are totalled and the test set evaluated. */
     void endOfEpoch();

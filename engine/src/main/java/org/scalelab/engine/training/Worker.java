@@ -5,10 +5,17 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.data.Augmentation;
+import org.scalelab.engine.data.BatchAssembler;
 import org.scalelab.engine.data.Dataset;
+import org.scalelab.engine.data.EpochOrder;
+import org.scalelab.engine.data.ImageSet;
+import org.scalelab.engine.data.Normalization;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.RunListener;
@@ -33,7 +40,9 @@ import org.scalelab.engine.training.optim.StateArrays;
  *
  * <p>How the workers' steps combine is the strategy's {@link ReplicaSync}: the synchronous strategies sum
  * their gradients before every step ({@link GradientAllreduce}), {@code param-avg} steps locally and averages
- * the replicas now and then ({@link ParameterAverage}).
+ * the replicas now and then ({@link ParameterAverage}), {@code async} pushes each gradient to a parameter server
+ * and takes its weights back ({@link AsyncPush}). The server is rank 0's worker, which then trains on no part of
+ * the batches but applies the others' gradients ({@link ParameterServer}), and evaluates.
  *
  * <p>Everything random — initial weights, epoch order, augmentation — derives from the seed, and every replica
  * starts from the same weights. Worker 0 evaluates the test set while the others wait at a barrier (idle).
@@ -49,15 +58,25 @@ public final class Worker {
     private final SoftmaxCrossEntropy loss;
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
-    private final InputBatches inputs;
+    private final ImageSet train;
+    private final BatchAssembler trainBatches;
+    private final BatchAssembler testBatches;
+    private final EpochOrder order;
     private final GlobalBatches batches;
     private final int stepsPerEpoch;
+    private final long augmentationSeed;
+    private SplittableRandom augmentationRandom;
     private final BatchInput trainInput;
     private final BatchInput testInput;
+    private final int[] testIndices;
     private final FloatBuffer epochTotals = FloatBuffer.allocate(3);
     private final PhaseTimer timer = new PhaseTimer();
     private final TimedCollectives collectives;
     private final ReplicaSync sync;
+    /** Rank 0 of an asynchronous run; null for every worker that trains. */
+    private final ParameterServer server;
+    /** Which part of every global batch this worker trains on; -1 for the parameter server. */
+    private final int part;
     private final long startNanos = System.nanoTime();
     private long globalStep;
 
@@ -72,20 +91,39 @@ public final class Worker {
         this.reporting = reporting;
         this.listener = reporting.steps();
         this.cancellation = cancellation;
+        this.train = dataset.train();
         this.network = new Network(architecture, DataType.FLOAT, config.model().seed());
         this.loss = new SoftmaxCrossEntropy(network.outputCount());
         this.optimizer = Optimizers.create(config, network.parameters());
         this.schedule = LearningRateSchedule.of(config);
-        // Worker 0 draws exactly the serial run's augmentation; the others draw their own streams.
-        this.inputs = new InputBatches(config, dataset, communicator.rank());
-        this.batches = GlobalBatches.of(config, inputs.trainSize());
+        // Fitted on the training set only: the test set must not leak into training.
+        Normalization normalization = Normalization.fit(train);
+        this.trainBatches = new BatchAssembler(train, normalization, config.data().augment() ? augmentationFor(train) : null);
+        this.testBatches = new BatchAssembler(dataset.test(), normalization, null);
+        this.order = new EpochOrder(train.size(), config.model().seed());
+        this.batches = GlobalBatches.of(config, train.size());
         this.stepsPerEpoch = batches.steps(config.schedule().stepLimit());
         this.sampling = new TimelineSampling((long) stepsPerEpoch * config.schedule().epochs());
-        int largestPart = (config.globalBatchSize() + communicator.size() - 1) / communicator.size();
+        this.part = communicator.rank() - config.parallelism().strategy().servingRanks();
+        // Worker 0 draws exactly the serial run's augmentation; the others draw their own streams.
+        // Salted: unsalted, worker 0's augmentation stream would be the epoch order's own.
+        this.augmentationSeed = (config.model().seed() ^ 0x5DEECE66DL) + 0x9E3779B97F4A7C15L * part;
+        int largestPart = (config.globalBatchSize() + batches.workers() - 1) / batches.workers();
         this.trainInput = new BatchInput(network.inputShape(), largestPart);
         this.testInput = new BatchInput(network.inputShape(), config.schedule().batchSize());
+        this.testIndices = IntStream.range(0, dataset.test().size()).toArray();
         this.collectives = new TimedCollectives(communicator, timer);
         this.sync = ReplicaSync.of(config, network, collectives);
+        this.server = part < 0 ? new ParameterServer(collectives, network, optimizer, listener, cancellation,
+                config.parallelism().maxStaleness()) : null;
+    }
+
+    /**
+     * Colour images get the standard CIFAR crop and flip. Grey images (digits, clothes) get small shifts only:
+     * a mirrored 2 or 7 is not a digit.
+     */
+    private static Augmentation augmentationFor(ImageSet images) {
+        return images.shape().channels() == 3 ? Augmentation.cifarStandard() : new Augmentation(2, false);
     }
 
     /** This worker's index among all workers of the run. */
@@ -110,12 +148,17 @@ public final class Worker {
         long epochStart = System.nanoTime();
         // From the epoch's first moment: shuffling the order is data work too, and the phases must add up to it.
         timer.enter(Phase.DATA);
+        int[] permutation = order.permutation(epoch);
         // A stream per epoch, like the order: a run resumed from a checkpoint draws what it would have drawn.
-        inputs.startEpoch(epoch);
+        augmentationRandom = EpochOrder.randomFor(augmentationSeed, epoch);
         BatchLoss trained = BatchLoss.NONE;
-        for (int step = 0; step < stepsPerEpoch; step++) {
-            cancellation.throwIfCancelled();
-            trained = trained.plus(trainStep(epoch, step, learningRate));
+        if (server != null) {
+            server.serveEpoch(epoch, (long) (epoch - 1) * stepsPerEpoch, stepsPerEpoch, learningRate);
+        } else {
+            for (int step = 0; step < stepsPerEpoch; step++) {
+                cancellation.throwIfCancelled();
+                trained = trained.plus(trainStep(epoch, step, permutation, learningRate));
+            }
         }
         sync.endOfEpoch();
         trained = totalOverWorkers(trained);
@@ -137,27 +180,24 @@ public final class Worker {
                 Double.NaN, List.of(new WorkerPhases(communicator.rank(), timer.secondsByPhase())));
     }
 
-    private BatchLoss trainStep(int epoch, int step, double learningRate) {
-        int worker = communicator.rank();
+    private BatchLoss trainStep(int epoch, int step, int[] permutation, double learningRate) {
         int globalCount = batches.size(step);
-        int count = batches.partSize(step, worker);
-        BatchLoss batch = BatchLoss.NONE;
+        int count = batches.partSize(step, part);
+        INDArray input = null;
         if (count > 0) {
             timer.enter(Phase.DATA);
-            INDArray input = inputs.train(trainInput, batches.partStart(step, worker), count);
-            timer.enter(Phase.FORWARD);
-            INDArray logits = network.forward(input, true);
-            batch = loss.evaluateWithGradient(logits, trainInput.labels(), sync.gradientScale(count, globalCount));
-            timer.enter(Phase.BACKWARD);
-            network.backward(loss.gradient(), sync.backwardClock());
-        } else {
-            // More workers than images in this (last) batch: contribute nothing to the sum.
-            network.gradients().assign(0);
+            input = trainInput.load(trainBatches, permutation, batches.partStart(step, part), count, augmentationRandom);
         }
-        sync.beforeUpdate();
-        timer.enter(Phase.UPDATE);
-        optimizer.step(network.parameters(), network.gradients(), learningRate);
-        sync.afterUpdate(count, globalCount);
+        BatchLoss batch;
+        do {
+            batch = gradient(input, count, globalCount);
+            sync.beforeUpdate();
+            if (sync.stepsLocally()) {
+                timer.enter(Phase.UPDATE);
+                optimizer.step(network.parameters(), network.gradients(), learningRate);
+            }
+            sync.afterUpdate(count, globalCount);
+        } while (sync.refused());
         globalStep++;
         listener.onEvent(new StepCompleted(epoch, step + 1, globalStep, batch.meanLoss(), batch.accuracy(),
                 globalCount, (System.nanoTime() - startNanos) / 1e9));
@@ -166,6 +206,21 @@ public final class Worker {
         } else {
             timer.discard();
         }
+        return batch;
+    }
+
+    /** The loss of this worker's part of a step, its gradient left in the network's (zero for a part without images). */
+    private BatchLoss gradient(INDArray input, int count, int globalCount) {
+        if (count == 0) {
+            // More workers than images in this (last) batch: contribute nothing to the sum.
+            network.gradients().assign(0);
+            return BatchLoss.NONE;
+        }
+        timer.enter(Phase.FORWARD);
+        INDArray logits = network.forward(input, true);
+        BatchLoss batch = loss.evaluateWithGradient(logits, trainInput.labels(), sync.gradientScale(count, globalCount));
+        timer.enter(Phase.BACKWARD);
+        network.backward(loss.gradient(), sync.backwardClock());
         return batch;
     }
 
@@ -212,10 +267,10 @@ public final class Worker {
     private BatchLoss evaluate() {
         int batchSize = config.schedule().batchSize();
         BatchLoss total = BatchLoss.NONE;
-        for (int from = 0; from < inputs.testSize(); from += batchSize) {
+        for (int from = 0; from < testIndices.length; from += batchSize) {
             cancellation.throwIfCancelled();
-            int count = Math.min(batchSize, inputs.testSize() - from);
-            INDArray input = inputs.test(testInput, from, count);
+            int count = Math.min(batchSize, testIndices.length - from);
+            INDArray input = testInput.load(testBatches, testIndices, from, count, null);
             total = total.plus(loss.evaluate(network.forward(input, false), testInput.labels()));
         }
         return total;

@@ -52,7 +52,7 @@ class BenchScalingCommandTest {
         assertEquals("error: --workers [2, 0]: expected core counts ≥ 1",
                 CommandRun.of("bench", "scaling", "--workers", "2,0").oneErrorLine());
         assertEquals("error: Invalid value for option '--strategies' (NAME): expected one of serial, intra-op, threads, "
-                        + "mpj, hybrid, mpj-multicore, param-avg, pipeline but was 'openmp' (see: scalelab bench scaling --help)",
+                        + "mpj, hybrid, mpj-multicore, param-avg, async, pipeline but was 'openmp' (see: scalelab bench scaling --help)",
                 CommandRun.of("bench", "scaling", "--strategies", "openmp").oneErrorLine());
         assertEquals("error: --models nope: expected a preset (mlp-235k, cnn-1m, lenet5, cnn-bn, cnn-32, tinycnn-8) or an architecture file",
                 CommandRun.of("bench", "scaling", "--models", "nope").oneErrorLine());

@@ -96,7 +96,7 @@ class TrainCommandTest {
             "--lr -0.1          | 2 | error: --lr -0.1: expected a number > 0",
             "--momentum 1.5     | 2 | error: --momentum 1.5: expected a number in [0, 1)",
             "--threads 2        | 2 | error: --threads 2: expected 1 with strategy serial",
-            "--strategy allreduce | 2 | error: Invalid value for option '--strategy': 'allreduce': expected one of serial, intra-op, threads, mpj, hybrid, mpj-multicore, param-avg, pipeline (see: scalelab train --help)",
+            "--strategy allreduce | 2 | error: Invalid value for option '--strategy': 'allreduce': expected one of serial, intra-op, threads, mpj, hybrid, mpj-multicore, param-avg, async, pipeline (see: scalelab train --help)",
             "--strategy threads --threads 2 --via-master | 2 | error: --via-master true: applies to strategy param-avg only",
             "--strategy intra-op --processes 2 | 2 | error: --procs 2: expected 1 with strategy intra-op",
             "--optimizer rmsprop | 2 | error: Invalid value for option '--optimizer': 'rmsprop': expected one of sgd, momentum, adam (see: scalelab train --help)",

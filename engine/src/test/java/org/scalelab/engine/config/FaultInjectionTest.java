@@ -34,7 +34,7 @@ class FaultInjectionTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "serial | 1 | injectFault rank=1,step=2,kind=kill: applies only to strategies that start MPJ processes (mpj, hybrid, pipeline, param-avg with processes > 1)",
+            "serial | 1 | injectFault rank=1,step=2,kind=kill: applies only to strategies that start MPJ processes (mpj, hybrid, pipeline, async, param-avg with processes > 1)",
             "mpj    | 2 | injectFault rank=2,step=2,kind=kill: rank 2 does not exist: the run has ranks 0 to 1"})
     void aFaultNeedsARankThatIsAProcess(String strategy, int rank, String message) {
         TrainingConfig config = OptionValues.defaults().setText(TrainingOptions.STRATEGY, strategy)

@@ -139,7 +139,7 @@ class TrainingConfigTest {
         assertEquals("batch 'sixty': expected an integer", e.getMessage());
         ConfigException strategy = assertThrows(ConfigException.class,
                 () -> OptionValues.defaults().setText(STRATEGY, "mpi"));
-        assertEquals("strategy 'mpi': expected one of serial, intra-op, threads, mpj, hybrid, mpj-multicore, param-avg, "
+        assertEquals("strategy 'mpi': expected one of serial, intra-op, threads, mpj, hybrid, mpj-multicore, param-avg, async, "
                 + "pipeline",
                 strategy.getMessage());
     }

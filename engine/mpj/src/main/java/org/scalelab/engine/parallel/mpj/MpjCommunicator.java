@@ -7,16 +7,19 @@ import java.util.Optional;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
+import mpi.Status;
 import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.parallel.comm.BlockedAdd;
 import org.scalelab.engine.parallel.comm.CollectiveTimes;
 import org.scalelab.engine.parallel.comm.CommunicationAbortedException;
 import org.scalelab.engine.parallel.comm.Communicator;
+import org.scalelab.engine.parallel.comm.PointToPoint;
 import org.scalelab.engine.parallel.comm.RingAllreduce;
 import org.scalelab.engine.parallel.comm.SharedMemoryRingLink;
 
 /**
- * A {@link Communicator} over an MPJ Express intra-communicator (niodev or smpdev alike).
+ * A {@link Communicator} over an MPJ Express intra-communicator (niodev or smpdev alike), and its
+ * {@link PointToPoint} messages (MPJ's {@code Send} and {@code Recv}, from a given rank or {@code ANY_SOURCE}).
  *
  * <p>MPJ moves Java arrays only, so data passes through float arrays kept between calls; MPJ copies arrays
  * into its own buffers anyway, and the extra bulk copy costs little beside that. The ring allreduce is
@@ -25,7 +28,7 @@ import org.scalelab.engine.parallel.comm.SharedMemoryRingLink;
  * counts as communicating, except barriers, which count as waiting (see {@link Communicator} for how callers
  * get the split), and a receive's wait for its message to arrive.
  */
-public final class MpjCommunicator implements Communicator {
+public final class MpjCommunicator implements Communicator, PointToPoint {
     private static final int RING_TAG = 17;
     private static final int MESSAGE_TAG = 19;
 
@@ -172,6 +175,44 @@ public final class MpjCommunicator implements Communicator {
     @Override
     public CollectiveTimes times() {
         return times;
+    }
+
+    /** Straight from the buffer's array when it has one (MPJ sends Java arrays), else through the scratch bytes. */
+    @Override
+    public void send(ByteBuffer data, int destination, int tag) {
+        int count = data.remaining();
+        if (data.hasArray()) {
+            int offset = data.arrayOffset() + data.position();
+            call(() -> comm.Send(data.array(), offset, count, MPI.BYTE, destination, tag));
+        } else {
+            ensureByteScratch(count);
+            data.get(data.position(), outgoingBytes, 0, count);
+            call(() -> comm.Send(outgoingBytes, 0, count, MPI.BYTE, destination, tag));
+        }
+    }
+
+    @Override
+    public void receive(ByteBuffer data, int source, int tag) {
+        receiveFrom(data, source, tag);
+    }
+
+    @Override
+    public int receiveFromAny(ByteBuffer data, int tag) {
+        return receiveFrom(data, MPI.ANY_SOURCE, tag);
+    }
+
+    private int receiveFrom(ByteBuffer data, int source, int tag) {
+        int count = data.remaining();
+        Status[] status = new Status[1];
+        if (data.hasArray()) {
+            int offset = data.arrayOffset() + data.position();
+            call(() -> status[0] = comm.Recv(data.array(), offset, count, MPI.BYTE, source, tag));
+        } else {
+            ensureByteScratch(count);
+            call(() -> status[0] = comm.Recv(incomingBytes, 0, count, MPI.BYTE, source, tag));
+            data.put(data.position(), incomingBytes, 0, count);
+        }
+        return status[0].source;
     }
 
     /** The ring's link over MPJ: through the scratch arrays, since MPJ sends Java arrays only. */
