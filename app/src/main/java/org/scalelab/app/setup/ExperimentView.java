@@ -78,7 +78,7 @@ public final class ExperimentView extends VBox {
         scaling.setTooltip(new Tooltip("strong: the batch is split among the workers\nweak: every worker takes a whole batch"));
         addRow(parallelism, TrainingOptions.SCALING, scaling);
         averagingRows();
-        pipelineRows();
+        explainedField(TrainingOptions.MICROBATCHES, model.pipelineUsed());
         ComboBox<AllreduceAlgorithm> allreduce = new ComboBox<>();
         allreduce.getItems().setAll(AllreduceAlgorithm.values());
         allreduce.valueProperty().bindBidirectional(model.allreduceProperty());
@@ -86,7 +86,7 @@ public final class ExperimentView extends VBox {
                 + "ring-shm: the same ring through shared memory (all ranks on this machine)\n"
                 + "builtin: MPJ's reduce to one rank, then broadcast"));
         showWhen(model.allreduceUsed(), addRow(parallelism, TrainingOptions.ALLREDUCE, allreduce, allreduce));
-        stalenessRows();
+        explainedField(TrainingOptions.MAX_STALENESS, model.stalenessUsed());
         hostsRow();
 
         addRow(training, TrainingOptions.BATCH, textField(TrainingOptions.BATCH));
@@ -131,22 +131,16 @@ public final class ExperimentView extends VBox {
         showWhen(model.averagingUsed(), addRow(parallelism, TrainingOptions.VIA_MASTER, viaMaster, viaMaster));
     }
 
-    /** A pipeline's microbatches, with what they change in a line under the field. */
-    private void pipelineRows() {
-        TextField microbatches = textField(TrainingOptions.MICROBATCHES);
-        showWhen(model.pipelineUsed(), addRow(parallelism, TrainingOptions.MICROBATCHES, microbatches, microbatches));
-        Label help = addNote(parallelism, "hint", new ReadOnlyStringWrapper(TrainingOptions.MICROBATCHES.help()));
-        help.setId("microbatches-help");
-        showWhen(model.pipelineUsed(), help);
-    }
-
-    /** Asynchronous SGD's bound on staleness, with what it does in a line under it. */
-    private void stalenessRows() {
-        TextField bound = textField(TrainingOptions.MAX_STALENESS);
-        showWhen(model.stalenessUsed(), addRow(parallelism, TrainingOptions.MAX_STALENESS, bound, bound));
-        Label help = addNote(parallelism, "hint", new ReadOnlyStringWrapper(TrainingOptions.MAX_STALENESS.help()));
-        help.setId(TrainingOptions.MAX_STALENESS.key() + "-help");
-        showWhen(model.stalenessUsed(), help);
+    /**
+     * A number field shown only while {@code used} (async's staleness bound, a pipeline's microbatches), with what it
+     * changes in a line under it.
+     */
+    private void explainedField(TrainingOption<Integer> option, ObservableBooleanValue used) {
+        TextField field = textField(option);
+        showWhen(used, addRow(parallelism, option, field, field));
+        Label help = addNote(parallelism, "hint", new ReadOnlyStringWrapper(option.help()));
+        help.setId(option.key() + "-help");
+        showWhen(used, help);
     }
 
     /** An optional host file for runs whose ranks may live on other machines. */

@@ -10,6 +10,7 @@ import org.scalelab.engine.report.ReportTable.Unit;
 import org.scalelab.engine.report.ReportTable;
 import org.scalelab.engine.runs.HiddenCommunication;
 import org.scalelab.engine.runs.PipelineBubble;
+import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.StalenessHistogram;
 
 /** A study's results table: one row per point of the grid in worker order, each figure's median and range over the repeats. */
@@ -104,28 +105,24 @@ public final class StudyTable {
 
     /**
      * What a reader must know to trust the row: the baseline, oversubscription, runs that did not finish; and how much
-     * of an overlapped allreduce was hidden behind the backward pass, how stale an asynchronous run's updates were,
-     * and how long a pipeline's stages waited.
+     * of an overlapped allreduce was hidden behind the backward pass, how stale an asynchronous run's updates were, and
+     * how long a pipeline's stages waited.
      */
     private static String note(StudyResults.Row row) {
         List<String> notes = new ArrayList<>();
         if (row.baseline()) {
             notes.add("baseline");
         }
+        Optional<RunRecord> measured = row.repeats().stream().filter(StudyResults.CellFigures::measured).findFirst()
+                .map(StudyResults.CellFigures::record);
         if (row.config().parallelism().overlap()) {
-            row.repeats().stream().filter(StudyResults.CellFigures::measured).findFirst()
-                    .flatMap(figures -> HiddenCommunication.of(figures.record()))
-                    .ifPresent(overlap -> notes.add(String.format(Locale.ROOT, "%.0f %% of the allreduce hidden",
-                            100 * overlap.hiddenShare())));
+            measured.flatMap(HiddenCommunication::of).ifPresent(overlap -> notes.add(String.format(Locale.ROOT,
+                    "%.0f %% of the allreduce hidden", 100 * overlap.hiddenShare())));
         }
-        row.repeats().stream().filter(StudyResults.CellFigures::measured).findFirst()
-                .flatMap(figures -> PipelineBubble.of(figures.record()))
-                .ifPresent(bubble -> notes.add(String.format(Locale.ROOT, "%.0f %% idle in the bubble (in theory %.0f %%)",
-                        100 * bubble.idleShare(), 100 * bubble.schedule().bubble())));
-        row.repeats().stream().filter(StudyResults.CellFigures::measured).findFirst()
-                .flatMap(figures -> StalenessHistogram.of(figures.record()))
-                .ifPresent(staleness -> notes.add(String.format(Locale.ROOT, "mean staleness %.2f, %,d refused",
-                        staleness.mean(), staleness.refused())));
+        measured.flatMap(StalenessHistogram::of).ifPresent(staleness -> notes.add(String.format(Locale.ROOT,
+                "mean staleness %.2f, %,d refused", staleness.mean(), staleness.refused())));
+        measured.flatMap(PipelineBubble::of).ifPresent(bubble -> notes.add(String.format(Locale.ROOT,
+                "%.0f %% idle in the bubble (in theory %.0f %%)", 100 * bubble.idleShare(), 100 * bubble.schedule().bubble())));
         if (row.oversubscribed() && row.measuredRuns() > 0) {
             notes.add("oversubscribed: more threads than cores");
         }

@@ -5,17 +5,10 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.scalelab.engine.config.TrainingConfig;
-import org.scalelab.engine.data.Augmentation;
-import org.scalelab.engine.data.BatchAssembler;
 import org.scalelab.engine.data.Dataset;
-import org.scalelab.engine.data.EpochOrder;
-import org.scalelab.engine.data.ImageSet;
-import org.scalelab.engine.data.Normalization;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.RunListener;
@@ -58,17 +51,11 @@ public final class Worker {
     private final SoftmaxCrossEntropy loss;
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
-    private final ImageSet train;
-    private final BatchAssembler trainBatches;
-    private final BatchAssembler testBatches;
-    private final EpochOrder order;
+    private final InputBatches inputs;
     private final GlobalBatches batches;
     private final int stepsPerEpoch;
-    private final long augmentationSeed;
-    private SplittableRandom augmentationRandom;
     private final BatchInput trainInput;
     private final BatchInput testInput;
-    private final int[] testIndices;
     private final FloatBuffer epochTotals = FloatBuffer.allocate(3);
     private final PhaseTimer timer = new PhaseTimer();
     private final TimedCollectives collectives;
@@ -91,39 +78,23 @@ public final class Worker {
         this.reporting = reporting;
         this.listener = reporting.steps();
         this.cancellation = cancellation;
-        this.train = dataset.train();
         this.network = new Network(architecture, DataType.FLOAT, config.model().seed());
         this.loss = new SoftmaxCrossEntropy(network.outputCount());
         this.optimizer = Optimizers.create(config, network.parameters());
         this.schedule = LearningRateSchedule.of(config);
-        // Fitted on the training set only: the test set must not leak into training.
-        Normalization normalization = Normalization.fit(train);
-        this.trainBatches = new BatchAssembler(train, normalization, config.data().augment() ? augmentationFor(train) : null);
-        this.testBatches = new BatchAssembler(dataset.test(), normalization, null);
-        this.order = new EpochOrder(train.size(), config.model().seed());
-        this.batches = GlobalBatches.of(config, train.size());
-        this.stepsPerEpoch = batches.steps(config.schedule().stepLimit());
-        this.sampling = new TimelineSampling((long) stepsPerEpoch * config.schedule().epochs());
         this.part = communicator.rank() - config.parallelism().strategy().servingRanks();
         // Worker 0 draws exactly the serial run's augmentation; the others draw their own streams.
-        // Salted: unsalted, worker 0's augmentation stream would be the epoch order's own.
-        this.augmentationSeed = (config.model().seed() ^ 0x5DEECE66DL) + 0x9E3779B97F4A7C15L * part;
+        this.inputs = new InputBatches(config, dataset, part);
+        this.batches = GlobalBatches.of(config, inputs.trainSize());
+        this.stepsPerEpoch = batches.steps(config.schedule().stepLimit());
+        this.sampling = new TimelineSampling((long) stepsPerEpoch * config.schedule().epochs());
         int largestPart = (config.globalBatchSize() + batches.workers() - 1) / batches.workers();
         this.trainInput = new BatchInput(network.inputShape(), largestPart);
         this.testInput = new BatchInput(network.inputShape(), config.schedule().batchSize());
-        this.testIndices = IntStream.range(0, dataset.test().size()).toArray();
         this.collectives = new TimedCollectives(communicator, timer);
         this.sync = ReplicaSync.of(config, network, collectives);
         this.server = part < 0 ? new ParameterServer(collectives, network, optimizer, listener, cancellation,
                 config.parallelism().maxStaleness()) : null;
-    }
-
-    /**
-     * Colour images get the standard CIFAR crop and flip. Grey images (digits, clothes) get small shifts only:
-     * a mirrored 2 or 7 is not a digit.
-     */
-    private static Augmentation augmentationFor(ImageSet images) {
-        return images.shape().channels() == 3 ? Augmentation.cifarStandard() : new Augmentation(2, false);
     }
 
     /** This worker's index among all workers of the run. */
@@ -148,16 +119,15 @@ public final class Worker {
         long epochStart = System.nanoTime();
         // From the epoch's first moment: shuffling the order is data work too, and the phases must add up to it.
         timer.enter(Phase.DATA);
-        int[] permutation = order.permutation(epoch);
         // A stream per epoch, like the order: a run resumed from a checkpoint draws what it would have drawn.
-        augmentationRandom = EpochOrder.randomFor(augmentationSeed, epoch);
+        inputs.startEpoch(epoch);
         BatchLoss trained = BatchLoss.NONE;
         if (server != null) {
             server.serveEpoch(epoch, (long) (epoch - 1) * stepsPerEpoch, stepsPerEpoch, learningRate);
         } else {
             for (int step = 0; step < stepsPerEpoch; step++) {
                 cancellation.throwIfCancelled();
-                trained = trained.plus(trainStep(epoch, step, permutation, learningRate));
+                trained = trained.plus(trainStep(epoch, step, learningRate));
             }
         }
         sync.endOfEpoch();
@@ -180,13 +150,13 @@ public final class Worker {
                 Double.NaN, List.of(new WorkerPhases(communicator.rank(), timer.secondsByPhase())));
     }
 
-    private BatchLoss trainStep(int epoch, int step, int[] permutation, double learningRate) {
+    private BatchLoss trainStep(int epoch, int step, double learningRate) {
         int globalCount = batches.size(step);
         int count = batches.partSize(step, part);
         INDArray input = null;
         if (count > 0) {
             timer.enter(Phase.DATA);
-            input = trainInput.load(trainBatches, permutation, batches.partStart(step, part), count, augmentationRandom);
+            input = inputs.train(trainInput, batches.partStart(step, part), count);
         }
         BatchLoss batch;
         do {
@@ -267,10 +237,10 @@ public final class Worker {
     private BatchLoss evaluate() {
         int batchSize = config.schedule().batchSize();
         BatchLoss total = BatchLoss.NONE;
-        for (int from = 0; from < testIndices.length; from += batchSize) {
+        for (int from = 0; from < inputs.testSize(); from += batchSize) {
             cancellation.throwIfCancelled();
-            int count = Math.min(batchSize, testIndices.length - from);
-            INDArray input = testInput.load(testBatches, testIndices, from, count, null);
+            int count = Math.min(batchSize, inputs.testSize() - from);
+            INDArray input = inputs.test(testInput, from, count);
             total = total.plus(loss.evaluate(network.forward(input, false), testInput.labels()));
         }
         return total;
