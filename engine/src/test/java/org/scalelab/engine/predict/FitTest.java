@@ -38,6 +38,21 @@ class FitTest {
     }
 
     @Test
+    void transportFitWeighsEverySizeByItsRelativeErrorSoTheLargestCallsDoNotDecideTheLatency() {
+        // 150 µs of latency and 1 ns a byte; the largest call measured 30 % slow (noise), as idle runs give it.
+        LinkCost truth = new LinkCost(150e-6, 1e-9, 0);
+        List<AllreduceTiming> timings = new ArrayList<>();
+        for (int floats : List.of(1_024, 16_384, 65_536, 235_146, 1_070_794)) {
+            double seconds = TransportFit.allreduceSeconds(Transport.NIODEV_RING, 2, floats, Fabric.singleHost(truth, 2));
+            timings.add(new AllreduceTiming(floats, 2, seconds * 1e3 * (floats == 1_070_794 ? 1.3 : 1)));
+        }
+        LinkCost fitted = TransportFit.fit(Transport.NIODEV_RING, timings, 0);
+        // An absolute fit let that one call pull α down to 103 µs (the 30 % of 8.9 ms outweighs every small call);
+        // the relative fit keeps the small calls' latency within a quarter.
+        assertEquals(truth.latencySeconds(), fitted.latencySeconds(), 0.25 * truth.latencySeconds());
+    }
+
+    @Test
     void computeProfileFitsEachLayerAgainstTheBatchScaledToTheTrainedLevelWithTheMeasuredSerialFraction() {
         // layer 1: 1 ms + 0.1 ms per image; fixed parts: 0.5 ms + 0.01 ms per image
         List<LayerBenchmark.Result> oneThread = new ArrayList<>();
