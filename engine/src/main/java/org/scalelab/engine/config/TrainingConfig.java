@@ -118,8 +118,8 @@ public record TrainingConfig(
     }
 
     /**
-     * A pipeline's stages share one batch, cut into microbatches of an image at least; each stage holds part of the
-     * weights and of the optimiser's state, which a checkpoint (one replica's) cannot hold yet.
+     * A pipeline's stages share one batch, cut into microbatches of an image at least; each stage holds its own
+     * layers, so a relaunch after a failure cannot leave one out.
      */
     private void checkPipeline() {
         Strategy strategy = parallelism.strategy();
@@ -134,13 +134,10 @@ public record TrainingConfig(
             throw new ConfigException(TrainingOptions.MICROBATCHES.key(), parallelism.microbatches(),
                     "expected at most --batch (" + schedule.batchSize() + "): every microbatch needs an image");
         }
-        String notYet = "expected 0 with strategy " + strategy + ": its stages each hold part of the weights and "
-                + "optimiser state, which checkpoints do not gather yet";
-        if (recovery.checkpointEvery() > 0) {
-            throw new ConfigException(TrainingOptions.CHECKPOINT_EVERY.key(), recovery.checkpointEvery(), notYet);
-        }
-        if (recovery.restartOnFailure() > 0) {
-            throw new ConfigException(TrainingOptions.RESTART_ON_FAILURE.key(), recovery.restartOnFailure(), notYet);
+        if (recovery.minProcs() > 0 && recovery.minProcs() < parallelism.processes()) {
+            throw new ConfigException(TrainingOptions.MIN_PROCS.key(), recovery.minProcs(), "expected 0 or "
+                    + parallelism.processes() + " with strategy "
+                    + strategy + ": a relaunch needs every stage, for each holds its own layers and their checkpoint");
         }
     }
 

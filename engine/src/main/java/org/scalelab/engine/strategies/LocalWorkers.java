@@ -1,8 +1,6 @@
 package org.scalelab.engine.strategies;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.model.Architecture;
-import org.scalelab.engine.model.WeightsFile;
 import org.scalelab.engine.parallel.comm.Communicator;
 import org.scalelab.engine.parallel.comm.HierarchicalCommunicator;
 import org.scalelab.engine.parallel.comm.SharedMemoryGroup;
@@ -144,39 +141,18 @@ final class LocalWorkers implements EpochRunner {
             running.forEach(future -> future.cancel(true));
             throw failure;
         }
-        if (checkpointDue(epoch)) {
+        // Worker 0 of the job writes it, before the epoch's event: a record never names an epoch its checkpoint lacks.
+        if (files.checkpointAfter(epoch, config) && workers.get(0).rank() == 0) {
             Checkpoint.write(files.checkpoint(), config, epoch, workers.get(0));
         }
-        if (epoch == lastEpoch) {
-            saveWeights();
+        if (epoch == lastEpoch && workers.get(0).rank() == 0) {
+            files.saveWeights(workers.get(0).network().parameters());
         }
         EpochCompleted first = getNow(running.get(0));
         phases.sort(Comparator.comparingInt(WorkerPhases::worker));
         return new EpochCompleted(epoch, first.learningRate(), first.trainLoss(), first.trainAccuracy(),
                 first.testLoss(), first.testAccuracy(), first.images(), first.trainSeconds(), first.epochSeconds(),
                 cpu.usage(), phases);
-    }
-
-    /**
-     * Worker 0 of the job writes one every {@code --checkpoint-every} epochs and after the last, so that a finished
-     * run can be taken further. Before the epoch's event: a record never names an epoch its checkpoint lacks.
-     */
-    private boolean checkpointDue(int epoch) {
-        int every = config.recovery().checkpointEvery();
-        return files.checkpoint() != null && every > 0 && workers.get(0).rank() == 0
-                && (epoch % every == 0 || epoch == lastEpoch);
-    }
-
-    private void saveWeights() {
-        Worker first = workers.get(0);
-        Path weightsFile = files.weights();
-        if (weightsFile != null && first.rank() == 0) {
-            try {
-                WeightsFile.write(weightsFile, first.network().parameters());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot save the trained weights to " + weightsFile + ": " + e.getMessage(), e);
-            }
-        }
     }
 
     /** The result of a task known to have completed normally. */

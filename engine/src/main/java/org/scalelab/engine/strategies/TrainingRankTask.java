@@ -79,7 +79,7 @@ public final class TrainingRankTask implements RankTask {
             };
             CancellationToken cancellation = new CancellationToken(heartbeat::checkIn);
             try (EpochRunner workers = config.parallelism().strategy().splitsLayers()
-                    ? new PipelineRank(config, architecture, dataset, communicator, steps, cancellation, files.weights())
+                    ? new PipelineRank(config, architecture, dataset, communicator, steps, cancellation, files)
                     : new LocalWorkers(config, architecture, dataset, communicator, steps, cancellation, files)) {
                 for (int epoch = files.resumeAfterEpoch() + 1; epoch <= config.schedule().epochs(); epoch++) {
                     output.accept(EventJson.toLine(workers.run(epoch)));

@@ -1,6 +1,11 @@
 package org.scalelab.engine.strategies;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.model.WeightsFile;
 import org.scalelab.engine.training.RunPlan;
 
 /**
@@ -15,5 +20,25 @@ record WorkerFiles(Path weights, Path checkpoint, int resumeAfterEpoch) {
 
     static WorkerFiles of(RunPlan plan) {
         return new WorkerFiles(plan.weightsFile(), plan.checkpointFile(), plan.resumption().afterEpoch());
+    }
+
+    /**
+     * Whether the job writes a checkpoint after {@code epoch}: every {@code --checkpoint-every} epochs and after the
+     * last, so that a finished run can be taken further.
+     */
+    boolean checkpointAfter(int epoch, TrainingConfig config) {
+        int every = config.recovery().checkpointEvery();
+        return checkpoint != null && every > 0 && (epoch % every == 0 || epoch == config.schedule().epochs());
+    }
+
+    /** Saves the whole network's trained {@code parameters} where the run asks, if it asks. */
+    void saveWeights(INDArray parameters) {
+        if (weights != null) {
+            try {
+                WeightsFile.write(weights, parameters);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save the trained weights to " + weights + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -45,11 +45,7 @@ final class AsyncPush implements ReplicaSync {
 
     /** The point-to-point side of the ranks' communicator: asynchronous SGD runs on MPJ ranks, which have one. */
     static PointToPoint messagesOf(TimedCollectives collectives) {
-        if (collectives.communicator() instanceof PointToPoint messages) {
-            return messages;
-        }
-        throw new IllegalStateException("asynchronous SGD needs point-to-point messages between MPJ ranks, not "
-                + collectives.communicator().getClass().getSimpleName());
+        return PointToPoint.of(collectives.communicator(), "asynchronous SGD");
     }
 
     @Override

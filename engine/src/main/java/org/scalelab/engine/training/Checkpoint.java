@@ -2,7 +2,9 @@ package org.scalelab.engine.training;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedInputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -23,8 +25,9 @@ import org.scalelab.engine.io.AtomicFile;
 
 /**
  * A run's state after an epoch, in one file beside its record, from which the run can go on exactly as if it
- * had not stopped: the magic {@code SLC1}, the run's configuration as JSON, the epoch, then worker 0's
- * parameters, optimiser state and layers' running state ({@link Worker#saveState}). Everything random
+ * had not stopped: the magic {@code SLC1}, the run's configuration as JSON, the epoch, then the training state:
+ * worker 0's parameters, optimiser state and layers' running state ({@link Worker#saveState}), or a pipeline's stages'
+ * each in turn ({@link PipelineStage#checkpoint}), for each holds its own layers. Everything random
  * (epoch order, augmentation) is derived from the seed and the epoch, so the epoch is all its randomness needs.
  * Replaced whole ({@link AtomicFile}: temporary file, forced, renamed): a crash while writing leaves the
  * previous checkpoint, and the next write removes the temporary file the crash left.
@@ -40,6 +43,18 @@ public record Checkpoint(TrainingConfig config, int epoch) {
             TrainingOptions.CHECKPOINT_EVERY, TrainingOptions.RESTART_ON_FAILURE, TrainingOptions.MIN_PROCS,
             TrainingOptions.INJECT_FAULT, TrainingOptions.RANK_TIMEOUT);
 
+    /** Writes the training state that follows a checkpoint's header. */
+    @FunctionalInterface
+    public interface StateWriter {
+        void write(DataOutput out) throws IOException;
+    }
+
+    /** Reads back what a {@link StateWriter} wrote, after {@code completedEpochs}. */
+    @FunctionalInterface
+    public interface StateReader {
+        void read(DataInput in, int completedEpochs) throws IOException;
+    }
+
     /**
      * Writes worker 0's state after {@code epoch}.
      *
@@ -47,6 +62,15 @@ public record Checkpoint(TrainingConfig config, int epoch) {
      *                             checkpoint, if any, is left as it was
      */
     public static void write(Path file, TrainingConfig config, int epoch, Worker worker) {
+        write(file, config, epoch, worker::saveState);
+    }
+
+    /**
+     * Writes {@code state} after {@code epoch}.
+     *
+     * @throws CheckpointException as {@link #write(Path, TrainingConfig, int, Worker)}
+     */
+    static void write(Path file, TrainingConfig config, int epoch, StateWriter state) {
         try {
             // Worker 0 of rank 0 is this checkpoint's one writer: what an earlier one killed while writing left
             // (relaunched after a failure) can go.
@@ -58,7 +82,7 @@ public record Checkpoint(TrainingConfig config, int epoch) {
                 out.writeInt(json.length);
                 out.write(json);
                 out.writeInt(epoch);
-                worker.saveState(out);
+                state.write(out);
                 out.close();
             });
         } catch (IOException e) {
@@ -86,9 +110,14 @@ public record Checkpoint(TrainingConfig config, int epoch) {
      * @throws CheckpointException naming the file when it cannot be read or is of another network
      */
     public static void restore(Path file, Worker worker) {
+        restore(file, worker::restoreState);
+    }
+
+    /** Reads the checkpoint's state into {@code state}, as {@link #restore(Path, Worker)}. */
+    static void restore(Path file, StateReader state) {
         try (DataInputStream in = open(file)) {
             Checkpoint checkpoint = header(file, in);
-            worker.restoreState(in, checkpoint.epoch());
+            state.read(in, checkpoint.epoch());
         } catch (IOException e) {
             throw unreadable(file, e);
         }

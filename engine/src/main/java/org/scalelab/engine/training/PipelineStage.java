@@ -1,5 +1,8 @@
 package org.scalelab.engine.training;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.scalelab.engine.events.TimelineSampling;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.BatchLoss;
+import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.Network;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.SoftmaxCrossEntropy;
@@ -27,9 +31,11 @@ import org.scalelab.engine.model.StagePartition;
 import org.scalelab.engine.model.layers.ActivationLayout;
 import org.scalelab.engine.parallel.comm.Communicator;
 import org.scalelab.engine.parallel.comm.NdBuffers;
+import org.scalelab.engine.parallel.comm.PointToPoint;
 import org.scalelab.engine.training.optim.LearningRateSchedule;
 import org.scalelab.engine.training.optim.Optimizer;
 import org.scalelab.engine.training.optim.Optimizers;
+import org.scalelab.engine.training.optim.StateArrays;
 
 /**
  * One stage of a pipeline run: the rank that holds some consecutive layers of the network ({@link StagePartition})
@@ -48,6 +54,9 @@ import org.scalelab.engine.training.optim.Optimizers;
  * pipeline too, and the last stage, which computes the loss, reports the run's results.
  */
 public final class PipelineStage {
+    /** The tag of the stages' states on their way to the first stage's checkpoint. */
+    private static final int STATE_TAG = 3201;
+
     private final TrainingConfig config;
     private final Communicator communicator;
     private final RunListener listener;
@@ -311,6 +320,89 @@ public final class PipelineStage {
             }
         }
         return network.parameters();
+    }
+
+    /**
+     * Writes every stage's state after {@code epoch} into one checkpoint: the other stages send theirs to the first,
+     * which writes them in stage order ({@link Checkpoint}), and every stage returns once the file is written, so that
+     * no stage reports an epoch its checkpoint lacks. Every stage calls it, after the same epoch.
+     *
+     * @throws CheckpointException on the first stage when the file cannot be written
+     */
+    public void checkpoint(java.nio.file.Path file, int epoch) {
+        byte[] mine = ownState();
+        PointToPoint messages = PointToPoint.of(communicator, "a pipeline's checkpoint");
+        if (!first) {
+            messages.send(ByteBuffer.allocate(Integer.BYTES).putInt(0, mine.length), 0, STATE_TAG);
+            messages.send(ByteBuffer.wrap(mine), 0, STATE_TAG);
+        } else {
+            List<byte[]> stages = new ArrayList<>(List.of(mine));
+            ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+            for (int k = 1; k < communicator.size(); k++) {
+                messages.receive(length, k, STATE_TAG);
+                byte[] theirs = new byte[length.getInt(0)];
+                messages.receive(ByteBuffer.wrap(theirs), k, STATE_TAG);
+                stages.add(theirs);
+            }
+            Checkpoint.write(file, config, epoch, out -> {
+                out.writeInt(stages.size());
+                for (byte[] state : stages) {
+                    out.writeInt(state.length);
+                    out.write(state);
+                }
+            });
+        }
+        communicator.barrier();
+    }
+
+    /**
+     * Takes this stage's state from a checkpoint {@link #checkpoint} wrote; the next epoch goes on from there.
+     *
+     * @throws CheckpointException naming the file when it cannot be read or holds another number of stages
+     */
+    public void restore(java.nio.file.Path file) {
+        Checkpoint.restore(file, (in, completedEpochs) -> {
+            int stages = in.readInt();
+            if (stages != communicator.size()) {
+                throw new java.io.IOException("holds " + stages + " pipeline stages where this run has " + communicator.size());
+            }
+            for (int k = 0; k < stage; k++) {
+                in.readFully(new byte[in.readInt()]);
+            }
+            in.readInt();
+            if (parameters != null) {
+                StateArrays.read(in, parameters);
+                optimizer.restoreState(in);
+            }
+            for (Network instance : microbatches) {
+                for (Layer layer : instance.layers().subList(from, to)) {
+                    layer.restoreState(in);
+                }
+            }
+            globalStep = (long) completedEpochs * stepsPerEpoch;
+        });
+    }
+
+    /**
+     * This stage's parameters and optimiser state, and its layers' running state in every microbatch's instance of
+     * the network (each instance draws its own dropout masks).
+     */
+    private byte[] ownState() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            if (parameters != null) {
+                StateArrays.write(out, parameters);
+                optimizer.saveState(out);
+            }
+            for (Network instance : microbatches) {
+                for (Layer layer : instance.layers().subList(from, to)) {
+                    layer.saveState(out);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("an array in memory cannot fail to be written", e);
+        }
+        return bytes.toByteArray();
     }
 
     /** The array that receives a message of {@code count} samples of {@code shape}: one per size and microbatch. */

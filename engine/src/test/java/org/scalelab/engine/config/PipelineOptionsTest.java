@@ -1,5 +1,6 @@
 package org.scalelab.engine.config;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,9 +38,13 @@ class PipelineOptionsTest {
                 + "own layers)", message(pipeline().with(COMPRESS, GradientCompression.parse("fp16"))));
         assertEquals("overlap true: applies only to strategies that allreduce gradients (threads, mpj, mpj-multicore, "
                 + "hybrid), not pipeline", message(pipeline().with(OVERLAP, true)));
-        assertTrue(message(pipeline().with(CHECKPOINT_EVERY, 1)).startsWith("checkpointEvery 1: expected 0 with strategy "
-                + "pipeline"));
-        assertTrue(message(pipeline().with(RESTART_ON_FAILURE, 1)).startsWith("restartOnFailure 1: expected 0"));
+        assertEquals("minProcs 1: expected 0 or 2 with strategy pipeline: a relaunch needs every stage, for each holds "
+                + "its own layers and their checkpoint", message(pipeline().with(RESTART_ON_FAILURE, 1).with(MIN_PROCS, 1)));
+    }
+
+    @Test
+    void checkpointsAndRelaunchesOfEveryStageAreAllowed() {
+        assertDoesNotThrow(pipeline().with(CHECKPOINT_EVERY, 1).with(RESTART_ON_FAILURE, 2).with(MIN_PROCS, 2)::validate);
     }
 
     private static String message(TrainingConfig config) {

@@ -23,4 +23,17 @@ public interface PointToPoint {
      * @return the rank that sent it
      */
     int receiveFromAny(ByteBuffer data, int tag);
+
+    /**
+     * The point-to-point side of {@code communicator}: MPJ ranks have one.
+     *
+     * @param user what needs it, for the message when it has none
+     */
+    static PointToPoint of(Communicator communicator, String user) {
+        if (communicator instanceof PointToPoint messages) {
+            return messages;
+        }
+        throw new IllegalStateException(user + " needs point-to-point messages between MPJ ranks, not "
+                + communicator.getClass().getSimpleName());
+    }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.cli.Main;
 import org.scalelab.engine.events.EpochCompleted;
@@ -64,17 +66,25 @@ class FaultToleranceWithRanksTest {
         return folder.resolve("runs");
     }
 
-    /** Two ranks, two epochs of six steps of a small MLP: a restart is quick and the checkpoint small. */
+    /**
+     * Two ranks, two epochs of six steps of a small MLP with dropout, trained by Adam: a restart is quick and the
+     * checkpoint small, and holds every kind of state (parameters, moments, the dropout layer's random stream).
+     */
     private List<String> train(String... more) throws IOException {
+        return trainWith("mpj", more);
+    }
+
+    /** As {@link #train(String...)} with another strategy of two ranks: a pipeline's are its two stages. */
+    private List<String> trainWith(String strategy, String... more) throws IOException {
         Path model = folder.resolve("small-mlp.json");
         Files.writeString(model, """
                 {"name": "small-mlp", "input": {"channels": 1, "height": 28, "width": 28, "image": true},
                  "layers": [{"type": "flatten"}, {"type": "dense", "units": 32}, {"type": "relu"},
-                            {"type": "dense", "units": 10}]}
+                            {"type": "dropout", "rate": 0.2}, {"type": "dense", "units": 10}]}
                 """);
-        List<String> args = new ArrayList<>(List.of("train", "--strategy", "mpj", "--procs", "2", "--model",
+        List<String> args = new ArrayList<>(List.of("train", "--strategy", strategy, "--procs", "2", "--model",
                 model.toString(), "--epochs", "2", "--steps-per-epoch", "6", "--seed", "3", "--runs-dir",
-                runs().toString(), "--json"));
+                runs().toString(), "--optimizer", "adam", "--json"));
         args.addAll(List.of(more));
         return args;
     }
@@ -92,9 +102,10 @@ class FaultToleranceWithRanksTest {
         assertTrue(left.isEmpty(), "ranks left: " + left);
     }
 
-    @Test
-    void aKilledRankIsRelaunchedFromTheCheckpointAndTheRunFinishesEveryEpoch() throws Exception {
-        Result run = scalelab(train("--checkpoint-every", "1", "--inject-fault", "rank=1,step=9,kind=kill",
+    @ParameterizedTest
+    @ValueSource(strings = {"mpj", "pipeline"})
+    void aKilledRankIsRelaunchedFromTheCheckpointAndTheRunFinishesEveryEpoch(String strategy) throws Exception {
+        Result run = scalelab(trainWith(strategy, "--checkpoint-every", "1", "--inject-fault", "rank=1,step=9,kind=kill",
                 "--restart-on-failure", "1"));
 
         JsonNode summary = run.json();
@@ -145,12 +156,14 @@ class FaultToleranceWithRanksTest {
         assertNoRankLeft();
     }
 
-    @Test
-    void anMpjRunResumedFromEpochOneEndsWithinOneHundredThousandthOfOneThatRanThrough() throws Exception {
+    /** A pipeline's checkpoint holds each stage's state: its layers, their moments and its dropout streams. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mpj", "pipeline"})
+    void aRunResumedFromEpochOneEndsWithinOneHundredThousandthOfOneThatRanThrough(String strategy) throws Exception {
         Path straight = folder.resolve("straight.slw");
         Path resumed = folder.resolve("resumed.slw");
-        scalelab(train("--save-weights", straight.toString())).json();
-        List<String> oneEpoch = train("--checkpoint-every", "1");
+        scalelab(trainWith(strategy, "--save-weights", straight.toString())).json();
+        List<String> oneEpoch = trainWith(strategy, "--checkpoint-every", "1");
         oneEpoch.set(oneEpoch.indexOf("--epochs") + 1, "1");
         String runId = scalelab(oneEpoch).json().get("runId").asText();
 
