@@ -374,10 +374,8 @@ public final class PipelineStage {
                 StateArrays.read(in, parameters);
                 optimizer.restoreState(in);
             }
-            for (Network instance : microbatches) {
-                for (Layer layer : instance.layers().subList(from, to)) {
-                    layer.restoreState(in);
-                }
+            for (Layer layer : ownLayerInstances()) {
+                layer.restoreState(in);
             }
             globalStep = (long) completedEpochs * stepsPerEpoch;
         });
@@ -394,15 +392,18 @@ public final class PipelineStage {
                 StateArrays.write(out, parameters);
                 optimizer.saveState(out);
             }
-            for (Network instance : microbatches) {
-                for (Layer layer : instance.layers().subList(from, to)) {
-                    layer.saveState(out);
-                }
+            for (Layer layer : ownLayerInstances()) {
+                layer.saveState(out);
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("an array in memory cannot fail to be written", e);
         }
         return bytes.toByteArray();
+    }
+
+    /** This stage's layers in every microbatch's instance of the network, instance by instance. */
+    private List<Layer> ownLayerInstances() {
+        return microbatches.stream().flatMap(instance -> instance.layers().subList(from, to).stream()).toList();
     }
 
     /** The array that receives a message of {@code count} samples of {@code shape}: one per size and microbatch. */
