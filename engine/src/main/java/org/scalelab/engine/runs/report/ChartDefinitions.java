@@ -33,7 +33,7 @@ final class ChartDefinitions {
     static JFreeChart lines(ChartKind kind, XYDataset perStep, XYDataset perEpoch) {
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(numberAxis(kind.xLabel()));
-        plot.setRangeAxis(numberAxis(kind.yLabel()));
+        plot.setRangeAxis(numberAxis(kind.yLabel(), kind.yCeiling()));
         if (perStep != null) {
             plot.setDataset(0, perStep);
             plot.setRenderer(0, new SamplingXYLineRenderer());
@@ -99,7 +99,11 @@ final class ChartDefinitions {
     }
 
     private static NumberAxis numberAxis(String label) {
-        NumberAxis axis = new SpanningAxis(label);
+        return numberAxis(label, Double.POSITIVE_INFINITY);
+    }
+
+    private static NumberAxis numberAxis(String label, double ceiling) {
+        NumberAxis axis = new SpanningAxis(label, ceiling);
         axis.setAutoRangeIncludesZero(false);
         return axis;
     }

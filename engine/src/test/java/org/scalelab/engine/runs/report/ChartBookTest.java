@@ -37,6 +37,20 @@ class ChartBookTest {
         }
     }
 
+    /** Spread to a round span about 90 %, the accuracy axis would reach 108 %: it slides below 100 instead. */
+    @Test
+    void theAccuracyAxisNeverPassesOneHundredPercent() {
+        ChartBook book = new ChartBook();
+        RunTrace trace = book.addRun("");
+        trace.accuracy(1, 83.1, 90.5);
+        trace.accuracy(2, 96.2, 93.0);
+        JFreeChart chart = book.chart(ChartKind.ACCURACY);
+        chart.createBufferedImage(400, 300);
+        NumberAxis accuracy = (NumberAxis) chart.getXYPlot().getRangeAxis();
+        assertEquals(100, accuracy.getUpperBound(), 1e-9, accuracy.getRange().toString());
+        assertTrue(accuracy.getLowerBound() < 83.1, accuracy.getRange().toString());
+    }
+
     @Test
     void workerAndEpochTicksAreUpright() {
         ChartBook book = new ChartBook();
