@@ -140,9 +140,7 @@ public final class ScalingBenchmark {
             return ScalingResult.failed(model, dataset, scalingCase, unavailable.get().lines().findFirst().orElse("unavailable"),
                     round);
         }
-        TrainingConfig config = base.with(STRATEGY, scalingCase.strategy()).with(PROCS, scalingCase.processes())
-                .with(THREADS, scalingCase.threads()).with(ALLREDUCE, scalingCase.allreduce());
-        config = (config.launchesProcesses() ? config.with(HOSTS, settings.hosts()) : config).validate();
+        TrainingConfig config = configFor(base, scalingCase, settings.hosts());
         RunPlan plan = new RunPlan(loaded.runId() + "-" + scalingCase.strategy(), config, loaded.architecture(),
                 loaded.dataset(), loaded.environment());
         List<EpochCompleted> epochs = new ArrayList<>();
@@ -159,6 +157,17 @@ public final class ScalingBenchmark {
             return ScalingResult.failed(model, dataset, scalingCase, why, round);
         }
         return measured(model, dataset, scalingCase, epochs, config.globalBatchSize(), round);
+    }
+
+    /**
+     * The configuration a case trains: {@code base} with the case's strategy, size, allreduce and microbatches, its
+     * processes spread over {@code hosts} where it starts any.
+     */
+    static TrainingConfig configFor(TrainingConfig base, ScalingCase scalingCase, String hosts) {
+        TrainingConfig config = base.with(STRATEGY, scalingCase.strategy()).with(PROCS, scalingCase.processes())
+                .with(THREADS, scalingCase.threads()).with(ALLREDUCE, scalingCase.allreduce())
+                .with(MICROBATCHES, scalingCase.microbatches());
+        return (config.launchesProcesses() ? config.with(HOSTS, hosts) : config).validate();
     }
 
     /** A case's steady throughput over its epochs after the warm-up one, and the phases of the epoch it comes from. */

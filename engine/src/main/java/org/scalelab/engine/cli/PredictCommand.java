@@ -191,7 +191,7 @@ public final class PredictCommand implements Callable<Integer> {
                 checks = Validation.check(scalingModel, scenarios, settings, cluster != null ? cluster.path() : null,
                         data.catalog(), progress, new CancellationToken(ctrlC));
             }
-            if (cluster != null) {
+            if (cluster != null && !strategy.splitsLayers()) { // a pipeline's stages pass activations, no allreduce
                 cluster.checkAllreduce(scalingModel, scenarios, Math.toIntExact(machine.model(model).orElseThrow().parameters()), progress);
             }
         }
@@ -237,13 +237,14 @@ public final class PredictCommand implements Callable<Integer> {
             TrainingConfig.checkOverlap(strategy, compress);
         }
         OptionChecks.atLeastOne("microbatches", microbatches);
+        if (strategy.splitsLayers() && scaling != Scaling.STRONG) {
+            // as train refuses it: there is no such run to predict, nor to measure
+            throw new ConfigException("scaling", scaling, "expected strong with strategy " + strategy
+                    + ": its stages share every batch");
+        }
         if (strategy.splitsLayers() && microbatches > batchSize) {
             throw new ConfigException("microbatches", microbatches, "expected at most --batch (" + batchSize
                     + "): every microbatch needs an image");
-        }
-        if (validate && strategy.splitsLayers()) {
-            // the scaling benchmark measures the strategies whose workers each hold the whole network
-            throw new ConfigException("validate", true, "does not measure " + strategy + " yet; leave out --validate");
         }
         if (validate && overlap) {
             // the scaling benchmark trains with the allreduce after the backward pass

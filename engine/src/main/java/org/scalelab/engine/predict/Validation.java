@@ -89,10 +89,14 @@ public final class Validation {
         return checks;
     }
 
-    /** The benchmark's case for a scenario; the allreduce only where ranks in processes sum, as the benchmark names them. */
+    /**
+     * The benchmark's case for a scenario; the allreduce only where ranks in processes sum, the microbatches only where
+     * they split the layers, as the benchmark names them.
+     */
     private static ScalingCase scalingCase(Scenario scenario) {
         return scenario.strategy() == Strategy.SERIAL ? ScalingCase.SERIAL
-                : new ScalingCase(scenario.strategy(), scenario.procs(), scenario.threads()).withAllreduce(scenario.allreduce());
+                : new ScalingCase(scenario.strategy(), scenario.procs(), scenario.threads()).withAllreduce(scenario.allreduce())
+                        .withMicrobatches(scenario.microbatches());
     }
 
     /** The median of the absolute errors of the checks that measured, NaN when none did. */

@@ -18,6 +18,8 @@ import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.config.ConfigException;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
+import org.scalelab.engine.config.TrainingConfig;
+import org.scalelab.engine.config.TrainingOptions;
 import org.scalelab.engine.data.DatasetCatalog;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
@@ -172,6 +174,23 @@ class ScalingBenchmarkTest {
                 .withAllreduce(AllreduceAlgorithm.RING_SHM));
         assertEquals(ScalingCase.of(Strategy.MPJ_MULTICORE, 2), ScalingCase.of(Strategy.MPJ_MULTICORE, 2)
                 .withAllreduce(AllreduceAlgorithm.RING_SHM), "smpdev ranks are threads of one JVM");
+    }
+
+    @Test
+    void aPipelineCaseTrainsWithItsMicrobatchesAndTablesNameThemWhenNotTheDefault() {
+        ScalingCase eight = ScalingCase.of(Strategy.PIPELINE, 2).withMicrobatches(8);
+        TrainingConfig trained = ScalingBenchmark.configFor(TrainingConfig.defaults(), eight, null);
+        assertEquals(Strategy.PIPELINE, trained.parallelism().strategy());
+        assertEquals(2, trained.parallelism().processes());
+        assertEquals(8, trained.parallelism().microbatches());
+        assertEquals("pipeline 2×1×8M", eight.toString());
+        ScalingCase byDefault = ScalingCase.of(Strategy.PIPELINE, 2);
+        assertEquals(TrainingOptions.MICROBATCHES.defaultValue(),
+                ScalingBenchmark.configFor(TrainingConfig.defaults(), byDefault, null).parallelism().microbatches());
+        assertEquals("pipeline 2×1", byDefault.toString(), "bench scaling's names stay as they were");
+        assertEquals(byDefault, byDefault.withAllreduce(AllreduceAlgorithm.RING_SHM), "stages pass activations, no allreduce");
+        assertEquals(ScalingCase.of(Strategy.MPJ, 2), ScalingCase.of(Strategy.MPJ, 2).withMicrobatches(8),
+                "replicas take whole batches: microbatches do not make another case");
     }
 
     @Test

@@ -104,6 +104,9 @@ class PredictCommandTest {
         assertEquals("error: --validate true: measures param-avg with --average-every 1 and no --via-master only",
                 CommandRun.of("predict", "--calibration", calibration.toString(), "--strategy", "param-avg",
                         "--average-every", "0", "--validate").oneErrorLine());
+        assertEquals("error: --scaling weak: expected strong with strategy pipeline: its stages share every batch",
+                CommandRun.of("predict", "--calibration", calibration.toString(), "--strategy", "pipeline",
+                        "--scaling", "weak", "--procs", "2").oneErrorLine(), "train refuses it: nothing to predict or measure");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package org.scalelab.engine.parallel.mpj;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scalelab.engine.config.TrainingOptions.*;
 import static org.scalelab.engine.training.StrategyEquivalence.assertSameWeights;
 import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,9 +22,12 @@ import org.scalelab.engine.cli.ScaleLabCli;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.EpochCompleted;
+import org.scalelab.engine.events.Json;
 import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.WorkerPhases;
+import org.scalelab.engine.predict.OverlapScalingTest;
+import org.scalelab.engine.provenance.MachineDescription;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.training.RecordingListener;
@@ -32,7 +37,7 @@ import picocli.CommandLine;
 /**
  * {@code --strategy pipeline} with real MPJ ranks (niodev child JVMs), each a stage: microbatches flow through the
  * stages forward and back, and the weights after 20 steps are the serial run's; the last stage reports, every stage
- * waits in the bubble, and the command line shows it.
+ * waits in the bubble, and the command line shows it; {@code predict --validate} sets such a run beside its prediction.
  */
 class PipelineMpjTrainingTest {
     @RegisterExtension
@@ -76,7 +81,7 @@ class PipelineMpjTrainingTest {
         Run train = run("train", "--runs-dir", dir.toString(), "--strategy", "pipeline", "--stages", "2",
                 "--microbatches", "2", "--epochs", "1", "--steps-per-epoch", "5", "--json");
         assertEquals(0, train.exit(), train.err());
-        String runId = org.scalelab.engine.events.Json.mapper().readTree(train.out().lines()
+        String runId = Json.mapper().readTree(train.out().lines()
                 .reduce((a, b) -> b).orElseThrow()).get("runId").asText();
         RunRecord record = new RunStore(dir).load(runId);
         assertEquals(2, record.config().parallelism().processes());
@@ -89,6 +94,28 @@ class PipelineMpjTrainingTest {
         Run tooMany = run("train", "--runs-dir", dir.toString(), "--strategy", "pipeline", "--stages", "7");
         assertEquals("error: --procs 7: expected at most 6 stages (--stages): mlp-235k has 6 layers, and a stage holds "
                 + "one at least", tooMany.err().strip());
+    }
+
+    @Test
+    void predictValidatesThePipelineAgainstStagesThatTrainWithItsMicrobatches() throws IOException {
+        Path calibration = dir.resolve("calibration.json");
+        OverlapScalingTest.calibration(MachineDescription.current()).save(calibration);
+        Run predict = run("predict", "--calibration", calibration.toString(), "--model", "mlp-235k", "--strategy", "pipeline",
+                "--procs", "2", "--microbatches", "2", "--validate", "--steps", "5", "--repeats", "1", "--json");
+        assertEquals(0, predict.exit(), predict.err());
+        assertTrue(predict.err().contains("measuring mlp-235k on mnist-mini, pipeline 2×1×2M"),
+                "the stages train with the scenario's microbatches, not the default: " + predict.err());
+        JsonNode report = Json.mapper().readTree(predict.out().lines().reduce((a, b) -> b).orElseThrow());
+        JsonNode check = report.get("validation").get(0);
+        assertEquals(1, report.get("validation").size());
+        // as PipelineScalingTest works it, at 2 microbatches of 32: the first stage's slots of 32 × 0.15 ms, two
+        // computing and one the bubble, and the first microbatch's 32 × 256 activations forward and back
+        double step = 3 * 4.8e-3 + 2 * (100e-6 + 32 * 256 * 4 * 1e-9);
+        assertEquals(64 / step, check.get("predictedImagesPerSecond").asDouble(), 1e-6);
+        double measured = check.get("measuredImagesPerSecond").asDouble();
+        assertTrue(measured > 0, check.toString());
+        assertEquals((64 / step - measured) / measured, check.get("error").asDouble(), 1e-9);
+        assertFalse(check.has("failure"), check.toString());
     }
 
     private record Run(int exit, String out, String err) {
