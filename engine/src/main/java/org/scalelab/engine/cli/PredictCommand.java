@@ -362,23 +362,26 @@ public final class PredictCommand implements Callable<Integer> {
 
     private void validationText(PrintWriter out, List<Validation.Check> checks, Validation.Settings settings) {
         out.printf(Locale.ROOT, "%nPredicted against measured on this machine (%d steps per epoch, median of %d timed epochs; "
-                + "error = (predicted − measured) / measured images/s):%n%n", settings.steps(), settings.repeats());
+                + "error = (predicted − measured) / measured images/s; speedup error the same of the speedup over the serial "
+                + "runs measured beside it):%n%n", settings.steps(), settings.repeats());
         TextTable table = TextTable.allNumeric(List.of("P", "T", "Predicted img/s", "Measured img/s", "Error",
-                "Predicted speedup", "Measured speedup"));
+                "Predicted speedup", "Measured speedup", "Speedup error"));
         for (Validation.Check check : checks) {
             Prediction p = check.predicted();
             String marker = p.oversubscribed() ? " (oversubscribed)" : "";
             if (check.failure().isPresent()) {
                 table.add(List.of(String.valueOf(p.procs()), p.threads() + marker, rate(p.imagesPerSecond()), "—",
-                        check.failure().get(), speedup(p.speedup()), "—"));
+                        check.failure().get(), speedup(p.speedup()), "—", "—"));
             } else {
                 table.add(List.of(String.valueOf(p.procs()), p.threads() + marker, rate(p.imagesPerSecond()),
-                        rate(check.measuredImagesPerSecond()), String.format(Locale.ROOT, "%+.1f %%", 100 * check.error()),
-                        speedup(p.speedup()), speedup(check.measuredSpeedup())));
+                        rate(check.measuredImagesPerSecond()), signedPercent(check.error()),
+                        speedup(p.speedup()), speedup(check.measuredSpeedup()),
+                        Double.isNaN(check.speedupError()) ? "(baseline)" : signedPercent(check.speedupError())));
             }
         }
         table.print(out, markdown);
-        out.printf(Locale.ROOT, "%nMedian absolute error: %.1f %%%n", 100 * Validation.medianAbsoluteError(checks));
+        out.printf(Locale.ROOT, "%nMedian absolute error: %.1f %% of images/s, %.1f %% of speedup%n",
+                100 * Validation.medianAbsoluteError(checks), 100 * Validation.medianAbsoluteSpeedupError(checks));
     }
 
     private ObjectNode jsonReport(Path file, MachineCalibration machine, ScalingModel scalingModel, List<Scenario> scenarios,
@@ -410,13 +413,21 @@ public final class PredictCommand implements Callable<Integer> {
                 Json.putNumber(entry, "predictedImagesPerSecond", check.predicted().imagesPerSecond());
                 Json.putNumber(entry, "measuredImagesPerSecond", check.measuredImagesPerSecond());
                 Json.putNumber(entry, "error", check.error());
+                Json.putNumber(entry, "predictedSpeedup", check.predicted().speedup());
+                Json.putNumber(entry, "measuredSpeedup", check.measuredSpeedup());
+                Json.putNumber(entry, "speedupError", check.speedupError());
                 check.failure().ifPresent(why -> entry.put("failure", why));
             }
             Json.putNumber(report, "medianAbsoluteError", Validation.medianAbsoluteError(checks));
+            Json.putNumber(report, "medianAbsoluteSpeedupError", Validation.medianAbsoluteSpeedupError(checks));
         }
         return report;
     }
 
+
+    private static String signedPercent(double fraction) {
+        return String.format(Locale.ROOT, "%+.1f %%", 100 * fraction);
+    }
 
     private static String ms(double seconds) {
         return String.format(Locale.ROOT, "%.2f", seconds * 1e3);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.scalelab.engine.bench.ScalingBenchmark;
 import org.scalelab.engine.bench.ScalingCase;
 import org.scalelab.engine.bench.ScalingResult;
@@ -28,6 +29,19 @@ public final class Validation {
         /** (predicted − measured) / measured, of images per second (and so of the step time's inverse). */
         public double error() {
             return (predicted.imagesPerSecond() - measuredImagesPerSecond) / measuredImagesPerSecond;
+        }
+
+        /**
+         * (predicted − measured) / measured, of the speedup over serial: the measured one over the serial runs taken
+         * just before and after, so the machine's drift since the calibration (±30 % within minutes on shared
+         * machines) cancels out as it does from every speedup ScaleLab reports. NaN for the serial baseline itself,
+         * whose speedup is 1 by definition.
+         */
+        public double speedupError() {
+            if (predicted.strategy() == Strategy.SERIAL) {
+                return Double.NaN;
+            }
+            return (predicted.speedup() - measuredSpeedup) / measuredSpeedup;
         }
     }
 
@@ -101,7 +115,17 @@ public final class Validation {
 
     /** The median of the absolute errors of the checks that measured, NaN when none did. */
     public static double medianAbsoluteError(List<Check> checks) {
-        double[] errors = checks.stream().filter(c -> c.failure().isEmpty()).mapToDouble(c -> Math.abs(c.error())).sorted().toArray();
+        return medianAbsolute(checks, Check::error);
+    }
+
+    /** The median of the absolute speedup errors of the checks that measured one, NaN when none did. */
+    public static double medianAbsoluteSpeedupError(List<Check> checks) {
+        return medianAbsolute(checks, Check::speedupError);
+    }
+
+    private static double medianAbsolute(List<Check> checks, ToDoubleFunction<Check> error) {
+        double[] errors = checks.stream().filter(c -> c.failure().isEmpty()).mapToDouble(error)
+                .filter(e -> !Double.isNaN(e)).map(Math::abs).sorted().toArray();
         if (errors.length == 0) {
             return Double.NaN;
         }

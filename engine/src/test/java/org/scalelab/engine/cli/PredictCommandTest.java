@@ -140,9 +140,14 @@ class PredictCommandTest {
             double measured = check.get("measuredImagesPerSecond").asDouble();
             assertTrue(measured > 0, check.toString());
             assertEquals((predicted - measured) / measured, check.get("error").asDouble(), 1e-9);
+            double predictedSpeedup = check.get("predictedSpeedup").asDouble();
+            double measuredSpeedup = check.get("measuredSpeedup").asDouble();
+            assertTrue(measuredSpeedup > 0, check.toString());
+            assertEquals((predictedSpeedup - measuredSpeedup) / measuredSpeedup, check.get("speedupError").asDouble(), 1e-9);
             assertFalse(check.has("failure"), check.toString());
         }
         assertTrue(report.get("medianAbsoluteError").asDouble() >= 0);
+        assertTrue(report.get("medianAbsoluteSpeedupError").asDouble() >= 0);
         assertTrue(run.err().contains("measuring mlp-235k on mnist-mini, threads 1×2"), run.err());
     }
 
