@@ -16,10 +16,6 @@ import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.Dataset;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
-import org.scalelab.engine.events.RunListener;
-import org.scalelab.engine.events.StepCompleted;
-import org.scalelab.engine.events.StepTimeline;
-import org.scalelab.engine.events.TimelineSampling;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.BatchLoss;
@@ -59,8 +55,6 @@ public final class PipelineStage {
 
     private final TrainingConfig config;
     private final Communicator communicator;
-    private final RunListener listener;
-    private final WorkerReporting reporting;
     private final CancellationToken cancellation;
     private final PipelineSchedule schedule;
     private final List<PipelineSchedule.Work> order;
@@ -89,11 +83,9 @@ public final class PipelineStage {
     private final BatchInput testInput;
     private final GlobalBatches batches;
     private final int stepsPerEpoch;
-    private final TimelineSampling sampling;
     private final PhaseTimer timer = new PhaseTimer();
     private final TimedCollectives messages;
-    private final long startNanos = System.nanoTime();
-    private long globalStep;
+    private final StepReports reports;
 
     /**
      * @param communicator among the stages; its rank is this stage
@@ -103,8 +95,6 @@ public final class PipelineStage {
                          WorkerReporting reporting, CancellationToken cancellation) {
         this.config = config;
         this.communicator = communicator;
-        this.reporting = reporting;
-        this.listener = reporting.steps();
         this.cancellation = cancellation;
         this.schedule = config.parallelism().pipeline().orElseThrow();
         this.order = schedule.order();
@@ -122,7 +112,7 @@ public final class PipelineStage {
         this.inputs = new InputBatches(config, dataset, 0);
         this.batches = new GlobalBatches(inputs.trainSize(), config.globalBatchSize(), schedule.microbatches());
         this.stepsPerEpoch = batches.steps(config.schedule().stepLimit());
-        this.sampling = new TimelineSampling((long) stepsPerEpoch * config.schedule().epochs());
+        this.reports = new StepReports(reporting, timer, stepsPerEpoch, config.schedule().epochs());
         int largestMicrobatch = (config.globalBatchSize() + schedule.microbatches() - 1) / schedule.microbatches();
         this.labels = new int[Math.max(largestMicrobatch, config.schedule().batchSize())];
         for (int m = 0; m < schedule.microbatches(); m++) {
@@ -170,7 +160,7 @@ public final class PipelineStage {
         BatchLoss tested = evaluate();
         timer.stop();
         double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-        reportTimeline(epoch, 0);
+        reports.epochEnded(epoch);
         return new EpochCompleted(epoch, learningRate, trained.meanLoss(), trained.accuracy(), tested.meanLoss(),
                 tested.accuracy(), batches.images(stepsPerEpoch), epochSeconds - timer.seconds(Phase.EVALUATION),
                 epochSeconds, Double.NaN, List.of(new WorkerPhases(stage, timer.secondsByPhase())));
@@ -196,14 +186,7 @@ public final class PipelineStage {
             sumMicrobatchGradients(step);
             optimizer.step(parameters, gradients, learningRate);
         }
-        globalStep++;
-        listener.onEvent(new StepCompleted(epoch, step + 1, globalStep, batch.meanLoss(), batch.accuracy(),
-                globalCount, (System.nanoTime() - startNanos) / 1e9));
-        if (sampling.keeps(globalStep)) {
-            reportTimeline(epoch, globalStep);
-        } else {
-            timer.discard();
-        }
+        reports.stepped(epoch, step, batch, globalCount);
         return batch;
     }
 
@@ -377,7 +360,7 @@ public final class PipelineStage {
             for (Layer layer : ownLayerInstances()) {
                 layer.restoreState(in);
             }
-            globalStep = (long) completedEpochs * stepsPerEpoch;
+            reports.resumeAfter(completedEpochs);
         });
     }
 
@@ -414,11 +397,5 @@ public final class PipelineStage {
 
     private static long bytes(INDArray array) {
         return array.length() * Float.BYTES;
-    }
-
-    /** The phases since the last report, as step {@code step} (0: the epoch's end) of the timeline. */
-    private void reportTimeline(int epoch, long step) {
-        reporting.timeline().onEvent(new StepTimeline(reporting.process(), reporting.thread(), epoch, step, timer.cut(),
-                timer.cutCommunicationThread()));
     }
 }

@@ -11,10 +11,6 @@ import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.data.Dataset;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.Phase;
-import org.scalelab.engine.events.RunListener;
-import org.scalelab.engine.events.StepCompleted;
-import org.scalelab.engine.events.StepTimeline;
-import org.scalelab.engine.events.TimelineSampling;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.BatchLoss;
@@ -43,9 +39,6 @@ import org.scalelab.engine.training.optim.StateArrays;
 public final class Worker {
     private final TrainingConfig config;
     private final Communicator communicator;
-    private final RunListener listener;
-    private final WorkerReporting reporting;
-    private final TimelineSampling sampling;
     private final CancellationToken cancellation;
     private final Network network;
     private final SoftmaxCrossEntropy loss;
@@ -64,8 +57,7 @@ public final class Worker {
     private final ParameterServer server;
     /** Which part of every global batch this worker trains on; -1 for the parameter server. */
     private final int part;
-    private final long startNanos = System.nanoTime();
-    private long globalStep;
+    private final StepReports reports;
 
     /**
      * @param communicator connects this worker to all the others; its rank is this worker's index
@@ -75,8 +67,6 @@ public final class Worker {
            WorkerReporting reporting, CancellationToken cancellation) {
         this.config = config;
         this.communicator = communicator;
-        this.reporting = reporting;
-        this.listener = reporting.steps();
         this.cancellation = cancellation;
         this.network = new Network(architecture, DataType.FLOAT, config.model().seed());
         this.loss = new SoftmaxCrossEntropy(network.outputCount());
@@ -87,13 +77,13 @@ public final class Worker {
         this.inputs = new InputBatches(config, dataset, part);
         this.batches = GlobalBatches.of(config, inputs.trainSize());
         this.stepsPerEpoch = batches.steps(config.schedule().stepLimit());
-        this.sampling = new TimelineSampling((long) stepsPerEpoch * config.schedule().epochs());
+        this.reports = new StepReports(reporting, timer, stepsPerEpoch, config.schedule().epochs());
         int largestPart = (config.globalBatchSize() + batches.workers() - 1) / batches.workers();
         this.trainInput = new BatchInput(network.inputShape(), largestPart);
         this.testInput = new BatchInput(network.inputShape(), config.schedule().batchSize());
         this.collectives = new TimedCollectives(communicator, timer);
         this.sync = ReplicaSync.of(config, network, collectives);
-        this.server = part < 0 ? new ParameterServer(collectives, network, optimizer, listener, cancellation,
+        this.server = part < 0 ? new ParameterServer(collectives, network, optimizer, reporting.steps(), cancellation,
                 config.parallelism().maxStaleness()) : null;
     }
 
@@ -144,7 +134,7 @@ public final class Worker {
         timer.stop();
         double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
         // After the epoch's clock stopped: handing the timeline over is not part of the epoch it describes.
-        reportTimeline(epoch, 0);
+        reports.epochEnded(epoch);
         return new EpochCompleted(epoch, learningRate, trained.meanLoss(), trained.accuracy(), tested.meanLoss(),
                 tested.accuracy(), batches.images(stepsPerEpoch), epochSeconds - timer.seconds(Phase.EVALUATION), epochSeconds,
                 Double.NaN, List.of(new WorkerPhases(communicator.rank(), timer.secondsByPhase())));
@@ -168,14 +158,7 @@ public final class Worker {
             }
             sync.afterUpdate(count, globalCount);
         } while (sync.refused());
-        globalStep++;
-        listener.onEvent(new StepCompleted(epoch, step + 1, globalStep, batch.meanLoss(), batch.accuracy(),
-                globalCount, (System.nanoTime() - startNanos) / 1e9));
-        if (sampling.keeps(globalStep)) {
-            reportTimeline(epoch, globalStep);
-        } else {
-            timer.discard();
-        }
+        reports.stepped(epoch, step, batch, globalCount);
         return batch;
     }
 
@@ -213,14 +196,9 @@ public final class Worker {
         for (Layer layer : network.layers()) {
             layer.restoreState(in);
         }
-        globalStep = (long) completedEpochs * stepsPerEpoch;
+        reports.resumeAfter(completedEpochs);
     }
 
-    /** The phases since the last report, as step {@code step} (0: the epoch's end) of the timeline. */
-    private void reportTimeline(int epoch, long step) {
-        reporting.timeline().onEvent(new StepTimeline(reporting.process(), reporting.thread(), epoch, step, timer.cut(),
-                timer.cutCommunicationThread()));
-    }
 
     /** The epoch's training loss and accuracy over every worker's images. */
     private BatchLoss totalOverWorkers(BatchLoss mine) {
