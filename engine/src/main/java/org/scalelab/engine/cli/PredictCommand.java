@@ -237,15 +237,8 @@ public final class PredictCommand implements Callable<Integer> {
             TrainingConfig.checkOverlap(strategy, compress);
         }
         OptionChecks.atLeastOne("microbatches", microbatches);
-        if (strategy.splitsLayers() && scaling != Scaling.STRONG) {
-            // as train refuses it: there is no such run to predict, nor to measure
-            throw new ConfigException("scaling", scaling, "expected strong with strategy " + strategy
-                    + ": its stages share every batch");
-        }
-        if (strategy.splitsLayers() && microbatches > batchSize) {
-            throw new ConfigException("microbatches", microbatches, "expected at most --batch (" + batchSize
-                    + "): every microbatch needs an image");
-        }
+        // as train refuses them: there is no such run to predict, nor to measure
+        TrainingConfig.checkPipeline(strategy, scaling, microbatches, batchSize);
         if (validate && overlap) {
             // the scaling benchmark trains with the allreduce after the backward pass
             throw new ConfigException("validate", true, "measures the allreduce without overlap only; leave out --overlap");

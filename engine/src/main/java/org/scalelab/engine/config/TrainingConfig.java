@@ -126,18 +126,32 @@ public record TrainingConfig(
         if (!strategy.splitsLayers()) {
             return;
         }
-        if (parallelism.scaling() != Scaling.STRONG) {
-            throw new ConfigException(TrainingOptions.SCALING.key(), parallelism.scaling(),
-                    "expected strong with strategy " + strategy + ": its stages share every batch");
-        }
-        if (parallelism.microbatches() > schedule.batchSize()) {
-            throw new ConfigException(TrainingOptions.MICROBATCHES.key(), parallelism.microbatches(),
-                    "expected at most --batch (" + schedule.batchSize() + "): every microbatch needs an image");
-        }
+        checkPipeline(strategy, parallelism.scaling(), parallelism.microbatches(), schedule.batchSize());
         if (recovery.minProcs() > 0 && recovery.minProcs() < parallelism.processes()) {
             throw new ConfigException(TrainingOptions.MIN_PROCS.key(), recovery.minProcs(), "expected 0 or "
                     + parallelism.processes() + " with strategy "
                     + strategy + ": a relaunch needs every stage, for each holds its own layers and their checkpoint");
+        }
+    }
+
+    /**
+     * A pipeline's stages share every batch (strong scaling only), cut into microbatches of an image at least.
+     * {@code predict} checks the same.
+     *
+     * @throws ConfigException naming the scaling or microbatches option when {@code strategy} splits the layers and
+     *                         they rule it out
+     */
+    public static void checkPipeline(Strategy strategy, Scaling scaling, int microbatches, int batchSize) {
+        if (!strategy.splitsLayers()) {
+            return;
+        }
+        if (scaling != Scaling.STRONG) {
+            throw new ConfigException(TrainingOptions.SCALING.key(), scaling,
+                    "expected strong with strategy " + strategy + ": its stages share every batch");
+        }
+        if (microbatches > batchSize) {
+            throw new ConfigException(TrainingOptions.MICROBATCHES.key(), microbatches,
+                    "expected at most --batch (" + batchSize + "): every microbatch needs an image");
         }
     }
 
