@@ -115,11 +115,11 @@ final class PredictCluster {
                 row.addAll(List.of(String.format(Locale.ROOT, "%,d", allreduce.floats()), ms(allreduce.predictedSeconds()),
                         ms(allreduce.wireSeconds()),
                         allreduce.failure().orElse(ms(allreduce.measuredSeconds())),
-                        allreduce.failure().isPresent() ? "—" : percent(allreduce.error())));
+                        allreduce.failure().isPresent() ? "—" : PredictCommand.signedPercent(allreduce.error())));
             }
             double measuredStep = p.globalBatch() / check.measuredImagesPerSecond();
             row.addAll(List.of(ms(p.stepSeconds()), check.failure().orElse(ms(measuredStep)),
-                    check.failure().isPresent() ? "—" : percent((p.stepSeconds() - measuredStep) / measuredStep)));
+                    check.failure().isPresent() ? "—" : PredictCommand.signedPercent((p.stepSeconds() - measuredStep) / measuredStep)));
             table.add(row);
         }
         table.print(out, markdown);
@@ -154,9 +154,5 @@ final class PredictCluster {
 
     private static String ms(double seconds) {
         return String.format(Locale.ROOT, "%.2f ms", seconds * 1e3);
-    }
-
-    private static String percent(double error) {
-        return String.format(Locale.ROOT, "%+.1f %%", 100 * error);
     }
 }

@@ -417,8 +417,8 @@ public final class PredictCommand implements Callable<Integer> {
         return report;
     }
 
-
-    private static String signedPercent(double fraction) {
+    /** An error as tables print it: "+12.3 %". */
+    static String signedPercent(double fraction) {
         return String.format(Locale.ROOT, "%+.1f %%", 100 * fraction);
     }
 

@@ -22,7 +22,6 @@ final class PipelineRank implements EpochRunner {
     private final PipelineStage stage;
     private final CpuMeter cpu = new CpuMeter();
     private final TrainingConfig config;
-    private final int lastEpoch;
     private final WorkerFiles files;
 
     /** @param listener receives the stage's step events and its timeline */
@@ -33,7 +32,6 @@ final class PipelineRank implements EpochRunner {
         // After the stage's network has loaded ND4J's backend, which sets the native threads it is asked for
         NativeThreads.useOnThisThread(config.parallelism().strategy().nativeThreadsPerWorker(config.parallelism().threads()));
         this.config = config;
-        this.lastEpoch = config.schedule().epochs();
         this.files = files;
         if (files.resumeAfterEpoch() > 0) {
             stage.restore(files.checkpoint());
@@ -47,7 +45,7 @@ final class PipelineRank implements EpochRunner {
         if (files.checkpointAfter(epoch, config)) {
             stage.checkpoint(files.checkpoint(), epoch);
         }
-        if (epoch == lastEpoch) {
+        if (epoch == config.schedule().epochs()) {
             INDArray parameters = stage.gatherParameters(); // the whole network's on rank 0, null on the others
             if (parameters != null) {
                 files.saveWeights(parameters);
