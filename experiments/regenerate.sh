@@ -10,10 +10,21 @@ cd "$root"
 runs="${SCALELAB_STUDY_RUNS:-$(mktemp -d)}"
 plans=("$@")
 [ ${#plans[@]} -gt 0 ] || plans=(experiments/plans/*.json)
+# The ranks of one study keep the one-minute load average up for a minute after they end: wait (up to three minutes)
+# until it is below half the cores, so that a study neither starts in the last one's tail nor reports its load.
+settle() {
+    local waited=0
+    while awk -v load="$(cut -d' ' -f1 /proc/loadavg)" -v cores="$(nproc)" 'BEGIN { exit !(load >= cores / 2) }' \
+        && [ "$waited" -lt 180 ]; do
+        sleep 10
+        waited=$((waited + 10))
+    done
+}
 for plan in "${plans[@]}"; do
     name="$(basename "$plan" .json)"
     extra=()
     case "$name" in study-c-*|study-f-*) extra=(--allow-oversubscribe) ;; esac
+    settle
     load="$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "== $name ($(date -u +%H:%M), load $load)" >&2
     result="$(./scalelab study run "$plan" --quick "${extra[@]}" --json --runs-dir "$runs" | tail -n 1)"
