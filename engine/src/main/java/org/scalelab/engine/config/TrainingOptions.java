@@ -97,7 +97,8 @@ public final class TrainingOptions {
             ValueType.integerAtLeast(1), 256, c -> c.parallelism().bucketKb());
     public static final TrainingOption<Integer> MICROBATCHES = option("microbatches", "Microbatches", "M",
             "pipeline: each global batch flows through the stages in M parts, all forward then all backward; more "
-                    + "parts leave the stages idle less (the bubble is (P-1)/(M+P-1) of a step) but each is smaller.",
+                    + "parts leave the stages idle less (the bubble is (P-1)/(M+P-1) of a step) but each is smaller "
+                    + "(and a batchnorm layer normalises each part by its own statistics).",
             ValueType.integerAtLeast(1), 4, c -> c.parallelism().microbatches());
 
     public static final TrainingOption<Integer> MAX_STALENESS = option("maxStaleness", "Max staleness", "S",

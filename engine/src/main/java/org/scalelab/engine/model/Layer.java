@@ -52,6 +52,15 @@ public interface Layer {
     INDArray backward(INDArray gradOutput, boolean inputGradientNeeded);
 
     /**
+     * Makes this layer fold its batches into {@code original}'s running statistics (a batch normalisation's mean
+     * and variance) instead of its own: another instance of a network over the same parameters, fed some of the
+     * batches, then leaves one set of statistics, as one instance fed all of them in turn would. {@code original}
+     * is the same layer of the same architecture; layers without running statistics have nothing to share.
+     */
+    default void shareRunningStatistics(Layer original) {
+    }
+
+    /**
      * Writes what training changes in the layer besides its parameters (running statistics, a random
      * generator's position), for a checkpoint; most layers have nothing to write.
      */

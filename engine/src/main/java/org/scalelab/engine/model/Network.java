@@ -58,12 +58,17 @@ public final class Network {
     }
 
     /**
-     * Another instance of this network's layers over the same parameters, with gradients and activations of its
-     * own. A layer keeps only its last forward pass for its backward pass, so a pipeline stage holds one such
-     * instance per microbatch it has in flight.
+     * Another instance of this network's layers over the same parameters and running statistics, with gradients
+     * and activations of its own. A layer keeps only its last forward pass for its backward pass, so a pipeline
+     * stage holds one such instance per microbatch it has in flight; every microbatch's batch statistics fold into
+     * the one running average that evaluation uses, in the order the microbatches go forward.
      */
     public Network sharingParameters() {
-        return new Network(architecture, seed, parameters, parameters.dataType());
+        Network instance = new Network(architecture, seed, parameters, parameters.dataType());
+        for (int i = 0; i < layers.size(); i++) {
+            instance.layers.get(i).shareRunningStatistics(layers.get(i));
+        }
+        return instance;
     }
 
     public Architecture architecture() {

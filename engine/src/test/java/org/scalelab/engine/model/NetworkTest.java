@@ -1,6 +1,7 @@
 package org.scalelab.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.scalelab.engine.model.spec.BatchNormSpec;
 import org.scalelab.engine.model.spec.DenseSpec;
 import org.scalelab.engine.model.spec.FlattenSpec;
 import org.scalelab.engine.model.spec.ReluSpec;
@@ -73,5 +75,32 @@ class NetworkTest {
 
         assertEquals(first, second, 0);
         assertEquals(gradients, network.gradients());
+    }
+
+    /**
+     * A pipeline stage trains one instance per microbatch: the batch statistics of every microbatch must reach the
+     * running averages evaluation reads, as if one network had seen the microbatches in turn.
+     */
+    @Test
+    void instancesSharingParametersFoldTheirBatchesIntoOneRunningAverage() {
+        Architecture normalised = new Architecture("normalised", SampleShape.image(2, 3, 3),
+                List.of(new BatchNormSpec(null, null), new FlattenSpec(), new DenseSpec(4),
+                        new BatchNormSpec(null, null), new DenseSpec(3)));
+        Network stage = new Network(normalised, DataType.DOUBLE, 7);
+        Network secondMicrobatch = stage.sharingParameters();
+        Network inTurn = new Network(normalised, DataType.DOUBLE, 7);
+        RandomBatch first = RandomBatch.of(stage, DataType.DOUBLE, 5, 1);
+        RandomBatch second = RandomBatch.of(stage, DataType.DOUBLE, 5, 2);
+        INDArray before = stage.forward(first.input(), false).dup();
+
+        stage.forward(first.input(), true);
+        secondMicrobatch.forward(second.input(), true);
+        inTurn.forward(first.input(), true);
+        inTurn.forward(second.input(), true);
+
+        INDArray evaluated = stage.forward(first.input(), false).dup();
+        assertNotEquals(before, evaluated, "the running statistics moved");
+        assertEquals(inTurn.forward(first.input(), false), evaluated);
+        assertEquals(evaluated, secondMicrobatch.forward(first.input(), false), "every instance evaluates alike");
     }
 }

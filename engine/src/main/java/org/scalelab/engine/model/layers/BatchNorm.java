@@ -4,6 +4,7 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.Blas;
 import org.scalelab.engine.model.kernels.ChannelKernels;
@@ -44,8 +45,9 @@ public final class BatchNorm extends AbstractLayer {
     private final double[] gammaBeta;
     private final double[] batchMean;
     private final double[] batchInverseDeviation;
-    private final double[] runningMean;
-    private final double[] runningVariance;
+    /** Running statistics: this layer's own, or those of the instance it shares them with. */
+    private double[] runningMean;
+    private double[] runningVariance;
     /** Scratch, forward: {@code y = scale·x + shift}. */
     private final double[] scale;
     private final double[] shift;
@@ -101,6 +103,13 @@ public final class BatchNorm extends AbstractLayer {
     public void initialise(Random random) {
         parameters.get(NDArrayIndex.interval(0, channels)).assign(1);
         parameters.get(NDArrayIndex.interval(channels, 2 * channels)).assign(0);
+    }
+
+    @Override
+    public void shareRunningStatistics(Layer original) {
+        BatchNorm other = (BatchNorm) original;
+        this.runningMean = other.runningMean;
+        this.runningVariance = other.runningVariance;
     }
 
     @Override

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,27 @@ class PipelineMpjTrainingTest {
         assertSameWeights(serial, runs.weights(pipeline(model, 2, 4)), model + ", 2 stages × 4 microbatches");
         // microbatches of 21, 21 and 22 images; mlp-235k's first stage is flatten alone, which sends no gradient back
         assertSameWeights(serial, runs.weights(pipeline(model, 3, 3)), model + ", 3 stages × 3 microbatches");
+    }
+
+    /**
+     * Batch normalisation normalises each microbatch by its own statistics, as GPipe does: one microbatch is the
+     * serial run's whole batch, more are not (NetworkTest checks that their statistics share one running average).
+     */
+    @Test
+    void batchNormalisedStagesReachTheSerialWeightsWithOneMicrobatch() throws IOException {
+        Path architecture = dir.resolve("normalised.json");
+        Files.writeString(architecture, """
+                {"name": "normalised", "input": {"channels": 1, "height": 28, "width": 28}, "layers": [
+                  {"type": "conv2d", "filters": 4, "kernel": 3, "padding": "same"}, {"type": "batchnorm"},
+                  {"type": "relu"}, {"type": "maxpool2d", "size": 2}, {"type": "flatten"},
+                  {"type": "dense", "units": 16}, {"type": "batchnorm"}, {"type": "relu"}, {"type": "dense", "units": 10}]}
+                """);
+        String model = architecture.toString();
+        float[] serial = runs.weights(twentySteps(model));
+        assertSameWeights(serial, runs.weights(pipeline(model, 2, 1)), "2 stages × 1 microbatch");
+        float[] twoMicrobatches = runs.weights(pipeline(model, 2, 2));
+        assertFalse(IntStream.range(0, serial.length).allMatch(i -> Math.abs(serial[i] - twoMicrobatches[i]) < 1e-4),
+                "microbatches of 32 are normalised by their own statistics, not the batch of 64's");
     }
 
     @Test
