@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.parallel.launch.ChildJvm;
+import org.scalelab.engine.parallel.launch.NativeThreadEnvironment;
 
 /**
  * Runs one {@link BenchWorker} measurement in a JVM of its own, started with {@code OMP_NUM_THREADS} set to the
@@ -32,7 +32,7 @@ final class BenchChild {
         progress.flush();
         List<String> args = new ArrayList<>(List.of(mode.name(), model, String.valueOf(batchSize), String.valueOf(steps),
                 String.valueOf(threads)));
-        Process child = ChildJvm.start(BenchWorker.class, args, Map.of("OMP_NUM_THREADS", String.valueOf(threads)));
+        Process child = ChildJvm.start(BenchWorker.class, args, NativeThreadEnvironment.forThreads(threads));
         try {
             String last = null;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -8,11 +8,12 @@ import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.parallel.launch.ParentWatch;
 import org.scalelab.engine.provenance.EnvironmentInfo;
 import org.scalelab.engine.training.Models;
+import org.scalelab.engine.training.NativeThreads;
 
 /**
  * Measures one model in a JVM of its own, because the native thread count can only be set before a JVM
- * starts. Arguments: {@link Mode}, model, batch size, steps, thread count (for the record: the parent sets
- * {@code OMP_NUM_THREADS}). Prints the measurement as the last line, in JSON.
+ * starts. Arguments: {@link Mode}, model, batch size, steps, thread count (the parent sets {@code OMP_NUM_THREADS}
+ * to it, which sizes the native pools; the Java kernels are given as many threads here). Prints the measurement as the last line, in JSON.
  */
 final class BenchWorker {
     enum Mode {
@@ -33,6 +34,7 @@ final class BenchWorker {
         int batchSize = Integer.parseInt(args[2]);
         int steps = Integer.parseInt(args[3]);
         int threads = Integer.parseInt(args[4]);
+        NativeThreads.useOnThisThread(threads);
         Object measurement = switch (mode) {
             case SPEED -> {
                 Architecture architecture = Models.resolve(args[1]);

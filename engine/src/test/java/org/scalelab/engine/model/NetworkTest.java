@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.scalelab.engine.model.kernels.IntraOpThreads;
 import org.scalelab.engine.model.spec.BatchNormSpec;
 import org.scalelab.engine.model.spec.DenseSpec;
 import org.scalelab.engine.model.spec.FlattenSpec;
@@ -102,5 +103,27 @@ class NetworkTest {
         assertNotEquals(before, evaluated, "the running statistics moved");
         assertEquals(inTurn.forward(first.input(), false), evaluated);
         assertEquals(evaluated, secondMicrobatch.forward(first.input(), false), "every instance evaluates alike");
+    }
+
+    /**
+     * The kernels written in Java share a batch's samples among the intra-op threads: at 48 CIFAR images and three
+     * threads the input's transposition, the first convolution's im2col and both poolings are each cut into ranges,
+     * and every gradient is the one thread's, bit for bit.
+     */
+    @Test
+    void intraOpThreadsChangeNoGradient() {
+        Network network = new Network(Presets.find("cnn-1m").orElseThrow(), DataType.FLOAT, 3);
+        RandomBatch batch = RandomBatch.of(network, DataType.FLOAT, 48, 5);
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(network.outputCount());
+        double oneThreadLoss = batch.forwardBackward(network, loss);
+        INDArray oneThread = network.gradients().dup();
+
+        IntraOpThreads.useOnThisThread(3);
+        try {
+            assertEquals(oneThreadLoss, batch.forwardBackward(network, loss));
+        } finally {
+            IntraOpThreads.useOnThisThread(1);
+        }
+        assertEquals(oneThread, network.gradients());
     }
 }

@@ -28,7 +28,8 @@ import org.scalelab.engine.model.SampleShape;
  * NaN wins, carrying the divergence forward to the loss, which reports it. DOUBLE, used by the gradient checks,
  * takes plain loops.
  *
- * <p>Holds scratch arrays and the winners of the last forward pass, so it is not thread-safe: each layer owns one.
+ * <p>The samples of a batch are shared among the worker's {@link IntraOpThreads}, each with scratch arrays of its own.
+ * Holds those and the winners of the last forward pass, so an instance serves one worker: each layer owns one.
  */
 public final class MaxPooling {
     /** Set in a winner when ReLU zeroed the window's maximum, so that no gradient goes back through it. */
@@ -52,12 +53,18 @@ public final class MaxPooling {
      * or'ed with {@link #NO_GRADIENT} where the ReLU zeroed the window.
      */
     private int[] winners = new int[0];
-    private int[] bitsIn = new int[0];
-    private int[] bitsOut = new int[0];
-    private float[] floatIn = new float[0];
-    private float[] floatOut = new float[0];
-    private double[] doubleIn = new double[0];
-    private double[] doubleOut = new double[0];
+    /** One per intra-op thread. */
+    private SampleScratch[] scratch = new SampleScratch[0];
+
+    /** One sample's values, as one thread pools it or places its gradients. */
+    private static final class SampleScratch {
+        private int[] bitsIn = new int[0];
+        private int[] bitsOut = new int[0];
+        private float[] floatIn = new float[0];
+        private float[] floatOut = new float[0];
+        private double[] doubleIn = new double[0];
+        private double[] doubleOut = new double[0];
+    }
 
     /**
      * @param output    the pooled shape, its height and width already fitted to {@code input}, size and stride
@@ -91,23 +98,26 @@ public final class MaxPooling {
         if (winners.length < batch * outputPerSample) {
             winners = new int[batch * outputPerSample];
         }
-        if (x.dataType() == DataType.FLOAT) {
-            IntBuffer in = bits(x);
-            IntBuffer out = bits(y);
-            for (int sample = 0; sample < batch; sample++) {
-                in.get(sampleStart(x, sample, inputPerSample), bitsIn, 0, inputPerSample);
-                poolFloats(sample * outputPerSample);
-                out.put(sampleStart(y, sample, outputPerSample), bitsOut, 0, outputPerSample);
+        IntraOpThreads.onThisThread().split(batch, inputPerSample, (lane, from, to) -> {
+            SampleScratch buffers = scratch[lane];
+            if (x.dataType() == DataType.FLOAT) {
+                IntBuffer in = bits(x);
+                IntBuffer out = bits(y);
+                for (int sample = from; sample < to; sample++) {
+                    in.get(sampleStart(x, sample, inputPerSample), buffers.bitsIn, 0, inputPerSample);
+                    poolFloats(buffers, sample * outputPerSample);
+                    out.put(sampleStart(y, sample, outputPerSample), buffers.bitsOut, 0, outputPerSample);
+                }
+            } else {
+                DoubleBuffer in = x.data().asNioDouble();
+                DoubleBuffer out = y.data().asNioDouble();
+                for (int sample = from; sample < to; sample++) {
+                    in.get(sampleStart(x, sample, inputPerSample), buffers.doubleIn, 0, inputPerSample);
+                    poolDoubles(buffers, sample * outputPerSample);
+                    out.put(sampleStart(y, sample, outputPerSample), buffers.doubleOut, 0, outputPerSample);
+                }
             }
-        } else {
-            DoubleBuffer in = x.data().asNioDouble();
-            DoubleBuffer out = y.data().asNioDouble();
-            for (int sample = 0; sample < batch; sample++) {
-                in.get(sampleStart(x, sample, inputPerSample), doubleIn, 0, inputPerSample);
-                poolDoubles(sample * outputPerSample);
-                out.put(sampleStart(y, sample, outputPerSample), doubleOut, 0, outputPerSample);
-            }
-        }
+        });
     }
 
     /**
@@ -120,45 +130,52 @@ public final class MaxPooling {
             throw new IllegalStateException("max pooling backward pass of " + batch + " samples after a forward pass of "
                     + winners.length / outputPerSample);
         }
-        if (dx.dataType() == DataType.FLOAT && disjoint) {
-            IntBuffer gradients = bits(dy);
-            IntBuffer inputGradients = bits(dx);
-            for (int sample = 0; sample < batch; sample++) {
-                gradients.get(sampleStart(dy, sample, outputPerSample), bitsOut, 0, outputPerSample);
-                placeGradients(sample * outputPerSample);
-                inputGradients.put(sampleStart(dx, sample, inputPerSample), bitsIn, 0, inputPerSample);
-            }
-        } else if (dx.dataType() == DataType.FLOAT) {
-            FloatBuffer gradients = dy.data().asNioFloat();
-            FloatBuffer inputGradients = dx.data().asNioFloat();
-            for (int sample = 0; sample < batch; sample++) {
-                gradients.get(sampleStart(dy, sample, outputPerSample), floatOut, 0, outputPerSample);
-                Arrays.fill(floatIn, 0, inputPerSample, 0f);
-                int first = sample * outputPerSample;
-                for (int o = 0; o < outputPerSample; o++) {
-                    int winner = winners[first + o];
-                    if (winner >= 0) {
-                        floatIn[winner] += floatOut[o];
-                    }
+        IntraOpThreads.onThisThread().split(batch, inputPerSample, (lane, from, to) -> {
+            SampleScratch buffers = scratch[lane];
+            if (dx.dataType() == DataType.FLOAT && disjoint) {
+                IntBuffer gradients = bits(dy);
+                IntBuffer inputGradients = bits(dx);
+                for (int sample = from; sample < to; sample++) {
+                    gradients.get(sampleStart(dy, sample, outputPerSample), buffers.bitsOut, 0, outputPerSample);
+                    placeGradients(buffers, sample * outputPerSample);
+                    inputGradients.put(sampleStart(dx, sample, inputPerSample), buffers.bitsIn, 0, inputPerSample);
                 }
-                inputGradients.put(sampleStart(dx, sample, inputPerSample), floatIn, 0, inputPerSample);
-            }
-        } else {
-            DoubleBuffer gradients = dy.data().asNioDouble();
-            DoubleBuffer inputGradients = dx.data().asNioDouble();
-            for (int sample = 0; sample < batch; sample++) {
-                gradients.get(sampleStart(dy, sample, outputPerSample), doubleOut, 0, outputPerSample);
-                Arrays.fill(doubleIn, 0, inputPerSample, 0d);
-                int first = sample * outputPerSample;
-                for (int o = 0; o < outputPerSample; o++) {
-                    int winner = winners[first + o];
-                    if (winner >= 0) {
-                        doubleIn[winner] += doubleOut[o];
+            } else if (dx.dataType() == DataType.FLOAT) {
+                FloatBuffer gradients = dy.data().asNioFloat();
+                FloatBuffer inputGradients = dx.data().asNioFloat();
+                float[] in = buffers.floatIn;
+                float[] out = buffers.floatOut;
+                for (int sample = from; sample < to; sample++) {
+                    gradients.get(sampleStart(dy, sample, outputPerSample), out, 0, outputPerSample);
+                    Arrays.fill(in, 0, inputPerSample, 0f);
+                    int first = sample * outputPerSample;
+                    for (int o = 0; o < outputPerSample; o++) {
+                        int winner = winners[first + o];
+                        if (winner >= 0) {
+                            in[winner] += out[o];
+                        }
                     }
+                    inputGradients.put(sampleStart(dx, sample, inputPerSample), in, 0, inputPerSample);
                 }
-                inputGradients.put(sampleStart(dx, sample, inputPerSample), doubleIn, 0, inputPerSample);
+            } else {
+                DoubleBuffer gradients = dy.data().asNioDouble();
+                DoubleBuffer inputGradients = dx.data().asNioDouble();
+                double[] in = buffers.doubleIn;
+                double[] out = buffers.doubleOut;
+                for (int sample = from; sample < to; sample++) {
+                    gradients.get(sampleStart(dy, sample, outputPerSample), out, 0, outputPerSample);
+                    Arrays.fill(in, 0, inputPerSample, 0d);
+                    int first = sample * outputPerSample;
+                    for (int o = 0; o < outputPerSample; o++) {
+                        int winner = winners[first + o];
+                        if (winner >= 0) {
+                            in[winner] += out[o];
+                        }
+                    }
+                    inputGradients.put(sampleStart(dx, sample, inputPerSample), in, 0, inputPerSample);
+                }
             }
-        }
+        });
     }
 
     /** Where a sample starts in the array's NIO buffer, which starts at the root buffer of a view. */
@@ -180,13 +197,13 @@ public final class MaxPooling {
      * cache). With the ReLU it pools {@code x} and applies the ReLU to the maxima: pooling ReLU'd keys, half of
      * them tied at zero, was a third slower.
      */
-    private void poolFloats(int firstWinner) {
-        int[] in = bitsIn;
+    private void poolFloats(SampleScratch buffers, int firstWinner) {
+        int[] in = buffers.bitsIn;
         for (int i = 0; i < inputPerSample; i++) {
             in[i] = orderedKey(in[i]);
         }
-        poolKeys(firstWinner);
-        int[] out = bitsOut;
+        poolKeys(buffers, firstWinner);
+        int[] out = buffers.bitsOut;
         for (int o = 0; o < outputPerSample; o++) {
             out[o] = orderedKey(out[o]);  // the map is its own inverse
         }
@@ -205,9 +222,9 @@ public final class MaxPooling {
      * won, into {@link #winners}: a window's values one after the other, each compared with the running maxima
      * of all channels at once. A later value wins only when strictly larger, so the first maximum wins ties.
      */
-    private void poolKeys(int firstWinner) {
-        int[] in = bitsIn;
-        int[] out = bitsOut;
+    private void poolKeys(SampleScratch buffers, int firstWinner) {
+        int[] in = buffers.bitsIn;
+        int[] out = buffers.bitsOut;
         int[] won = winners;
         int[] offsets = windowOffsets;
         int channels = input.channels();
@@ -241,9 +258,9 @@ public final class MaxPooling {
      * a sample that stays in cache: 1.0–1.3 ms for cnn-1m's first pooling, where writing every value of each window
      * with masks took 2.1, and finding the winner's place from its window index in this loop 1.8.
      */
-    private void placeGradients(int firstWinner) {
-        int[] in = bitsIn;
-        int[] out = bitsOut;
+    private void placeGradients(SampleScratch buffers, int firstWinner) {
+        int[] in = buffers.bitsIn;
+        int[] out = buffers.bitsOut;
         int[] won = winners;
         Arrays.fill(in, 0, inputPerSample, 0);
         for (int o = 0; o < outputPerSample; o++) {
@@ -261,14 +278,14 @@ public final class MaxPooling {
     }
 
     /** One DOUBLE sample (gradient checks): the plain loop, speed does not matter here. */
-    private void poolDoubles(int firstWinner) {
+    private void poolDoubles(SampleScratch buffers, int firstWinner) {
         int o = 0;
         for (int corner : windowCorners) {
             for (int c = 0; c < input.channels(); c++, o++) {
                 int winner = 0;
-                double best = doubleValue(corner + c);
+                double best = doubleValue(buffers, corner + c);
                 for (int t = 1; t < windowOffsets.length; t++) {
-                    double value = doubleValue(corner + windowOffsets[t] + c);
+                    double value = doubleValue(buffers, corner + windowOffsets[t] + c);
                     if (value > best) {
                         best = value;
                         winner = t;
@@ -276,20 +293,20 @@ public final class MaxPooling {
                 }
                 int index = corner + windowOffsets[winner] + c;
                 winners[firstWinner + o] = reluFirst && best <= 0 ? index | NO_GRADIENT : index;
-                doubleOut[o] = best;
+                buffers.doubleOut[o] = best;
             }
         }
     }
 
     /** An input value of the DOUBLE sample, after the ReLU if there is one (+0 for a set sign bit, as {@link Elementwise#relu}). */
-    private double doubleValue(int index) {
-        double value = doubleIn[index];
+    private double doubleValue(SampleScratch buffers, int index) {
+        double value = buffers.doubleIn[index];
         return reluFirst && Double.doubleToRawLongBits(value) < 0 ? 0d : value;
     }
 
     /**
-     * Checks that both arrays are contiguous NHWC batches of this pooling's shapes and of one type, sizes the
-     * scratch arrays for that type, and returns the batch size.
+     * Checks that both arrays are contiguous NHWC batches of this pooling's shapes and of one type, sizes every
+     * intra-op thread's scratch arrays for that type, and returns the batch size.
      */
     private int prepare(INDArray inputSide, INDArray outputSide) {
         int batch = (int) inputSide.size(0);
@@ -308,14 +325,24 @@ public final class MaxPooling {
     }
 
     private void allocateScratch(DataType type) {
-        if (type == DataType.FLOAT && floatIn.length < inputPerSample) {
-            bitsIn = new int[inputPerSample];
-            bitsOut = new int[outputPerSample];
-            floatIn = new float[inputPerSample];
-            floatOut = new float[outputPerSample];
-        } else if (type == DataType.DOUBLE && doubleIn.length < inputPerSample) {
-            doubleIn = new double[inputPerSample];
-            doubleOut = new double[outputPerSample];
+        int threads = IntraOpThreads.onThisThread().count();
+        if (scratch.length < threads) {
+            SampleScratch[] more = Arrays.copyOf(scratch, threads);
+            for (int lane = scratch.length; lane < threads; lane++) {
+                more[lane] = new SampleScratch();
+            }
+            scratch = more;
+        }
+        for (SampleScratch buffers : scratch) {
+            if (type == DataType.FLOAT && buffers.floatIn.length < inputPerSample) {
+                buffers.bitsIn = new int[inputPerSample];
+                buffers.bitsOut = new int[outputPerSample];
+                buffers.floatIn = new float[inputPerSample];
+                buffers.floatOut = new float[outputPerSample];
+            } else if (type == DataType.DOUBLE && buffers.doubleIn.length < inputPerSample) {
+                buffers.doubleIn = new double[inputPerSample];
+                buffers.doubleOut = new double[outputPerSample];
+            }
         }
     }
 }

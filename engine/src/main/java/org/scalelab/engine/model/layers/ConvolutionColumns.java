@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.model.kernels.IntraOpThreads;
 
 /**
  * The im2col matrix of a convolution's NHWC input: one row per output position {@code (n, oh, ow)}, holding the
@@ -33,8 +34,11 @@ final class ConvolutionColumns {
     private final ReshapedView matrix = new ReshapedView();
     /** The input batch, copied to the heap in one piece. */
     private byte[] image = new byte[0];
-    /** Whole patches staged in the heap, then written to native memory a chunk at a time (stays in L2). */
-    private byte[] patches = new byte[0];
+    /**
+     * Per intra-op thread, whole patches staged in the heap, then written to native memory a chunk at a time (stays
+     * in L2).
+     */
+    private byte[][] patches = new byte[0][];
 
     ConvolutionColumns(SampleShape input, SampleShape output, int kernel, int stride) {
         this.height = input.height();
@@ -55,42 +59,52 @@ final class ConvolutionColumns {
         return kernel * kernel * channels;
     }
 
-    /** The columns of the batch {@code x} as a {@code [n·oH·oW, kH·kW·in]} matrix (a reused buffer). */
+    /**
+     * The columns of the batch {@code x} as a {@code [n·oH·oW, kH·kW·in]} matrix (a reused buffer), the samples shared
+     * among the worker's {@link IntraOpThreads}.
+     */
     INDArray of(INDArray x) {
         int batch = (int) x.size(0);
         int bytes = x.dataType().width();
         int imageBytes = (int) x.length() * bytes;
+        int sampleBytes = imageBytes / batch;
         int patchBytes = patchLength() * bytes;
+        int positions = outHeight * outWidth;
+        IntraOpThreads threads = IntraOpThreads.onThisThread();
         if (image.length < imageBytes) {
             image = new byte[imageBytes];
         }
-        if (patches.length < patchBytes) {
-            patches = new byte[Math.max(patchBytes, CHUNK_BYTES / patchBytes * patchBytes)];
+        if (patches.length < threads.count() || patches[0].length < patchBytes) {
+            patches = new byte[threads.count()][Math.max(patchBytes, CHUNK_BYTES / patchBytes * patchBytes)];
         }
-        x.data().asNio().get((int) x.offset() * bytes, image, 0, imageBytes);
         INDArray buffer = columns.get(batch, x.dataType());
-        ByteBuffer target = buffer.data().asNio();
-        int written = (int) buffer.offset() * bytes;
-        int filled = 0;
-        for (int n = 0; n < batch; n++) {
-            for (int oh = 0; oh < outHeight; oh++) {
-                for (int ow = 0; ow < outWidth; ow++) {
-                    if (filled == patches.length) {
-                        target.put(written, patches, 0, filled);
-                        written += filled;
-                        filled = 0;
+        threads.split(batch, (long) positions * patchLength(), (lane, from, to) -> {
+            x.data().asNio().get((int) x.offset() * bytes + from * sampleBytes, image, from * sampleBytes,
+                    (to - from) * sampleBytes);
+            byte[] staged = patches[lane];
+            ByteBuffer target = buffer.data().asNio();
+            int written = (int) buffer.offset() * bytes + from * positions * patchBytes;
+            int filled = 0;
+            for (int n = from; n < to; n++) {
+                for (int oh = 0; oh < outHeight; oh++) {
+                    for (int ow = 0; ow < outWidth; ow++) {
+                        if (filled + patchBytes > staged.length) {
+                            target.put(written, staged, 0, filled);
+                            written += filled;
+                            filled = 0;
+                        }
+                        copyPatch(staged, n, oh, ow, bytes, filled);
+                        filled += patchBytes;
                     }
-                    copyPatch(n, oh, ow, bytes, filled);
-                    filled += patchBytes;
                 }
             }
-        }
-        target.put(written, patches, 0, filled);
-        return matrix.of(buffer, new long[] {(long) batch * outHeight * outWidth, patchLength()});
+            target.put(written, staged, 0, filled);
+        });
+        return matrix.of(buffer, new long[] {(long) batch * positions, patchLength()});
     }
 
-    /** Writes the patch seen by output position {@code (n, oh, ow)} into the chunk at {@code into}. */
-    private void copyPatch(int n, int oh, int ow, int bytes, int into) {
+    /** Writes the patch seen by output position {@code (n, oh, ow)} into the chunk {@code patches} at {@code into}. */
+    private void copyPatch(byte[] patches, int n, int oh, int ow, int bytes, int into) {
         int pixelBytes = channels * bytes;
         int segmentBytes = kernel * pixelBytes;
         int left = ow * stride - padLeft;

@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * How one niodev rank is started: the same java binary as this JVM, the worker class path plus MPJ's jar,
  * {@code RankMain RANK CONF niodev} followed by the application arguments, the address the rank may listen on,
- * and the environment every rank needs ({@code MPJ_HOME}, {@code OMP_NUM_THREADS}). A rank on another host gets the same command line through
- * the remote shell, which assumes the same paths there (a shared file system or an identical install).
+ * and the environment every rank needs ({@code MPJ_HOME}, {@link NativeThreadEnvironment}). A rank on another host
+ * gets the same command line through the remote shell, which assumes the same paths there (a shared file system or an identical install).
  */
 final class RankCommand {
     private final List<String> javaCommand;
@@ -25,7 +26,8 @@ final class RankCommand {
         javaCommand.add("-cp");
         javaCommand.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         javaCommand.add(RankProtocol.RANK_MAIN);
-        this.environment = Map.of("MPJ_HOME", mpjHome.toString(), "OMP_NUM_THREADS", Integer.toString(spec.nativeThreads()));
+        this.environment = new TreeMap<>(NativeThreadEnvironment.forThreads(spec.nativeThreads()));
+        environment.put("MPJ_HOME", mpjHome.toString());
         this.remoteShell = spec.remoteShell();
     }
 

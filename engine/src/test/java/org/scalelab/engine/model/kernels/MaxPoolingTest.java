@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -111,6 +112,33 @@ class MaxPoolingTest {
         assertEquals(nd4jForward(relu, size, stride, output), y);
         assertEquals(nd4jBackward(relu, dy, size, stride).muli(positive), dx);
         assertTrue(y.eq(0).castTo(DataType.INT).sumNumber().intValue() > 0, "some windows were zeroed");
+    }
+
+    /** A batch shared among three intra-op threads, in uneven ranges of samples, pools as ND4J does. */
+    @ParameterizedTest(name = "ReLU first: {0}")
+    @ValueSource(booleans = {false, true})
+    void samplesSharedAmongIntraOpThreadsMatchNd4j(boolean reluFirst) {
+        SampleShape input = SampleShape.image(32, 32, 32);
+        SampleShape output = pooled(input, 2, 2);
+        INDArray x = images(DataType.FLOAT, 8, input, 9).subi(0.5);
+        Nd4j.getRandom().setSeed(10);
+        INDArray dy = Nd4j.randn(DataType.FLOAT, 8, output.height(), output.width(), output.channels());
+        MaxPooling pooling = new MaxPooling(input, output, 2, 2, reluFirst);
+        INDArray y = Nd4j.create(DataType.FLOAT, 8, output.height(), output.width(), output.channels());
+        INDArray dx = Nd4j.create(DataType.FLOAT, x.shape());
+
+        IntraOpThreads.useOnThisThread(3);  // 8 samples of 32,768 values: ranges of 2, 3 and 3 samples
+        try {
+            pooling.forward(x, y);
+            pooling.backward(dy, dx);
+        } finally {
+            IntraOpThreads.useOnThisThread(1);
+        }
+
+        INDArray pooled = reluFirst ? Transforms.relu(x, true) : x;
+        INDArray expected = nd4jBackward(pooled, dy, 2, 2);
+        assertEquals(nd4jForward(pooled, 2, 2, output), y);
+        assertEquals(reluFirst ? expected.muli(x.gt(0).castTo(DataType.FLOAT)) : expected, dx);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.scalelab.engine.parallel.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,5 +31,25 @@ class RankCommandTest {
                 Optional.of(Path.of("/dev/shm/scalelab-ring-1-2")), "org.example.Task", List.of());
         assertEquals(List.of("ring-shm", "/dev/shm/scalelab-ring-1-2", "org.example.Task"), shm.toList());
         assertEquals(shm, RankProtocol.RankArguments.parse(shm.toList().toArray(String[]::new)));
+    }
+
+    /**
+     * A rank on this host and one behind the remote shell get the same native settings: their thread count, and
+     * OpenMP threads that sleep when idle (unless this process was given a policy) so they leave the cores free.
+     */
+    @Test
+    void ranksHereAndOnOtherHostsGetTheirNativeThreadsAndAWaitPolicy() throws Exception {
+        RankJobSpec spec = RankJobSpec.builder("org.example.Task", 2).nativeThreads(3).remoteShell(List.of("ssh")).build();
+        RankCommand command = new RankCommand(spec, List.of(Path.of("/opt/app.jar")), Path.of("/usr/share/mpj"));
+        String policy = System.getenv().getOrDefault("OMP_WAIT_POLICY", "PASSIVE");
+
+        var local = command.forRank(HostSlot.resolve("localhost", 1), List.of("0")).environment();
+        assertEquals(List.of("3", policy, "/usr/share/mpj"),
+                List.of(local.get("OMP_NUM_THREADS"), local.get("OMP_WAIT_POLICY"), local.get("MPJ_HOME")));
+        List<String> remote = command.forRank(new HostSlot("node2", InetAddress.getByName("192.0.2.7"), 1, false),
+                List.of("1")).command();
+        assertEquals(List.of("ssh", "node2"), remote.subList(0, 2));
+        assertTrue(remote.get(2).startsWith("env MPJ_HOME='/usr/share/mpj' OMP_NUM_THREADS='3' OMP_WAIT_POLICY='" + policy
+                + "' "), remote.get(2));
     }
 }

@@ -1,0 +1,103 @@
+package org.scalelab.engine.model.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IntraOpThreadsTest {
+    private record Range(int from, int to, Thread thread) {
+    }
+
+    @AfterEach
+    void oneThreadAgain() {
+        IntraOpThreads.useOnThisThread(1);
+    }
+
+    private static Map<Integer, Range> split(int items, long valuesPerItem) {
+        Map<Integer, Range> ranges = new ConcurrentHashMap<>();
+        IntraOpThreads.onThisThread().split(items, valuesPerItem,
+                (lane, from, to) -> ranges.put(lane, new Range(from, to, Thread.currentThread())));
+        return ranges;
+    }
+
+    @Test
+    void aBatchIsCutIntoOneContiguousRangePerThreadTheCallerTakingTheFirst() {
+        IntraOpThreads.useOnThisThread(3);
+        Map<Integer, Range> ranges = split(8, IntraOpThreads.MIN_VALUES_PER_THREAD);
+
+        assertEquals(List.of(0, 1, 2), ranges.keySet().stream().sorted().toList());
+        assertEquals(new Range(0, 2, Thread.currentThread()), ranges.get(0));
+        assertEquals(List.of(2, 5), List.of(ranges.get(1).from(), ranges.get(1).to()));
+        assertEquals(List.of(5, 8), List.of(ranges.get(2).from(), ranges.get(2).to()));
+        assertNotSame(Thread.currentThread(), ranges.get(1).thread());
+        assertNotSame(ranges.get(1).thread(), ranges.get(2).thread());
+        assertTrue(ranges.get(1).thread().isDaemon() && ranges.get(1).thread().getName().startsWith("intra-op-"));
+    }
+
+    @Test
+    void workTooSmallToShareStaysOnTheCallingThread() {
+        IntraOpThreads.useOnThisThread(2);
+        assertEquals(Map.of(0, new Range(0, 3, Thread.currentThread())), split(3, 1000));
+        // two ranges of at least the minimum, not three
+        IntraOpThreads.useOnThisThread(3);
+        assertEquals(2, split(4, IntraOpThreads.MIN_VALUES_PER_THREAD / 2).size());
+        assertEquals(2, split(2, 10 * IntraOpThreads.MIN_VALUES_PER_THREAD).size(), "never more ranges than items");
+    }
+
+    @Test
+    void oneThreadRunsEverythingInPlace() {
+        assertEquals(1, IntraOpThreads.onThisThread().count());
+        assertEquals(Map.of(0, new Range(0, 64, Thread.currentThread())), split(64, 1 << 20));
+    }
+
+    @Test
+    void aFailingRangeFailsTheCallOnlyAfterEveryOtherRangeHasEnded() {
+        IntraOpThreads.useOnThisThread(2);
+        AtomicInteger ended = new AtomicInteger();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> IntraOpThreads.onThisThread()
+                .split(2, IntraOpThreads.MIN_VALUES_PER_THREAD, (lane, from, to) -> {
+                    if (lane == 0) {
+                        throw new IllegalStateException("lane 0 failed");
+                    }
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    ended.incrementAndGet();
+                }));
+        assertEquals("lane 0 failed", thrown.getMessage());
+        assertEquals(1, ended.get(), "the helper's range, still writing the batch, ended before the call returned");
+
+        IllegalStateException fromHelper = assertThrows(IllegalStateException.class, () -> IntraOpThreads.onThisThread()
+                .split(2, IntraOpThreads.MIN_VALUES_PER_THREAD, (lane, from, to) -> {
+                    if (lane == 1) {
+                        throw new IllegalStateException("lane 1 failed");
+                    }
+                }));
+        assertEquals("lane 1 failed", fromHelper.getMessage());
+    }
+
+    @Test
+    void eachThreadHasItsOwnCount() throws InterruptedException {
+        IntraOpThreads.useOnThisThread(2);
+        IntraOpThreads mine = IntraOpThreads.onThisThread();
+        int[] other = new int[1];
+        Thread thread = new Thread(() -> other[0] = IntraOpThreads.onThisThread().count());
+        thread.start();
+        thread.join();
+        assertEquals(1, other[0]);
+        IntraOpThreads.useOnThisThread(2);
+        assertSame(mine, IntraOpThreads.onThisThread(), "asking for the same count again keeps the helpers");
+        assertThrows(IllegalArgumentException.class, () -> IntraOpThreads.useOnThisThread(0));
+    }
+}
