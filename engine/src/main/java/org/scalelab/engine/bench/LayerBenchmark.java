@@ -7,9 +7,6 @@ import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.LayerClock;
 import org.scalelab.engine.model.Network;
-import org.scalelab.engine.model.SampleShape;
-import org.scalelab.engine.model.layers.Conv2D;
-import org.scalelab.engine.model.layers.Dense;
 
 /**
  * Where one training step's time goes: each layer's forward and backward pass, the conversion of the input
@@ -90,23 +87,11 @@ public final class LayerBenchmark {
         List<long[]> flops = new ArrayList<>();
         boolean weightsBelow = false;
         for (Layer layer : layers) {
-            long forward = 2L * multiplyAddsPerImage(layer) * batchSize;
+            long forward = 2L * layer.multiplyAddsPerImage() * batchSize;
             flops.add(new long[] {forward, weightsBelow ? 2 * forward : forward});
             weightsBelow |= layer.parameterCount() > 0;
         }
         return flops;
-    }
-
-    /**
-     * A convolution or dense layer: each output value is one dot product of a weight row (its parameters less
-     * the biases, one per output channel) with the input, at every output position. Other layers: 0.
-     */
-    static long multiplyAddsPerImage(Layer layer) {
-        if (!(layer instanceof Conv2D) && !(layer instanceof Dense)) {
-            return 0;
-        }
-        SampleShape output = layer.outputShape();
-        return (long) (layer.parameterCount() - output.channels()) * output.height() * output.width();
     }
 
     /** Adds the time since the previous part finished to the part that just finished. */

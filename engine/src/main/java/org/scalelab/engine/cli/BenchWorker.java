@@ -5,10 +5,10 @@ import org.scalelab.engine.bench.LayerBenchmark;
 import org.scalelab.engine.bench.ModelBenchmark;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.model.kernels.IntraOpThreads;
 import org.scalelab.engine.parallel.launch.ParentWatch;
 import org.scalelab.engine.provenance.EnvironmentInfo;
 import org.scalelab.engine.training.Models;
-import org.scalelab.engine.training.NativeThreads;
 
 /**
  * Measures one model in a JVM of its own, because the native thread count can only be set before a JVM
@@ -34,7 +34,7 @@ final class BenchWorker {
         int batchSize = Integer.parseInt(args[2]);
         int steps = Integer.parseInt(args[3]);
         int threads = Integer.parseInt(args[4]);
-        NativeThreads.useOnThisThread(threads);
+        IntraOpThreads.useOnThisThread(threads);
         Object measurement = switch (mode) {
             case SPEED -> {
                 Architecture architecture = Models.resolve(args[1]);

@@ -52,6 +52,15 @@ public interface Layer {
     INDArray backward(INDArray gradOutput, boolean inputGradientNeeded);
 
     /**
+     * Multiply-adds of this layer's forward pass per image: for a convolution or dense layer, one dot product of a
+     * weight row with the input at every output value; 0 for layers that do no matrix work. A backward pass does
+     * the same again for the weight gradients and, above the first layer with weights, for the input gradient.
+     */
+    default long multiplyAddsPerImage() {
+        return 0;
+    }
+
+    /**
      * Makes this layer fold its batches into {@code original}'s running statistics (a batch normalisation's mean
      * and variance) instead of its own: another instance of a network over the same parameters, fed some of the
      * batches, then leaves one set of statistics, as one instance fed all of them in turn would. {@code original}

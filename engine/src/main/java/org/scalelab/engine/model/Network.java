@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.scalelab.engine.model.kernels.IntraOpThreads;
 import org.scalelab.engine.model.layers.ActivationLayout;
 import org.scalelab.engine.model.layers.InputLayout;
 
@@ -104,6 +105,10 @@ public final class Network {
     /**
      * Logits {@code [n, outputs]} for a batch {@code [n, c, h, w]} (a reused buffer). Between layers, images
      * travel as NHWC (see {@link ActivationLayout}); the input is converted here.
+     *
+     * <p>With more than one intra-op thread ({@link IntraOpThreads}), each layer's native operations get all of them
+     * or one, by its matrix work, and what follows the layers (the loss after the forward pass, the update after the
+     * backward pass) by the size of its arrays.
      */
     public INDArray forward(INDArray input, boolean training) {
         return forward(input, training, LayerClock.NONE);
@@ -113,10 +118,13 @@ public final class Network {
     public INDArray forward(INDArray input, boolean training, LayerClock clock) {
         INDArray activation = inputLayout.toActivations(input);
         clock.finished(LayerClock.INPUT_LAYOUT, false);
+        IntraOpThreads threads = IntraOpThreads.onThisThread();
         for (int i = 0; i < layers.size(); i++) {
+            threads.nativeThreadsFor(layers.get(i).multiplyAddsPerImage() * input.size(0));
             activation = layers.get(i).forward(activation, training);
             clock.finished(i, false);
         }
+        threads.nativeThreadsForValues(activation.length());  // for the loss over the logits
         return activation;
     }
 
@@ -132,10 +140,13 @@ public final class Network {
     /** {@link #backward(INDArray)}, telling {@code clock} as each layer finishes. */
     public void backward(INDArray gradLogits, LayerClock clock) {
         INDArray gradient = gradLogits;
+        IntraOpThreads threads = IntraOpThreads.onThisThread();
         for (int i = layers.size() - 1; i >= firstLayerWithParameters; i--) {
+            threads.nativeThreadsFor(layers.get(i).multiplyAddsPerImage() * gradLogits.size(0));
             gradient = layers.get(i).backward(gradient, i > firstLayerWithParameters);
             clock.finished(i, true);
         }
+        threads.nativeThreadsForValues(parameters.length());  // for the update of every parameter
     }
 
     /**

@@ -20,13 +20,13 @@ import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.model.kernels.IntraOpThreads;
 import org.scalelab.engine.parallel.comm.Communicator;
 import org.scalelab.engine.parallel.comm.HierarchicalCommunicator;
 import org.scalelab.engine.parallel.comm.SharedMemoryGroup;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.Checkpoint;
 import org.scalelab.engine.training.CpuMeter;
-import org.scalelab.engine.training.NativeThreads;
 import org.scalelab.engine.training.RunCancelledException;
 import org.scalelab.engine.training.Worker;
 import org.scalelab.engine.training.WorkerReporting;
@@ -95,7 +95,7 @@ final class LocalWorkers implements EpochRunner {
         AtomicInteger next = new AtomicInteger();
         return body -> {
             Thread thread = new Thread(() -> {
-                NativeThreads.useOnThisThread(nativeThreads);
+                IntraOpThreads.useOnThisThread(nativeThreads);
                 body.run();
             }, "worker-" + next.getAndIncrement());
             thread.setDaemon(true);

@@ -6,10 +6,10 @@ import org.scalelab.engine.data.Dataset;
 import org.scalelab.engine.events.EpochCompleted;
 import org.scalelab.engine.events.RunListener;
 import org.scalelab.engine.model.Architecture;
+import org.scalelab.engine.model.kernels.IntraOpThreads;
 import org.scalelab.engine.parallel.comm.Communicator;
 import org.scalelab.engine.training.CancellationToken;
 import org.scalelab.engine.training.CpuMeter;
-import org.scalelab.engine.training.NativeThreads;
 import org.scalelab.engine.training.PipelineStage;
 import org.scalelab.engine.training.WorkerReporting;
 
@@ -30,7 +30,7 @@ final class PipelineRank implements EpochRunner {
         this.stage = new PipelineStage(config, architecture, dataset, ranks,
                 new WorkerReporting(listener, listener, ranks.rank(), 0), cancellation);
         // After the stage's network has loaded ND4J's backend, which sets the native threads it is asked for
-        NativeThreads.useOnThisThread(config.parallelism().strategy().nativeThreadsPerWorker(config.parallelism().threads()));
+        IntraOpThreads.useOnThisThread(config.parallelism().strategy().nativeThreadsPerWorker(config.parallelism().threads()));
         this.config = config;
         this.files = files;
         if (files.resumeAfterEpoch() > 0) {

@@ -8,16 +8,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The threads a worker's kernels written in Java (pooling, layout changes, im2col) share a batch among: as many as
- * its native (OpenMP) threads, so that {@code intra-op 1×T} parallelises the whole step and not only the native
- * operations. Max pooling alone was a quarter of a {@code cnn-1m} step; left on one thread, it capped two threads'
- * gain at about 1.5× however well the convolutions scaled.
+ * A worker thread's intra-op threads: how many native (OpenMP) threads the ND4J, BLAS and oneDNN operations it starts
+ * may use, and as many threads for the kernels written in Java (pooling, layout changes, im2col), so that
+ * {@code intra-op 1×T} parallelises the whole step and not only the native operations. libnd4j, its BLAS and oneDNN
+ * read the calling thread's OpenMP setting, so every worker thread sets its own before its first operation
+ * ({@code Nd4j.getEnvironment().setMaxThreads} does not reach oneDNN). Max pooling alone was a quarter of a
+ * {@code cnn-1m} step; left on one thread, it capped two threads' gain at about 1.5× however well the convolutions
+ * scaled.
  *
  * <p>A kernel asks to {@link #split} a batch: the samples are cut into one contiguous range per thread, the calling
  * thread takes the first and waits for the others. The helpers are idle daemon threads of this worker's own, ended
- * after half a minute without work, so a finished run leaves none behind.
+ * after half a minute without work, so a finished run leaves none behind. Native operations get every thread only
+ * for work large enough to repay waking them ({@link #nativeThreadsFor}).
  */
 public final class IntraOpThreads {
     /** Below this many values per thread a handover (tens of microseconds) costs more than it saves. */
@@ -27,11 +33,27 @@ public final class IntraOpThreads {
     private static final ThreadLocal<IntraOpThreads> ON_THIS_THREAD = ThreadLocal.withInitial(() -> ONE);
     private static final AtomicInteger NEXT_HELPER = new AtomicInteger();
 
+    /**
+     * A layer doing less matrix work than this per batch runs its native operations on one thread: waking a second
+     * OpenMP thread costs more than it saves ({@code mlp-235k}'s 64×784×256 product took 0.37 ms on one thread and
+     * 0.48 on two), while {@code cnn-1m}'s convolutions (56 and 302 M multiply-adds at 64 images) gain.
+     */
+    static final long MIN_MULTIPLY_ADDS_FOR_NATIVE_THREADS = 32_000_000;
+    /**
+     * An elementwise pass over fewer values than this (the update of the parameters, the loss over the logits) runs on
+     * one native thread: a pass over a million floats takes about half a millisecond on one, and waking the second
+     * costs 0.1 ms on these machines; {@code mlp-235k}'s update on two threads made its whole step 20 % slower.
+     */
+    static final long MIN_VALUES_FOR_NATIVE_THREADS = 2_000_000;
+
     private final int count;
     private final ThreadPoolExecutor helpers;
+    /** The native thread count the calling thread's operations use now: {@link #count}, or one for small work. */
+    private int nativeNow;
 
     private IntraOpThreads(int count) {
         this.count = count;
+        this.nativeNow = count;
         if (count == 1) {
             this.helpers = null;
         } else {
@@ -45,12 +67,15 @@ public final class IntraOpThreads {
         }
     }
 
-    /** Gives the calling thread's Java kernels {@code threads} threads, itself included. */
+    /** Gives the calling thread's native operations and Java kernels {@code threads} threads, itself included. */
     public static void useOnThisThread(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("intra-op threads must be at least 1, got " + threads);
         }
+        Nd4j.getBackend();  // NativeOpsHolder finds the native library only once the backend has been loaded
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         IntraOpThreads previous = ON_THIS_THREAD.get();
+        previous.nativeNow = previous.count;
         if (previous.count != threads) {
             if (previous.helpers != null) {
                 previous.helpers.shutdown();
@@ -67,6 +92,29 @@ public final class IntraOpThreads {
     /** How many threads, so how many ranges {@link #split} may make at most: a kernel keeps scratch for each. */
     public int count() {
         return count;
+    }
+
+    /**
+     * Sets how many native threads the next operations may use: all for a layer that does at least
+     * {@link #MIN_MULTIPLY_ADDS_FOR_NATIVE_THREADS} multiply-adds, one for less.
+     */
+    public void nativeThreadsFor(long multiplyAdds) {
+        useNative(multiplyAdds >= MIN_MULTIPLY_ADDS_FOR_NATIVE_THREADS ? count : 1);
+    }
+
+    /**
+     * Sets how many native threads the next elementwise operations over {@code values} values may use: all from
+     * {@link #MIN_VALUES_FOR_NATIVE_THREADS} on, one below.
+     */
+    public void nativeThreadsForValues(long values) {
+        useNative(values >= MIN_VALUES_FOR_NATIVE_THREADS ? count : 1);
+    }
+
+    private void useNative(int threads) {
+        if (threads != nativeNow) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+            nativeNow = threads;
+        }
     }
 
     /** The items {@code [from, to)} of a batch, with the scratch of thread {@code lane} (0 ≤ lane < count). */

@@ -68,6 +68,11 @@ public final class Conv2D extends AbstractLayer {
     }
 
     @Override
+    public long multiplyAddsPerImage() {
+        return (long) fanIn() * output.size();
+    }
+
+    @Override
     public void bind(INDArray parameters, INDArray gradients) {
         long weightCount = (long) output.channels() * fanIn();
         weights = kernelView(parameters, weightCount);

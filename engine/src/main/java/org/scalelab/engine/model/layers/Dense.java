@@ -40,6 +40,11 @@ public final class Dense extends AbstractLayer {
     }
 
     @Override
+    public long multiplyAddsPerImage() {
+        return (long) input.size() * output.size();
+    }
+
+    @Override
     public void bind(INDArray parameters, INDArray gradients) {
         long weightCount = (long) input.size() * output.size();
         weights = matrixView(parameters, weightCount);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 class IntraOpThreadsTest {
     private record Range(int from, int to, Thread thread) {
@@ -99,5 +100,29 @@ class IntraOpThreadsTest {
         IntraOpThreads.useOnThisThread(2);
         assertSame(mine, IntraOpThreads.onThisThread(), "asking for the same count again keeps the helpers");
         assertThrows(IllegalArgumentException.class, () -> IntraOpThreads.useOnThisThread(0));
+    }
+
+    /** What OpenMP tells an operation started from this thread it may use. */
+    private static int nativeThreadsNow() {
+        return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+    }
+
+    /**
+     * A layer's native operations get every thread only for enough matrix work to repay waking them: cnn-1m's second
+     * convolution at 64 images (302 M multiply-adds) does, mlp-235k's largest product (12.8 M) does not; an update
+     * of a million parameters stays on one, one of four million does not.
+     */
+    @Test
+    void nativeOperationsGetEveryThreadOnlyForLargeWork() {
+        IntraOpThreads.useOnThisThread(2);
+        IntraOpThreads threads = IntraOpThreads.onThisThread();
+        threads.nativeThreadsFor(302_000_000L);
+        assertEquals(2, nativeThreadsNow());
+        threads.nativeThreadsFor(12_845_056L);
+        assertEquals(1, nativeThreadsNow());
+        threads.nativeThreadsForValues(4_000_000L);
+        assertEquals(2, nativeThreadsNow());
+        threads.nativeThreadsForValues(1_070_794L);
+        assertEquals(1, nativeThreadsNow());
     }
 }
