@@ -57,7 +57,8 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Default: ${DEFAULT-VALUE}.")
     Strategy strategy = Strategy.MPJ;
 
-    @Option(names = "--procs", split = ",", paramLabel = "P", description = "Process counts. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--procs", "--processes", "--stages"}, split = ",", paramLabel = "P",
+            description = "Process counts (a pipeline's stages), as train --procs. Default: ${DEFAULT-VALUE}.")
     List<Integer> procs = List.of(1, 2, 4, 8);
 
     @Option(names = "--threads", split = ",", paramLabel = "T", description = "Thread counts. Default: ${DEFAULT-VALUE}.")

@@ -21,6 +21,7 @@ import org.scalelab.engine.predict.LayerFit;
 import org.scalelab.engine.predict.LinearFit;
 import org.scalelab.engine.predict.LinkCost;
 import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.predict.OverlapScalingTest;
 import org.scalelab.engine.provenance.MachineDescription;
 
 /**
@@ -107,6 +108,20 @@ class PredictCommandTest {
         assertEquals("error: --scaling weak: expected strong with strategy pipeline: its stages share every batch",
                 CommandRun.of("predict", "--calibration", calibration.toString(), "--strategy", "pipeline",
                         "--scaling", "weak", "--procs", "2").oneErrorLine(), "train refuses it: nothing to predict or measure");
+    }
+
+    /** A pipeline's process count is its stages: predict takes train's name for it. */
+    @Test
+    void stagesNameAPipelinesProcesses() throws IOException {
+        Path layerTimes = dir.resolve("layer-times.json");
+        OverlapScalingTest.calibration(MachineDescription.current()).save(layerTimes);
+        CommandRun stages = CommandRun.of("predict", "--calibration", layerTimes.toString(), "--strategy", "pipeline",
+                "--stages", "2", "--microbatches", "8", "--json");
+        CommandRun procs = CommandRun.of("predict", "--calibration", layerTimes.toString(), "--strategy", "pipeline",
+                "--procs", "2", "--microbatches", "8", "--json");
+        assertEquals(0, stages.exitCode(), stages.err());
+        assertEquals(procs.out(), stages.out());
+        assertTrue(stages.out().contains("\"procs\":2"), stages.out());
     }
 
     @Test
