@@ -27,7 +27,7 @@ public record LibraryRow(RunRecord record, String date, String name, String stud
         TrainingConfig config = record.config();
         Optional<Baseline> baseline = baselines.eligibleFor(record).stream().findFirst();
         double throughput = Throughput.of(record).imagesPerSecond();
-        return new LibraryRow(record, startedAt(record), record.name(), study, config.data().dataset(), config.model().name(),
+        return new LibraryRow(record, startedAt(record), record.name(), study, config.data().dataset(), config.model().label(),
                 config.parallelism().strategy().toString(), config.parallelism().shape(),
                 Numbers.fixed(record.summary().trainSeconds(), 1),
                 Numbers.percent(record.summary().testAccuracy()),

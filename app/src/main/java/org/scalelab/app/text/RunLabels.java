@@ -9,6 +9,6 @@ public final class RunLabels {
 
     /** "mlp-235k on mnist-mini · hybrid 2P×2T". */
     public static String describe(TrainingConfig config) {
-        return config.model().name() + " on " + config.data().dataset() + " · " + config.parallelism().label();
+        return config.model().label() + " on " + config.data().dataset() + " · " + config.parallelism().label();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.predict.OverlapScalingTest;
-import org.scalelab.engine.provenance.MachineDescription;
 
 /** {@code --strategy async} and {@code --max-staleness}: what cannot work is refused in one line, before any rank starts. */
 class AsyncOptionTest {
@@ -38,8 +37,7 @@ class AsyncOptionTest {
 
     @Test
     void theScalingModelSaysItDoesNotPredictAsync() throws Exception {
-        Path calibration = dir.resolve("calibration.json");
-        OverlapScalingTest.calibration(MachineDescription.current()).save(calibration);
+        Path calibration = OverlapScalingTest.savedCalibration(dir);
         assertEquals("error: the scaling model does not predict strategy async: its speed depends on how the workers' "
                 + "pushes meet at the server; train it (Study I compares it with mpj)",
                 CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k", "--strategy",

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.predict.OverlapScalingTest;
-import org.scalelab.engine.provenance.MachineDescription;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 
@@ -49,8 +48,7 @@ class OverlapOptionTest {
 
     @Test
     void predictSplitsTheAllreduceIntoHiddenAndWaited() throws Exception {
-        Path calibration = dir.resolve("calibration.json");
-        OverlapScalingTest.calibration(MachineDescription.current()).save(calibration);
+        Path calibration = OverlapScalingTest.savedCalibration(dir);
         CommandRun plain = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
                 "--strategy", "mpj", "--procs", "2", "--json");
         CommandRun overlapped = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",

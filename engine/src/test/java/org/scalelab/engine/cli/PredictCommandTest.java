@@ -113,8 +113,7 @@ class PredictCommandTest {
     /** A pipeline's process count is its stages: predict takes train's name for it. */
     @Test
     void stagesNameAPipelinesProcesses() throws IOException {
-        Path layerTimes = dir.resolve("layer-times.json");
-        OverlapScalingTest.calibration(MachineDescription.current()).save(layerTimes);
+        Path layerTimes = OverlapScalingTest.savedCalibration(Files.createDirectories(dir.resolve("layer-times")));
         CommandRun stages = CommandRun.of("predict", "--calibration", layerTimes.toString(), "--strategy", "pipeline",
                 "--stages", "2", "--microbatches", "8", "--json");
         CommandRun procs = CommandRun.of("predict", "--calibration", layerTimes.toString(), "--strategy", "pipeline",

@@ -3,6 +3,7 @@ package org.scalelab.engine.predict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,16 @@ public class OverlapScalingTest {
         CalibrationException e = assertThrows(CalibrationException.class, () -> coarse.predict(twoRanks(64)));
         assertEquals("the calibration of model mlp-235k does not time its 6 layers one by one, as an overlapped allreduce "
                 + "or a pipeline needs: run scalelab predict calibrate --models mlp-235k", e.getMessage());
+    }
+
+    /**
+     * {@link #calibration} of this machine saved as {@code calibration.json} in {@code folder}, for the command-line
+     * tests of what needs layer times ({@code --overlap}, pipelines, async).
+     */
+    public static Path savedCalibration(Path folder) throws java.io.IOException {
+        Path file = folder.resolve("calibration.json");
+        calibration(MachineDescription.current()).save(file);
+        return file;
     }
 
     /** The calibration worked with here, on {@code machine}: {@code predict --overlap}'s tests use it too. */

@@ -29,7 +29,6 @@ import org.scalelab.engine.events.Phase;
 import org.scalelab.engine.events.StepCompleted;
 import org.scalelab.engine.events.WorkerPhases;
 import org.scalelab.engine.predict.OverlapScalingTest;
-import org.scalelab.engine.provenance.MachineDescription;
 import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.training.RecordingListener;
@@ -121,8 +120,7 @@ class PipelineMpjTrainingTest {
 
     @Test
     void predictValidatesThePipelineAgainstStagesThatTrainWithItsMicrobatches() throws IOException {
-        Path calibration = dir.resolve("calibration.json");
-        OverlapScalingTest.calibration(MachineDescription.current()).save(calibration);
+        Path calibration = OverlapScalingTest.savedCalibration(dir);
         Run predict = run("predict", "--calibration", calibration.toString(), "--model", "mlp-235k", "--strategy", "pipeline",
                 "--procs", "2", "--microbatches", "2", "--validate", "--steps", "5", "--repeats", "1", "--json");
         assertEquals(0, predict.exit(), predict.err());
