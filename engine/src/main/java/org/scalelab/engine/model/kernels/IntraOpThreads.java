@@ -35,8 +35,9 @@ public final class IntraOpThreads {
 
     /**
      * A layer doing less matrix work than this per batch runs its native operations on one thread: waking a second
-     * OpenMP thread costs more than it saves ({@code mlp-235k}'s 64×784×256 product took 0.37 ms on one thread and
-     * 0.48 on two), while {@code cnn-1m}'s convolutions (56 and 302 M multiply-adds at 64 images) gain.
+     * OpenMP thread costs more than it saves. With a limit of 8 M, {@code mlp-235k}'s 12.8 M product on two threads
+     * made {@code intra-op 1×2} 0.74× of serial, against 0.98× with this one (docs/PERFORMANCE.md); {@code cnn-1m}'s
+     * convolutions (56 and 302 M multiply-adds at 64 images) and dense layer (67 M) gain.
      */
     static final long MIN_MULTIPLY_ADDS_FOR_NATIVE_THREADS = 32_000_000;
     /**
