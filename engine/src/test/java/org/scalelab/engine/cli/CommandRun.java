@@ -5,10 +5,13 @@ import java.io.StringWriter;
 import java.util.List;
 import picocli.CommandLine;
 
-/** One in-process run of {@code scalelab ARGS} through {@link ScaleLabCli#commandLine()}, output captured. */
-record CommandRun(int exitCode, String out, String err) {
+/**
+ * One in-process run of {@code scalelab ARGS} through {@link ScaleLabCli#commandLine()}, output captured (for the command
+ * line's tests here and in engine/mpj).
+ */
+public record CommandRun(int exitCode, String out, String err) {
 
-    static CommandRun of(String... args) {
+    public static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine command = ScaleLabCli.commandLine();
@@ -18,17 +21,17 @@ record CommandRun(int exitCode, String out, String err) {
         return new CommandRun(exit, out.toString(), err.toString());
     }
 
-    List<String> outLines() {
+    public List<String> outLines() {
         return out.lines().toList();
     }
 
-    String lastOutLine() {
+    public String lastOutLine() {
         List<String> lines = outLines();
         return lines.get(lines.size() - 1);
     }
 
     /** The error stream is one line and holds no stack trace. */
-    String oneErrorLine() {
+    public String oneErrorLine() {
         List<String> lines = err.strip().lines().toList();
         if (lines.size() != 1 || err.contains("\tat ")) {
             throw new AssertionError("expected one error line, got:\n" + err);

@@ -7,12 +7,10 @@ import static org.scalelab.engine.training.StrategyEquivalence.assertSameWeights
 import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.scalelab.engine.cli.ScaleLabCli;
+import org.scalelab.engine.cli.CommandRun;
 import org.scalelab.engine.config.FaultInjection;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
@@ -29,7 +27,6 @@ import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.runs.StalenessHistogram;
 import org.scalelab.engine.training.RecordingListener;
 import org.scalelab.engine.training.StrategyEquivalence;
-import picocli.CommandLine;
 
 /**
  * {@code --strategy async} with real MPJ ranks: rank 0 serves the weights, the other ranks push gradients to it.
@@ -93,14 +90,12 @@ class AsyncMpjTrainingTest {
         assertEquals(refused, histogram.refused());
         assertTrue(histogram.counts().length <= 2, "no staleness beyond the bound in the record");
 
-        StringWriter out = new StringWriter();
-        CommandLine show = ScaleLabCli.commandLine();
-        show.setOut(new PrintWriter(out, true));
-        assertEquals(0, show.execute("runs", "show", runId, "--runs-dir", store.directory().toString()));
-        assertTrue(out.toString().contains("Staleness: 40 updates, mean staleness "), out.toString());
-        assertTrue(out.toString().contains(refused + " gradients refused as too stale (bound 1)"), out.toString());
-        assertTrue(out.toString().contains("--strategy async --procs 3"), out.toString());
-        assertTrue(out.toString().contains("--max-staleness 1"), out.toString());
+        CommandRun show = CommandRun.of("runs", "show", runId, "--runs-dir", store.directory().toString());
+        assertEquals(0, show.exitCode(), show.err());
+        assertTrue(show.out().contains("Staleness: 40 updates, mean staleness "), show.out());
+        assertTrue(show.out().contains(refused + " gradients refused as too stale (bound 1)"), show.out());
+        assertTrue(show.out().contains("--strategy async --procs 3"), show.out());
+        assertTrue(show.out().contains("--max-staleness 1"), show.out());
     }
 
     /** Three workers, no bound, two epochs of the embedded digits: stale gradients and all, the network learns. */

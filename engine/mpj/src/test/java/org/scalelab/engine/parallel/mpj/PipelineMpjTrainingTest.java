@@ -9,8 +9,6 @@ import static org.scalelab.engine.training.StrategyEquivalence.twentySteps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.scalelab.engine.cli.ScaleLabCli;
+import org.scalelab.engine.cli.CommandRun;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.config.TrainingConfig;
 import org.scalelab.engine.events.EpochCompleted;
@@ -33,7 +31,6 @@ import org.scalelab.engine.runs.RunRecord;
 import org.scalelab.engine.runs.RunStore;
 import org.scalelab.engine.training.RecordingListener;
 import org.scalelab.engine.training.StrategyEquivalence;
-import picocli.CommandLine;
 
 /**
  * {@code --strategy pipeline} with real MPJ ranks (niodev child JVMs), each a stage: microbatches flow through the
@@ -100,33 +97,33 @@ class PipelineMpjTrainingTest {
 
     @Test
     void theCommandLineTrainsStagesAndShowsTheBubble() throws IOException {
-        Run train = run("train", "--runs-dir", dir.toString(), "--strategy", "pipeline", "--stages", "2",
+        CommandRun train = CommandRun.of("train", "--runs-dir", dir.toString(), "--strategy", "pipeline", "--stages", "2",
                 "--microbatches", "2", "--epochs", "1", "--steps-per-epoch", "5", "--json");
-        assertEquals(0, train.exit(), train.err());
-        String runId = Json.mapper().readTree(train.out().lines()
-                .reduce((a, b) -> b).orElseThrow()).get("runId").asText();
+        assertEquals(0, train.exitCode(), train.err());
+        String runId = Json.mapper().readTree(train.lastOutLine()).get("runId").asText();
         RunRecord record = new RunStore(dir).load(runId);
         assertEquals(2, record.config().parallelism().processes());
         assertEquals(2, record.config().parallelism().microbatches());
-        Run show = run("runs", "show", runId, "--runs-dir", dir.toString());
+        CommandRun show = CommandRun.of("runs", "show", runId, "--runs-dir", dir.toString());
         assertTrue(show.out().contains("--strategy pipeline") && show.out().contains("--microbatches 2"), show.out());
         assertTrue(show.out().matches("(?s).*Bubble:    [0-9]+ % of the stages' training time idle \\(GPipe's bubble "
                 + "for 2 stages × 2 microbatches: 33 %\\).*"), show.out());
 
-        Run tooMany = run("train", "--runs-dir", dir.toString(), "--strategy", "pipeline", "--stages", "7");
+        CommandRun tooMany = CommandRun.of("train", "--runs-dir", dir.toString(), "--strategy", "pipeline", "--stages", "7");
         assertEquals("error: --procs 7: expected at most 6 stages (--stages): mlp-235k has 6 layers, and a stage holds "
-                + "one at least", tooMany.err().strip());
+                + "one at least", tooMany.oneErrorLine());
     }
 
     @Test
     void predictValidatesThePipelineAgainstStagesThatTrainWithItsMicrobatches() throws IOException {
         Path calibration = OverlapScalingTest.savedCalibration(dir);
-        Run predict = run("predict", "--calibration", calibration.toString(), "--model", "mlp-235k", "--strategy", "pipeline",
-                "--procs", "2", "--microbatches", "2", "--validate", "--steps", "5", "--repeats", "1", "--json");
-        assertEquals(0, predict.exit(), predict.err());
+        CommandRun predict = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
+                "--strategy", "pipeline", "--procs", "2", "--microbatches", "2", "--validate", "--steps", "5", "--repeats",
+                "1", "--json");
+        assertEquals(0, predict.exitCode(), predict.err());
         assertTrue(predict.err().contains("measuring mlp-235k on mnist-mini, pipeline 2×1×2M"),
                 "the stages train with the scenario's microbatches, not the default: " + predict.err());
-        JsonNode report = Json.mapper().readTree(predict.out().lines().reduce((a, b) -> b).orElseThrow());
+        JsonNode report = Json.mapper().readTree(predict.lastOutLine());
         JsonNode check = report.get("validation").get(0);
         assertEquals(1, report.get("validation").size());
         // as PipelineScalingTest works it, at 2 microbatches of 32: the first stage's slots of 32 × 0.15 ms, two
@@ -137,18 +134,5 @@ class PipelineMpjTrainingTest {
         assertTrue(measured > 0, check.toString());
         assertEquals((64 / step - measured) / measured, check.get("error").asDouble(), 1e-9);
         assertFalse(check.has("failure"), check.toString());
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = ScaleLabCli.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int exit = command.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 }

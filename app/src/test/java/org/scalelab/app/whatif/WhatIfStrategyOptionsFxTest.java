@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
@@ -26,9 +28,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The What-if tab's pipeline: microbatches, shown for that strategy only, and the bubble in the predicted step. */
+/**
+ * The What-if tab's options that belong to one strategy: overlap (a check box and the bucket size) and a pipeline's
+ * microbatches, each explained and shown or enabled only where it means something, and the step predicted with them.
+ */
 @ExtendWith(ApplicationExtension.class)
-class WhatIfPipelineFxTest {
+class WhatIfStrategyOptionsFxTest {
     @TempDir
     static Path folder;
 
@@ -41,6 +46,34 @@ class WhatIfPipelineFxTest {
                 Threads.direct());
         stage.setScene(new Scene(new WhatIfView(model), 1100, 800));
         stage.show();
+    }
+
+    @Test
+    void overlappingTheAllreduceHidesPartOfItAndTheBreakdownKeepsWhatIsWaitedFor(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.calibrationProperty().get() != null);
+        robot.interact(() -> model.modelProperty().set("mlp-235k"));
+        CheckBox overlap = robot.lookup("#whatif-overlap").queryAs(CheckBox.class);
+        Spinner<?> bucket = robot.lookup("#whatif-bucket-kb").queryAs(Spinner.class);
+        assertEquals(TrainingOptions.OVERLAP.help(), overlap.getTooltip().getText(), "one line says what it changes");
+        assertEquals(TrainingOptions.BUCKET_KB.help(), bucket.getTooltip().getText());
+        assertTrue(bucket.isDisabled(), "the bucket size means nothing without overlap");
+        Prediction after = model.chosenProperty().get();
+        assertEquals(0, after.hiddenSeconds());
+
+        robot.interact(() -> {
+            overlap.setSelected(true);
+            model.bucketKbProperty().set(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(bucket.isDisabled());
+        Prediction overlapped = model.chosenProperty().get();
+        Prediction expected = new ScalingModel(model.calibrationProperty().get()).predict(model.scenario().orElseThrow());
+        assertEquals(expected, overlapped, "the engine's prediction of the overlapped scenario");
+        assertTrue(overlapped.hiddenSeconds() > 0);
+        assertTrue(overlapped.communicationSeconds() < after.communicationSeconds(), "less is waited for");
+        assertTrue(robot.lookup("#whatif-summary").queryAs(Label.class).getText()
+                .contains(String.format(Locale.ROOT, "%.2f ms of communication hidden behind the backward pass",
+                        1e3 * overlapped.hiddenSeconds())));
     }
 
     @Test
