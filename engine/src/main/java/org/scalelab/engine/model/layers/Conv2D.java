@@ -1,5 +1,7 @@
 package org.scalelab.engine.model.layers;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -9,13 +11,16 @@ import org.scalelab.engine.model.Initialisation;
 import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.Blas;
+import org.scalelab.engine.model.kernels.IntraOpThreads;
 
 /**
  * 2-D convolution over NHWC images ({@link ActivationLayout}) with a square kernel, through ND4J's native
  * {@code conv2d}/{@code conv2d_bp} ops (oneDNN for FLOAT, libnd4j's im2col path for DOUBLE). Weights are kept as
  * {@code [out, kH, kW, in]}, which matches the NHWC activations (one filter is one contiguous patch); oneDNN
  * repacks any layout into its blocked one, which for these small arrays takes microseconds. Both ops write
- * straight into the activation buffers and the flat gradient buffer, so a step allocates nothing here.
+ * straight into the activation buffers and the flat gradient buffer, so a step allocates nothing here. With intra-op
+ * threads and enough work, each thread runs the ops on its own range of the batch ({@link IntraOpThreads#splitNative}),
+ * and the weight gradients of the ranges after the first are added to the first's.
  */
 public final class Conv2D extends AbstractLayer {
     private static final int NHWC = 1;
@@ -35,6 +40,9 @@ public final class Conv2D extends AbstractLayer {
     private INDArray weightGradMatrix;
     private INDArray biasGrad;
     private INDArray lastInput;
+    /** For the second intra-op thread on, the weight and bias gradients of its range of the batch. */
+    private final List<INDArray> rangeWeightGrads = new ArrayList<>();
+    private final List<INDArray> rangeBiasGrads = new ArrayList<>();
 
     public Conv2D(SampleShape input, int filters, int kernel, int stride, Padding padding, Initialisation initialisation) {
         super("conv2d", input, outputShape(input, filters, kernel, stride, padding));
@@ -96,9 +104,16 @@ public final class Conv2D extends AbstractLayer {
     public INDArray forward(INDArray x, boolean training) {
         lastInput = x;
         INDArray y = outputBuffer(x);
-        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(x, weights, bias).addOutputs(y)
-                .addIntegerArguments(opArguments).build());
+        IntraOpThreads.onThisThread().splitNative((int) x.size(0), multiplyAddsPerImage(), (lane, from, to) ->
+                Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(samples(x, from, to), weights, bias)
+                        .addOutputs(samples(y, from, to)).addIntegerArguments(opArguments).build()));
         return y;
+    }
+
+    /** Samples {@code [from, to)} of an NHWC batch: the batch itself, or a view of its contiguous part. */
+    private static INDArray samples(INDArray batch, int from, int to) {
+        return from == 0 && to == batch.size(0) ? batch : batch.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(),
+                NDArrayIndex.all(), NDArrayIndex.all());
     }
 
     @Override
@@ -107,8 +122,21 @@ public final class Conv2D extends AbstractLayer {
             return backwardWeightsOnly(dy);
         }
         INDArray dx = inputGradientBuffer(dy);
-        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(lastInput, weights, bias, dy)
-                .addOutputs(dx, weightGrad, biasGrad).addIntegerArguments(opArguments).build());
+        IntraOpThreads threads = IntraOpThreads.onThisThread();
+        while (rangeWeightGrads.size() < threads.count() - 1) {
+            rangeWeightGrads.add(weightGrad.ulike());
+            rangeBiasGrads.add(biasGrad.ulike());
+        }
+        int ranges = threads.splitNative((int) dy.size(0), 2 * multiplyAddsPerImage(), (lane, from, to) -> Nd4j.exec(
+                DynamicCustomOp.builder("conv2d_bp")
+                        .addInputs(samples(lastInput, from, to), weights, bias, samples(dy, from, to))
+                        .addOutputs(samples(dx, from, to), lane == 0 ? weightGrad : rangeWeightGrads.get(lane - 1),
+                                lane == 0 ? biasGrad : rangeBiasGrads.get(lane - 1))
+                        .addIntegerArguments(opArguments).build()));
+        for (int lane = 1; lane < ranges; lane++) {
+            weightGrad.addi(rangeWeightGrads.get(lane - 1));
+            biasGrad.addi(rangeBiasGrads.get(lane - 1));
+        }
         return dx;
     }
 

@@ -6,6 +6,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.scalelab.engine.model.Initialisation;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.Blas;
+import org.scalelab.engine.model.kernels.IntraOpThreads;
 
 /**
  * Fully connected layer: {@code y = x·W + b} with {@code W} of shape {@code [in, out]}. Every step is a BLAS
@@ -63,26 +64,49 @@ public final class Dense extends AbstractLayer {
         biasRow.assign(0);
     }
 
+    /**
+     * With enough work the products are shared among the worker's {@link IntraOpThreads} in parts that write
+     * disjoint rows: the output and the input gradient by samples, the weight gradient by input features.
+     */
     @Override
     public INDArray forward(INDArray x, boolean training) {
         lastInput = x;
-        long n = x.size(0);
+        int n = (int) x.size(0);
         INDArray y = outputBuffer(x);
-        Blas.gemm(ones.get(n, x.dataType()), false, biasRow, false, y, 1, 0);
-        Blas.gemm(x, false, weights, false, y, 1, 1);
+        INDArray ones = this.ones.get(n, x.dataType());
+        IntraOpThreads.onThisThread().splitNative(n, multiplyAddsPerImage(), (lane, from, to) -> {
+            INDArray part = rows(y, from, to);
+            Blas.gemm(rows(ones, from, to), false, biasRow, false, part, 1, 0);
+            Blas.gemm(rows(x, from, to), false, weights, false, part, 1, 1);
+        });
         return y;
     }
 
     @Override
     public INDArray backward(INDArray dy, boolean inputGradientNeeded) {
-        long n = dy.size(0);
-        Blas.gemm(lastInput, true, dy, false, weightGrad, 1, 0);
+        int n = (int) dy.size(0);
+        IntraOpThreads threads = IntraOpThreads.onThisThread();
+        threads.splitNative(input.size(), (long) n * output.size(), (lane, from, to) ->
+                Blas.gemm(columns(lastInput, from, to), true, dy, false, rows(weightGrad, from, to), 1, 0));
         Blas.gemv(dy, true, ones.get(n, dy.dataType()), biasGrad, 1, 0);
         if (!inputGradientNeeded) {
             return null;
         }
         INDArray dx = inputGradientBuffer(dy);
-        Blas.gemm(dy, false, weights, true, dx, 1, 0);
+        threads.splitNative(n, multiplyAddsPerImage(), (lane, from, to) ->
+                Blas.gemm(rows(dy, from, to), false, weights, true, rows(dx, from, to), 1, 0));
         return dx;
+    }
+
+    /** Rows {@code [from, to)} of a matrix: itself, or a view. */
+    private static INDArray rows(INDArray matrix, int from, int to) {
+        return from == 0 && to == matrix.rows() ? matrix
+                : matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
+    /** Columns {@code [from, to)} of a matrix: itself, or a view. */
+    private static INDArray columns(INDArray matrix, int from, int to) {
+        return from == 0 && to == matrix.columns() ? matrix
+                : matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
     }
 }

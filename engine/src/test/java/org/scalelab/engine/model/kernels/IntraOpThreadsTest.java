@@ -125,4 +125,28 @@ class IntraOpThreadsTest {
         threads.nativeThreadsForValues(1_070_794L);
         assertEquals(1, nativeThreadsNow());
     }
+
+    /**
+     * A layer's native work large enough to share goes in one range of samples per thread, each on one native thread
+     * (the threads strategy's way of splitting a batch); smaller work stays in one range on the caller.
+     */
+    @Test
+    void nativeWorkIsSharedBySamplesEachRangeOnOneNativeThread() {
+        IntraOpThreads.useOnThisThread(2);
+        Map<Integer, Integer> nativeThreads = new ConcurrentHashMap<>();
+        Map<Integer, Range> ranges = new ConcurrentHashMap<>();
+        int shared = IntraOpThreads.onThisThread().splitNative(64, 4_720_000L, (lane, from, to) -> {
+            nativeThreads.put(lane, nativeThreadsNow());
+            ranges.put(lane, new Range(from, to, Thread.currentThread()));
+        });
+        assertEquals(2, shared);
+        assertEquals(Map.of(0, 1, 1, 1), nativeThreads);
+        assertEquals(List.of(0, 32, 32, 64), List.of(ranges.get(0).from(), ranges.get(0).to(), ranges.get(1).from(),
+                ranges.get(1).to()));
+
+        nativeThreads.clear();
+        assertEquals(1, IntraOpThreads.onThisThread().splitNative(64, 200_000L,
+                (lane, from, to) -> nativeThreads.put(lane, nativeThreadsNow())));
+        assertEquals(Map.of(0, 1), nativeThreads, "mlp-235k's 12.8 M multiply-adds: one range, one native thread");
+    }
 }
