@@ -12,8 +12,8 @@ import org.scalelab.engine.model.kernels.Blas;
 
 /**
  * One training step — forward, loss, backward and a plain SGD update ({@code params -= lr·grads}) — on one fixed
- * synthetic batch, as the model benchmarks repeat it. No data loading, no threads of its own: the native thread
- * count is whatever {@code OMP_NUM_THREADS} was when the JVM started.
+ * synthetic batch, as the model benchmarks repeat it. No data loading, no threads of its own: the thread count is
+ * the calling thread's ({@link org.scalelab.engine.model.kernels.IntraOpThreads}).
  */
 final class SyntheticStep {
     /** What {@link #run} tells the clock after the loss and after the update, beside the network's own parts. */

@@ -13,9 +13,12 @@ import org.scalelab.engine.parallel.launch.ChildJvm;
 import org.scalelab.engine.parallel.launch.NativeThreadEnvironment;
 
 /**
- * Runs one {@link BenchWorker} measurement in a JVM of its own, started with {@code OMP_NUM_THREADS} set to the
- * native thread count (the only setting that limits all of ND4J's native libraries), and reads the JSON result
- * it prints last. The child's errors go to this process's stderr.
+ * Runs one {@link BenchWorker} measurement in a JVM of its own, started as the training JVM is (one OpenMP thread, so
+ * libnd4j's own pools hold one), its measuring thread given the native thread count as an {@code intra-op} worker is
+ * ({@link org.scalelab.engine.model.kernels.IntraOpThreads}): the JVM's other threads, the JIT's, start fresh for each
+ * count. Reads the JSON result it prints last; the child's errors go to this process's stderr. Started with
+ * {@code OMP_NUM_THREADS} at the thread count instead, two threads left {@code cnn-1m} at 0.94–1.01× of one where
+ * training reached 1.44×.
  */
 final class BenchChild {
     private BenchChild() {
@@ -32,7 +35,7 @@ final class BenchChild {
         progress.flush();
         List<String> args = new ArrayList<>(List.of(mode.name(), model, String.valueOf(batchSize), String.valueOf(steps),
                 String.valueOf(threads)));
-        Process child = ChildJvm.start(BenchWorker.class, args, NativeThreadEnvironment.forThreads(threads));
+        Process child = ChildJvm.start(BenchWorker.class, args, NativeThreadEnvironment.forThreads(1));
         try {
             String last = null;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scalelab bench}: raw training speed (forward, backward, SGD on one synthetic batch) of each model with
- * each native thread count. Every measurement runs in a child JVM started with its own {@code OMP_NUM_THREADS},
- * the only setting that limits all of ND4J's native libraries.
+ * each native thread count. Every measurement runs in a child JVM of its own ({@link BenchChild}), its thread given
+ * the count as an {@code intra-op} worker is.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure training images/s per model with 1 and 2 native threads, each in its own JVM, and "

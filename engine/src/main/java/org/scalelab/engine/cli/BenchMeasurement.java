@@ -6,7 +6,7 @@ import org.scalelab.engine.provenance.EnvironmentInfo;
 /**
  * One {@code scalelab bench} cell, as a child JVM reports it on its last output line.
  *
- * @param threads     the native thread count the child ran with ({@code OMP_NUM_THREADS})
+ * @param threads     the native thread count the child's measuring thread had ({@code IntraOpThreads})
  * @param stepSpreadMillis how much one step's time varies (see {@code ModelBenchmark.Result})
  * @param gflops      the step's matrix work over its median time ({@link LayerBenchmark#flopsPerStep})
  * @param environment the child's, so the table shows the native build and threads really used

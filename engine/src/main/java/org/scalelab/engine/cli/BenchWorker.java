@@ -11,9 +11,9 @@ import org.scalelab.engine.provenance.EnvironmentInfo;
 import org.scalelab.engine.training.Models;
 
 /**
- * Measures one model in a JVM of its own, because the native thread count can only be set before a JVM
- * starts. Arguments: {@link Mode}, model, batch size, steps, thread count (the parent sets {@code OMP_NUM_THREADS}
- * to it, which sizes the native pools; the Java kernels are given as many threads here). Prints the measurement as the last line, in JSON.
+ * Measures one model in a JVM of its own, so that each thread count starts from the same fresh JVM (its JIT, its
+ * native pools). Arguments: {@link Mode}, model, batch size, steps, thread count, which the measuring thread is given
+ * as an {@code intra-op} worker is ({@link BenchChild}). Prints the measurement as the last line, in JSON.
  */
 final class BenchWorker {
     enum Mode {

@@ -6,7 +6,7 @@ import org.scalelab.engine.provenance.EnvironmentInfo;
 /**
  * What {@code scalelab bench layers} gets from its child JVM.
  *
- * @param threads     the native thread count the child ran with ({@code OMP_NUM_THREADS})
+ * @param threads     the native thread count the child's measuring thread had ({@code IntraOpThreads})
  * @param environment the child's, so the output names the native build and threads really used
  */
 record LayerMeasurement(int threads, LayerBenchmark.Result result, EnvironmentInfo environment) {
