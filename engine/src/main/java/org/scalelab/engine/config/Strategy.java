@@ -9,7 +9,7 @@ package org.scalelab.engine.config;
 public enum Strategy {
     /** One worker with one native thread: the baseline every speedup is measured against. P = T = 1. */
     SERIAL(false),
-    /** One worker whose ND4J operations use T native threads (OpenMP inside the convolution). P = 1. */
+    /** One worker with T threads, each taking part of every large layer's batch (IntraOpThreads). P = 1. */
     INTRA_OP(false),
     /** T workers in this JVM, one native thread each, summing gradients in shared memory. P = 1. */
     THREADS(false),
@@ -148,7 +148,7 @@ public enum Strategy {
     public String explanation() {
         return switch (this) {
             case SERIAL -> "One worker, one native thread: the baseline that speedups are measured against.";
-            case INTRA_OP -> "One worker whose operations use several native threads.";
+            case INTRA_OP -> "One worker whose threads share each large layer's batch.";
             case THREADS -> "Workers in this JVM sum their gradients in shared memory every step.";
             case MPJ -> "Ranks, each a JVM, sum their gradients by an allreduce every step.";
             case HYBRID -> "Worker threads sum in shared memory inside each rank, then the ranks allreduce.";
@@ -176,7 +176,7 @@ public enum Strategy {
     public String threadsHint() {
         return switch (this) {
             case SERIAL -> "T: always 1 for serial";
-            case INTRA_OP -> "T: native threads of the one worker's operations";
+            case INTRA_OP -> "T: threads of the one worker, sharing its layers' work";
             case THREADS -> "T: workers in this JVM, one native thread each";
             case MPJ, MPJ_MULTICORE, PIPELINE, ASYNC -> "T: native threads per rank";
             case HYBRID -> "T: worker threads per rank";
