@@ -1,9 +1,15 @@
 package org.scalelab.engine.model.kernels;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Memory-layout checks for code that reads arrays as flat runs of FLOAT or DOUBLE values, as the kernels do. */
+/**
+ * Memory-layout checks for code that reads arrays as flat runs of FLOAT or DOUBLE values, as the kernels do, and the
+ * parts of a batch that {@link IntraOpThreads} hands out.
+ */
 public final class Layouts {
     private Layouts() {
     }
@@ -18,6 +24,20 @@ public final class Layouts {
         if (!rowMajorContiguous(a) || !rowMajorContiguous(b)) {
             throw new IllegalArgumentException("kernel needs contiguous row-major arrays");
         }
+    }
+
+    /**
+     * Entries {@code [from, to)} along the first axis (samples of a batch, rows of a matrix): the array itself when
+     * that is all of it, else a view.
+     */
+    public static INDArray rows(INDArray array, int from, int to) {
+        if (from == 0 && to == array.size(0)) {
+            return array;
+        }
+        INDArrayIndex[] indices = new INDArrayIndex[array.rank()];
+        indices[0] = NDArrayIndex.interval(from, to);
+        Arrays.fill(indices, 1, indices.length, NDArrayIndex.all());
+        return array.get(indices);
     }
 
     /**

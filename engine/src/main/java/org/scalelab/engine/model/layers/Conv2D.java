@@ -12,6 +12,7 @@ import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.Blas;
 import org.scalelab.engine.model.kernels.IntraOpThreads;
+import org.scalelab.engine.model.kernels.Layouts;
 
 /**
  * 2-D convolution over NHWC images ({@link ActivationLayout}) with a square kernel, through ND4J's native
@@ -105,15 +106,9 @@ public final class Conv2D extends AbstractLayer {
         lastInput = x;
         INDArray y = outputBuffer(x);
         IntraOpThreads.onThisThread().splitNative((int) x.size(0), multiplyAddsPerImage(), (lane, from, to) ->
-                Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(samples(x, from, to), weights, bias)
-                        .addOutputs(samples(y, from, to)).addIntegerArguments(opArguments).build()));
+                Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(Layouts.rows(x, from, to), weights, bias)
+                        .addOutputs(Layouts.rows(y, from, to)).addIntegerArguments(opArguments).build()));
         return y;
-    }
-
-    /** Samples {@code [from, to)} of an NHWC batch: the batch itself, or a view of its contiguous part. */
-    private static INDArray samples(INDArray batch, int from, int to) {
-        return from == 0 && to == batch.size(0) ? batch : batch.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(),
-                NDArrayIndex.all(), NDArrayIndex.all());
     }
 
     @Override
@@ -129,8 +124,8 @@ public final class Conv2D extends AbstractLayer {
         }
         int ranges = threads.splitNative((int) dy.size(0), 2 * multiplyAddsPerImage(), (lane, from, to) -> Nd4j.exec(
                 DynamicCustomOp.builder("conv2d_bp")
-                        .addInputs(samples(lastInput, from, to), weights, bias, samples(dy, from, to))
-                        .addOutputs(samples(dx, from, to), lane == 0 ? weightGrad : rangeWeightGrads.get(lane - 1),
+                        .addInputs(Layouts.rows(lastInput, from, to), weights, bias, Layouts.rows(dy, from, to))
+                        .addOutputs(Layouts.rows(dx, from, to), lane == 0 ? weightGrad : rangeWeightGrads.get(lane - 1),
                                 lane == 0 ? biasGrad : rangeBiasGrads.get(lane - 1))
                         .addIntegerArguments(opArguments).build()));
         for (int lane = 1; lane < ranges; lane++) {

@@ -7,6 +7,7 @@ import org.scalelab.engine.model.Initialisation;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.Blas;
 import org.scalelab.engine.model.kernels.IntraOpThreads;
+import org.scalelab.engine.model.kernels.Layouts;
 
 /**
  * Fully connected layer: {@code y = x·W + b} with {@code W} of shape {@code [in, out]}. Every step is a BLAS
@@ -75,9 +76,9 @@ public final class Dense extends AbstractLayer {
         INDArray y = outputBuffer(x);
         INDArray ones = this.ones.get(n, x.dataType());
         IntraOpThreads.onThisThread().splitNative(n, multiplyAddsPerImage(), (lane, from, to) -> {
-            INDArray part = rows(y, from, to);
-            Blas.gemm(rows(ones, from, to), false, biasRow, false, part, 1, 0);
-            Blas.gemm(rows(x, from, to), false, weights, false, part, 1, 1);
+            INDArray part = Layouts.rows(y, from, to);
+            Blas.gemm(Layouts.rows(ones, from, to), false, biasRow, false, part, 1, 0);
+            Blas.gemm(Layouts.rows(x, from, to), false, weights, false, part, 1, 1);
         });
         return y;
     }
@@ -87,21 +88,15 @@ public final class Dense extends AbstractLayer {
         int n = (int) dy.size(0);
         IntraOpThreads threads = IntraOpThreads.onThisThread();
         threads.splitNative(input.size(), (long) n * output.size(), (lane, from, to) ->
-                Blas.gemm(columns(lastInput, from, to), true, dy, false, rows(weightGrad, from, to), 1, 0));
+                Blas.gemm(columns(lastInput, from, to), true, dy, false, Layouts.rows(weightGrad, from, to), 1, 0));
         Blas.gemv(dy, true, ones.get(n, dy.dataType()), biasGrad, 1, 0);
         if (!inputGradientNeeded) {
             return null;
         }
         INDArray dx = inputGradientBuffer(dy);
         threads.splitNative(n, multiplyAddsPerImage(), (lane, from, to) ->
-                Blas.gemm(rows(dy, from, to), false, weights, true, rows(dx, from, to), 1, 0));
+                Blas.gemm(Layouts.rows(dy, from, to), false, weights, true, Layouts.rows(dx, from, to), 1, 0));
         return dx;
-    }
-
-    /** Rows {@code [from, to)} of a matrix: itself, or a view. */
-    private static INDArray rows(INDArray matrix, int from, int to) {
-        return from == 0 && to == matrix.rows() ? matrix
-                : matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 
     /** Columns {@code [from, to)} of a matrix: itself, or a view. */
