@@ -66,8 +66,11 @@ public final class Dense extends AbstractLayer {
     }
 
     /**
-     * With enough work the products are shared among the worker's {@link IntraOpThreads} in parts that write
-     * disjoint rows: the output and the input gradient by samples, the weight gradient by input features.
+     * With enough work the output's product is shared among the worker's {@link IntraOpThreads} by samples. The
+     * backward products run whole on the native threads the network gives the layer: shared the same way (the input
+     * gradient by samples, the weight gradient by input features),
+     * {@code cnn-1m}'s dense layer took 2.8–3.2 ms at two threads, more than on one (2.4), and 2.0–2.6 as two
+     * products on two OpenMP threads (docs/PERFORMANCE.md).
      */
     @Override
     public INDArray forward(INDArray x, boolean training) {
@@ -86,22 +89,13 @@ public final class Dense extends AbstractLayer {
     @Override
     public INDArray backward(INDArray dy, boolean inputGradientNeeded) {
         int n = (int) dy.size(0);
-        IntraOpThreads threads = IntraOpThreads.onThisThread();
-        threads.splitNative(input.size(), (long) n * output.size(), (lane, from, to) ->
-                Blas.gemm(columns(lastInput, from, to), true, dy, false, Layouts.rows(weightGrad, from, to), 1, 0));
+        Blas.gemm(lastInput, true, dy, false, weightGrad, 1, 0);
         Blas.gemv(dy, true, ones.get(n, dy.dataType()), biasGrad, 1, 0);
         if (!inputGradientNeeded) {
             return null;
         }
         INDArray dx = inputGradientBuffer(dy);
-        threads.splitNative(n, multiplyAddsPerImage(), (lane, from, to) ->
-                Blas.gemm(Layouts.rows(dy, from, to), false, weights, true, Layouts.rows(dx, from, to), 1, 0));
+        Blas.gemm(dy, false, weights, true, dx, 1, 0);
         return dx;
-    }
-
-    /** Columns {@code [from, to)} of a matrix: itself, or a view. */
-    private static INDArray columns(INDArray matrix, int from, int to) {
-        return from == 0 && to == matrix.columns() ? matrix
-                : matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
     }
 }
