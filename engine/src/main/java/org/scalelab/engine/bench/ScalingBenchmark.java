@@ -31,9 +31,9 @@ import org.scalelab.engine.training.RunPlan;
 
 /**
  * How each parallel strategy scales: every case trains for real, through the same trainer as
- * {@code scalelab train}, on short epochs of {@code steps} steps. The first epoch warms up (JIT, oneDNN kernels,
- * rank start-up); the steady throughput of the {@code repeats} epochs after it ({@link Throughput}: their median
- * epoch) is reported, with that epoch's phase breakdown and the {@link Speedup} over the serial baseline of the
+ * {@code scalelab train}, on short epochs of {@code steps} steps. The first {@code warmup} epochs warm up (JIT,
+ * oneDNN kernels, rank start-up); the steady throughput of the {@code repeats} epochs after them ({@link Throughput}:
+ * their median epoch) is reported, with that epoch's phase breakdown and the {@link Speedup} over the serial baseline of the
  * same model and global batch, measured before and after the cases in the same run.
  *
  * <p>On a shared machine the speed of the cores drifts over minutes, so a speedup is only as good as the
@@ -47,22 +47,25 @@ public final class ScalingBenchmark {
      * @param dataset     for every model, or null to take mnist-mini for 1×28×28 models and synthetic-cifar for
      *                    3×32×32 ones, so the benchmark runs offline
      * @param steps       training steps per epoch
-     * @param repeats     timed epochs after the warm-up epoch
+     * @param warmup      epochs before the timed ones: one warms a JVM that earlier cases have warmed (serial and the
+     *                    strategies whose workers are threads of this one); a rank's new JVM needs more (its JIT
+     *                    compilers share the cores with the ranks), so its case is slower for the first few
+     * @param repeats     timed epochs after the warm-up epochs
      * @param rounds      times every case is measured, each round followed by a serial run
      * @param hosts       a hosts file the cases that start MPJ processes spread their ranks over (serial stays
      *                    here), or null for all on this machine
      */
     public record Settings(List<String> models, List<ScalingCase> cases, String dataset, int batchSize,
-                           Scaling scaling, int steps, int repeats, int rounds, String hosts) {
+                           Scaling scaling, int steps, int warmup, int repeats, int rounds, String hosts) {
         public Settings {
             models = List.copyOf(models);
             cases = List.copyOf(cases);
         }
 
-        /** Every case on this machine. */
+        /** Every case on this machine, after one warm-up epoch. */
         public Settings(List<String> models, List<ScalingCase> cases, String dataset, int batchSize, Scaling scaling,
                         int steps, int repeats, int rounds) {
-            this(models, cases, dataset, batchSize, scaling, steps, repeats, rounds, null);
+            this(models, cases, dataset, batchSize, scaling, steps, 1, repeats, rounds, null);
         }
     }
 
@@ -92,7 +95,7 @@ public final class ScalingBenchmark {
                 break;
             }
             String dataset = settings.dataset() != null ? settings.dataset() : defaultDataset(model);
-            TrainingConfig base = TrainingConfig.defaults().with(DATASET, dataset).with(MODEL, model).with(EPOCHS, 1 + settings.repeats())
+            TrainingConfig base = TrainingConfig.defaults().with(DATASET, dataset).with(MODEL, model).with(EPOCHS, settings.warmup() + settings.repeats())
                     .with(BATCH, settings.batchSize()).with(SCALING, settings.scaling()).with(STEPS_PER_EPOCH, settings.steps())
                     .with(OPTIMIZER, OptimizerKind.SGD).with(LR, LEARNING_RATE).with(SEED, 1L).validate();
             RunPlan loaded = RunPlan.prepare(base, catalog);
@@ -152,11 +155,11 @@ public final class ScalingBenchmark {
                 failures.add(failed.message());
             }
         }, cancellation);
-        if (summary.status() != RunStatus.FINISHED || epochs.size() < 2) {
+        if (summary.status() != RunStatus.FINISHED || epochs.size() < settings.warmup() + 1) {
             String why = failures.isEmpty() ? "run " + summary.status() : failures.get(0);
             return ScalingResult.failed(model, dataset, scalingCase, why, round);
         }
-        return measured(model, dataset, scalingCase, epochs, config.globalBatchSize(), round);
+        return measured(model, dataset, scalingCase, epochs, settings.warmup(), config.globalBatchSize(), round);
     }
 
     /**
@@ -170,12 +173,17 @@ public final class ScalingBenchmark {
         return (config.launchesProcesses() ? config.with(HOSTS, hosts) : config).validate();
     }
 
-    /** A case's steady throughput over its epochs after the warm-up one, and the phases of the epoch it comes from. */
+    /**
+     * A case's steady throughput over its epochs after the first {@code warmup}, and the phases of the epoch it comes
+     * from.
+     */
     static ScalingResult measured(String model, String dataset, ScalingCase scalingCase, List<EpochCompleted> epochs,
-                                  int globalBatch, int round) {
-        EpochCompleted median = Throughput.medianEpoch(epochs);
+                                  int warmup, int globalBatch, int round) {
+        // Throughput leaves out the first epoch it is given: the last warm-up epoch
+        List<EpochCompleted> timed = epochs.subList(warmup - 1, epochs.size());
+        EpochCompleted median = Throughput.medianEpoch(timed);
         int steps = (int) Math.ceil((double) median.images() / globalBatch);
-        return new ScalingResult(model, dataset, scalingCase, Throughput.of(epochs).imagesPerSecond(), Double.NaN,
+        return new ScalingResult(model, dataset, scalingCase, Throughput.of(timed).imagesPerSecond(), Double.NaN,
                 msPerStep(median.phases(), steps), Optional.empty(), round);
     }
 

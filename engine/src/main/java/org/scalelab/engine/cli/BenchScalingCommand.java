@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = {"Trains each model with every strategy at each core count, for real, and reports images/s, "
                 + "speedup and efficiency against serial (same global batch, measured in the same run) with where "
                 + "each step's time went.",
-                "Each case runs one warm-up epoch and REPEATS timed epochs of STEPS steps; the median epoch is shown."})
+                "Each case runs WARMUP warm-up epochs and REPEATS timed epochs of STEPS steps; the median timed epoch is "
+                + "shown."})
 public final class BenchScalingCommand implements Callable<Integer> {
 
     private static final List<Phase> TRAINING_PHASES = Arrays.stream(Phase.values())
@@ -59,7 +60,13 @@ public final class BenchScalingCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Steps per epoch. Default: ${DEFAULT-VALUE}.")
     int steps = 40;
 
-    @Option(names = "--repeats", paramLabel = "N", description = "Timed epochs after the warm-up one. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Warm-up epochs before the timed ones. Serial and the strategies whose workers are threads of "
+                    + "this JVM run warm after one; a case that starts rank JVMs reaches its steady speed only after "
+                    + "several (their JIT compilers share the cores with the ranks). Default: ${DEFAULT-VALUE}.")
+    int warmup = 1;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "Timed epochs after the warm-up ones. Default: ${DEFAULT-VALUE}.")
     int repeats = 3;
 
     @Option(names = "--rounds", paramLabel = "N",
@@ -99,15 +106,15 @@ public final class BenchScalingCommand implements Callable<Integer> {
                 err.println("measuring " + what + " ...");
                 err.flush();
             }, new CancellationToken(ctrlC));
-            results = benchmark.run(new ScalingBenchmark.Settings(models, cases(), dataset, batchSize, scaling, steps, repeats,
-                    rounds));
+            results = benchmark.run(new ScalingBenchmark.Settings(models, cases(), dataset, batchSize, scaling, steps, warmup,
+                    repeats, rounds, null));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Machine: " + MachineDescription.current());
-        out.printf(Locale.ROOT, "Batch %d (%s scaling), %d steps per epoch, median of %d timed epochs after a warm-up epoch; "
+        out.printf(Locale.ROOT, "Batch %d (%s scaling), %d steps per epoch, median of %d timed epochs after %s; "
                 + "speedup against the faster of the two serial runs (before and after the cases%s); "
                 + "phases in ms per step, mean over workers.%n%n", batchSize, scaling, steps, repeats,
-                rounds > 1 ? " of each round" : "");
+                warmup == 1 ? "a warm-up epoch" : warmup + " warm-up epochs", rounds > 1 ? " of each round" : "");
         table(results).print(out, markdown);
         if (rounds > 1) {
             out.printf(Locale.ROOT, "%nOver the %d rounds:%n%n", rounds);
@@ -121,6 +128,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
 
     private void checkOptions() {
         OptionChecks.atLeastOne("steps", steps);
+        OptionChecks.atLeastOne("warmup", warmup);
         OptionChecks.atLeastOne("repeats", repeats);
         OptionChecks.atLeastOne("rounds", rounds);
         OptionChecks.atLeastOne("batchSize", batchSize);

@@ -89,7 +89,7 @@ public final class Validation {
         List<ScalingCase> cases = runnable.stream()
                 .map(Validation::scalingCase).toList();
         List<ScalingResult> results = new ScalingBenchmark(catalog, progress, cancellation).run(new ScalingBenchmark.Settings(
-                List.of(first.model()), cases, null, first.batch(), first.scaling(), settings.steps(), settings.repeats(), 1,
+                List.of(first.model()), cases, null, first.batch(), first.scaling(), settings.steps(), 1, settings.repeats(), 1,
                 hostFile));
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < runnable.size(); i++) {

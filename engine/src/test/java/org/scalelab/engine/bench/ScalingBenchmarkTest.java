@@ -97,7 +97,7 @@ class ScalingBenchmarkTest {
         List<EpochCompleted> epochs = List.of(epoch(1, 10.0, 1.0), epoch(2, 1.28, 1.0), epoch(3, 0.32, 8.0),
                 epoch(4, 0.64, 2.0));
         ScalingCase threads = ScalingCase.of(Strategy.THREADS, 2);
-        ScalingResult result = ScalingBenchmark.measured("m", "d", threads, epochs, 64, 1);
+        ScalingResult result = ScalingBenchmark.measured("m", "d", threads, epochs, 1, 64, 1);
         assertEquals(Throughput.of(epochs).imagesPerSecond(), result.imagesPerSecond());
         assertEquals(2000, result.imagesPerSecond(), 1e-9);
         assertEquals(2.0 * 1000 / 20, result.msPerStep().get(Phase.FORWARD), 1e-9, "the median epoch's 20 steps");
@@ -105,6 +105,19 @@ class ScalingBenchmarkTest {
         ScalingResult compared = result.against(1600);
         assertEquals(Speedup.of(2000, 1600, 2), new Speedup(compared.speedup(), 2));
         assertEquals(0.625, compared.efficiency(), 1e-12, "1.25× on 2 cores");
+    }
+
+    /** Epochs after the warm-up ones are timed: a rank's new JVM is still slow in its second epoch. */
+    @Test
+    void onlyEpochsAfterEveryWarmUpEpochAreTimed() {
+        // 128, then 4000, 1000, 2000 and 500 images/s
+        List<EpochCompleted> epochs = List.of(epoch(1, 10.0, 1.0), epoch(2, 0.32, 1.0), epoch(3, 1.28, 1.0),
+                epoch(4, 0.64, 1.0), epoch(5, 2.56, 1.0));
+        ScalingCase ranks = ScalingCase.of(Strategy.MPJ, 2);
+        assertEquals(2000, ScalingBenchmark.measured("m", "d", ranks, epochs, 1, 64, 1).imagesPerSecond(), 1e-9,
+                "of 4000, 1000, 2000 and 500 the faster middle one");
+        assertEquals(1000, ScalingBenchmark.measured("m", "d", ranks, epochs, 2, 64, 1).imagesPerSecond(), 1e-9,
+                "of 1000, 2000 and 500");
     }
 
     /** An epoch of 1,280 images (20 steps of 64) that took {@code seconds}, {@code forward} of them forward. */

@@ -30,10 +30,11 @@ class BenchScalingCommandTest {
     @Test
     void roundsLabelEachMeasurementAndEndWithTheSpreadOfEachCase() {
         CommandRun run = CommandRun.of("bench", "scaling", "--models", "mlp-235k", "--strategies", "threads",
-                "--workers", "2", "--steps", "3", "--repeats", "1", "--rounds", "2", "--markdown");
+                "--workers", "2", "--steps", "3", "--warmup", "2", "--repeats", "1", "--rounds", "2", "--markdown");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.outLines();
         assertTrue(lines.get(1).contains("(before and after the cases of each round)"), lines.get(1));
+        assertTrue(lines.get(1).contains("median of 1 timed epochs after 2 warm-up epochs"), lines.get(1));
         List<String> labels = lines.subList(5, 10).stream().map(line -> line.split(" \\| ")[1]).toList();
         assertEquals(List.of("serial 1×1 (before round 1)", "threads 1×2 (round 1 of 2)", "serial 1×1 (after round 1)",
                 "threads 1×2 (round 2 of 2)", "serial 1×1 (after round 2)"), labels);
@@ -49,6 +50,7 @@ class BenchScalingCommandTest {
     void badOptionsAreOneLine() {
         assertEquals("error: --steps 0: expected an integer ≥ 1", CommandRun.of("bench", "scaling", "--steps", "0").oneErrorLine());
         assertEquals("error: --rounds 0: expected an integer ≥ 1", CommandRun.of("bench", "scaling", "--rounds", "0").oneErrorLine());
+        assertEquals("error: --warmup 0: expected an integer ≥ 1", CommandRun.of("bench", "scaling", "--warmup", "0").oneErrorLine());
         assertEquals("error: --workers [2, 0]: expected core counts ≥ 1",
                 CommandRun.of("bench", "scaling", "--workers", "2,0").oneErrorLine());
         assertEquals("error: Invalid value for option '--strategies' (NAME): expected one of serial, intra-op, threads, "
