@@ -221,7 +221,7 @@ public final class ScalingBenchmark {
     }
 
     /** The offline dataset that fits the model's input: the embedded MNIST subset or the synthetic CIFAR set. */
-    static String defaultDataset(String model) {
+    public static String defaultDataset(String model) {
         Architecture architecture = Models.resolve(model);
         SampleShape input = architecture.input();
         if (input.channels() == 1 && input.height() == 28 && input.width() == 28) {

@@ -136,7 +136,11 @@ public final class PredictCommand implements Callable<Integer> {
             + " 1.5 s by the serial prediction, at least 20 (the dataset may hold fewer).")
     Integer steps;
 
-    @Option(names = "--repeats", paramLabel = "N", description = "--validate: timed epochs after the warm-up one. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", paramLabel = "N", description = "--validate: warm-up epochs before the timed ones (the model "
+            + "predicts a warm step). Default: as many as take about 8 s by the serial prediction.")
+    Integer warmup;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "--validate: timed epochs after the warm-up ones. Default: ${DEFAULT-VALUE}.")
     int repeats = 3;
 
     @Option(names = "--json", description = "End with one JSON object (its predictions list holds one entry per configuration).")
@@ -185,8 +189,7 @@ public final class PredictCommand implements Callable<Integer> {
         List<Scenario> scenarios = scenarios(machine);
         List<Prediction> predictions = scenarios.stream().map(scalingModel::predict).toList();
         List<Validation.Check> checks = List.of();
-        Validation.Settings settings = steps != null ? new Validation.Settings(steps, repeats)
-                : Validation.Settings.lasting(scalingModel, scenarios.get(0), repeats);
+        Validation.Settings settings = Validation.Settings.lasting(scalingModel, scenarios.get(0), steps, warmup, repeats);
         if (validate) {
             try (CancelOnShutdown ctrlC = new CancelOnShutdown()) {
                 checks = Validation.check(scalingModel, scenarios, settings, cluster != null ? cluster.path() : null,
@@ -220,6 +223,9 @@ public final class PredictCommand implements Callable<Integer> {
         OptionChecks.atLeastOne("epochImages", epochImages);
         if (averageEvery < 0) {
             throw new ConfigException("averageEvery", averageEvery, "expected local steps ≥ 1, or 0 for once per epoch");
+        }
+        if (warmup != null) {
+            OptionChecks.atLeastOne("warmup", warmup);
         }
         if (steps != null) {
             OptionChecks.atLeastOne("steps", steps);
@@ -355,9 +361,9 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private void validationText(PrintWriter out, List<Validation.Check> checks, Validation.Settings settings) {
-        out.printf(Locale.ROOT, "%nPredicted against measured on this machine (%d steps per epoch, median of %d timed epochs; "
-                + "error = (predicted − measured) / measured images/s; speedup error the same of the speedup over the serial "
-                + "runs measured beside it):%n%n", settings.steps(), settings.repeats());
+        out.printf(Locale.ROOT, "%nPredicted against measured on this machine (%d steps per epoch, median of %d timed epochs "
+                + "after %d warm-up; error = (predicted − measured) / measured images/s; speedup error the same of the speedup "
+                + "over the serial runs measured beside it):%n%n", settings.steps(), settings.repeats(), settings.warmup());
         TextTable table = TextTable.allNumeric(List.of("P", "T", "Predicted img/s", "Measured img/s", "Error",
                 "Predicted speedup", "Measured speedup", "Speedup error"));
         for (Validation.Check check : checks) {

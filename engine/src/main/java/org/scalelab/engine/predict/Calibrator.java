@@ -188,9 +188,13 @@ public final class Calibrator {
      */
     private List<ScalingResult> trained(String model, List<ScalingCase> cases, int batch, ComputeProfile layers) {
         int steps = (int) Math.max(TRAINED_MIN_STEPS, Math.ceil(TRAINED_EPOCH_SECONDS / layers.computeSeconds(batch, 1)));
+        boolean serialOnly = cases.equals(List.of(ScalingCase.SERIAL));
+        // serial trains in this JVM, which the layers' measurements have warmed; a rank's new JVM needs its warm-up
+        int epochSteps = Math.min(steps, stepsPerEpoch(model, batch));
+        int warmup = serialOnly ? 1 : WarmUp.epochs(epochSteps * layers.computeSeconds(batch, 1));
         ScalingBenchmark benchmark = new ScalingBenchmark(catalog, what -> { }, cancellation);
         List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of(model), cases, null, batch,
-                Scaling.STRONG, steps, TRAINED_TIMED_EPOCHS, cases.equals(List.of(ScalingCase.SERIAL)) ? 0 : 1));
+                Scaling.STRONG, steps, warmup, TRAINED_TIMED_EPOCHS, serialOnly ? 0 : 1, null));
         for (ScalingResult result : results) {
             if (result.failure().isPresent()) {
                 throw new CalibrationException("training " + model + " (" + result.scalingCase() + ") at batch " + batch
@@ -198,6 +202,12 @@ public final class Calibrator {
             }
         }
         return results;
+    }
+
+    /** The steps in an epoch of the dataset the model trains on: it ends with the training set, whatever steps it may take. */
+    private int stepsPerEpoch(String model, int batch) {
+        int images = catalog.load(ScalingBenchmark.defaultDataset(model)).train().size();
+        return (images + batch - 1) / batch;
     }
 
     /** γ: adding a million floats into another million with the allreduces' own loop, median of repeats. */

@@ -45,8 +45,12 @@ public final class Validation {
         }
     }
 
-    /** How long each configuration trains. */
-    public record Settings(int steps, int repeats) {
+    /**
+     * How long each configuration trains.
+     *
+     * @param warmup epochs before the timed ones ({@link WarmUp})
+     */
+    public record Settings(int steps, int warmup, int repeats) {
         /** An epoch this long (by the serial prediction) is timed well beyond the scheduler's jitter. */
         static final double EPOCH_SECONDS = 1.5;
         static final int MIN_STEPS = 20;
@@ -54,12 +58,17 @@ public final class Validation {
         /**
          * Epochs of about {@value #EPOCH_SECONDS} s by the serial prediction for {@code scenario}, at least {@value
          * #MIN_STEPS} steps (30 ms epochs of mlp-235k timed the scheduler, not the model), and at most the epoch's
-         * own steps: an epoch ends with its images, so more would only be printed, not trained.
+         * own steps: an epoch ends with its images, so more would only be printed, not trained; after the warm-up
+         * epochs {@link WarmUp} gives them.
+         *
+         * @param steps  steps per epoch, or null for as many as last {@value #EPOCH_SECONDS} s
+         * @param warmup warm-up epochs, or null for {@link WarmUp}'s
          */
-        public static Settings lasting(ScalingModel model, Scenario scenario, int repeats) {
+        public static Settings lasting(ScalingModel model, Scenario scenario, Integer steps, Integer warmup, int repeats) {
             double serialStep = model.predict(scenario.serialBaseline()).stepSeconds();
-            int wanted = (int) Math.max(MIN_STEPS, Math.ceil(EPOCH_SECONDS / serialStep));
-            return new Settings(Math.min(wanted, scenario.stepsPerEpoch()), repeats);
+            int epochSteps = steps != null ? steps
+                    : Math.min((int) Math.max(MIN_STEPS, Math.ceil(EPOCH_SECONDS / serialStep)), scenario.stepsPerEpoch());
+            return new Settings(epochSteps, warmup != null ? warmup : WarmUp.epochs(epochSteps * serialStep), repeats);
         }
     }
 
@@ -89,7 +98,7 @@ public final class Validation {
         List<ScalingCase> cases = runnable.stream()
                 .map(Validation::scalingCase).toList();
         List<ScalingResult> results = new ScalingBenchmark(catalog, progress, cancellation).run(new ScalingBenchmark.Settings(
-                List.of(first.model()), cases, null, first.batch(), first.scaling(), settings.steps(), 1, settings.repeats(), 1,
+                List.of(first.model()), cases, null, first.batch(), first.scaling(), settings.steps(), settings.warmup(), settings.repeats(), 1,
                 hostFile));
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < runnable.size(); i++) {

@@ -94,6 +94,8 @@ class PredictCommandTest {
     void badOptionsAreOneLine() {
         assertEquals("error: --cores-per-host 0.0: expected a number > 0", CommandRun.of("predict", "--calibration",
                 calibration.toString(), "--cores-per-host", "0").oneErrorLine());
+        assertEquals("error: --warmup 0: expected an integer ≥ 1", CommandRun.of("predict", "--calibration",
+                calibration.toString(), "--validate", "--warmup", "0").oneErrorLine());
         assertEquals("error: --network 40gbe: expected loopback, 1gbe, 10gbe, 25gbe or 100gb-ib",
                 CommandRun.of("predict", "--calibration", calibration.toString(), "--network", "40gbe").oneErrorLine());
         assertEquals("error: --procs 5: 2 hosts × 2 slots hold 4 ranks", CommandRun.of("predict", "--calibration",
@@ -143,7 +145,8 @@ class PredictCommandTest {
     @Test
     void validateTrainsWhatThisMachineCanRunAndSetsItBesideThePrediction() throws IOException {
         CommandRun run = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
-                "--strategy", "threads", "--procs", "1", "--threads", "1,2", "--validate", "--steps", "3", "--repeats", "1",
+                "--strategy", "threads", "--procs", "1", "--threads", "1,2", "--validate", "--steps", "3", "--warmup", "2",
+                "--repeats", "1",
                 "--json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = Json.mapper().readTree(run.lastOutLine());

@@ -31,10 +31,25 @@ class ScalingModelTest {
     @Test
     void aValidationEpochLastsAboutOneAndAHalfSecondsButNoLongerThanItsImages() {
         // 64 ms serial steps: 1.5 s is 24 steps, which 100 steps of images hold and 10 do not.
-        assertEquals(24, Validation.Settings.lasting(model, scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG), 3).steps());
+        assertEquals(24, Validation.Settings.lasting(model, scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG), null, null, 3)
+                .steps());
         Scenario tenSteps = new Scenario("m", Strategy.THREADS, 1, 2, AllreduceAlgorithm.RING, 1, 2, null, 64,
                 Scaling.STRONG, 640, 1, false);
-        assertEquals(10, Validation.Settings.lasting(model, tenSteps, 3).steps());
+        assertEquals(10, Validation.Settings.lasting(model, tenSteps, null, null, 3).steps());
+        assertEquals(new Validation.Settings(7, 2, 3), Validation.Settings.lasting(model, tenSteps, 7, 2, 3), "as given");
+    }
+
+    /** The model predicts a warm step: a rank's new JVM needs seconds of training to reach its steady speed. */
+    @Test
+    void aValidationWarmsUpForAboutEightSecondsBeforeItTimes() {
+        Scenario scenario = scenario(Strategy.MPJ, 2, 1, 1, Scaling.STRONG);
+        // 24 steps of 64 ms: epochs of 1.536 s, six of which last 8 s
+        assertEquals(new Validation.Settings(24, 6, 3), Validation.Settings.lasting(model, scenario, null, null, 3));
+        // 100 steps: epochs of 6.4 s, two of which last 8 s
+        assertEquals(2, Validation.Settings.lasting(model, scenario, 100, null, 3).warmup());
+        assertEquals(1, Validation.Settings.lasting(model, scenario, 200, null, 3).warmup(), "at least one");
+        assertEquals(WarmUp.MOST_EPOCHS, Validation.Settings.lasting(model, scenario, 1, null, 3).warmup(),
+                "125 epochs of one step: each ends with an evaluation");
     }
 
     @Test

@@ -118,7 +118,7 @@ class PipelineMpjTrainingTest {
     void predictValidatesThePipelineAgainstStagesThatTrainWithItsMicrobatches() throws IOException {
         Path calibration = OverlapScalingTest.savedCalibration(dir);
         CommandRun predict = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
-                "--strategy", "pipeline", "--procs", "2", "--microbatches", "2", "--validate", "--steps", "5", "--repeats",
+                "--strategy", "pipeline", "--procs", "2", "--microbatches", "2", "--validate", "--steps", "5", "--warmup", "1", "--repeats",
                 "1", "--json");
         assertEquals(0, predict.exitCode(), predict.err());
         assertTrue(predict.err().contains("measuring mlp-235k on mnist-mini, pipeline 2×1×2M"),
