@@ -30,18 +30,33 @@ public final class Network {
      * @param seed initial weights depend on this alone, so replicas built with one seed start identical
      */
     public Network(Architecture architecture, DataType type, long seed) {
-        this(architecture, seed, null, type);
+        this(architecture, seed, null, type, null);
     }
 
-    /** @param shared the parameters to read and train, or null for parameters of its own, initialised from the seed */
-    private Network(Architecture architecture, long seed, INDArray shared, DataType type) {
+    /**
+     * A FLOAT network whose gradients live in {@code gradients}, a vector of zeros of its parameter count: memory where
+     * an allreduce sums them cheaper (shared with other processes).
+     */
+    public Network(Architecture architecture, long seed, INDArray gradients) {
+        this(architecture, seed, null, DataType.FLOAT, gradients);
+    }
+
+    /**
+     * @param shared    the parameters to read and train, or null for parameters of its own, initialised from the seed
+     * @param givenGradients where the gradients live, or null for a buffer of their own
+     */
+    private Network(Architecture architecture, long seed, INDArray shared, DataType type, INDArray givenGradients) {
         this.architecture = architecture;
         this.seed = seed;
         this.layers = architecture.buildLayers(seed);
         this.inputLayout = new InputLayout(architecture.input());
         long count = layers.stream().mapToLong(Layer::parameterCount).sum();
         this.parameters = shared != null ? shared : Nd4j.zeros(type, count);
-        this.gradients = Nd4j.zeros(type, count);
+        if (givenGradients != null && (givenGradients.length() != count || givenGradients.dataType() != type)) {
+            throw new IllegalArgumentException("the network needs " + count + " " + type + " gradients, got "
+                    + givenGradients.length() + " " + givenGradients.dataType());
+        }
+        this.gradients = givenGradients != null ? givenGradients : Nd4j.zeros(type, count);
         this.firstLayerWithParameters = firstLayerWithParameters(layers);
         Random random = new Random(seed);
         long offset = 0;
@@ -65,7 +80,7 @@ public final class Network {
      * the one running average that evaluation uses, in the order the microbatches go forward.
      */
     public Network sharingParameters() {
-        Network instance = new Network(architecture, seed, parameters, parameters.dataType());
+        Network instance = new Network(architecture, seed, parameters, parameters.dataType(), null);
         for (int i = 0; i < layers.size(); i++) {
             instance.layers.get(i).shareRunningStatistics(layers.get(i));
         }

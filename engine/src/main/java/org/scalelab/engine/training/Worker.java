@@ -18,6 +18,7 @@ import org.scalelab.engine.model.Layer;
 import org.scalelab.engine.model.Network;
 import org.scalelab.engine.model.SoftmaxCrossEntropy;
 import org.scalelab.engine.parallel.comm.Communicator;
+import org.scalelab.engine.parallel.comm.NdBuffers;
 import org.scalelab.engine.training.optim.LearningRateSchedule;
 import org.scalelab.engine.training.optim.Optimizer;
 import org.scalelab.engine.training.optim.Optimizers;
@@ -68,7 +69,10 @@ public final class Worker {
         this.config = config;
         this.communicator = communicator;
         this.cancellation = cancellation;
-        this.network = new Network(architecture, DataType.FLOAT, config.model().seed());
+        // Gradients where the communicator sums them cheapest: ranks of one machine share them in memory.
+        this.network = communicator.gradientBuffer(Math.toIntExact(architecture.parameterCount()))
+                .map(buffer -> new Network(architecture, config.model().seed(), NdBuffers.wrap(buffer)))
+                .orElseGet(() -> new Network(architecture, DataType.FLOAT, config.model().seed()));
         this.loss = new SoftmaxCrossEntropy(network.outputCount());
         this.optimizer = Optimizers.create(config, network.parameters());
         this.schedule = LearningRateSchedule.of(config);

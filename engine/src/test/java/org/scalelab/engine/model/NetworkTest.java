@@ -2,6 +2,8 @@ package org.scalelab.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,25 @@ class NetworkTest {
 
         assertEquals(List.of("forward -1", "forward 0", "forward 1", "forward 2", "forward 3", "forward 4",
                 "backward 4", "backward 3", "backward 2"), heard);
+    }
+
+    /** Gradients that live where the caller puts them (shared memory, for ranks of one machine) are the same gradients. */
+    @Test
+    void gradientsCanLiveInAnArrayTheCallerGives() {
+        Architecture small = new Architecture("small", SampleShape.image(1, 4, 4),
+                List.of(new FlattenSpec(), new DenseSpec(5), new ReluSpec(), new DenseSpec(3)));
+        Network own = new Network(small, DataType.FLOAT, 3);
+        INDArray given = Nd4j.zeros(DataType.FLOAT, own.parameterCount());
+        Network inGiven = new Network(small, 3, given);
+        RandomBatch batch = RandomBatch.of(own, DataType.FLOAT, 4, 5);
+
+        batch.forwardBackward(own, new SoftmaxCrossEntropy(3));
+        batch.forwardBackward(inGiven, new SoftmaxCrossEntropy(3));
+
+        assertSame(given, inGiven.gradients());
+        assertEquals(own.gradients(), given);
+        assertNotEquals(0.0, given.norm2Number().doubleValue());
+        assertThrows(IllegalArgumentException.class, () -> new Network(small, 3, Nd4j.zeros(DataType.FLOAT, 5)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.scalelab.engine.parallel.comm;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.Optional;
 
 /**
  * Collective operations among the ranks of one parallel job, on flat float buffers, in place; and the two that
@@ -73,6 +74,14 @@ public interface Communicator {
 
     /** Returns once every rank has called it. */
     void barrier();
+
+    /**
+     * A buffer of {@code floats} zeros for the gradients this rank will {@link #allreduceSum}, where summing them costs
+     * less than summing a buffer of the caller's: in memory the other ranks can reach. Empty where there is none.
+     */
+    default Optional<FloatBuffer> gradientBuffer(int floats) {
+        return Optional.empty();
+    }
 
     /** This rank's running totals of time spent inside collectives. */
     CollectiveTimes times();

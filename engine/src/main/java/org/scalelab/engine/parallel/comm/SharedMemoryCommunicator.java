@@ -4,29 +4,17 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /**
- * One thread's view of a {@link SharedMemoryGroup}. Each rank owns the slice {@link EvenSplit} gives it and,
- * for allreduce, adds that slice across all ranks' buffers in rank order (rank 0 + rank 1 + …), the order a
- * serial loop over the same buffers would use, so sums are bit-identical to a serial run and do not depend
- * on thread timing. Work proceeds in blocks copied to small per-rank arrays: bulk copies out of and into
- * the (usually off-heap) buffers, and a plain array loop in between that the JIT vectorises.
+ * One thread's view of a {@link SharedMemoryGroup}. Each rank owns the slice {@link EvenSplit} gives it and, for
+ * allreduce and broadcast, works on that slice across all ranks' buffers ({@link SliceSum}).
  *
  * <p>The wait for the last rank to arrive counts as waiting; the rest, including the closing meeting,
  * counts as communicating.
  */
 final class SharedMemoryCommunicator implements Communicator {
-    private static final int BLOCK = 4096;
-
-    /** What one rank does with one block of its slice, between the two meetings of a collective. */
-    @FunctionalInterface
-    private interface BlockWork {
-        void apply(int from, int length);
-    }
-
     private final SharedMemoryGroup group;
     private final int rank;
     private final CollectiveTimes times = new CollectiveTimes(true);
-    private final float[] block = new float[BLOCK];
-    private final float[] addend = new float[BLOCK];
+    private final SliceSum slices = new SliceSum();
 
     SharedMemoryCommunicator(SharedMemoryGroup group, int rank) {
         this.group = group;
@@ -45,25 +33,13 @@ final class SharedMemoryCommunicator implements Communicator {
 
     @Override
     public void allreduceSum(FloatBuffer data) {
-        overMySlice(data, (from, length) -> {
-            read(0, from, block, length);
-            for (int peer = 1; peer < size(); peer++) {
-                read(peer, from, addend, length);
-                for (int i = 0; i < length; i++) {
-                    block[i] += addend[i];
-                }
-            }
-            writeToAll(from, length, -1);
-        });
+        overMySlice(data, (from, length) -> slices.sum(group::published, size(), from, length));
     }
 
     @Override
     public void broadcast(FloatBuffer data, int root) {
         checkRoot(root);
-        overMySlice(data, (from, length) -> {
-            read(root, from, block, length);
-            writeToAll(from, length, root);
-        });
+        overMySlice(data, (from, length) -> slices.copy(group::published, size(), root, from, length));
     }
 
     @Override
@@ -139,32 +115,14 @@ final class SharedMemoryCommunicator implements Communicator {
         return times;
     }
 
-    private void overMySlice(FloatBuffer data, BlockWork work) {
+    /** Between the collective's two meetings, {@code work} on each block of this rank's slice. */
+    private void overMySlice(FloatBuffer data, SliceSum.BlockWork work) {
         long start = System.nanoTime();
         group.arrive(rank, data);
         long arrived = System.nanoTime();
-        EvenSplit slices = new EvenSplit(group.commonLength(), size());
-        int end = slices.start(rank + 1);
-        for (int from = slices.start(rank); from < end; from += BLOCK) {
-            work.apply(from, Math.min(BLOCK, end - from));
-        }
+        SliceSum.overSlice(group.commonLength(), size(), rank, work);
         group.await();
         times.record(System.nanoTime() - arrived, arrived - start);
-    }
-
-    /** Absolute bulk reads leave the shared buffer's position alone, so ranks may read it concurrently. */
-    private void read(int peer, int from, float[] into, int length) {
-        FloatBuffer buffer = group.published(peer);
-        buffer.get(buffer.position() + from, into, 0, length);
-    }
-
-    private void writeToAll(int from, int length, int except) {
-        for (int peer = 0; peer < size(); peer++) {
-            if (peer != except) {
-                FloatBuffer buffer = group.published(peer);
-                buffer.put(buffer.position() + from, block, 0, length);
-            }
-        }
     }
 
     private void checkRoot(int root) {

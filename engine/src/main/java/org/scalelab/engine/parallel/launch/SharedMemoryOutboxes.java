@@ -13,8 +13,9 @@ import org.scalelab.engine.config.AllreduceAlgorithm;
 import org.scalelab.engine.parallel.comm.SharedMemoryRingLink;
 
 /**
- * The directory holding a ring-shm job's outboxes ({@link SharedMemoryRingLink}): created with one outbox per
- * rank before the ranks start, deleted when the job ends, however it ends. It lives in {@code /dev/shm} where
+ * The directory holding a ring-shm job's outboxes ({@link SharedMemoryRingLink}) and its ranks' gradients
+ * ({@link org.scalelab.engine.parallel.comm.SharedGradients}): created with one outbox per rank before the ranks
+ * start (each rank adds its gradients' file), deleted when the job ends, however it ends. It lives in {@code /dev/shm} where
  * there is one (memory that is never written to disk), else in the temporary directory. Its name carries the
  * application's process id, so that the next job removes directories left by an application that was killed
  * before it could delete its own.

@@ -3,6 +3,8 @@ package org.scalelab.engine.parallel.comm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -41,6 +43,21 @@ class NdBuffersTest {
         assertThrows(IllegalArgumentException.class, () -> NdBuffers.view(Nd4j.zeros(DataType.DOUBLE, 4)));
         INDArray matrix = Nd4j.zeros(DataType.FLOAT, 4, 4);
         assertThrows(IllegalArgumentException.class, () -> NdBuffers.view(matrix.getColumn(1)));
+    }
+
+    /** Gradients that live in shared memory: ND4J's operations write the buffer's own memory. */
+    @Test
+    void wrapBacksAnArrayWithADirectBuffersMemory() {
+        FloatBuffer memory = ByteBuffer.allocateDirect(40).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        INDArray array = NdBuffers.wrap(memory);
+
+        assertEquals(10, array.length());
+        array.assign(2f).muli(3f);
+        assertEquals(6f, memory.get(9));
+        memory.put(4, -1f);
+        assertEquals(-1f, array.getFloat(4));
+        assertEquals(memory, NdBuffers.view(array), "the view of the array is the buffer again");
+        assertThrows(IllegalArgumentException.class, () -> NdBuffers.wrap(FloatBuffer.allocate(4)));
     }
 
     /** A float vector holding 0, 1, 2, … */

@@ -15,6 +15,7 @@ import org.scalelab.engine.parallel.comm.CommunicationAbortedException;
 import org.scalelab.engine.parallel.comm.Communicator;
 import org.scalelab.engine.parallel.comm.PointToPoint;
 import org.scalelab.engine.parallel.comm.RingAllreduce;
+import org.scalelab.engine.parallel.comm.SharedGradients;
 import org.scalelab.engine.parallel.comm.SharedMemoryRingLink;
 
 /**
@@ -23,7 +24,9 @@ import org.scalelab.engine.parallel.comm.SharedMemoryRingLink;
  *
  * <p>MPJ moves Java arrays only, so data passes through float arrays kept between calls; MPJ copies arrays
  * into its own buffers anyway, and the extra bulk copy costs little beside that. The ring allreduce is
- * {@link RingAllreduce} over {@code Sendrecv}, or, for ring-shm, over {@link SharedMemoryRingLink}. A blocking
+ * {@link RingAllreduce} over {@code Sendrecv}, or, for ring-shm, over {@link SharedMemoryRingLink}; with ring-shm a
+ * rank's gradients can also live in shared memory ({@link #gradientBuffer}), and an allreduce of them sums them in
+ * place ({@link SharedGradients}), the ring's barrier its meetings. A blocking
  * MPJ call does not say whether it waited for a late peer or for the wire, so all time inside collectives
  * counts as communicating, except barriers, which count as waiting (see {@link Communicator} for how callers
  * get the split), and a receive's wait for its message to arrive.
@@ -37,6 +40,8 @@ public final class MpjCommunicator implements Communicator, PointToPoint {
     private final int size;
     private final AllreduceAlgorithm allreduce;
     private final RingAllreduce ring;
+    /** This rank's and its peers' gradients in shared memory (ring-shm), else null. */
+    private final SharedGradients sharedGradients;
     private final CollectiveTimes times = new CollectiveTimes(false);
     private final BlockedAdd blocks = new BlockedAdd();
     private float[] outgoing = new float[0];
@@ -51,10 +56,12 @@ public final class MpjCommunicator implements Communicator, PointToPoint {
         this.allreduce = allreduce;
         this.rank = comm.Rank();
         this.size = comm.Size();
-        this.ring = new RingAllreduce(rank, size, allreduce == AllreduceAlgorithm.RING_SHM
-                ? new SharedMemoryRingLink(outboxes.orElseThrow(() -> new IllegalArgumentException(
-                        "the " + allreduce + " allreduce needs the directory of its outboxes")), rank, size)
-                : this::exchange);
+        Optional<Path> sharedMemory = allreduce == AllreduceAlgorithm.RING_SHM ? Optional.of(outboxes.orElseThrow(() ->
+                new IllegalArgumentException("the " + allreduce + " allreduce needs the directory of its outboxes")))
+                : Optional.empty();
+        this.ring = new RingAllreduce(rank, size, sharedMemory.<RingAllreduce.Link>map(
+                directory -> new SharedMemoryRingLink(directory, rank, size)).orElse(this::exchange));
+        this.sharedGradients = sharedMemory.map(directory -> new SharedGradients(directory, rank, size)).orElse(null);
     }
 
     @Override
@@ -70,7 +77,9 @@ public final class MpjCommunicator implements Communicator, PointToPoint {
     @Override
     public void allreduceSum(FloatBuffer data) {
         long start = System.nanoTime();
-        if (allreduce != AllreduceAlgorithm.BUILTIN) {
+        if (sharedGradients != null && sharedGradients.holds(data)) {
+            sharedGradients.allreduceSum(data, ring::barrier);
+        } else if (allreduce != AllreduceAlgorithm.BUILTIN) {
             ring.sum(data);
         } else {
             int count = data.remaining();
@@ -80,6 +89,12 @@ public final class MpjCommunicator implements Communicator, PointToPoint {
             data.put(data.position(), incoming, 0, count);
         }
         times.record(System.nanoTime() - start, 0);
+    }
+
+    /** With ring-shm and other ranks, in shared memory; otherwise none. */
+    @Override
+    public Optional<FloatBuffer> gradientBuffer(int floats) {
+        return sharedGradients != null && size > 1 ? Optional.of(sharedGradients.allocate(floats)) : Optional.empty();
     }
 
     @Override
