@@ -83,7 +83,7 @@ public final class ExperimentView extends VBox {
         allreduce.getItems().setAll(AllreduceAlgorithm.values());
         allreduce.valueProperty().bindBidirectional(model.allreduceProperty());
         allreduce.setTooltip(new Tooltip("ring: every rank sends 2(P−1)/P of the gradients through MPJ\n"
-                + "ring-shm: the same ring through shared memory (all ranks on this machine)\n"
+                + "ring-shm: the ranks sum their gradients in place, in shared memory (all ranks on this machine)\n"
                 + "builtin: MPJ's reduce to one rank, then broadcast"));
         showWhen(model.allreduceUsed(), addRow(parallelism, TrainingOptions.ALLREDUCE, allreduce, allreduce));
         explainedField(TrainingOptions.MAX_STALENESS, model.stalenessUsed());

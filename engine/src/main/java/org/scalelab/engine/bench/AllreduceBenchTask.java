@@ -26,8 +26,14 @@ public final class AllreduceBenchTask implements RankTask {
     public void run(Communicator comm, List<String> args, Consumer<String> output) throws JsonProcessingException {
         int warmup = Integer.parseInt(args.get(0));
         int repeats = Integer.parseInt(args.get(1));
+        List<Integer> sizes = args.subList(2, args.size()).stream().map(Integer::parseInt).toList();
+        // Where training keeps its gradients: in shared memory where the communicator has it, so that the sweep times
+        // the allreduce training runs; each size is the start of it.
+        int most = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+        FloatBuffer buffer = comm.gradientBuffer(most).orElseGet(() ->
+                ByteBuffer.allocateDirect(most * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer());
         for (String floats : args.subList(2, args.size())) {
-            double median = medianMillis(comm, Integer.parseInt(floats), warmup, repeats);
+            double median = medianMillis(comm, buffer.slice(0, Integer.parseInt(floats)), warmup, repeats);
             if (comm.rank() == 0) {
                 output.accept(JSON.writeValueAsString(new AllreduceTiming(Integer.parseInt(floats), comm.size(), median)));
             }
@@ -39,8 +45,8 @@ public final class AllreduceBenchTask implements RankTask {
     }
 
     /** The median over calls of the slowest rank's time (meaningful on rank 0 only). */
-    private static double medianMillis(Communicator comm, int floats, int warmup, int repeats) {
-        FloatBuffer data = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    private static double medianMillis(Communicator comm, FloatBuffer data, int warmup, int repeats) {
+        int floats = data.remaining();
         float[] values = new float[floats];
         Arrays.fill(values, 1f / comm.size());
         warmUp(comm, data, warmup);

@@ -13,9 +13,10 @@ public enum AllreduceAlgorithm {
      */
     RING,
     /**
-     * The same ring, its point-to-point messages passed through shared memory instead of MPJ's device
-     * ({@code parallel.comm.SharedMemoryRingLink}), as MPI libraries do between ranks on one host. Every rank must run on
-     * this machine; MPJ still starts the ranks and carries the other collectives.
+     * Through this machine's shared memory, as MPI libraries sum between ranks on one host: the ranks' gradients live
+     * there and each rank adds its slice of all of them in place ({@code parallel.comm.SharedGradients}), meeting round
+     * a ring of shared-memory outboxes ({@code parallel.comm.SharedMemoryRingLink}), which also carries the ring of
+     * other buffers. Every rank must run on this machine; MPJ still starts the ranks and carries the other collectives.
      */
     RING_SHM;
 

@@ -61,11 +61,22 @@ public final class Collectives {
      * meetings each thread adds its 1/T slice of the other T−1 buffers into its own, reading them from memory.
      */
     public static double sharedMemorySum(int threads, double floats, LinkCost memory) {
-        if (threads <= 1) {
-            return 0;
-        }
-        double slice = floats / threads;
-        return 2 * memory.latencySeconds() + (threads - 1) * (memory.send(slice) - memory.latencySeconds() + memory.reduce(slice));
+        return threads <= 1 ? 0 : 2 * memory.latencySeconds() + slicesOfOthers(threads, floats, memory);
+    }
+
+    /**
+     * {@code parallel.comm.SharedGradients}: P ranks of one machine whose gradients lie in shared memory meet twice, each
+     * meeting P−1 exchanges round the shared-memory ring; between the meetings each rank adds its 1/P slice of the other
+     * P−1 buffers, as threads do.
+     */
+    public static double sharedGradientsSum(int ranks, double floats, LinkCost memory) {
+        return ranks <= 1 ? 0 : 2 * (ranks - 1) * memory.latencySeconds() + slicesOfOthers(ranks, floats, memory);
+    }
+
+    /** Adding one's 1/P slice of the other P−1 buffers, read from memory (their latency is the meetings'). */
+    private static double slicesOfOthers(int ranks, double floats, LinkCost memory) {
+        double slice = floats / ranks;
+        return (ranks - 1) * (memory.send(slice) - memory.latencySeconds() + memory.reduce(slice));
     }
 
     /** Copying the result from a rank's leader back to its other threads, after the ranks' exchange (hybrid). */

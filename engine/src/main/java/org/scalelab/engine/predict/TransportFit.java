@@ -18,7 +18,8 @@ public final class TransportFit {
         return switch (transport) {
             case THREADS -> Collectives.sharedMemorySum(ranks, floats, fabric.local());
             case NIODEV_BUILTIN, SMPDEV_BUILTIN -> Collectives.mpjBuiltin(ranks, floats, fabric);
-            case NIODEV_RING, NIODEV_RING_SHM, SMPDEV_RING -> Collectives.ring(ranks, floats, fabric);
+            case NIODEV_RING_SHM -> Collectives.sharedGradientsSum(ranks, floats, fabric.local());  // one host only
+            case NIODEV_RING, SMPDEV_RING -> Collectives.ring(ranks, floats, fabric);
         };
     }
 

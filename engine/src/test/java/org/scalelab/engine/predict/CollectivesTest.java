@@ -74,6 +74,15 @@ class CollectivesTest {
     }
 
     @Test
+    void sharedGradientsMeetTwiceRoundTheRingAndAddTheOtherSlices() {
+        // 2 meetings of 3 exchanges × 10 µs + 3 slices of 250 floats: 3·(1000 B·1 ns + 250·1 ns) = 3.75 µs
+        assertEquals(63.75e-6, Collectives.sharedGradientsSum(4, 1000, LOCAL), EXACT);
+        assertEquals(Collectives.sharedMemorySum(2, 1000, LOCAL), Collectives.sharedGradientsSum(2, 1000, LOCAL), EXACT,
+                "two ranks meet as two threads do");
+        assertEquals(0, Collectives.sharedGradientsSum(1, 1000, LOCAL), EXACT);
+    }
+
+    @Test
     void roundsOfATreeAreTheCeilingOfLogTwo() {
         assertEquals(0, Collectives.ceilLog2(1));
         assertEquals(1, Collectives.ceilLog2(2));
