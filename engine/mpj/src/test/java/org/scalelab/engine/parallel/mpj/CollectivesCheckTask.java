@@ -22,18 +22,22 @@ public final class CollectivesCheckTask implements RankTask {
     public void run(Communicator comm, List<String> args, Consumer<String> output) {
         int size = comm.size();
         int rank = comm.rank();
-        for (int length : new int[] {0, 1, size - 1, size + 1, 1000, 100_003}) {
+        int[] lengths = {0, 1, size - 1, size + 1, 1000, 100_003};
+        for (int length : lengths) {
             FloatBuffer data = direct(integers(rank, length));
             comm.allreduceSum(data);
-            float[] expected = new float[length];
-            for (int peer = 0; peer < size; peer++) {
-                float[] values = integers(peer, length);
-                for (int i = 0; i < length; i++) {
-                    expected[i] += values[i];
-                }
-            }
-            check(expected, data, "allreduce of " + length + " floats");
+            check(sum(size, length), data, "allreduce of " + length + " floats");
         }
+        // Gradients in shared memory (ring-shm) are summed in place, from the start of the buffer or from a view
+        comm.gradientBuffer(100_003).ifPresent(gradients -> {
+            for (int length : lengths) {
+                FloatBuffer part = gradients.slice(0, length);
+                part.put(0, integers(rank, length));
+                comm.allreduceSum(part);
+                check(sum(size, length), part, "allreduce of " + length + " floats of the shared gradients");
+            }
+            output.accept("summed the shared gradients of rank " + rank);
+        });
 
         int root = size - 1;
         FloatBuffer broadcast = FloatBuffer.wrap(integers(rank, 777));
@@ -58,6 +62,18 @@ public final class CollectivesCheckTask implements RankTask {
                 output.accept("sum " + Arrays.toString(contents(gaussian)));
             }
         }
+    }
+
+    /** Every rank's {@link #integers}, added up. */
+    private static float[] sum(int ranks, int length) {
+        float[] sum = new float[length];
+        for (int peer = 0; peer < ranks; peer++) {
+            float[] values = integers(peer, length);
+            for (int i = 0; i < length; i++) {
+                sum[i] += values[i];
+            }
+        }
+        return sum;
     }
 
     static float[] integers(int rank, int length) {
