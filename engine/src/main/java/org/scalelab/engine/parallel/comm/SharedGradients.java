@@ -16,7 +16,7 @@ import org.bytedeco.javacpp.Pointer;
  * The gradient buffers of the ranks of one machine, in shared memory, so that an allreduce sums them where they lie, as
  * the threads of one JVM do ({@link SliceSum}), instead of passing copies round a ring: each rank's gradients live in a
  * file of its own in the job's shared-memory directory, which every rank maps. For {@code cnn-1m}'s 1,070,794 floats
- * the ring through the outboxes moved each gradient about 4.5 times per rank and took 1.4–1.6 ms a step where threads
+ * the ring through the outboxes moved each gradient about 4.5 times per rank and took 1.3–1.6 ms a step where threads
  * summing in place took 0.5 (docs/PERFORMANCE.md).
  *
  * <p>An allreduce is two meetings: after the first, every rank's gradients are final and visible to all; between
