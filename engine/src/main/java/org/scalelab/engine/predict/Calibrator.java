@@ -190,8 +190,8 @@ public final class Calibrator {
         int steps = (int) Math.max(TRAINED_MIN_STEPS, Math.ceil(TRAINED_EPOCH_SECONDS / layers.computeSeconds(batch, 1)));
         boolean serialOnly = cases.equals(List.of(ScalingCase.SERIAL));
         // serial trains in this JVM, which the layers' measurements have warmed; a rank's new JVM needs its warm-up
-        int epochSteps = Math.min(steps, stepsPerEpoch(model, batch));
-        int warmup = serialOnly ? 1 : WarmUp.epochs(epochSteps * layers.computeSeconds(batch, 1));
+        int warmup = serialOnly ? 1
+                : WarmUp.epochs(Math.min(steps, stepsPerEpoch(model, batch)) * layers.computeSeconds(batch, 1));
         ScalingBenchmark benchmark = new ScalingBenchmark(catalog, what -> { }, cancellation);
         List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of(model), cases, null, batch,
                 Scaling.STRONG, steps, warmup, TRAINED_TIMED_EPOCHS, serialOnly ? 0 : 1, null));

@@ -74,17 +74,21 @@ public final class SharedGradients {
         int first = Math.toIntExact((addressOf(data) - ownAddress) / Float.BYTES);
         int length = data.remaining();
         meet.run();
-        SliceSum.overSlice(length, size, rank, (from, count) -> slices.sum(peer -> region(peer, first), size, from, count));
+        FloatBuffer[] parts = new FloatBuffer[size];
+        for (int peer = 0; peer < size; peer++) {
+            parts[peer] = region(peer).duplicate().position(first);
+        }
+        SliceSum.overSlice(length, size, rank, (from, count) -> slices.sum(peer -> parts[peer], size, from, count));
         meet.run();
     }
 
-    /** Rank {@code peer}'s gradients with the collective's first element at the position. */
-    private FloatBuffer region(int peer, int first) {
+    /** Rank {@code peer}'s gradients, mapped the first time. */
+    private FloatBuffer region(int peer) {
         if (regions[peer] == null) {
             // The peer allocated before the first meeting of this allreduce, so its file is there.
             regions[peer] = map(fileOf(peer), 0, false).asFloatBuffer();
         }
-        return regions[peer].duplicate().position(first);
+        return regions[peer];
     }
 
     /** Where a direct buffer's element at its position lies in memory (JavaCPP's pointer gives the buffer's start). */
