@@ -140,8 +140,9 @@ public final class PredictCommand implements Callable<Integer> {
             + "predicts a warm step). Default: as many as take about 8 s by the serial prediction.")
     Integer warmup;
 
-    @Option(names = "--repeats", paramLabel = "N", description = "--validate: timed epochs after the warm-up ones. Default: ${DEFAULT-VALUE}.")
-    int repeats = 3;
+    @Option(names = "--repeats", paramLabel = "N", description = "--validate: timed epochs after the warm-up ones, their "
+            + "median shown. Default: 3, or as many as take about 3 s where epochs are short (at most 25).")
+    Integer repeats;
 
     @Option(names = "--json", description = "End with one JSON object (its predictions list holds one entry per configuration).")
     boolean json;
@@ -230,7 +231,9 @@ public final class PredictCommand implements Callable<Integer> {
         if (steps != null) {
             OptionChecks.atLeastOne("steps", steps);
         }
-        OptionChecks.atLeastOne("repeats", repeats);
+        if (repeats != null) {
+            OptionChecks.atLeastOne("repeats", repeats);
+        }
         if (validate && strategy.averagesParameters() && (averageEvery != 1 || viaMaster)) {
             // the scaling benchmark that measures them averages after every step through an allreduce
             throw new ConfigException("validate", true, "measures param-avg with --average-every 1 and no --via-master only");

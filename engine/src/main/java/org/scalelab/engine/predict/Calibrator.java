@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.scalelab.engine.bench.AllreduceBenchmark;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.bench.AllreduceTiming;
@@ -92,7 +93,6 @@ public final class Calibrator {
     /** A trained epoch lasts about this long (by the layers' estimate), so a step of a millisecond is timed over many. */
     private static final double TRAINED_EPOCH_SECONDS = 1.5;
     private static final int TRAINED_MIN_STEPS = 20;
-    private static final int TRAINED_TIMED_EPOCHS = 3;
     private static final int REDUCTION_FLOATS = 1 << 20;
     private static final int REDUCTION_REPEATS = 30;
 
@@ -156,6 +156,13 @@ public final class Calibrator {
             step(total, model);
         }
         int last = batches.length - 1;
+        progress.update(done, total, model + ", one worker of each strategy");
+        // all in one run, each against the serial runs beside it: the machine's speed drifts between runs
+        List<ScalingResult> oneWorker = trained(model, ONE_WORKER_CASES, (int) batches[last], layers);
+        step(total, model);
+        // serial at the last batch ran three times by now, a minute apart: its median outlasts a neighbour's burst on
+        // a shared machine (sitting 7's one run measured serial 17 % slower than the validations minutes after it)
+        trained[last] = medianSerialStep(trained[last], oneWorker, batches[last]);
         double level = Math.min(1, trained[last] / layers.computeSeconds(batches[last], 1));
         ComputeProfile leveled = layers.scaled(level);
         double[] rest = new double[batches.length];
@@ -164,10 +171,6 @@ public final class Calibrator {
         }
         leveled = leveled.withRest(LinearFit.of(batches, rest));
 
-        progress.update(done, total, model + ", one worker of each strategy");
-        // all in one run, each against the serial runs beside it: the machine's speed drifts between runs
-        List<ScalingResult> oneWorker = trained(model, ONE_WORKER_CASES, (int) batches[last], layers);
-        step(total, model);
         double twoThreads = trained[last] / speedupOf(oneWorker, TWO_NATIVE_THREADS);
         double restAtLast = leveled.restSeconds(batches[last]);
         Map<Strategy, Double> slowdown = new EnumMap<>(Strategy.class);
@@ -175,6 +178,14 @@ public final class Calibrator {
                 .forEach(c -> slowdown.put(c.strategy(), 1 / speedupOf(oneWorker, c)));
         return leveled.withSerialFraction(LayerFit.serialFraction(trained[last] - restAtLast, twoThreads - restAtLast))
                 .withWorkerSlowdown(slowdown);
+    }
+
+    /** The median step of serial's run alone and the serial runs before and after the one-worker cases. */
+    static double medianSerialStep(double aloneSeconds, List<ScalingResult> oneWorker, double batch) {
+        double[] steps = DoubleStream.concat(DoubleStream.of(aloneSeconds), oneWorker.stream()
+                .filter(r -> r.scalingCase().equals(ScalingCase.SERIAL)).mapToDouble(r -> batch / r.imagesPerSecond()))
+                .sorted().toArray();
+        return steps[steps.length / 2];
     }
 
     private static double speedupOf(List<ScalingResult> results, ScalingCase scalingCase) {
@@ -189,12 +200,12 @@ public final class Calibrator {
     private List<ScalingResult> trained(String model, List<ScalingCase> cases, int batch, ComputeProfile layers) {
         int steps = (int) Math.max(TRAINED_MIN_STEPS, Math.ceil(TRAINED_EPOCH_SECONDS / layers.computeSeconds(batch, 1)));
         boolean serialOnly = cases.equals(List.of(ScalingCase.SERIAL));
-        // serial trains in this JVM, which the layers' measurements have warmed; a rank's new JVM needs its warm-up
-        int warmup = serialOnly ? 1
-                : WarmUp.epochs(Math.min(steps, stepsPerEpoch(model, batch)) * layers.computeSeconds(batch, 1));
+        double epochSeconds = Math.min(steps, stepsPerEpoch(model, batch)) * layers.computeSeconds(batch, 1);
+        // serial trains in this JVM, warm after its first epoch; a rank's new JVM needs its warm-up
+        int warmup = serialOnly ? 1 : WarmUp.epochs(epochSeconds);
         ScalingBenchmark benchmark = new ScalingBenchmark(catalog, what -> { }, cancellation);
         List<ScalingResult> results = benchmark.run(new ScalingBenchmark.Settings(List.of(model), cases, null, batch,
-                Scaling.STRONG, steps, warmup, TRAINED_TIMED_EPOCHS, serialOnly ? 0 : 1, null));
+                Scaling.STRONG, steps, warmup, TimedEpochs.of(epochSeconds), serialOnly ? 0 : 1, null));
         for (ScalingResult result : results) {
             if (result.failure().isPresent()) {
                 throw new CalibrationException("training " + model + " (" + result.scalingCase() + ") at batch " + batch

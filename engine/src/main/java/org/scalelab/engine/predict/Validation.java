@@ -59,16 +59,19 @@ public final class Validation {
          * Epochs of about {@value #EPOCH_SECONDS} s by the serial prediction for {@code scenario}, at least {@value
          * #MIN_STEPS} steps (30 ms epochs of mlp-235k timed the scheduler, not the model), and at most the epoch's
          * own steps: an epoch ends with its images, so more would only be printed, not trained; after the warm-up
-         * epochs {@link WarmUp} gives them.
+         * epochs {@link WarmUp} gives them, as many timed as {@link TimedEpochs} gives.
          *
-         * @param steps  steps per epoch, or null for as many as last {@value #EPOCH_SECONDS} s
-         * @param warmup warm-up epochs, or null for {@link WarmUp}'s
+         * @param steps   steps per epoch, or null for as many as last {@value #EPOCH_SECONDS} s
+         * @param warmup  warm-up epochs, or null for {@link WarmUp}'s
+         * @param repeats timed epochs, or null for {@link TimedEpochs}'
          */
-        public static Settings lasting(ScalingModel model, Scenario scenario, Integer steps, Integer warmup, int repeats) {
+        public static Settings lasting(ScalingModel model, Scenario scenario, Integer steps, Integer warmup, Integer repeats) {
             double serialStep = model.predict(scenario.serialBaseline()).stepSeconds();
             int epochSteps = steps != null ? steps
                     : Math.min((int) Math.max(MIN_STEPS, Math.ceil(EPOCH_SECONDS / serialStep)), scenario.stepsPerEpoch());
-            return new Settings(epochSteps, warmup != null ? warmup : WarmUp.epochs(epochSteps * serialStep), repeats);
+            double epochSeconds = epochSteps * serialStep;
+            return new Settings(epochSteps, warmup != null ? warmup : WarmUp.epochs(epochSeconds),
+                    repeats != null ? repeats : TimedEpochs.of(epochSeconds));
         }
     }
 

@@ -52,6 +52,18 @@ class ScalingModelTest {
                 "125 epochs of one step: each ends with an evaluation");
     }
 
+    /** Three epochs of mlp-235k on mnist-mini, 90 ms each, timed the scheduler as much as the model. */
+    @Test
+    void aValidationTimesShortEpochsForAboutThreeSeconds() {
+        Scenario scenario = scenario(Strategy.MPJ, 2, 1, 1, Scaling.STRONG);
+        assertEquals(3, Validation.Settings.lasting(model, scenario, null, null, null).repeats(),
+                "epochs of 1.536 s: three at least");
+        assertEquals(24, Validation.Settings.lasting(model, scenario, 2, null, null).repeats(), "epochs of 128 ms");
+        assertEquals(TimedEpochs.MOST, Validation.Settings.lasting(model, scenario, 1, null, null).repeats(),
+                "epochs of 64 ms: 47 would last 3 s; each ends with an evaluation");
+        assertEquals(5, Validation.Settings.lasting(model, scenario, 1, null, 5).repeats(), "as given");
+    }
+
     @Test
     void serialIsItsOwnBaseline() {
         Prediction serial = model.predict(scenario(Strategy.SERIAL, 1, 1, 1, Scaling.STRONG));
