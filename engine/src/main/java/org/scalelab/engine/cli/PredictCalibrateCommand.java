@@ -13,6 +13,7 @@ import org.scalelab.engine.predict.Calibrator;
 import org.scalelab.engine.predict.ComputeProfile;
 import org.scalelab.engine.predict.LinkCost;
 import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.predict.MessageExcess;
 import org.scalelab.engine.training.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,14 +64,25 @@ public final class PredictCalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** How far the largest message measured fell off the line: where the line alone would mislead. */
+    private static String largestExcess(MessageExcess excess) {
+        if (excess.points().isEmpty()) {
+            return "";
+        }
+        MessageExcess.Point largest = excess.points().get(excess.points().size() - 1);
+        return String.format(Locale.ROOT, "; a %.2f MB message %+.2f ms off it", largest.floats() * Float.BYTES / 1e6,
+                largest.seconds() * 1e3);
+    }
+
     /** The fitted figures in a few lines: what a user checks before trusting the predictions. */
     static void describe(MachineCalibration calibration, PrintWriter out) {
         out.printf(Locale.ROOT, "Reduction γ: %.3f ns per float%n", calibration.secondsPerReducedFloat() * 1e9);
         for (Transport transport : Transport.values()) {
             LinkCost link = calibration.transports().get(transport);
             if (link != null) {
-                out.printf(Locale.ROOT, "%-24s α %8.1f µs   β %6.3f ns/byte (%.2f GB/s)%n", transport.label(),
-                        link.latencySeconds() * 1e6, link.secondsPerByte() * 1e9, 1e-9 / link.secondsPerByte());
+                out.printf(Locale.ROOT, "%-24s α %8.1f µs   β %6.3f ns/byte (%.2f GB/s)%s%n", transport.label(),
+                        link.latencySeconds() * 1e6, link.secondsPerByte() * 1e9, 1e-9 / link.secondsPerByte(),
+                        largestExcess(link.excess()));
             }
         }
         for (ComputeProfile profile : calibration.models().values()) {

@@ -1,18 +1,30 @@
 package org.scalelab.engine.predict;
 
 /**
- * Hockney's cost of one transport: sending a message of n bytes takes {@code α + n·β}, and adding a received float
- * into a buffer takes {@code γ}.
+ * Hockney's cost of one transport: sending a message of n bytes takes {@code α + n·β} and what a calibrated
+ * transport's sweep measured beyond that line at its size ({@link MessageExcess}), and adding a received float into a
+ * buffer takes {@code γ}.
  *
  * @param latencySeconds         α, per message
  * @param secondsPerByte         β, the inverse of the bandwidth
  * @param secondsPerReducedFloat γ, per float summed
+ * @param excess                 beyond the line, by message size; none for a preset (and in a calibration saved
+ *                               before it was measured)
  */
-public record LinkCost(double latencySeconds, double secondsPerByte, double secondsPerReducedFloat) {
+public record LinkCost(double latencySeconds, double secondsPerByte, double secondsPerReducedFloat, MessageExcess excess) {
+
+    public LinkCost {
+        excess = excess == null ? MessageExcess.NONE : excess;
+    }
+
+    /** A line: no excess. */
+    public LinkCost(double latencySeconds, double secondsPerByte, double secondsPerReducedFloat) {
+        this(latencySeconds, secondsPerByte, secondsPerReducedFloat, MessageExcess.NONE);
+    }
 
     /** One message of {@code floats} floats. */
     public double send(double floats) {
-        return latencySeconds + Float.BYTES * floats * secondsPerByte;
+        return latencySeconds + Float.BYTES * floats * secondsPerByte + excess.seconds(floats);
     }
 
     /** Summing {@code floats} received floats into a buffer. */
@@ -27,15 +39,17 @@ public record LinkCost(double latencySeconds, double secondsPerByte, double seco
 
     /** The same link with another reduction cost. */
     public LinkCost withReduction(double gamma) {
-        return new LinkCost(latencySeconds, secondsPerByte, gamma);
+        return new LinkCost(latencySeconds, secondsPerByte, gamma, excess);
     }
 
     /**
-     * A message through this link and then {@code next}: latencies and per-byte costs add; the reduction stays
-     * this link's (a calibrated local transport counts its summing in β).
+     * A message through this link and then {@code next}, a line: latencies and per-byte costs add; the reduction and
+     * the excess stay this link's (a calibrated local transport counts its summing in β, and its stack's excess is
+     * paid on the way to any wire).
      */
     public LinkCost followedBy(LinkCost next) {
-        return new LinkCost(latencySeconds + next.latencySeconds, secondsPerByte + next.secondsPerByte, secondsPerReducedFloat);
+        return new LinkCost(latencySeconds + next.latencySeconds, secondsPerByte + next.secondsPerByte, secondsPerReducedFloat,
+                excess);
     }
 
     /**
@@ -44,7 +58,8 @@ public record LinkCost(double latencySeconds, double secondsPerByte, double seco
      * compute. A wire is not: its NIC does not wait for a core.
      */
     public LinkCost timeShared(double factor) {
-        return new LinkCost(latencySeconds * factor, secondsPerByte * factor, secondsPerReducedFloat * factor);
+        return new LinkCost(latencySeconds * factor, secondsPerByte * factor, secondsPerReducedFloat * factor,
+                excess.scaled(factor));
     }
 
     /** Bandwidth in Gbit/s, for tables. */

@@ -1,6 +1,9 @@
 package org.scalelab.engine.predict;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.bench.AllreduceTiming;
 
@@ -61,7 +64,40 @@ public final class TransportFit {
             beta = 0;
             alpha = say / saa;
         }
-        return new LinkCost(alpha, Math.max(0, beta), gamma);
+        LinkCost line = new LinkCost(alpha, Math.max(0, beta), gamma);
+        return new LinkCost(alpha, line.secondsPerByte(), gamma, excess(transport, timings, line));
+    }
+
+    /**
+     * What each timing's messages took beyond {@code line}, per message: its time less the line's, shared among the
+     * messages of its size on the algorithm's path (those of one size at one rank count; averaged where timings at
+     * several rank counts send messages of one size).
+     */
+    private static MessageExcess excess(Transport transport, List<AllreduceTiming> timings, LinkCost line) {
+        Map<Double, List<Double>> bySize = new TreeMap<>();
+        for (AllreduceTiming timing : timings) {
+            if (timing.ranks() < 2) {
+                continue; // nothing sent
+            }
+            double floats = messageFloats(transport, timing.ranks(), timing.floats());
+            double messages = coefficient(transport, timing, new LinkCost(0, 1, 0)) / (Float.BYTES * floats);
+            double beyond = timing.medianMillis() / 1e3 - allreduceSeconds(transport, timing.ranks(), timing.floats(),
+                    Fabric.singleHost(line, timing.ranks()));
+            bySize.computeIfAbsent(floats, f -> new ArrayList<>()).add(beyond / messages);
+        }
+        return new MessageExcess(bySize.entrySet().stream().map(e -> new MessageExcess.Point(e.getKey(),
+                e.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow())).toList());
+    }
+
+    /**
+     * The size of each message an allreduce of {@code floats} over {@code ranks} sends, as {@link Collectives} models
+     * its algorithm: the ring's and the shared sums' slices of N/P, the built-in's whole buffer.
+     */
+    static double messageFloats(Transport transport, int ranks, double floats) {
+        return switch (transport) {
+            case NIODEV_BUILTIN, SMPDEV_BUILTIN -> floats;
+            case THREADS, NIODEV_RING_SHM, NIODEV_RING, SMPDEV_RING -> floats / ranks;
+        };
     }
 
     private static double coefficient(Transport transport, AllreduceTiming timing, LinkCost unit) {

@@ -52,6 +52,46 @@ class FitTest {
         assertEquals(truth.latencySeconds(), fitted.latencySeconds(), 0.25 * truth.latencySeconds());
     }
 
+    /**
+     * niodev's sweep bends upward past its socket buffers: here messages cost 1 ns a byte up to 128 Ki floats and 3 ns
+     * beyond. The line through the sweep misses the largest; with the excess every measured size is predicted as
+     * measured, and the sizes between are interpolated.
+     */
+    @Test
+    void theExcessOverTheLineReproducesEveryMeasuredSizeAndInterpolatesBetween() {
+        LinkCost bent = new LinkCost(150e-6, 1e-9, 0);
+        List<AllreduceTiming> timings = new ArrayList<>();
+        for (int floats : List.of(1_024, 16_384, 65_536, 235_146, 1_070_794)) {
+            double beyondKnee = Math.max(0, floats / 2.0 - (1 << 17)) * Float.BYTES * 2e-9;
+            double seconds = 2 * (bent.send(floats / 2.0) + beyondKnee);
+            timings.add(new AllreduceTiming(floats, 2, seconds * 1e3));
+        }
+        LinkCost fitted = TransportFit.fit(Transport.NIODEV_RING, timings, 0);
+        for (AllreduceTiming timing : timings) {
+            assertEquals(timing.medianMillis() / 1e3, TransportFit.allreduceSeconds(Transport.NIODEV_RING, 2, timing.floats(),
+                    Fabric.singleHost(fitted, 2)), 1e-12, timing.floats() + " floats");
+        }
+        // 300,000 floats: halves of 150,000, between the measured halves of 117,573 and 535,397 floats
+        double below = fitted.send(117_573);
+        double above = fitted.send(535_397);
+        double share = (150_000 - 117_573) / (535_397.0 - 117_573);
+        assertEquals(below + share * (above - below), fitted.send(150_000), 1e-12);
+        // past the largest, the largest's excess per float: doubling the message doubles its excess
+        double lineAt = fitted.latencySeconds() + 4 * 535_397 * fitted.secondsPerByte();
+        double lineAtTwice = fitted.latencySeconds() + 8 * 535_397 * fitted.secondsPerByte();
+        assertEquals(2 * (above - lineAt), fitted.send(2 * 535_397) - lineAtTwice, 1e-12);
+    }
+
+    @Test
+    void theSmallestMessagesExcessHoldsBelowIt() {
+        MessageExcess excess = new MessageExcess(List.of(new MessageExcess.Point(1_000, 2e-5), new MessageExcess.Point(512, 5e-5)));
+        assertEquals(5e-5, excess.seconds(0), 1e-15, "sorted by size; the smallest's below it");
+        assertEquals(3.5e-5, excess.seconds(756), 1e-15, "halfway");
+        assertEquals(4e-5, excess.seconds(2_000), 1e-15, "the largest's per float");
+        assertEquals(0, MessageExcess.NONE.seconds(1e6));
+        assertEquals(8e-5, excess.scaled(2).seconds(2_000), 1e-15);
+    }
+
     @Test
     void computeProfileFitsEachLayerAgainstTheBatchScaledToTheTrainedLevelWithTheMeasuredSerialFraction() {
         // layer 1: 1 ms + 0.1 ms per image; fixed parts: 0.5 ms + 0.01 ms per image

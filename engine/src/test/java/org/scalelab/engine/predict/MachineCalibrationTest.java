@@ -1,14 +1,19 @@
 package org.scalelab.engine.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.provenance.MachineDescription;
 
 class MachineCalibrationTest {
@@ -24,6 +29,26 @@ class MachineCalibrationTest {
         MachineCalibration loaded = MachineCalibration.load(file, sameCpuOtherLoad);
         assertEquals(calibration, loaded);
         assertEquals(new ScalingModel(calibration).predict(scenario()), new ScalingModel(loaded).predict(scenario()));
+    }
+
+    @Test
+    void aTransportsExcessIsSavedAndACalibrationWithoutOneLoadsAsALine() throws IOException {
+        MachineCalibration line = ScalingModelTest.calibration(0);
+        Map<Transport, LinkCost> transports = new EnumMap<>(line.transports());
+        LinkCost ring = transports.get(Transport.NIODEV_RING);
+        transports.put(Transport.NIODEV_RING, new LinkCost(ring.latencySeconds(), ring.secondsPerByte(), 0,
+                new MessageExcess(List.of(new MessageExcess.Point(512, -1e-5), new MessageExcess.Point(535_397, 4e-3)))));
+        MachineCalibration bent = new MachineCalibration(line.machine(), line.measuredAt(), line.models(), transports, 0);
+        Path file = dir.resolve("calibration.json");
+        bent.save(file);
+        assertEquals(bent, MachineCalibration.load(file, bent.machine()));
+
+        // saved before the excess was measured: no "excess" field
+        line.save(file);
+        String older = Files.readString(file).replaceAll(",\\s*\"excess\"\\s*:\\s*\\{\\s*\"points\"\\s*:\\s*\\[\\s*]\\s*}", "");
+        assertFalse(older.contains("excess"), older);
+        Files.writeString(file, older);
+        assertEquals(line, MachineCalibration.load(file, line.machine()));
     }
 
     @Test
