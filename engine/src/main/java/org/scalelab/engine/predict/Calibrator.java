@@ -157,7 +157,7 @@ public final class Calibrator {
         }
         int last = batches.length - 1;
         progress.update(done, total, model + ", one worker of each strategy");
-        // all in one run, each against the serial runs beside it: the machine's speed drifts between runs
+        // all in one run, between two serial runs: the machine's speed drifts over minutes
         List<ScalingResult> oneWorker = trained(model, ONE_WORKER_CASES, (int) batches[last], layers);
         step(total, model);
         // serial at the last batch ran three times by now, a minute apart: its median outlasts a neighbour's burst on
@@ -171,11 +171,14 @@ public final class Calibrator {
         }
         leveled = leveled.withRest(LinearFit.of(batches, rest));
 
-        double twoThreads = trained[last] / speedupOf(oneWorker, TWO_NATIVE_THREADS);
+        // each case's own step against that level, not its speedup over the faster serial run beside it: that one is
+        // for claims that must not flatter, and it charged the machine's drift over the run to every case (serial
+        // before and after it differed by 3-20 % on the idle AMD EPYC, 2026-12-06)
+        double twoThreads = stepSeconds(oneWorker, TWO_NATIVE_THREADS, batches[last]);
         double restAtLast = leveled.restSeconds(batches[last]);
         Map<Strategy, Double> slowdown = new EnumMap<>(Strategy.class);
         ONE_WORKER_CASES.stream().filter(c -> c.cores() == 1)
-                .forEach(c -> slowdown.put(c.strategy(), 1 / speedupOf(oneWorker, c)));
+                .forEach(c -> slowdown.put(c.strategy(), stepSeconds(oneWorker, c, batches[last]) / trained[last]));
         return leveled.withSerialFraction(LayerFit.serialFraction(trained[last] - restAtLast, twoThreads - restAtLast))
                 .withWorkerSlowdown(slowdown);
     }
@@ -188,8 +191,8 @@ public final class Calibrator {
         return steps[steps.length / 2];
     }
 
-    private static double speedupOf(List<ScalingResult> results, ScalingCase scalingCase) {
-        return results.stream().filter(r -> r.scalingCase().equals(scalingCase)).findFirst().orElseThrow().speedup();
+    private static double stepSeconds(List<ScalingResult> results, ScalingCase scalingCase, double batch) {
+        return batch / results.stream().filter(r -> r.scalingCase().equals(scalingCase)).findFirst().orElseThrow().imagesPerSecond();
     }
 
     /**
