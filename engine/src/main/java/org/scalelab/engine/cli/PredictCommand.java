@@ -58,11 +58,13 @@ public final class PredictCommand implements Callable<Integer> {
     Strategy strategy = Strategy.MPJ;
 
     @Option(names = {"--procs", "--processes", "--stages"}, split = ",", paramLabel = "P",
-            description = "Process counts (a pipeline's stages), as train --procs. Default: ${DEFAULT-VALUE}.")
-    List<Integer> procs = List.of(1, 2, 4, 8);
+            description = "Process counts (a pipeline's stages), as train --procs. Default: 1,2,4,8 for strategies with "
+                    + "processes, else 1.")
+    List<Integer> procs;
 
-    @Option(names = "--threads", split = ",", paramLabel = "T", description = "Thread counts. Default: ${DEFAULT-VALUE}.")
-    List<Integer> threads = List.of(1);
+    @Option(names = "--threads", split = ",", paramLabel = "T", description = "Thread counts. Default: 1,2,4,8 for "
+            + "strategies whose workers are only threads of one process (intra-op, threads), else 1.")
+    List<Integer> threads;
 
     @Option(names = "--hosts", paramLabel = "N", description = "Hosts the ranks spread over. Default: ${DEFAULT-VALUE}.")
     int hosts = 1;
@@ -216,6 +218,13 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
+        // the worker counts a strategy varies by default: `predict --strategy threads` predicts 1 to 8 threads
+        if (procs == null) {
+            procs = strategy.usesProcesses() ? List.of(1, 2, 4, 8) : List.of(1);
+        }
+        if (threads == null) {
+            threads = strategy.usesThreads() && !strategy.usesProcesses() ? List.of(1, 2, 4, 8) : List.of(1);
+        }
         OptionChecks.models("model", List.of(model));
         OptionChecks.allAtLeastOne("procs", procs, "process counts");
         OptionChecks.allAtLeastOne("threads", threads, "thread counts");
@@ -383,8 +392,10 @@ public final class PredictCommand implements Callable<Integer> {
             }
         }
         table.print(out, markdown);
-        out.printf(Locale.ROOT, "%nMedian absolute error: %.1f %% of images/s, %.1f %% of speedup%n",
-                100 * Validation.medianAbsoluteError(checks), 100 * Validation.medianAbsoluteSpeedupError(checks));
+        double speedupError = Validation.medianAbsoluteSpeedupError(checks);
+        out.printf(Locale.ROOT, "%nMedian absolute error: %.1f %% of images/s, %s%n", 100 * Validation.medianAbsoluteError(checks),
+                Double.isNaN(speedupError) ? "no speedup to check (serial is the baseline)"
+                        : String.format(Locale.ROOT, "%.1f %% of speedup", 100 * speedupError));
     }
 
     private ObjectNode jsonReport(Path file, MachineCalibration machine, ScalingModel scalingModel, List<Scenario> scenarios,

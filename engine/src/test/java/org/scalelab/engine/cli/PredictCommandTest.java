@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,24 @@ class PredictCommandTest {
         assertEquals(3.2e-3, two.get("computeSeconds").asDouble(), 1e-9);
         assertEquals(2 * (100e-6 + 470_292e-9), two.get("communicationSeconds").asDouble(), 1e-9);
         assertEquals(calibration.toString(), report.get("calibration").get("file").asText());
+    }
+
+    /** `predict --strategy threads` alone once failed on the processes' default: "--procs 2: expected 1". */
+    @Test
+    void eachStrategyVariesItsOwnWorkerCountByDefault() throws IOException {
+        for (String strategy : List.of("threads", "mpj", "serial")) {
+            CommandRun run = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
+                    "--strategy", strategy, "--json");
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> counts = new ArrayList<>();
+            Json.mapper().readTree(run.lastOutLine()).get("predictions")
+                    .forEach(p -> counts.add(p.get("procs").asInt() + "×" + p.get("threads").asInt()));
+            assertEquals(switch (strategy) {
+                case "threads" -> List.of("1×1", "1×2", "1×4", "1×8");
+                case "mpj" -> List.of("1×1", "2×1", "4×1", "8×1");
+                default -> List.of("1×1");
+            }, counts, strategy);
+        }
     }
 
     @Test
@@ -166,6 +185,15 @@ class PredictCommandTest {
         assertTrue(report.get("medianAbsoluteError").asDouble() >= 0);
         assertTrue(report.get("medianAbsoluteSpeedupError").asDouble() >= 0);
         assertTrue(run.err().contains("measuring mlp-235k on mnist-mini, threads 1×2"), run.err());
+    }
+
+    @Test
+    void validatingSerialAloneSaysThereIsNoSpeedupToCheck() {
+        CommandRun run = CommandRun.of("predict", "--calibration", calibration.toString(), "--model", "mlp-235k",
+                "--strategy", "serial", "--validate", "--steps", "3", "--warmup", "1", "--repeats", "1"); // no counts given
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("of images/s, no speedup to check (serial is the baseline)"), run.out());
+        assertFalse(run.out().contains("NaN"), run.out());
     }
 
     /** mlp-235k at 0.1 ms per image, every transport at 100 µs and 1 GB/s. */
