@@ -91,6 +91,12 @@ public final class ScalingModel {
         double compute = profile.computeSeconds(scenario.workerBatch(), strategy.nativeThreadsPerWorker(scenario.threads()))
                 * timeShared * slowdown;
         double rest = profile.restSeconds(scenario.workerBatch()) * timeShared * slowdown;
+        if (rest < 0) {
+            // the trained runs took less than the layers timed one by one at this batch: a correction to compute, so
+            // that each part of the step is what it says (the What-if chart drew a bar below zero)
+            compute += rest;
+            rest = 0;
+        }
         if (strategy.splitsLayers()) {
             return pipeline(scenario, profile, timeShared * slowdown);
         }

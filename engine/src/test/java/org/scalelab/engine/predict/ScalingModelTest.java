@@ -64,6 +64,20 @@ class ScalingModelTest {
         assertEquals(5, Validation.Settings.lasting(model, scenario, 1, null, 5).repeats(), "as given");
     }
 
+    /** The trained runs took less than the layers timed alone: the step's parts say so in compute, none below zero. */
+    @Test
+    void aNegativeRestCorrectsComputeRatherThanShowingBelowZero() {
+        MachineCalibration line = calibration(0);
+        ComputeProfile m = line.model("m").orElseThrow();
+        // 1 ms an image by the layers, 0.25 ms an image less in training
+        MachineCalibration trainedFaster = new MachineCalibration(line.machine(), line.measuredAt(),
+                Map.of("m", m.withRest(new LinearFit(0, -0.25e-3))), line.transports(), 0);
+        Prediction two = new ScalingModel(trainedFaster).predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG));
+        assertEquals(0, two.restSeconds(), EXACT);
+        assertEquals(32 * 0.75e-3, two.computeSeconds(), EXACT);
+        assertEquals(two.computeSeconds() + two.communicationSeconds() + two.waitSeconds(), two.stepSeconds(), EXACT);
+    }
+
     @Test
     void serialIsItsOwnBaseline() {
         Prediction serial = model.predict(scenario(Strategy.SERIAL, 1, 1, 1, Scaling.STRONG));
