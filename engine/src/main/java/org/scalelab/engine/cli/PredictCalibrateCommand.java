@@ -70,8 +70,9 @@ public final class PredictCalibrateCommand implements Callable<Integer> {
             return "";
         }
         MessageExcess.Point largest = excess.points().get(excess.points().size() - 1);
+        double millis = largest.seconds() * 1e3;
         return String.format(Locale.ROOT, "; a %.2f MB message %+.2f ms off it", largest.floats() * Float.BYTES / 1e6,
-                largest.seconds() * 1e3);
+                Math.abs(millis) < 0.005 ? 0 : millis); // not "-0.00"
     }
 
     /** The fitted figures in a few lines: what a user checks before trusting the predictions. */
