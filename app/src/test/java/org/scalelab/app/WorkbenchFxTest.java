@@ -53,6 +53,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The workbench as a person uses it, headless (Monocle): set up, run, watch, fail. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchFxTest {
+    /** The run the replay test replays: long enough in real time to pause before it ends. */
+    private static final int REPLAYED_EPOCHS = 8;
+
     @TempDir
     static Path folder;
 
@@ -248,7 +251,9 @@ class WorkbenchFxTest {
 
     @Test
     void replayPlaysAtEachSpeedAndPauses(FxRobot robot) throws Exception {
-        runOneEpochIntoTheLibrary(robot);
+        // Eight epochs, a second or two in real time: one epoch of mlp-235k (0.1 s) could replay to its end before
+        // Pause was pressed, and the replay then finished rather than paused (CI, 2026-12-07).
+        runEpochsIntoTheLibrary(robot, REPLAYED_EPOCHS);
         LibraryRow run = workbench.library().rows().get(0);
 
         robot.interact(() -> workbench.replay(run, ReplaySpeed.REAL_TIME));
@@ -275,7 +280,7 @@ class WorkbenchFxTest {
         waitForState(LiveState.FINISHED);
         robot.interact(() -> workbench.replay(run, ReplaySpeed.FULL));
         waitForState(LiveState.FINISHED);
-        assertEquals(1, workbench.live().charts().traces().get(0).epochPoints());
+        assertEquals(REPLAYED_EPOCHS, workbench.live().charts().traces().get(0).epochPoints());
     }
 
     @Test
@@ -337,7 +342,11 @@ class WorkbenchFxTest {
     /** Fires the button as a click would; the setup panel may have scrolled it out of the small test screen. */
     /** Runs the default experiment for one epoch and waits until the library lists it. */
     private void runOneEpochIntoTheLibrary(FxRobot robot) throws Exception {
-        robot.interact(() -> robot.lookup("#epochs").queryAs(TextField.class).setText("1"));
+        runEpochsIntoTheLibrary(robot, 1);
+    }
+
+    private void runEpochsIntoTheLibrary(FxRobot robot, int epochs) throws Exception {
+        robot.interact(() -> robot.lookup("#epochs").queryAs(TextField.class).setText(Integer.toString(epochs)));
         clickRun(robot);
         waitForState(LiveState.FINISHED);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.library().rows().isEmpty());
