@@ -32,10 +32,10 @@ public final class AllreduceBenchTask implements RankTask {
         int most = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
         FloatBuffer buffer = comm.gradientBuffer(most).orElseGet(() ->
                 ByteBuffer.allocateDirect(most * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer());
-        for (String floats : args.subList(2, args.size())) {
-            double median = medianMillis(comm, buffer.slice(0, Integer.parseInt(floats)), warmup, repeats);
+        for (int floats : sizes) {
+            double median = medianMillis(comm, buffer.slice(0, floats), warmup, repeats);
             if (comm.rank() == 0) {
-                output.accept(JSON.writeValueAsString(new AllreduceTiming(Integer.parseInt(floats), comm.size(), median)));
+                output.accept(JSON.writeValueAsString(new AllreduceTiming(floats, comm.size(), median)));
             }
         }
     }

@@ -74,11 +74,8 @@ public final class SharedGradients {
         int first = Math.toIntExact((addressOf(data) - ownAddress) / Float.BYTES);
         int length = data.remaining();
         meet.run();
-        FloatBuffer[] parts = new FloatBuffer[size];
-        for (int peer = 0; peer < size; peer++) {
-            parts[peer] = region(peer).duplicate().position(first);
-        }
-        SliceSum.overSlice(length, size, rank, (from, count) -> slices.sum(peer -> parts[peer], size, from, count));
+        // every region's position is 0, so an element's index in a region is its offset from the start of the gradients
+        SliceSum.overSlice(length, size, rank, (from, count) -> slices.sum(this::region, size, first + from, count));
         meet.run();
     }
 
