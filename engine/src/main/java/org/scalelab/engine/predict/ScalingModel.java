@@ -79,6 +79,17 @@ public final class ScalingModel {
 
     /** {@code communication} is what the step waits for; {@code hidden}, with overlap, what ran beside the backward pass. */
     private record Parts(double compute, double communication, double waiting, double rest, double hidden) {
+        /**
+         * A negative rest says the trained runs took less than the layers timed one by one at this batch: it corrects
+         * compute, so that no part of the step is below zero (the What-if chart drew a bar left of it).
+         */
+        Parts {
+            if (rest < 0) {
+                compute += rest;
+                rest = 0;
+            }
+        }
+
         double step() {
             return compute + communication + waiting + rest;
         }
@@ -91,12 +102,6 @@ public final class ScalingModel {
         double compute = profile.computeSeconds(scenario.workerBatch(), strategy.nativeThreadsPerWorker(scenario.threads()))
                 * timeShared * slowdown;
         double rest = profile.restSeconds(scenario.workerBatch()) * timeShared * slowdown;
-        if (rest < 0) {
-            // the trained runs took less than the layers timed one by one at this batch: a correction to compute, so
-            // that each part of the step is what it says (the What-if chart drew a bar below zero)
-            compute += rest;
-            rest = 0;
-        }
         if (strategy.splitsLayers()) {
             return pipeline(scenario, profile, timeShared * slowdown);
         }

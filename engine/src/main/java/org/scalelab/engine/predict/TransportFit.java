@@ -64,8 +64,8 @@ public final class TransportFit {
             beta = 0;
             alpha = say / saa;
         }
-        LinkCost line = new LinkCost(alpha, Math.max(0, beta), gamma);
-        return new LinkCost(alpha, line.secondsPerByte(), gamma, excess(transport, timings, line));
+        beta = Math.max(0, beta);
+        return new LinkCost(alpha, beta, gamma, excess(transport, timings, new LinkCost(alpha, beta, gamma)));
     }
 
     /**
