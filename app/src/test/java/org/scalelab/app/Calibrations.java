@@ -12,6 +12,7 @@ import org.scalelab.engine.predict.LayerFit;
 import org.scalelab.engine.predict.LinearFit;
 import org.scalelab.engine.predict.LinkCost;
 import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.predict.StepDistribution;
 import org.scalelab.engine.provenance.MachineDescription;
 
 /**
@@ -51,7 +52,7 @@ public final class Calibrations {
         List<LayerFit> layers = List.of(fit("flatten", 0), fit("dense", 1.5e-4), fit("relu", 0), fit("dense", 3e-5),
                 fit("relu", 0), fit("dense", 1.5e-5), fit("input, loss and update", 0));
         return new MachineCalibration(machine, MEASURED_AT, Map.of("mlp-235k", new ComputeProfile("mlp-235k", 235_146,
-                layers, new LinearFit(0, 0), 0)), flat.transports(), flat.secondsPerReducedFloat());
+                layers, new LinearFit(0, 0))), flat.transports(), flat.secondsPerReducedFloat());
     }
 
     private static LayerFit fit(String kind, double secondsPerImage) {
@@ -60,6 +61,7 @@ public final class Calibrations {
 
     private static ComputeProfile profile(String model, long parameters, double secondsPerImage) {
         return new ComputeProfile(model, parameters, List.of(new LayerFit("dense", new LinearFit(2e-4, secondsPerImage), 0.5)),
-                new LinearFit(5e-4, 0), 0.1, Map.of(Strategy.MPJ, 1.2));
+                new LinearFit(5e-4, 0), StepDistribution.STEADY, StepDistribution.STEADY,
+                Map.of(Strategy.MPJ, 1.2));
     }
 }

@@ -7,18 +7,13 @@ import org.scalelab.engine.model.Architecture;
 
 /** Measures raw training speed of one architecture: a {@link SyntheticStep}, repeated. */
 public final class ModelBenchmark {
-    private static final double INTERQUARTILE_RANGE_OF_UNIT_NORMAL = 1.349;
-
     /**
      * @param medianStepMillis median wall time of one training step; the median, not the mean, because the
      *                         cores are shared and the occasional descheduled step would dominate a mean
      * @param busyCores        process CPU time over wall time across the timed steps: how many cores the step
      *                         kept busy (with 2 native threads, ≈1 means the second one had nothing to do)
-     * @param stepSpreadMillis how much one step's time varies: the interquartile range over 1.349, the standard
-     *                         deviation of a normal spread, robust to the odd descheduled step
      */
-    public record Result(String architecture, int batchSize, int steps, double medianStepMillis, double busyCores,
-                         double stepSpreadMillis) {
+    public record Result(String architecture, int batchSize, int steps, double medianStepMillis, double busyCores) {
         public double imagesPerSecond() {
             return batchSize * 1000.0 / medianStepMillis;
         }
@@ -48,7 +43,6 @@ public final class ModelBenchmark {
         double busyCores = (double) (os.getProcessCpuTime() - cpuStart) / (System.nanoTime() - wallStart);
         Arrays.sort(millis);
         double median = steps % 2 == 1 ? millis[steps / 2] : (millis[steps / 2 - 1] + millis[steps / 2]) / 2;
-        double spread = (millis[steps * 3 / 4] - millis[steps / 4]) / INTERQUARTILE_RANGE_OF_UNIT_NORMAL;
-        return new Result(architecture.name(), batchSize, steps, median, busyCores, spread);
+        return new Result(architecture.name(), batchSize, steps, median, busyCores);
     }
 }

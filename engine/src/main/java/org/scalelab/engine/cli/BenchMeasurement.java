@@ -7,11 +7,10 @@ import org.scalelab.engine.provenance.EnvironmentInfo;
  * One {@code scalelab bench} cell, as a child JVM reports it on its last output line.
  *
  * @param threads     the native thread count the child's measuring thread had ({@code IntraOpThreads})
- * @param stepSpreadMillis how much one step's time varies (see {@code ModelBenchmark.Result})
  * @param gflops      the step's matrix work over its median time ({@link LayerBenchmark#flopsPerStep})
  * @param environment the child's, so the table shows the native build and threads really used
  */
 record BenchMeasurement(String model, long parameters, int threads, int batchSize, int steps,
-                        double medianStepMillis, double stepSpreadMillis, double imagesPerSecond, double gflops,
+                        double medianStepMillis, double imagesPerSecond, double gflops,
                         EnvironmentInfo environment) {
 }

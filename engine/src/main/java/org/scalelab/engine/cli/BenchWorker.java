@@ -3,6 +3,7 @@ package org.scalelab.engine.cli;
 import org.scalelab.engine.bench.GemmPeak;
 import org.scalelab.engine.bench.LayerBenchmark;
 import org.scalelab.engine.bench.ModelBenchmark;
+import org.scalelab.engine.bench.SideBySide;
 import org.scalelab.engine.events.Json;
 import org.scalelab.engine.model.Architecture;
 import org.scalelab.engine.model.kernels.IntraOpThreads;
@@ -22,7 +23,9 @@ final class BenchWorker {
         /** Time per layer: a {@link LayerMeasurement}. */
         LAYERS,
         /** The sgemm peak: a {@link PeakMeasurement}; the batch size argument is the matrices' side. */
-        PEAK
+        PEAK,
+        /** Steps alone and beside a second worker: a {@link SideBySide.Result}; the steps argument is its rounds. */
+        SIDE_BY_SIDE
     }
 
     private BenchWorker() {
@@ -40,13 +43,14 @@ final class BenchWorker {
                 Architecture architecture = Models.resolve(args[1]);
                 ModelBenchmark.Result result = ModelBenchmark.measure(architecture, batchSize, steps);
                 yield new BenchMeasurement(architecture.name(), architecture.parameterCount(), threads, batchSize, steps,
-                        result.medianStepMillis(), result.stepSpreadMillis(), result.imagesPerSecond(),
+                        result.medianStepMillis(), result.imagesPerSecond(),
                         LayerBenchmark.flopsPerStep(architecture, batchSize) / (result.medianStepMillis() * 1e6),
                         EnvironmentInfo.current());
             }
             case LAYERS -> new LayerMeasurement(threads, LayerBenchmark.measure(Models.resolve(args[1]), batchSize, steps),
                     EnvironmentInfo.current());
             case PEAK -> new PeakMeasurement(threads, GemmPeak.measure(batchSize), EnvironmentInfo.current());
+            case SIDE_BY_SIDE -> SideBySide.measure(Models.resolve(args[1]), batchSize, steps);
         };
         System.out.println(Json.mapper().writeValueAsString(measurement));
         System.exit(0);

@@ -3,6 +3,7 @@ package org.scalelab.engine.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.scalelab.engine.bench.LayerBenchmark;
+import org.scalelab.engine.bench.SideBySide;
 import org.scalelab.engine.predict.Calibrator;
 
 /**
@@ -11,7 +12,6 @@ import org.scalelab.engine.predict.Calibrator;
  */
 public final class ChildJvmMeasurements implements Calibrator.Measurements {
     private static final int STEPS = 10;
-    private static final int SPREAD_STEPS = 40;
 
     @Override
     public LayerBenchmark.Result layers(String model, int batch) throws IOException, InterruptedException {
@@ -20,10 +20,9 @@ public final class ChildJvmMeasurements implements Calibrator.Measurements {
     }
 
     @Override
-    public double[] stepMedianAndSpread(String model, int batch) throws IOException, InterruptedException {
-        BenchMeasurement measurement = BenchChild.measure(BenchWorker.Mode.SPEED, model, batch, SPREAD_STEPS, 1,
-                BenchMeasurement.class, quiet());
-        return new double[] {measurement.medianStepMillis(), measurement.stepSpreadMillis()};
+    public SideBySide.Result sideBySide(String model, int batch) throws IOException, InterruptedException {
+        return BenchChild.measure(BenchWorker.Mode.SIDE_BY_SIDE, model, batch, SideBySide.ROUNDS, 1, SideBySide.Result.class,
+                quiet());
     }
 
     /** The progress bar says what is measured; the child's own "Measuring …" line would break it. */

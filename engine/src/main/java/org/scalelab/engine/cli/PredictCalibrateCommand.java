@@ -88,9 +88,12 @@ public final class PredictCalibrateCommand implements Callable<Integer> {
         }
         for (ComputeProfile profile : calibration.models().values()) {
             // the rest at the last batch is ≥ 0 by construction but for rounding, which printed "-0.00"
-            out.printf(Locale.ROOT, "%s: %.2f ms per step at batch 64 (1 thread), %.2f with 2; rest %.2f ms; "
-                    + "step spread %.1f %%%n", profile.model(), profile.computeSeconds(64, 1) * 1e3,
-                    profile.computeSeconds(64, 2) * 1e3, Math.max(0, profile.restSeconds(64)) * 1e3, 100 * profile.relativeSpread());
+            out.printf(Locale.ROOT, "%s: %.2f ms per step at batch 64 (1 thread), %.2f with 2; rest %.2f ms%n",
+                    profile.model(), profile.computeSeconds(64, 1) * 1e3, profile.computeSeconds(64, 2) * 1e3,
+                    Math.max(0, profile.restSeconds(64)) * 1e3);
+            out.printf(Locale.ROOT, "  a step beside a second worker: %+.1f %% on average; the slower of two ends %.1f %% "
+                    + "past the mean (alone: %.1f %%)%n", 100 * (profile.besideSteps().mean() - 1),
+                    100 * profile.besideSteps().lagOfSlowest(2, 1), 100 * profile.aloneSteps().lagOfSlowest(2, 1));
             out.println("  one worker's step against serial: " + profile.workerSlowdown().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .map(e -> String.format(Locale.ROOT, "%s %.2f×", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));

@@ -17,6 +17,7 @@ import org.scalelab.engine.bench.LayerBenchmark;
 import org.scalelab.engine.bench.ScalingBenchmark;
 import org.scalelab.engine.bench.ScalingCase;
 import org.scalelab.engine.bench.ScalingResult;
+import org.scalelab.engine.bench.SideBySide;
 import org.scalelab.engine.config.Scaling;
 import org.scalelab.engine.config.Strategy;
 import org.scalelab.engine.data.DatasetCatalog;
@@ -27,7 +28,8 @@ import org.scalelab.engine.training.Models;
 
 /**
  * Measures what the model needs on this machine, with the benchmarks the {@code bench} commands run: every model's
- * layers at several batch sizes with one native thread, the spread of its step time, short serial training runs
+ * layers at several batch sizes with one native thread, its step timed alone and beside a second worker
+ * ({@link SideBySide}), short serial training runs
  * at two batch sizes and one with two native threads, the reduction cost γ, and allreduce sweeps over message
  * sizes for every transport.
  *
@@ -51,8 +53,8 @@ public final class Calibrator {
         /** {@code bench layers} with one native thread. */
         LayerBenchmark.Result layers(String model, int batch) throws IOException, InterruptedException;
 
-        /** A step's median and spread, milliseconds, with one native thread: {@code [median, spread]}. */
-        double[] stepMedianAndSpread(String model, int batch) throws IOException, InterruptedException;
+        /** {@code bench}'s synthetic step with one native thread, timed alone and beside a second worker, in turns. */
+        SideBySide.Result sideBySide(String model, int batch) throws IOException, InterruptedException;
     }
 
     /** Told after each measurement: how many are done of how many, and what runs next. */
@@ -142,12 +144,15 @@ public final class Calibrator {
             oneThread.add(measurements.layers(model, batch));
             step(total, model);
         }
-        int largest = plan.batches().get(plan.batches().size() - 1);
-        progress.update(done, total, model + ", step spread");
-        double[] medianAndSpread = measurements.stepMedianAndSpread(model, largest);
+        ComputeProfile layers = ComputeProfile.fit(model, Models.resolve(model).parameterCount(), oneThread, new LinearFit(0, 0));
+        // each worker's share when two split the largest batch
+        int besideBatch = Math.max(1, plan.batches().get(plan.batches().size() - 1) / 2);
+        progress.update(done, total, model + ", two workers side by side");
+        SideBySide.Result sideBySide = measurements.sideBySide(model, besideBatch);
+        double aloneMean = Arrays.stream(sideBySide.aloneMillis()).average().orElseThrow();
+        layers = layers.withSteps(StepDistribution.of(sideBySide.aloneMillis(), aloneMean),
+                StepDistribution.of(sideBySide.besideMillis(), aloneMean));
         step(total, model);
-        ComputeProfile layers = ComputeProfile.fit(model, Models.resolve(model).parameterCount(), oneThread,
-                new LinearFit(0, 0), medianAndSpread[1] / medianAndSpread[0]);
 
         double[] batches = plan.restBatches().stream().mapToDouble(Integer::doubleValue).toArray();
         double[] trained = new double[batches.length];

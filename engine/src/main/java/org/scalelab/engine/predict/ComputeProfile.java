@@ -15,19 +15,27 @@ import org.scalelab.engine.config.Strategy;
  * @param parts          the layers (forward and backward) and the step's fixed parts, each fitted, at the level the
  *                       trainer's own serial step was measured at
  * @param rest           the trainer's seconds per step beyond the synthetic step, against the batch
- * @param relativeSpread standard deviation of a step's compute over its median
+ * @param aloneSteps     one worker's synthetic steps with the host otherwise idle, over their mean
+ * @param besideSteps    the same worker's steps while a second one computes beside it, over the same mean: its mean is
+ *                       how much longer a step takes when workers share a host (their caches, memory bandwidth and the
+ *                       spare core that absorbed the JVM's and the system's own work), its tail what the slowest
+ *                       waits for
  * @param workerSlowdown how much longer one worker's step takes under each strategy than in the serial trainer,
  *                       measured by training each strategy with one worker (a rank of its own ran mlp-235k's step
  *                       1.7 times as long, cnn-1m's 1.2 times, on an idle 2-vCPU machine); 1 for a strategy not in it
  */
-public record ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest, double relativeSpread,
+public record ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest,
+                             StepDistribution aloneSteps, StepDistribution besideSteps,
                              Map<Strategy, Double> workerSlowdown) {
 
     public ComputeProfile {
         parts = List.copyOf(parts);
+        // a calibration written before one-worker runs, or workers side by side, were measured lacks them
         if (workerSlowdown == null) {
-            // a calibration written before one-worker runs were measured lacks it
             throw new IllegalArgumentException("no workerSlowdown: calibrated by an older ScaleLab");
+        }
+        if (aloneSteps == null || besideSteps == null) {
+            throw new IllegalArgumentException("no aloneSteps or besideSteps: calibrated by an older ScaleLab");
         }
         workerSlowdown = Map.copyOf(workerSlowdown);
         workerSlowdown.forEach((strategy, factor) -> {
@@ -38,8 +46,19 @@ public record ComputeProfile(String model, long parameters, List<LayerFit> parts
     }
 
     /** A profile whose workers take as long under every strategy as in the serial trainer. */
-    public ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest, double relativeSpread) {
-        this(model, parameters, parts, rest, relativeSpread, Map.of());
+    public ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest,
+                          StepDistribution aloneSteps, StepDistribution besideSteps) {
+        this(model, parameters, parts, rest, aloneSteps, besideSteps, Map.of());
+    }
+
+    /** A profile whose steps take as long beside other workers as alone, and always as long. */
+    public ComputeProfile(String model, long parameters, List<LayerFit> parts, LinearFit rest) {
+        this(model, parameters, parts, rest, StepDistribution.STEADY, StepDistribution.STEADY);
+    }
+
+    /** How a worker's steps are spread: beside other workers on its host, or alone there. */
+    public StepDistribution steps(boolean sideBySide) {
+        return sideBySide ? besideSteps : aloneSteps;
     }
 
     /** How much longer one worker's step takes under {@code strategy} than serial: 1 where none was measured. */
@@ -65,8 +84,7 @@ public record ComputeProfile(String model, long parameters, List<LayerFit> parts
      * Fits every part from {@code bench layers} results at several batch sizes with one native thread. Each part's
      * serial fraction is left at 0 for the {@link Calibrator} to set from training with two native threads.
      */
-    public static ComputeProfile fit(String model, long parameters, List<LayerBenchmark.Result> oneThread, LinearFit rest,
-                                     double relativeSpread) {
+    public static ComputeProfile fit(String model, long parameters, List<LayerBenchmark.Result> oneThread, LinearFit rest) {
         double[] batches = oneThread.stream().mapToDouble(LayerBenchmark.Result::batchSize).toArray();
         List<LayerFit> parts = new ArrayList<>();
         int layers = oneThread.get(0).layers().size();
@@ -77,28 +95,32 @@ public record ComputeProfile(String model, long parameters, List<LayerFit> parts
         }
         double[] fixed = oneThread.stream().mapToDouble(ComputeProfile::fixedMillis).map(ms -> ms / 1e3).toArray();
         parts.add(new LayerFit("input, loss and update", LinearFit.of(batches, fixed), 0));
-        return new ComputeProfile(model, parameters, parts, rest, relativeSpread);
+        return new ComputeProfile(model, parameters, parts, rest);
     }
 
     /** Every part's time multiplied by {@code factor}: the level training measured, the layers' shape kept. */
     ComputeProfile scaled(double factor) {
         return new ComputeProfile(model, parameters, parts.stream().map(part -> new LayerFit(part.kind(),
                 new LinearFit(part.seconds().intercept() * factor, part.seconds().slope() * factor), part.serialFraction()))
-                .toList(), rest, relativeSpread, workerSlowdown);
+                .toList(), rest, aloneSteps, besideSteps, workerSlowdown);
     }
 
     /** Every part with the serial fraction {@code s} measured for the whole step. */
     ComputeProfile withSerialFraction(double s) {
         return new ComputeProfile(model, parameters, parts.stream().map(part -> new LayerFit(part.kind(), part.seconds(), s))
-                .toList(), rest, relativeSpread, workerSlowdown);
+                .toList(), rest, aloneSteps, besideSteps, workerSlowdown);
     }
 
     ComputeProfile withRest(LinearFit newRest) {
-        return new ComputeProfile(model, parameters, parts, newRest, relativeSpread, workerSlowdown);
+        return new ComputeProfile(model, parameters, parts, newRest, aloneSteps, besideSteps, workerSlowdown);
     }
 
     ComputeProfile withWorkerSlowdown(Map<Strategy, Double> factors) {
-        return new ComputeProfile(model, parameters, parts, rest, relativeSpread, factors);
+        return new ComputeProfile(model, parameters, parts, rest, aloneSteps, besideSteps, factors);
+    }
+
+    ComputeProfile withSteps(StepDistribution alone, StepDistribution beside) {
+        return new ComputeProfile(model, parameters, parts, rest, alone, beside, workerSlowdown);
     }
 
     private static double fixedMillis(LayerBenchmark.Result result) {

@@ -19,9 +19,10 @@ import org.scalelab.engine.training.Models;
 /**
  * Predicts a configuration's step from a {@link MachineCalibration}:
  * {@code step = compute + communication + wait + rest}, where compute is one worker's share of the batch
- * (time-shared when a host has more busy threads than cores, and as much slower than serial as one worker of the
- * strategy was measured to be), communication the collectives the strategy runs
- * each step, wait the expected lag of the slowest worker, and rest the trainer's other work per step. With the
+ * (time-shared when a host has more busy threads than cores, as much slower than serial as one worker of the
+ * strategy was measured to be, and as much slower again as a worker measured beside another where workers share a
+ * host), communication the collectives the strategy runs each step, wait the expected lag of the slowest worker (from
+ * the measured distribution of a step), and rest the trainer's other work per step. With the
  * allreduce overlapped ({@link Scenario#overlapsAllreduce()}), communication is only what is left of it once the
  * backward pass has ended ({@link OverlapSchedule}). A pipeline's step is its slowest stage's microbatches and
  * bubble, and the messages between stages ({@link #pipeline}).
@@ -97,18 +98,19 @@ public final class ScalingModel {
 
     private Parts parts(Scenario scenario, ComputeProfile profile) {
         Strategy strategy = scenario.strategy();
-        double timeShared = scenario.timeShared();
-        double slowdown = profile.slowdownUnder(strategy);
+        StepDistribution steps = profile.steps(scenario.workersSideBySide());
+        double computeFactor = scenario.timeShared() * profile.slowdownUnder(strategy) * steps.mean();
         double compute = profile.computeSeconds(scenario.workerBatch(), strategy.nativeThreadsPerWorker(scenario.threads()))
-                * timeShared * slowdown;
-        double rest = profile.restSeconds(scenario.workerBatch()) * timeShared * slowdown;
+                * computeFactor;
+        double rest = profile.restSeconds(scenario.workerBatch()) * computeFactor;
         if (strategy.splitsLayers()) {
-            return pipeline(scenario, profile, timeShared * slowdown);
+            return pipeline(scenario, profile, computeFactor);
         }
         double perStep = scenario.collectivesPerStep();
-        double wait = Straggler.waitSeconds(scenario.workers(), profile.relativeSpread() * compute, 1 / perStep);
+        // the lag is in steps of a worker alone, as compute is before the factor of sharing the host
+        double wait = compute / steps.mean() * steps.lagOfSlowest(scenario.workers(), 1 / perStep);
         if (scenario.overlapsAllreduce()) {
-            OverlapSchedule overlap = overlap(scenario, profile, timeShared * slowdown);
+            OverlapSchedule overlap = overlap(scenario, profile, computeFactor);
             return new Parts(compute, overlap.waitedSeconds(), wait, rest, overlap.hiddenSeconds());
         }
         double communication = collectiveSeconds(scenario, profile.parameters()) * perStep;

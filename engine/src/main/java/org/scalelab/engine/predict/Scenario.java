@@ -104,6 +104,14 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
         return (procs + hosts - 1) / hosts;
     }
 
+    /**
+     * More than one worker computes on a host at once, so that each runs as measured beside another
+     * ({@link ComputeProfile#besideSteps}). Emulated hosts sharing one machine's cores count as apart.
+     */
+    boolean workersSideBySide() {
+        return (long) strategy.workers(procs, threads) * ranksPerHost() / procs > 1;
+    }
+
     /** More native threads busy on a host than it has cores. */
     public boolean oversubscribed() {
         return busyThreadsPerHost() > coresPerHost;

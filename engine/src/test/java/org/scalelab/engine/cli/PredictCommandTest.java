@@ -199,7 +199,7 @@ class PredictCommandTest {
     /** mlp-235k at 0.1 ms per image, every transport at 100 µs and 1 GB/s. */
     static MachineCalibration calibrationFor(MachineDescription machine) {
         ComputeProfile mlp = new ComputeProfile("mlp-235k", 235_146,
-                List.of(new LayerFit("dense", new LinearFit(0, 1e-4), 0)), new LinearFit(0, 0), 0);
+                List.of(new LayerFit("dense", new LinearFit(0, 1e-4), 0)), new LinearFit(0, 0));
         Map<Transport, LinkCost> transports = new EnumMap<>(Transport.class);
         for (Transport transport : Transport.values()) {
             transports.put(transport, new LinkCost(100e-6, 1e-9, 0));

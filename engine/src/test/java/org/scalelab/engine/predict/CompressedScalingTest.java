@@ -67,7 +67,7 @@ class CompressedScalingTest {
 
     private static MachineCalibration calibration() {
         ComputeProfile profile = new ComputeProfile("m", 250_000,
-                List.of(new LayerFit("dense", new LinearFit(0, 1e-3), 0)), new LinearFit(0, 0), 0);
+                List.of(new LayerFit("dense", new LinearFit(0, 1e-3), 0)), new LinearFit(0, 0));
         Map<Transport, LinkCost> transports = new EnumMap<>(Transport.class);
         for (Transport transport : Transport.values()) {
             transports.put(transport, transport == Transport.THREADS ? new LinkCost(1e-6, 0.1e-9, 1e-9)

@@ -103,7 +103,7 @@ class FitTest {
         for (int batch : List.of(8, 16, 64)) {
             oneThread.add(result(batch, 1 + 0.1 * batch, 0.5 + 0.01 * batch));
         }
-        ComputeProfile profile = ComputeProfile.fit("m", 1000, oneThread, new LinearFit(0, 0), 0.1);
+        ComputeProfile profile = ComputeProfile.fit("m", 1000, oneThread, new LinearFit(0, 0));
         assertEquals(2, profile.parts().size());
         assertEquals(1e-3, profile.parts().get(0).seconds().intercept(), 1e-12);
         assertEquals(1e-4, profile.parts().get(0).seconds().slope(), 1e-12);

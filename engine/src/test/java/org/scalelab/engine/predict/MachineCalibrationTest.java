@@ -2,6 +2,7 @@ package org.scalelab.engine.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,8 @@ class MachineCalibrationTest {
 
     @Test
     void aSavedCalibrationReloadsOnTheSameMachine() throws IOException {
-        MachineCalibration calibration = ScalingModelTest.calibration(0.05);
+        MachineCalibration calibration = ScalingModelTest.calibration(ScalingModelTest.TEN_PERCENT,
+                new StepDistribution(new double[] {1.02, 1.05, 1.4}));
         Path file = dir.resolve("calibration.json");
         calibration.save(file);
         MachineDescription sameCpuOtherLoad = new MachineDescription("Test CPU", 2, 8, "Linux 6", "Java 21", 1.5);
@@ -33,7 +35,7 @@ class MachineCalibrationTest {
 
     @Test
     void aTransportsExcessIsSavedAndACalibrationWithoutOneLoadsAsALine() throws IOException {
-        MachineCalibration line = ScalingModelTest.calibration(0);
+        MachineCalibration line = ScalingModelTest.calibration(StepDistribution.STEADY);
         Map<Transport, LinkCost> transports = new EnumMap<>(line.transports());
         LinkCost ring = transports.get(Transport.NIODEV_RING);
         transports.put(Transport.NIODEV_RING, new LinkCost(ring.latencySeconds(), ring.secondsPerByte(), 0,
@@ -54,7 +56,7 @@ class MachineCalibrationTest {
     @Test
     void anotherMachinesCalibrationIsRefusedInOneLine() throws IOException {
         Path file = dir.resolve("calibration.json");
-        ScalingModelTest.calibration(0).save(file);
+        ScalingModelTest.calibration(StepDistribution.STEADY).save(file);
         MachineDescription other = new MachineDescription("Other CPU", 16, 64, "Linux", "Java 17", 0);
         CalibrationException e = assertThrows(CalibrationException.class, () -> MachineCalibration.load(file, other));
         assertEquals("calibration " + file + " was measured on another machine (Test CPU, 2 logical cores, not Other CPU, "
@@ -75,14 +77,27 @@ class MachineCalibrationTest {
     /** One written before one-worker runs were measured lacks them: calibrate again rather than predict without. */
     @Test
     void aCalibrationFromBeforeOneWorkerRunsWereMeasuredIsRefused() throws IOException {
+        assertOlderCalibrationRefused(",\\s*\"workerSlowdown\"\\s*:\\s*\\{\\s*}", "no workerSlowdown");
+    }
+
+    /** Likewise one from before steps were timed beside a second worker: its wait came from a normal's spread. */
+    @Test
+    void aCalibrationFromBeforeWorkersWereTimedSideBySideIsRefused() throws IOException {
+        assertOlderCalibrationRefused(",\\s*\"(alone|beside)Steps\"\\s*:\\s*\\[[^]]*]", "no aloneSteps or besideSteps");
+    }
+
+    private void assertOlderCalibrationRefused(String fieldsItLacks, String reason) throws IOException {
         Path file = dir.resolve("calibration.json");
-        ScalingModelTest.calibration(0).save(file);
-        Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"workerSlowdown\"\\s*:\\s*\\{\\s*}", ""));
+        ScalingModelTest.calibration(StepDistribution.STEADY).save(file);
+        String saved = Files.readString(file);
+        String older = saved.replaceAll(fieldsItLacks, "");
+        assertNotEquals(saved, older);
+        Files.writeString(file, older);
         MachineDescription sameCpu = new MachineDescription("Test CPU", 2, 8, "Linux 6", "Java 21", 1.5);
         String message = assertThrows(CalibrationException.class, () -> MachineCalibration.load(file, sameCpu)).getMessage();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("calibration " + file + " is unreadable ("), message);
-        assertTrue(message.contains("no workerSlowdown: calibrated by an older ScaleLab"), message);
+        assertTrue(message.contains(reason + ": calibrated by an older ScaleLab"), message);
         assertTrue(message.endsWith("): run scalelab predict calibrate again"), message);
     }
 

@@ -80,12 +80,12 @@ public class OverlapScalingTest {
 
     @Test
     void aCalibrationWithoutTheModelsLayersCannotPredictOverlapAndSaysWhatToDo() {
-        ScalingModel wholeStep = new ScalingModel(ScalingModelTest.calibration(0));
+        ScalingModel wholeStep = new ScalingModel(ScalingModelTest.calibration(StepDistribution.STEADY));
         Scenario m = new Scenario("m", Strategy.MPJ, 2, 1, AllreduceAlgorithm.RING, 1, 2, null, null, 64,
                 Scaling.STRONG, 6400, 1, false, GradientCompression.NONE);
         assertEquals(0, wholeStep.predict(m).hiddenSeconds(), "without overlap the layers are not needed");
         Map<Transport, LinkCost> transports = calibration(MachineDescription.current()).transports();
-        ComputeProfile oneFit = new ComputeProfile("mlp-235k", 235_146, List.of(layer("step", 1e-4)), new LinearFit(0, 0), 0);
+        ComputeProfile oneFit = new ComputeProfile("mlp-235k", 235_146, List.of(layer("step", 1e-4)), new LinearFit(0, 0));
         ScalingModel coarse = new ScalingModel(new MachineCalibration(MachineDescription.current(), "2026-12-05T00:00:00Z",
                 Map.of("mlp-235k", oneFit), transports, 0));
         CalibrationException e = assertThrows(CalibrationException.class, () -> coarse.predict(twoRanks(64)));
@@ -107,7 +107,7 @@ public class OverlapScalingTest {
     public static MachineCalibration calibration(MachineDescription machine) {
         ComputeProfile profile = new ComputeProfile("mlp-235k", 235_146, List.of(
                 layer("flatten", 0), layer("dense", 1.5e-4), layer("relu", 0), layer("dense", 3e-5), layer("relu", 0),
-                layer("dense", 1.5e-5), layer("input, loss and update", 0)), new LinearFit(0, 0), 0);
+                layer("dense", 1.5e-5), layer("input, loss and update", 0)), new LinearFit(0, 0));
         Map<Transport, LinkCost> transports = new EnumMap<>(Transport.class);
         for (Transport transport : Transport.values()) {
             transports.put(transport, transport == Transport.THREADS ? new LinkCost(0, 0, 0) : new LinkCost(100e-6, 1e-9, 0));

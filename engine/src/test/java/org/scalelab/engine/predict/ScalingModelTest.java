@@ -26,7 +26,10 @@ class ScalingModelTest {
     /** 100 steps of 64 images. */
     private static final int EPOCH = 6400;
 
-    private final ScalingModel model = new ScalingModel(calibration(0));
+    /** Steps 10 % short or long, as often: σ = 0.1, and the slower of two is 1.1 where the mean is 1, so 0.05 late. */
+    static final StepDistribution TEN_PERCENT = new StepDistribution(new double[] {0.9, 1.1});
+
+    private final ScalingModel model = new ScalingModel(calibration(StepDistribution.STEADY));
 
     @Test
     void aValidationEpochLastsAboutOneAndAHalfSecondsButNoLongerThanItsImages() {
@@ -67,7 +70,7 @@ class ScalingModelTest {
     /** The trained runs took less than the layers timed alone: the step's parts say so in compute, none below zero. */
     @Test
     void aNegativeRestCorrectsComputeRatherThanShowingBelowZero() {
-        MachineCalibration line = calibration(0);
+        MachineCalibration line = calibration(StepDistribution.STEADY);
         ComputeProfile m = line.model("m").orElseThrow();
         // 1 ms an image by the layers, 0.25 ms an image less in training
         MachineCalibration trainedFaster = new MachineCalibration(line.machine(), line.measuredAt(),
@@ -102,7 +105,7 @@ class ScalingModelTest {
 
     @Test
     void eachStrategysWorkersTakeTheSlowdownMeasuredForOneOfThem() {
-        MachineCalibration measured = calibration(0);
+        MachineCalibration measured = calibration(StepDistribution.STEADY);
         measured = new MachineCalibration(measured.machine(), measured.measuredAt(), Map.of("m", measured.model("m")
                 .orElseThrow().withWorkerSlowdown(Map.of(Strategy.MPJ, 1.5))), measured.transports(), 0);
         ScalingModel slower = new ScalingModel(measured);
@@ -198,9 +201,28 @@ class ScalingModelTest {
 
     @Test
     void stragglersWaitForTheSlowestOfTheWorkers() {
-        // spread 10 % of 32 ms, two workers: 3.2 ms · 0.5642
-        Prediction two = new ScalingModel(calibration(0.1)).predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG));
-        assertEquals(0.0032 / Math.sqrt(Math.PI), two.waitSeconds(), 1e-6);
+        // two workers of 32 ms steps, 10 % short or long as often: the slower is 0.05 · 32 ms = 1.6 ms past the mean
+        Prediction two = new ScalingModel(calibration(TEN_PERCENT)).predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG));
+        assertEquals(1.6e-3, two.waitSeconds(), 1e-12);
+    }
+
+    @Test
+    void workersSharingAHostTakeAsLongAsMeasuredBesideAnotherAndWaitForItsTail() {
+        // beside another worker every step takes 1.1 or 1.3 of a step alone, so 1.2 on average
+        MachineCalibration calibration = calibration(TEN_PERCENT, new StepDistribution(new double[] {1.1, 1.3}));
+        ScalingModel sharing = new ScalingModel(calibration);
+        Prediction threads = sharing.predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.STRONG));
+        assertEquals(0.032 * 1.2, threads.computeSeconds(), EXACT);
+        // the slower of two is 1.3 unless both are 1.1 (one time in four): E[max] = 1.25, 0.05 past the mean; of 32 ms
+        assertEquals(0.032 * 0.05, threads.waitSeconds(), EXACT);
+        // one rank on each of two hosts: alone, 32 ms, and the alone spread's 1.6 ms wait beside the barrier's
+        Prediction apart = sharing.predict(scenario(Strategy.MPJ, 2, 1, 2, Scaling.STRONG));
+        assertEquals(0.032, apart.computeSeconds(), EXACT);
+        Prediction apartSteady = new ScalingModel(calibration(StepDistribution.STEADY)).predict(scenario(Strategy.MPJ, 2, 1, 2,
+                Scaling.STRONG));
+        assertEquals(apartSteady.waitSeconds() + 1.6e-3, apart.waitSeconds(), EXACT);
+        // one worker, serial's baseline: alone
+        assertEquals(0.064, sharing.predict(scenario(Strategy.SERIAL, 1, 1, 1, Scaling.STRONG)).computeSeconds(), EXACT);
     }
 
     @Test
@@ -230,9 +252,10 @@ class ScalingModelTest {
 
     @Test
     void averagingOncePerEpochWaitsForTheSlowestEpochNotEachStep() {
-        // spread 10 % of 32 ms over 100 steps between meetings: 3.2 ms · 0.5642 / √100, and the barrier's 2 µs
-        Prediction once = new ScalingModel(calibration(0.1)).predict(averaging(0, false, EPOCH, Scaling.STRONG));
-        assertEquals(0.0032 / Math.sqrt(Math.PI) / 10 + 2e-6, once.waitSeconds(), 1e-7);
+        // the slower of two 32 ms steps is 1.6 ms late (above); over 100 steps between meetings, 1.6 ms / √100 a step,
+        // and the barrier's 2 µs
+        Prediction once = new ScalingModel(calibration(TEN_PERCENT)).predict(averaging(0, false, EPOCH, Scaling.STRONG));
+        assertEquals(1.6e-3 / 10 + 2e-6, once.waitSeconds(), 1e-12);
     }
 
     @Test
@@ -261,9 +284,14 @@ class ScalingModelTest {
                 period, viaMaster);
     }
 
-    static MachineCalibration calibration(double spread) {
+    /** Steps spread as {@code steps} alone and beside another worker alike. */
+    static MachineCalibration calibration(StepDistribution steps) {
+        return calibration(steps, steps);
+    }
+
+    static MachineCalibration calibration(StepDistribution alone, StepDistribution beside) {
         ComputeProfile profile = new ComputeProfile("m", PARAMETERS,
-                List.of(new LayerFit("dense", new LinearFit(0, 1e-3), 0)), new LinearFit(0, 0), spread);
+                List.of(new LayerFit("dense", new LinearFit(0, 1e-3), 0)), new LinearFit(0, 0), alone, beside);
         Map<Transport, LinkCost> transports = new EnumMap<>(Transport.class);
         for (Transport transport : Transport.values()) {
             transports.put(transport, transport == Transport.THREADS ? new LinkCost(0, 0, 0) : new LinkCost(100e-6, 1e-9, 0));

@@ -14,7 +14,7 @@ import org.scalelab.engine.events.RunStarted;
 
 /** A strategy's predicted curve: what grows, where its ranks go, and which runs have none. */
 class SpeedupCurveTest {
-    private final MachineCalibration calibration = ScalingModelTest.calibration(0.1);
+    private final MachineCalibration calibration = ScalingModelTest.calibration(ScalingModelTest.TEN_PERCENT);
     private final ScalingModel model = new ScalingModel(calibration);
 
     @Test

@@ -124,7 +124,7 @@ class EmulatedClusterTest {
     /** A calibration of this machine with round numbers: 1 ms per step, 100 µs and 1 GB/s for every transport. */
     private static MachineCalibration madeUpCalibration() {
         ComputeProfile profile = new ComputeProfile("mlp-235k", Models.resolve("mlp-235k").parameterCount(),
-                List.of(new LayerFit("dense", new LinearFit(0, 1e-3 / 64), 0)), new LinearFit(0, 0), 0.1);
+                List.of(new LayerFit("dense", new LinearFit(0, 1e-3 / 64), 0)), new LinearFit(0, 0));
         Map<Transport, LinkCost> transports = new EnumMap<>(Transport.class);
         for (Transport transport : Transport.values()) {
             transports.put(transport, new LinkCost(100e-6, 1e-9, 0));
