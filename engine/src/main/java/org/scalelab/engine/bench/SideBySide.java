@@ -1,7 +1,9 @@
 package org.scalelab.engine.bench;
 
+import java.util.Arrays;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.DoubleStream;
 import org.scalelab.engine.model.Architecture;
@@ -10,9 +12,12 @@ import org.scalelab.engine.model.kernels.IntraOpThreads;
 /**
  * One worker's steps alone on the host and with a second worker computing beside it: two threads, each training its
  * own {@link SyntheticStep} with one native thread, the first one's steps timed in turns, alone and with the second
- * busy. Side by side they share the caches and the memory bandwidth, and the JVM's and the system's own work finds no
- * idle core to run on. Turns within one JVM keep the machine's drift (±30 % over minutes on these shared VMs) out of
- * the comparison, which two runs a minute apart could not.
+ * stepping in lockstep with it, each waiting for the other before its next step as data-parallel workers do. Side by
+ * side they share the caches and the memory bandwidth, and the JVM's and the system's own work finds an idle core only
+ * while one of them waits. (Stepping freely instead, never waiting, mlp-235k's steps beside another came out 11–16 %
+ * longer and the slower of two 22–26 % of a step late, and predicted from that, threads 1 × 2 37 % slower than it
+ * trained.) Turns within one JVM keep the machine's drift (±30 % over minutes on these shared VMs) out of the
+ * comparison, which two runs a minute apart could not.
  */
 public final class SideBySide {
     /**
@@ -25,7 +30,8 @@ public final class SideBySide {
 
     /**
      * @param aloneMillis  the first worker's steps with the second idle, in the order timed
-     * @param besideMillis the first worker's steps with the second training beside it
+     * @param besideMillis the first worker's steps with the second stepping in lockstep beside it (each its own step,
+     *                     not the wait)
      */
     public record Result(double[] aloneMillis, double[] besideMillis) {
     }
@@ -44,39 +50,62 @@ public final class SideBySide {
             throw new IllegalArgumentException("rounds must be positive");
         }
         CyclicBarrier turn = new CyclicBarrier(2);
+        AtomicBoolean turnOver = new AtomicBoolean();
+        // what both see after a meeting is decided as it completes: read after it, a worker descheduled on its way out
+        // could find the next meeting's value and leave one step early, the other then waiting for it for ever
+        AtomicBoolean stepping = new AtomicBoolean();
+        CyclicBarrier lockstep = new CyclicBarrier(2, () -> stepping.set(!turnOver.get()));
         DoubleStream.Builder alone = DoubleStream.builder();
         DoubleStream.Builder beside = DoubleStream.builder();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread neighbour = new Thread(() -> guarded(failure, turn, () -> {
+        Thread neighbour = new Thread(() -> guarded(failure, () -> {
             SyntheticStep step = warmedUp(architecture, batchSize);
             for (int round = 0; round < rounds; round++) {
                 for (boolean besideNow : order(round)) {
                     turn.await();
-                    if (besideNow) {
-                        computeUntilTurnEnds(step, turn);
-                    } else {
-                        turn.await();  // idle while the first worker runs alone
+                    while (besideNow && meet(lockstep, stepping)) {
+                        step.run();
                     }
+                    turn.await();  // the turn's end: alone, the first worker's steps took it
                 }
             }
-        }), "side-by-side-neighbour");
+        }, turn, lockstep), "side-by-side-neighbour");
         neighbour.setDaemon(true);
         neighbour.start();
-        guarded(failure, turn, () -> {
+        guarded(failure, () -> {
             SyntheticStep step = warmedUp(architecture, batchSize);
             for (int round = 0; round < rounds; round++) {
                 for (boolean besideNow : order(round)) {
+                    turnOver.set(false);
                     turn.await();
-                    time(step, besideNow ? beside : alone);
+                    long end = System.nanoTime() + TURN_MILLIS * 1_000_000L;
+                    do {
+                        if (besideNow && System.nanoTime() >= end) {
+                            turnOver.set(true);
+                        }
+                        if (besideNow && !meet(lockstep, stepping)) {
+                            break;
+                        }
+                        long start = System.nanoTime();
+                        step.run();
+                        (besideNow ? beside : alone).add((System.nanoTime() - start) / 1e6);
+                    } while (besideNow || System.nanoTime() < end);
                     turn.await();
                 }
             }
-        });
+        }, turn, lockstep);
         neighbour.join();
         if (failure.get() != null) {
             throw new IllegalStateException("side-by-side measurement failed: " + failure.get(), failure.get());
         }
         return new Result(alone.build().toArray(), beside.build().toArray());
+    }
+
+    /** Both workers at the start of a step, as data-parallel workers meet after each; false once the turn is over. */
+    private static boolean meet(CyclicBarrier lockstep, AtomicBoolean stepping) throws InterruptedException,
+            BrokenBarrierException {
+        lockstep.await();
+        return stepping.get();
     }
 
     /** Alone first in even rounds, beside first in odd ones. */
@@ -94,44 +123,23 @@ public final class SideBySide {
         return step;
     }
 
-    /** Steps until the first worker reaches the end of its turn, so that none of its timed steps runs alone. */
-    private static void computeUntilTurnEnds(SyntheticStep step, CyclicBarrier turn) throws InterruptedException,
-            BrokenBarrierException {
-        while (turn.getNumberWaiting() == 0) {
-            step.run();
-        }
-        turn.await();
-    }
-
-    /** Steps for a turn's length (at least one), each timed into {@code into}. */
-    private static void time(SyntheticStep step, DoubleStream.Builder into) {
-        long end = System.nanoTime() + TURN_MILLIS * 1_000_000L;
-        long start = System.nanoTime();
-        do {
-            step.run();
-            long finished = System.nanoTime();
-            into.add((finished - start) / 1e6);
-            start = finished;
-        } while (start < end);
-    }
-
     private interface Body {
         void run() throws InterruptedException, BrokenBarrierException;
     }
 
-    /** Runs {@code body}; a failure is kept and the barrier broken, so that the other thread stops waiting too. */
-    private static void guarded(AtomicReference<Throwable> failure, CyclicBarrier turn, Body body) {
+    /** Runs {@code body}; a failure is kept and the barriers broken, so that the other thread stops waiting too. */
+    private static void guarded(AtomicReference<Throwable> failure, Body body, CyclicBarrier... barriers) {
         try {
             body.run();
         } catch (BrokenBarrierException e) {
             // the other thread failed and said so
         } catch (InterruptedException e) {
             failure.compareAndSet(null, e);
-            turn.reset();
+            Arrays.stream(barriers).forEach(CyclicBarrier::reset);
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             failure.compareAndSet(null, e);
-            turn.reset();
+            Arrays.stream(barriers).forEach(CyclicBarrier::reset);
         }
     }
 }
