@@ -10,9 +10,8 @@ import java.util.Arrays;
  * much slower it made each step.
  *
  * <p>Kept whole rather than as a standard deviation: beside a second worker the steps of this 2-vCPU machine have a
- * long tail (cnn-1m at batch 32: median 13.8 ms, mean 14.0, one step in a hundred past 17.9 ms; the slower of two
- * ends 8–11 % of a step past the mean, where a normal with the steps' interquartile spread gave about 1 %), and the
- * slowest of W workers lands in that tail.
+ * long tail (cnn-1m at batch 32: the slower of two ends 4–8 % of a step past the mean, where a normal with the steps'
+ * interquartile spread gave about 1 %), and the slowest of W workers lands in that tail.
  *
  * @param quantiles ascending; quantile i at probability (i + ½)/n
  */
