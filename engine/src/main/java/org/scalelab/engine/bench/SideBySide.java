@@ -79,17 +79,16 @@ public final class SideBySide {
                     turnOver.set(false);
                     turn.await();
                     long end = System.nanoTime() + TURN_MILLIS * 1_000_000L;
-                    do {
-                        if (besideNow && System.nanoTime() >= end) {
-                            turnOver.set(true);
-                        }
-                        if (besideNow && !meet(lockstep, stepping)) {
-                            break;
-                        }
-                        long start = System.nanoTime();
-                        step.run();
-                        (besideNow ? beside : alone).add((System.nanoTime() - start) / 1e6);
-                    } while (besideNow || System.nanoTime() < end);
+                    if (besideNow) {
+                        // the turn is over at the first meeting after its end, which both then leave
+                        do {
+                            turnOver.set(System.nanoTime() >= end);
+                        } while (meet(lockstep, stepping) && timed(step, beside));
+                    } else {
+                        do {
+                            timed(step, alone);
+                        } while (System.nanoTime() < end);
+                    }
                     turn.await();
                 }
             }
@@ -106,6 +105,14 @@ public final class SideBySide {
             BrokenBarrierException {
         lockstep.await();
         return stepping.get();
+    }
+
+    /** One step, its time added to {@code into}; true, so that a loop can go on. */
+    private static boolean timed(SyntheticStep step, DoubleStream.Builder into) {
+        long start = System.nanoTime();
+        step.run();
+        into.add((System.nanoTime() - start) / 1e6);
+        return true;
     }
 
     /** Alone first in even rounds, beside first in odd ones. */

@@ -219,11 +219,12 @@ public final class PredictCommand implements Callable<Integer> {
 
     private void checkOptions() {
         // the worker counts a strategy varies by default: `predict --strategy threads` predicts 1 to 8 threads
+        List<Integer> varied = List.of(1, 2, 4, 8);
         if (procs == null) {
-            procs = strategy.usesProcesses() ? List.of(1, 2, 4, 8) : List.of(1);
+            procs = strategy.usesProcesses() ? varied : List.of(1);
         }
         if (threads == null) {
-            threads = strategy.usesThreads() && !strategy.usesProcesses() ? List.of(1, 2, 4, 8) : List.of(1);
+            threads = strategy.usesThreads() && !strategy.usesProcesses() ? varied : List.of(1);
         }
         OptionChecks.models("model", List.of(model));
         OptionChecks.allAtLeastOne("procs", procs, "process counts");
