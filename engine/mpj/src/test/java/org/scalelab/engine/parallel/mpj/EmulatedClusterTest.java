@@ -38,7 +38,7 @@ import org.scalelab.engine.training.Models;
  * {@code engine/mpj/emulated-cluster} small: two namespaces behind a bridge, links shaped to 1 Gbit/s, mlp-235k's
  * allreduce and a few steps across them. Asserts the machinery, never the timings (a shared machine's are noise):
  * the link measured, predicted and measured numbers present and finite, and nothing of the cluster left behind,
- * also when it is interrupted. The calibration is made up (the model's numbers are not under test here; a real
+ * also when it is interrupted (that run with the wire shaper, whose peak rate it checks). The calibration is made up (the model's numbers are not under test here; a real
  * one takes minutes). Needs root and network namespaces; skipped, saying so, elsewhere.
  */
 class EmulatedClusterTest {
@@ -86,12 +86,21 @@ class EmulatedClusterTest {
 
     @Test
     void interruptedLikeCtrlCItRemovesEverythingAndLeavesNoRank() throws Exception {
-        Process script = emulatedCluster();
+        Process script = emulatedCluster("--shaper", "wire");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         // Once the link is being measured: ranks run in the namespaces.
         while (!Files.readString(errorsFile()).contains("measuring the links") && System.nanoTime() < deadline) {
             assertTrue(script.isAlive(), "it ended before measuring: " + Files.readString(errorsFile()));
             Thread.sleep(100);
+        }
+        // The wire's buckets empty no faster than a peak rate (asserted once the cluster is gone)
+        Matcher made = MADE.matcher(Files.readString(errorsFile()));
+        assertTrue(made.find(), "it names what it makes");
+        List<String> withoutPeakRate = new ArrayList<>();
+        for (String link : made.group(2).trim().split(" ")) {
+            if (!output("tc", "qdisc", "show", "dev", link).contains("peakrate")) {
+                withoutPeakRate.add(link);
+            }
         }
         List<ProcessHandle> group = Stream.concat(Stream.of(script.toHandle()), script.toHandle().descendants()).toList();
         Signals.send("INT", group); // as a terminal's Ctrl-C reaches its whole foreground process group
@@ -103,9 +112,11 @@ class EmulatedClusterTest {
                     process.pid() + " " + process.info().commandLine().orElse("") + " outlived the cluster");
         }
         assertNothingLeft(errors);
+        assertEquals(List.of(), withoutPeakRate, "links shaped without a peak rate");
     }
 
-    private Process emulatedCluster() throws IOException {
+    /** The script, small, with {@code options} after the usual ones. */
+    private Process emulatedCluster(String... options) throws IOException {
         Path calibration = folder.resolve("calibration.json");
         madeUpCalibration().save(calibration);
         // Stands in for ./scalelab: this test's classes, which hold the engine's and scalelab-mpj's.
@@ -113,8 +124,10 @@ class EmulatedClusterTest {
         Files.writeString(scalelab, "#!/bin/sh\nexec " + ChildJvm.javaBinary() + " -cp '" + System.getProperty("java.class.path")
                 + "' -Dorg.slf4j.simpleLogger.defaultLogLevel=warn " + Main.class.getName() + " \"$@\"\n");
         Files.setPosixFilePermissions(scalelab, PosixFilePermissions.fromString("rwx------"));
-        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--hosts", "2", "--models", "mlp-235k", "--steps", "5",
-                "--repeats", "1", "--calibration", calibration.toString(), "--json")
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "--hosts", "2", "--models", "mlp-235k", "--steps", "5",
+                "--repeats", "1", "--calibration", calibration.toString(), "--json"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(folder.resolve("out.txt").toFile()).redirectError(errorsFile().toFile());
         builder.environment().put("SCALELAB", scalelab.toString());
         builder.environment().put("OMP_NUM_THREADS", "1");
