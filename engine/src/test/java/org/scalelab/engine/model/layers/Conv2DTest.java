@@ -1,0 +1,73 @@
+package org.scalelab.engine.model.layers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.scalelab.engine.model.Initialisation;
+import org.scalelab.engine.model.Padding;
+import org.scalelab.engine.model.SampleShape;
+
+/**
+ * A first convolution in training's FLOAT: its weight and bias gradients, from its own im2col columns and dy, against
+ * ND4J's {@code conv2d_bp}, whose input gradient it skips. The DOUBLE gradient checks ({@code LayerGradientTest})
+ * check the same path against finite differences.
+ */
+class Conv2DTest {
+    private static final int NHWC = 1;
+    private static final int WEIGHTS_OUT_H_W_IN = 2;
+
+    @ParameterizedTest(name = "{0} channels {1}×{2}, {3} filters {4}×{4}, stride {5}, {6}")
+    @CsvSource({
+            "3, 32, 32, 32, 3, 1, SAME",   // cnn-1m's first layer, a batch of 64
+            "1, 7, 6, 4, 4, 1, SAME",      // an even kernel: the odd padding at the bottom and right
+            "2, 9, 8, 3, 3, 2, VALID",
+            "3, 7, 7, 5, 3, 2, SAME"})
+    void weightAndBiasGradientsAreNd4jsConv2dBp(int channels, int height, int width, int filters, int kernel, int stride,
+                                                Padding padding) {
+        SampleShape input = SampleShape.image(channels, height, width);
+        Conv2D layer = new Conv2D(input, filters, kernel, stride, padding, Initialisation.HE);
+        INDArray parameters = Nd4j.create(DataType.FLOAT, layer.parameterCount());
+        INDArray gradients = Nd4j.create(DataType.FLOAT, layer.parameterCount());
+        layer.bind(parameters, gradients);
+        layer.initialise(new Random(7));
+        Nd4j.getRandom().setSeed(11);
+        int batch = channels == 3 && height == 32 ? 64 : 5;
+        INDArray x = Nd4j.randn(DataType.FLOAT, batch, height, width, channels);
+        INDArray bias = parameters.get(NDArrayIndex.interval(layer.parameterCount() - filters, layer.parameterCount()));
+        bias.assign(Nd4j.randn(DataType.FLOAT, filters));
+
+        INDArray y = layer.forward(x, true).dup();
+        INDArray dy = Nd4j.randn(DataType.FLOAT, y.shape());
+        assertNull(layer.backward(dy, false), "a first layer hands back no input gradient");
+
+        long weightCount = layer.parameterCount() - filters;
+        INDArray weights = parameters.get(NDArrayIndex.interval(0, weightCount)).reshape('c', filters, kernel, kernel, channels);
+        INDArray dx = Nd4j.create(DataType.FLOAT, x.shape());
+        INDArray dw = Nd4j.create(DataType.FLOAT, filters, kernel, kernel, channels);
+        INDArray db = Nd4j.create(DataType.FLOAT, filters);
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, weights, bias, dy).addOutputs(dx, dw, db)
+                .addIntegerArguments(kernel, kernel, stride, stride, 0, 0, 1, 1, padding == Padding.SAME ? 1 : 0, NHWC,
+                        WEIGHTS_OUT_H_W_IN).build());
+
+        assertClose(dw.reshape(weightCount), gradients.get(NDArrayIndex.interval(0, weightCount)), "weight gradient");
+        assertClose(db, gradients.get(NDArrayIndex.interval(weightCount, layer.parameterCount())), "bias gradient");
+    }
+
+    /** Equal up to FLOAT's rounding of sums over many positions: 1e-4 of the largest value. */
+    private static void assertClose(INDArray expected, INDArray actual, String what) {
+        assertEquals(expected.length(), actual.length(), what);
+        double scale = expected.amaxNumber().doubleValue();
+        assertTrue(scale > 0, what + " is all zeros");
+        double worst = expected.sub(actual.reshape(expected.shape())).amaxNumber().doubleValue();
+        assertTrue(worst <= 1e-4 * scale, what + " differs by " + worst + " (largest value " + scale + ")");
+    }
+}
