@@ -38,8 +38,9 @@ import org.scalelab.engine.training.Models;
  * {@code engine/mpj/emulated-cluster} small: two namespaces behind a bridge, links shaped to 1 Gbit/s, mlp-235k's
  * allreduce and a few steps across them. Asserts the machinery, never the timings (a shared machine's are noise):
  * the link measured, predicted and measured numbers present and finite, and nothing of the cluster left behind,
- * also when it is interrupted (that run with the wire shaper, whose peak rate it checks). The calibration is made up (the model's numbers are not under test here; a real
- * one takes minutes). Needs root and network namespaces; skipped, saying so, elsewhere.
+ * also when it is interrupted (that run with the wire shaper, whose peak rate it checks). The calibration is made up
+ * (the model's numbers are not under test here; a real one takes minutes). Needs root and network namespaces;
+ * skipped, saying so, elsewhere.
  */
 class EmulatedClusterTest {
     private static final Path SCRIPT = Path.of("emulated-cluster").toAbsolutePath();
