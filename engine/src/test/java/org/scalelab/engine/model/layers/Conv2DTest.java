@@ -39,18 +39,18 @@ class Conv2DTest {
         INDArray gradients = Nd4j.create(DataType.FLOAT, layer.parameterCount());
         layer.bind(parameters, gradients);
         layer.initialise(new Random(7));
+        long weightCount = layer.parameterCount() - filters;
+        INDArray weights = parameters.get(NDArrayIndex.interval(0, weightCount)).reshape('c', filters, kernel, kernel, channels);
+        INDArray bias = parameters.get(NDArrayIndex.interval(weightCount, layer.parameterCount()));
         Nd4j.getRandom().setSeed(11);
         int batch = channels == 3 && height == 32 ? 64 : 5;
         INDArray x = Nd4j.randn(DataType.FLOAT, batch, height, width, channels);
-        INDArray bias = parameters.get(NDArrayIndex.interval(layer.parameterCount() - filters, layer.parameterCount()));
         bias.assign(Nd4j.randn(DataType.FLOAT, filters));
 
         INDArray y = layer.forward(x, true).dup();
         INDArray dy = Nd4j.randn(DataType.FLOAT, y.shape());
         assertNull(layer.backward(dy, false), "a first layer hands back no input gradient");
 
-        long weightCount = layer.parameterCount() - filters;
-        INDArray weights = parameters.get(NDArrayIndex.interval(0, weightCount)).reshape('c', filters, kernel, kernel, channels);
         INDArray dx = Nd4j.create(DataType.FLOAT, x.shape());
         INDArray dw = Nd4j.create(DataType.FLOAT, filters, kernel, kernel, channels);
         INDArray db = Nd4j.create(DataType.FLOAT, filters);

@@ -95,10 +95,8 @@ class EmulatedClusterTest {
             Thread.sleep(100);
         }
         // The wire's buckets empty no faster than a peak rate (asserted once the cluster is gone)
-        Matcher made = MADE.matcher(Files.readString(errorsFile()));
-        assertTrue(made.find(), "it names what it makes");
         List<String> withoutPeakRate = new ArrayList<>();
-        for (String link : made.group(2).trim().split(" ")) {
+        for (String link : made(Files.readString(errorsFile())).group(2).trim().split(" ")) {
             if (!output("tc", "qdisc", "show", "dev", link).contains("peakrate")) {
                 withoutPeakRate.add(link);
             }
@@ -153,8 +151,7 @@ class EmulatedClusterTest {
 
     /** The namespaces, veths and bridge the script said it made are gone. */
     private static void assertNothingLeft(String errors) throws Exception {
-        Matcher made = MADE.matcher(errors);
-        assertTrue(made.find(), "it names what it makes: " + errors);
+        Matcher made = made(errors);
         assertTrue(errors.contains("emulated-cluster: removed namespaces"), errors);
         String namespaces = output("ip", "netns", "list");
         for (String namespace : made.group(1).trim().split(" ")) {
@@ -166,6 +163,13 @@ class EmulatedClusterTest {
         for (String link : links) {
             assertFalse(run("ip", "link", "show", link), link + " is left");
         }
+    }
+
+    /** The script's line naming what it made: namespaces (group 1), veths (2) and bridge (3). */
+    private static Matcher made(String errors) {
+        Matcher made = MADE.matcher(errors);
+        assertTrue(made.find(), "it names what it makes: " + errors);
+        return made;
     }
 
     private static void assertPositive(JsonNode node, String field) {
