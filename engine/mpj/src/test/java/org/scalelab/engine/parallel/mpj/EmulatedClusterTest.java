@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +34,7 @@ import org.scalelab.engine.predict.LayerFit;
 import org.scalelab.engine.predict.LinearFit;
 import org.scalelab.engine.predict.LinkCost;
 import org.scalelab.engine.predict.MachineCalibration;
+import org.scalelab.engine.predict.StackBetweenHosts;
 import org.scalelab.engine.provenance.MachineDescription;
 import org.scalelab.engine.training.Models;
 
@@ -38,13 +42,15 @@ import org.scalelab.engine.training.Models;
  * {@code engine/mpj/emulated-cluster} small: two namespaces behind a bridge, links shaped to 1 Gbit/s, mlp-235k's
  * allreduce and a few steps across them. Asserts the machinery, never the timings (a shared machine's are noise):
  * the link measured, predicted and measured numbers present and finite, and nothing of the cluster left behind,
- * also when it is interrupted (that run with the wire shaper, whose peak rate it checks). The calibration is made up
+ * also when it is interrupted (that run with the wire shaper, whose peak rate it checks, as it checks that each host's
+ * ranks run on the CPUs the script gave it). The calibration is made up
  * (the model's numbers are not under test here; a real one takes minutes). Needs root and network namespaces;
  * skipped, saying so, elsewhere.
  */
 class EmulatedClusterTest {
     private static final Path SCRIPT = Path.of("emulated-cluster").toAbsolutePath();
     private static final Pattern MADE = Pattern.compile("emulated-cluster: namespaces (.*)veths (.*)bridge (\\S+)");
+    private static final Pattern PLACED = Pattern.compile("emulated-cluster: CPUs (.*)");
 
     @TempDir
     Path folder;
@@ -78,6 +84,12 @@ class EmulatedClusterTest {
         assertPositive(allreduce, "wireSeconds");
         assertPositive(allreduce, "measuredSeconds");
         assertTrue(Double.isFinite(allreduce.path("error").asDouble(Double.NaN)), allreduce.toString());
+        // niodev's ring between the two hosts at every size of the sweep, for MPJ's work across the link
+        JsonNode sweep = hosts.path("ringBetweenFirstTwoHosts");
+        assertEquals(StackBetweenHosts.SWEEP_FLOATS.size(), sweep.size(), sweep.toString());
+        for (JsonNode timing : sweep) {
+            assertPositive(timing, "medianMillis");
+        }
         JsonNode step = hosts.path("steps").path(0);
         assertEquals(2, step.path("procs").asInt(), step.toString());
         assertPositive(step, "predictedSeconds");
@@ -94,7 +106,9 @@ class EmulatedClusterTest {
             assertTrue(script.isAlive(), "it ended before measuring: " + Files.readString(errorsFile()));
             Thread.sleep(100);
         }
-        // The wire's buckets empty no faster than a peak rate (asserted once the cluster is gone)
+        // Each host's ranks run on its CPUs, and the wire's buckets empty no faster than a peak rate (asserted once the
+        // cluster is gone)
+        List<String> misplaced = misplacedProcesses(Files.readString(errorsFile()));
         List<String> withoutPeakRate = new ArrayList<>();
         for (String link : made(Files.readString(errorsFile())).group(2).trim().split(" ")) {
             if (!output("tc", "qdisc", "show", "dev", link).contains("peakrate")) {
@@ -112,6 +126,54 @@ class EmulatedClusterTest {
         }
         assertNothingLeft(errors);
         assertEquals(List.of(), withoutPeakRate, "links shaped without a peak rate");
+        assertEquals(List.of(), misplaced, "processes on other CPUs than their host's");
+    }
+
+    /**
+     * The processes in each emulated host's namespace whose CPUs are not the ones the script gave that host (its line
+     * "CPUs NAMESPACE:LIST ..."), each as "PID in NAMESPACE on LIST"; it also fails when a host runs nothing.
+     */
+    private static List<String> misplacedProcesses(String errors) throws Exception {
+        Matcher placed = PLACED.matcher(errors);
+        assertTrue(placed.find(), "it names each host's CPUs: " + errors);
+        List<String> misplaced = new ArrayList<>();
+        for (String host : placed.group(1).trim().split(" ")) {
+            String namespace = host.substring(0, host.indexOf(':'));
+            String cpus = host.substring(host.indexOf(':') + 1);
+            List<String> pids = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (pids.isEmpty() && System.nanoTime() < deadline) { // its rank may be starting
+                pids = output("ip", "netns", "pids", namespace).lines().filter(line -> !line.isBlank()).toList();
+                Thread.sleep(pids.isEmpty() ? 100 : 0);
+            }
+            assertFalse(pids.isEmpty(), "no rank runs on " + namespace);
+            for (String pid : pids) {
+                List<String> status;
+                try {
+                    status = Files.readAllLines(Path.of("/proc", pid, "status"));
+                } catch (NoSuchFileException ended) {
+                    continue;
+                }
+                String allowed = status.stream().filter(line -> line.startsWith("Cpus_allowed_list:")).findFirst().orElseThrow()
+                        .substring("Cpus_allowed_list:".length()).trim();
+                if (!expandCpus(allowed).equals(expandCpus(cpus))) {
+                    misplaced.add(pid + " in " + namespace + " on " + allowed + ", not " + cpus);
+                }
+            }
+        }
+        return misplaced;
+    }
+
+    /** A CPU list as the kernel and taskset write it ("0-2,5") as the CPUs it names. */
+    private static Set<Integer> expandCpus(String list) {
+        Set<Integer> cpus = new TreeSet<>();
+        for (String range : list.split(",")) {
+            String[] ends = range.split("-");
+            for (int cpu = Integer.parseInt(ends[0]); cpu <= Integer.parseInt(ends[ends.length - 1]); cpu++) {
+                cpus.add(cpu);
+            }
+        }
+        return cpus;
     }
 
     /** The script, small, with {@code options} after the usual ones. */
