@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.scalelab.engine.bench.AllreduceBenchmark;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
+import org.scalelab.engine.bench.AllreduceTiming;
 import org.scalelab.engine.bench.LinkBenchmark;
 import org.scalelab.engine.bench.LinkProbe;
 import org.scalelab.engine.bench.LinkTiming;
@@ -19,9 +21,11 @@ import org.scalelab.engine.parallel.launch.HostSlot;
 import org.scalelab.engine.parallel.launch.RankJobException;
 import org.scalelab.engine.predict.ClusterValidation;
 import org.scalelab.engine.predict.ClusterValidation.AllreduceCheck;
+import org.scalelab.engine.predict.LinkCost;
 import org.scalelab.engine.predict.Prediction;
 import org.scalelab.engine.predict.ScalingModel;
 import org.scalelab.engine.predict.Scenario;
+import org.scalelab.engine.predict.StackBetweenHosts;
 import org.scalelab.engine.predict.Validation;
 
 /**
@@ -32,6 +36,8 @@ final class PredictCluster {
     private final Path file;
     private final List<HostSlot> hosts;
     private List<LinkTiming> links = List.of();
+    /** niodev's ring between the first two hosts, one rank on each, at {@link StackBetweenHosts#SWEEP_FLOATS}. */
+    private List<AllreduceTiming> stackSweep = List.of();
     private List<AllreduceCheck> allreduceChecks = List.of();
 
     private PredictCluster(Path file, List<HostSlot> hosts) {
@@ -78,6 +84,24 @@ final class PredictCluster {
         return links;
     }
 
+    /**
+     * Times niodev's ring between the first two hosts, one rank on each, at several sizes, and returns what a message
+     * between hosts costs on them beyond {@code wireBothWays} ({@link StackBetweenHosts}).
+     */
+    LinkCost measureStack(LinkCost wireBothWays, double gamma, Consumer<String> progress) throws InterruptedException {
+        progress.accept("niodev's ring between " + hosts.get(0).name() + " and " + hosts.get(1).name());
+        List<HostSlot> pair = hosts.subList(0, 2).stream().map(h -> new HostSlot(h.name(), h.address(), 1, h.local())).toList();
+        AllreduceBenchmark.Results results = AllreduceBenchmark.run(new AllreduceBenchmark.Settings(List.of(Transport.NIODEV_RING),
+                List.of(2), StackBetweenHosts.SWEEP_FLOATS, AllreduceBenchmark.DEFAULT_WARMUP, AllreduceBenchmark.DEFAULT_REPEATS,
+                pair), what -> { });
+        String failure = results.failures().get(Transport.NIODEV_RING);
+        if (failure != null) {
+            throw new ConfigException("hostFile", file, "niodev's ring between its first two hosts could not be measured: " + failure);
+        }
+        stackSweep = results.timings().get(Transport.NIODEV_RING);
+        return StackBetweenHosts.fromSweep(stackSweep, wireBothWays, gamma);
+    }
+
     /** Times every scenario's allreduce of the model's parameters on these hosts, as bench allreduce does by default. */
     void checkAllreduce(ScalingModel model, List<Scenario> scenarios, int floats, Consumer<String> progress)
             throws InterruptedException {
@@ -94,6 +118,11 @@ final class PredictCluster {
             out.printf(Locale.ROOT, "Link %s → %s: one-way latency %.1f µs, %.3f Gbit/s one way, %.3f each way with both busy "
                     + "(measured: TCP ping-pong and streams)%n", link.from(), link.to(), link.latencyMicros(), link.bandwidthGbps(),
                     link.bothWaysGbps());
+        }
+        if (!stackSweep.isEmpty()) {
+            out.printf(Locale.ROOT, "niodev's ring between %s and %s, one rank on each (median of %d calls): %s%n", hosts.get(0).name(),
+                    hosts.get(1).name(), AllreduceBenchmark.DEFAULT_REPEATS, String.join(", ", stackSweep.stream()
+                            .map(t -> String.format(Locale.ROOT, "%.2f ms for %,d floats", t.medianMillis(), t.floats())).toList()));
         }
     }
 
@@ -129,6 +158,7 @@ final class PredictCluster {
         ObjectNode cluster = report.putObject("hosts");
         cluster.put("file", file.toString());
         cluster.set("links", Json.mapper().valueToTree(links));
+        cluster.set("ringBetweenFirstTwoHosts", Json.mapper().valueToTree(stackSweep));
         ArrayNode checks = cluster.putArray("allreduce");
         for (AllreduceCheck check : allreduceChecks) {
             ObjectNode entry = checks.addObject().put("procs", check.procs()).put("hosts", check.hosts())

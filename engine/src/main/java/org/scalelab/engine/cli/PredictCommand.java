@@ -178,17 +178,19 @@ public final class PredictCommand implements Callable<Integer> {
         checkOptions();
         Path file = calibration.file();
         MachineCalibration machine = MachineCalibration.load(file, MachineDescription.current());
-        ScalingModel scalingModel = new ScalingModel(machine);
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> progress = what -> {
             err.println("measuring " + what + " ...");
             err.flush();
         };
+        LinkCost measuredStack = null;
         if (cluster != null && latencyMicros == null && bandwidthGbps == null) {
             List<LinkTiming> links = cluster.measureLinks(progress);
             measuredNetwork = ClusterValidation.slowestLink(links, machine.secondsPerReducedFloat());
             measuredNetworkBothWays = ClusterValidation.slowestLinkBothWays(links, machine.secondsPerReducedFloat());
+            measuredStack = cluster.measureStack(measuredNetworkBothWays, machine.secondsPerReducedFloat(), progress);
         }
+        ScalingModel scalingModel = new ScalingModel(machine, measuredStack);
         List<Scenario> scenarios = scenarios(machine);
         List<Prediction> predictions = scenarios.stream().map(scalingModel::predict).toList();
         List<Validation.Check> checks = List.of();

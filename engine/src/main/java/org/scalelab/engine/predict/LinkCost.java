@@ -43,13 +43,17 @@ public record LinkCost(double latencySeconds, double secondsPerByte, double seco
     }
 
     /**
-     * A message through this link and then {@code next}: latencies and per-byte costs add, a line; the reduction stays
-     * this link's (a calibrated local transport counts its summing in β). The excess is left out: it is what loopback
-     * measured with both ends of every message on this machine's cores, and across emulated hosts the local line plus
-     * the wire came out within 7–13 % of the measured allreduces without it (SCALING-MODEL.md, "An emulated cluster").
+     * A message through this link and then {@code next}: latencies and per-byte costs add, a line, and this link's
+     * excess; the reduction stays this link's (a calibrated local transport counts its summing in β).
      */
     public LinkCost followedBy(LinkCost next) {
-        return new LinkCost(latencySeconds + next.latencySeconds, secondsPerByte + next.secondsPerByte, secondsPerReducedFloat);
+        return new LinkCost(latencySeconds + next.latencySeconds, secondsPerByte + next.secondsPerByte, secondsPerReducedFloat,
+                excess);
+    }
+
+    /** This link's line alone, without what its sweep measured beyond it. */
+    public LinkCost line() {
+        return new LinkCost(latencySeconds, secondsPerByte, secondsPerReducedFloat);
     }
 
     /**

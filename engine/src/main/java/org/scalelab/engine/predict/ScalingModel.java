@@ -34,10 +34,21 @@ public final class ScalingModel {
     private static final int MPJ_TREE_FAN_OUT = 4;
 
     private final MachineCalibration calibration;
+    /**
+     * A message between hosts, on the hosts (MPJ's work beyond the wire), as measured across the link
+     * ({@link StackBetweenHosts}); null where no link was measured: MPJ's line as calibrated over loopback.
+     */
+    private final LinkCost measuredStack;
     private final Map<String, List<Layer>> modelLayers = new ConcurrentHashMap<>();
 
     public ScalingModel(MachineCalibration calibration) {
+        this(calibration, null);
+    }
+
+    /** @param measuredStack what a message between hosts costs on them, measured across their link ({@link StackBetweenHosts}) */
+    public ScalingModel(MachineCalibration calibration, LinkCost measuredStack) {
         this.calibration = calibration;
+        this.measuredStack = measuredStack;
     }
 
     public Prediction predict(Scenario scenario) {
@@ -166,7 +177,7 @@ public final class ScalingModel {
         }
         double fixed = profile.parts().get(layers.size()).seconds(scenario.batch(), nativeThreads) * computeFactor;
         LinkCost local = onHost(scenario, Transport.NIODEV_RING);
-        LinkCost between = scenario.network() == null ? local : local.followedBy(scenario.network());
+        LinkCost between = scenario.network() == null ? local : stackBetweenHosts(scenario, local).followedBy(scenario.network());
         double messages = 0;
         for (int k = 0; k + 1 < stages; k++) {
             double floats = microbatch * layers.get(partition.to(k) - 1).outputShape().size();
@@ -223,7 +234,7 @@ public final class ScalingModel {
             return (procs - 1) * local.latencySeconds();
         }
         double latency = scenario.network() == null || scenario.hosts() <= 1 ? local.latencySeconds()
-                : local.followedBy(scenario.network()).latencySeconds();
+                : stackBetweenHosts(scenario, local).followedBy(scenario.network()).latencySeconds();
         return 2 * Collectives.treeLevels(procs, MPJ_TREE_FAN_OUT) * latency;
     }
 
@@ -332,16 +343,26 @@ public final class ScalingModel {
     }
 
     /**
-     * Between hosts a message crosses MPJ's own stack, as calibrated over loopback here, and then the wire: their
-     * latencies and per-byte costs add. The wire alone predicted half the allreduce time measured across an
-     * emulated 1 Gbit/s link (docs/SCALING-MODEL.md, "An emulated cluster").
+     * Between hosts a message crosses MPJ's own stack and then the wire: their latencies and per-byte costs add. The
+     * wire alone predicted half the allreduce time measured across an emulated 1 Gbit/s link (docs/SCALING-MODEL.md,
+     * "An emulated cluster").
      */
     private Fabric fabric(Scenario scenario, LinkCost local) {
         if (scenario.network() == null) {
             return new Fabric(local, local, scenario.hosts(), scenario.ranksPerHost());
         }
-        return new Fabric(local, local.followedBy(scenario.network()), local.followedBy(scenario.networkBothWays()),
+        LinkCost stack = stackBetweenHosts(scenario, local);
+        return new Fabric(local, stack.followedBy(scenario.network()), stack.followedBy(scenario.networkBothWays()),
                 scenario.hosts(), scenario.ranksPerHost());
+    }
+
+    /**
+     * MPJ's stack on a message between hosts: as measured across the link, time-shared as the host's other work; else
+     * the local transport's line as calibrated over loopback, without its excess (what loopback measured with both
+     * ends of every message on this machine's cores).
+     */
+    private LinkCost stackBetweenHosts(Scenario scenario, LinkCost local) {
+        return measuredStack != null ? measuredStack.timeShared(scenario.timeShared()) : local.line();
     }
 
     /** The niodev transport of an algorithm; the shared-memory ring needs every rank on one host, else it is the ring. */

@@ -80,9 +80,10 @@ class FitTest {
         double lineAt = fitted.latencySeconds() + 4 * 535_397 * fitted.secondsPerByte();
         double lineAtTwice = fitted.latencySeconds() + 8 * 535_397 * fitted.secondsPerByte();
         assertEquals(2 * (above - lineAt), fitted.send(2 * 535_397) - lineAtTwice, 1e-12);
-        // between hosts the local line and the wire's add, without loopback's excess
+        // a link and then a wire: their lines add, the link's excess stays; its line alone has none
         LinkCost wire = LinkCost.of(20, 1, 0);
-        assertEquals(lineAt + wire.send(535_397), fitted.followedBy(wire).send(535_397), 1e-12);
+        assertEquals(above + wire.send(535_397), fitted.followedBy(wire).send(535_397), 1e-12);
+        assertEquals(lineAt + wire.send(535_397), fitted.line().followedBy(wire).send(535_397), 1e-12);
         assertEquals(2 * (above - lineAt), fitted.timeShared(2).send(535_397) - 2 * lineAt, 1e-12, "time-shared with the rest");
     }
 

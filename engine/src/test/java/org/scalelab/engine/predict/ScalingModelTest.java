@@ -192,6 +192,28 @@ class ScalingModelTest {
     }
 
     @Test
+    void aStackMeasuredAcrossTheLinkTakesLoopbacksPlaceAndIsTimeSharedUnlikeTheWire() {
+        // ring of 4 on 4 hosts: 6 steps of 62,500 floats = 250,000 B; the wire both ways 10 µs + 250,000·1.6 ns = 410 µs
+        LinkCost oneWay = LinkCost.of(10, 10, 0);
+        LinkCost bothWays = LinkCost.of(10, 5, 0);
+        Scenario twoCores = new Scenario("m", Strategy.MPJ, 4, 1, AllreduceAlgorithm.RING, 4, 2, oneWay, bothWays, 64,
+                Scaling.STRONG, EPOCH, 1, false, GradientCompression.NONE);
+        Scenario halfACore = new Scenario("m", Strategy.MPJ, 4, 1, AllreduceAlgorithm.RING, 4, 0.5, oneWay, bothWays, 64,
+                Scaling.STRONG, EPOCH, 1, false, GradientCompression.NONE);
+        // without one, niodev's loopback line (100 µs, 1 ns/B): 6·(100 + 250 + 410) µs
+        assertEquals(4.56e-3, model.predict(twoCores).communicationSeconds(), 1e-12);
+        // measured across the link: 50 µs and 2 ns/B, and 100 µs beyond that line at this size: 6·(650 + 410) µs
+        LinkCost stack = new LinkCost(50e-6, 2e-9, 0, new MessageExcess(List.of(new MessageExcess.Point(62_500, 100e-6))));
+        ScalingModel measured = new ScalingModel(calibration(StepDistribution.STEADY), stack);
+        assertEquals(6.36e-3, measured.predict(twoCores).communicationSeconds(), 1e-12);
+        // half a core per host (emulated hosts): the hosts' part twice as long, the wire's not: 6·(1,300 + 410) µs
+        assertEquals(10.26e-3, measured.predict(halfACore).communicationSeconds(), 1e-12);
+        // on one host nothing crosses the link: the calibrated transport alone
+        assertEquals(model.predict(scenario(Strategy.MPJ, 2, 1, 1, Scaling.STRONG)),
+                measured.predict(scenario(Strategy.MPJ, 2, 1, 1, Scaling.STRONG)));
+    }
+
+    @Test
     void weakScalingGrowsTheGlobalBatch() {
         Prediction weak = model.predict(scenario(Strategy.THREADS, 1, 2, 1, Scaling.WEAK));
         assertEquals(128, weak.globalBatch());
