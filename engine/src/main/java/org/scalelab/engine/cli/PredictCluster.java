@@ -36,7 +36,7 @@ final class PredictCluster {
     private final Path file;
     private final List<HostSlot> hosts;
     private List<LinkTiming> links = List.of();
-    /** niodev's ring between the first two hosts, one rank on each, at {@link StackBetweenHosts#SWEEP_FLOATS}. */
+    /** niodev's ring over the hosts, one rank on each, at {@link StackBetweenHosts#sweepFloats}. */
     private List<AllreduceTiming> stackSweep = List.of();
     private List<AllreduceCheck> allreduceChecks = List.of();
 
@@ -85,18 +85,18 @@ final class PredictCluster {
     }
 
     /**
-     * Times niodev's ring between the first two hosts, one rank on each, at several sizes, and returns what a message
-     * between hosts costs on them beyond {@code wireBothWays} ({@link StackBetweenHosts}).
+     * Times niodev's ring over the hosts, one rank on each, at several sizes, and returns what a message between hosts
+     * costs on them beyond {@code wireBothWays} ({@link StackBetweenHosts}).
      */
     LinkCost measureStack(LinkCost wireBothWays, double gamma, Consumer<String> progress) throws InterruptedException {
-        progress.accept("niodev's ring between " + hosts.get(0).name() + " and " + hosts.get(1).name());
-        List<HostSlot> pair = hosts.subList(0, 2).stream().map(h -> new HostSlot(h.name(), h.address(), 1, h.local())).toList();
+        progress.accept("niodev's ring over the " + hosts.size() + " hosts");
+        List<HostSlot> oneRankEach = hosts.stream().map(h -> new HostSlot(h.name(), h.address(), 1, h.local())).toList();
         AllreduceBenchmark.Results results = AllreduceBenchmark.run(new AllreduceBenchmark.Settings(List.of(Transport.NIODEV_RING),
-                List.of(2), StackBetweenHosts.SWEEP_FLOATS, AllreduceBenchmark.DEFAULT_WARMUP, AllreduceBenchmark.DEFAULT_REPEATS,
-                pair), what -> { });
+                List.of(hosts.size()), StackBetweenHosts.sweepFloats(hosts.size()), AllreduceBenchmark.DEFAULT_WARMUP,
+                AllreduceBenchmark.DEFAULT_REPEATS, oneRankEach), what -> { });
         String failure = results.failures().get(Transport.NIODEV_RING);
         if (failure != null) {
-            throw new ConfigException("hostFile", file, "niodev's ring between its first two hosts could not be measured: " + failure);
+            throw new ConfigException("hostFile", file, "niodev's ring over its hosts could not be measured: " + failure);
         }
         stackSweep = results.timings().get(Transport.NIODEV_RING);
         return StackBetweenHosts.fromSweep(stackSweep, wireBothWays, gamma);
@@ -120,8 +120,8 @@ final class PredictCluster {
                     link.bothWaysGbps());
         }
         if (!stackSweep.isEmpty()) {
-            out.printf(Locale.ROOT, "niodev's ring between %s and %s, one rank on each (median of %d calls): %s%n", hosts.get(0).name(),
-                    hosts.get(1).name(), AllreduceBenchmark.DEFAULT_REPEATS, String.join(", ", stackSweep.stream()
+            out.printf(Locale.ROOT, "niodev's ring over the %d hosts, one rank on each (median of %d calls): %s%n", hosts.size(),
+                    AllreduceBenchmark.DEFAULT_REPEATS, String.join(", ", stackSweep.stream()
                             .map(t -> String.format(Locale.ROOT, "%.2f ms for %,d floats", t.medianMillis(), t.floats())).toList()));
         }
     }
@@ -158,7 +158,7 @@ final class PredictCluster {
         ObjectNode cluster = report.putObject("hosts");
         cluster.put("file", file.toString());
         cluster.set("links", Json.mapper().valueToTree(links));
-        cluster.set("ringBetweenFirstTwoHosts", Json.mapper().valueToTree(stackSweep));
+        cluster.set("ringOverTheHosts", Json.mapper().valueToTree(stackSweep));
         ArrayNode checks = cluster.putArray("allreduce");
         for (AllreduceCheck check : allreduceChecks) {
             ObjectNode entry = checks.addObject().put("procs", check.procs()).put("hosts", check.hosts())

@@ -45,7 +45,7 @@ public final class ScalingModel {
         this(calibration, null);
     }
 
-    /** @param measuredStack what a message between hosts costs on them, measured across their link ({@link StackBetweenHosts}) */
+    /** @param measuredStack what a message between hosts costs on them, measured across their links ({@link StackBetweenHosts}) */
     public ScalingModel(MachineCalibration calibration, LinkCost measuredStack) {
         this.calibration = calibration;
         this.measuredStack = measuredStack;
@@ -357,12 +357,13 @@ public final class ScalingModel {
     }
 
     /**
-     * MPJ's stack on a message between hosts: as measured across the link, time-shared as the host's other work; else
+     * MPJ's stack on a message between hosts: as measured across the links, time-shared where a host's cores are busier
+     * than they were then; else
      * the local transport's line as calibrated over loopback, without its excess (what loopback measured with both
      * ends of every message on this machine's cores).
      */
     private LinkCost stackBetweenHosts(Scenario scenario, LinkCost local) {
-        return measuredStack != null ? measuredStack.timeShared(scenario.timeShared()) : local.line();
+        return measuredStack != null ? measuredStack.timeShared(scenario.timeSharedBeyondOneRank()) : local.line();
     }
 
     /** The niodev transport of an algorithm; the shared-memory ring needs every rank on one host, else it is the ring. */

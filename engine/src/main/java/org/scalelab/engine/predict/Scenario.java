@@ -122,6 +122,14 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
         return Math.max(1, busyThreadsPerHost() / coresPerHost);
     }
 
+    /**
+     * How many times over the host's cores are shared beyond what one single-threaded rank on each host shares them
+     * (as {@link StackBetweenHosts} measured across the hosts): 1 when that is all this configuration runs there.
+     */
+    double timeSharedBeyondOneRank() {
+        return timeShared() / Math.max(1, 1 / coresPerHost);
+    }
+
     double busyThreadsPerHost() {
         return (double) strategy.busyThreads(procs, threads) * ranksPerHost() / procs;
     }

@@ -5,54 +5,60 @@ import java.util.List;
 import org.scalelab.engine.bench.AllreduceTiming;
 
 /**
- * What a message between two hosts costs on the hosts, beyond the wire: MPJ's own work (its progress threads, the
- * JVM's and the kernel's copies) as measured across the link itself rather than over loopback. niodev's ring between
- * one rank on each of two hosts is timed at several sizes ({@link #SWEEP_FLOATS}); a 2-rank ring sends each rank's
- * half both ways at once, twice, and sums it once, so each size gives one message's time, and less the wire's line
- * (both directions busy) what the hosts added.
+ * What a message between hosts costs on them, beyond the wire: MPJ's own work (its progress threads, the JVM's and the
+ * kernel's copies) as measured across the links themselves rather than over loopback. niodev's ring over the hosts,
+ * one rank on each, is timed at several sizes ({@link #sweepFloats}); a ring of P ranks sends N/P floats both ways at
+ * once in each of its 2(P−1) steps and sums (P−1)·N/P of them, so each size gives one message's time, and less the
+ * wire's line (both directions busy) what the hosts added.
  *
  * <p>Why not MPJ as calibrated over loopback: across an emulated link that sends no faster than 1 Gbit/s, MPJ's ring
  * took 1.44–1.56 times as long as plain Java connections exchanging the same bytes, where loopback put MPJ's work at
  * a sixth of that (docs/SCALING-MODEL.md, "The links' token bucket, and a wire"): MPJ polls its non-blocking sockets
- * while a message trickles in, and on a host's one core that takes the cycles the TCP stack needs.
+ * while a message trickles in, and on a host's one core that takes the cycles the TCP stack needs. Why every host: two
+ * of four emulated hosts, a core each, ran the ring at the wire's speed while the four, two to a core, took up to 2.5
+ * times it ("MPJ measured across the link").
  *
  * <p>The result is a {@link LinkCost} whose latency is the smallest message's cost and whose excess holds each
  * measured size's cost beyond it, so a message of another size is interpolated between the sizes measured (the
- * largest's per float above them), as {@link MessageExcess} does for the local transports. It was measured with a
- * core for each rank; the model time-shares it like the other host work where a host's cores are fewer than its
- * busy threads.
+ * largest's per float above them), as {@link MessageExcess} does for the local transports. It holds one rank on each
+ * host, its cores shared as they then were; the model time-shares it further only where a configuration keeps a
+ * host's cores busier ({@link Scenario#timeSharedBeyondOneRank}).
  */
 public final class StackBetweenHosts {
     /**
-     * The allreduce sizes of the sweep, floats: ring messages of 2 KB to 4 MB, closest between 128 KB and 1 MB, where a
-     * message outgrows niodev's socket buffers and the cost on the hosts climbs steeply (across an emulated 1 Gbit/s
-     * link, 256 KB messages took the wire's time and 1 MB ones half as long again).
+     * A ring step's message at each size of the sweep, floats: 2 KB to 4 MB, closest between 128 KB and 1 MB, where a
+     * message outgrows niodev's socket buffers and what the hosts add climbs steeply (across an emulated 1 Gbit/s wire
+     * half-megabyte messages took the wire's time in some jobs and 1.4 times it in others).
      */
-    public static final List<Integer> SWEEP_FLOATS = List.of(1_024, 16_384, 65_536, 131_072, 196_608, 262_144, 393_216,
-            524_288, 1_048_576, 2_097_152);
+    private static final List<Integer> MESSAGE_FLOATS = List.of(512, 8_192, 32_768, 65_536, 98_304, 131_072, 196_608,
+            262_144, 524_288, 1_048_576);
 
     private StackBetweenHosts() {
     }
 
+    /** The allreduce sizes of the sweep over {@code ranks} ranks: {@link #MESSAGE_FLOATS} a step each. */
+    public static List<Integer> sweepFloats(int ranks) {
+        return MESSAGE_FLOATS.stream().map(message -> message * ranks).toList();
+    }
+
     /**
-     * @param sweep        niodev's ring with one rank on each of two hosts, at several sizes
-     * @param wireBothWays the link between them, each direction while the other is busy too (a line, no excess)
+     * @param sweep        niodev's ring with one rank on each host, at several sizes, all with the same ranks
+     * @param wireBothWays the links between them, each direction while the other is busy too (a line, no excess)
      * @param gamma        this machine's cost of summing a float, the ring's reduction
-     * @throws IllegalArgumentException when the sweep holds no 2-rank timing
+     * @throws IllegalArgumentException when the sweep is empty or mixes rank counts
      */
     public static LinkCost fromSweep(List<AllreduceTiming> sweep, LinkCost wireBothWays, double gamma) {
+        if (sweep.isEmpty() || sweep.stream().mapToInt(AllreduceTiming::ranks).distinct().count() != 1
+                || sweep.get(0).ranks() < 2) {
+            throw new IllegalArgumentException("expected a sweep across the hosts with one rank count of 2 or more, got " + sweep);
+        }
         List<MessageExcess.Point> beyondWire = new ArrayList<>();
         for (AllreduceTiming timing : sweep) {
-            if (timing.ranks() != 2) {
-                continue;
-            }
-            double message = timing.floats() / 2.0;
-            double perMessage = (timing.medianMillis() / 1e3 - message * gamma) / 2;
+            int steps = 2 * (timing.ranks() - 1);
+            double message = (double) timing.floats() / timing.ranks();
+            double perMessage = (timing.medianMillis() / 1e3 - (timing.ranks() - 1) * message * gamma) / steps;
             // where MPJ's work hides entirely behind the wire (a token bucket that banked), the hosts add nothing
             beyondWire.add(new MessageExcess.Point(message, Math.max(0, perMessage - wireBothWays.line().send(message))));
-        }
-        if (beyondWire.isEmpty()) {
-            throw new IllegalArgumentException("no 2-rank timing in the sweep across the hosts");
         }
         double smallest = new MessageExcess(beyondWire).seconds(0);
         return new LinkCost(smallest, 0, gamma, new MessageExcess(beyondWire.stream()

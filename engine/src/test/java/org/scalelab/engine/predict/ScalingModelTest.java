@@ -192,7 +192,7 @@ class ScalingModelTest {
     }
 
     @Test
-    void aStackMeasuredAcrossTheLinkTakesLoopbacksPlaceAndIsTimeSharedUnlikeTheWire() {
+    void aStackMeasuredAcrossTheLinksTakesLoopbacksPlaceAndIsTimeSharedBeyondItsOneRankAHost() {
         // ring of 4 on 4 hosts: 6 steps of 62,500 floats = 250,000 B; the wire both ways 10 µs + 250,000·1.6 ns = 410 µs
         LinkCost oneWay = LinkCost.of(10, 10, 0);
         LinkCost bothWays = LinkCost.of(10, 5, 0);
@@ -206,8 +206,13 @@ class ScalingModelTest {
         LinkCost stack = new LinkCost(50e-6, 2e-9, 0, new MessageExcess(List.of(new MessageExcess.Point(62_500, 100e-6))));
         ScalingModel measured = new ScalingModel(calibration(StepDistribution.STEADY), stack);
         assertEquals(6.36e-3, measured.predict(twoCores).communicationSeconds(), 1e-12);
-        // half a core per host (emulated hosts): the hosts' part twice as long, the wire's not: 6·(1,300 + 410) µs
-        assertEquals(10.26e-3, measured.predict(halfACore).communicationSeconds(), 1e-12);
+        // half a core per host (emulated hosts), one rank each: the hosts' cores were shared so when it was measured
+        assertEquals(6.36e-3, measured.predict(halfACore).communicationSeconds(), 1e-12);
+        // two ranks to a host's core: the hosts' part twice as long, the wire's not; ring of 8: 14 steps of 31,250
+        // floats = 125,000 B, the stack 2·(50 + 250 + 100) µs (below the measured size, its excess), the wire 210 µs
+        Scenario twoRanksToACore = new Scenario("m", Strategy.MPJ, 8, 1, AllreduceAlgorithm.RING, 4, 1, oneWay, bothWays, 64,
+                Scaling.STRONG, EPOCH, 1, false, GradientCompression.NONE);
+        assertEquals(14 * 1_010e-6, measured.predict(twoRanksToACore).communicationSeconds(), 1e-12);
         // on one host nothing crosses the link: the calibrated transport alone
         assertEquals(model.predict(scenario(Strategy.MPJ, 2, 1, 1, Scaling.STRONG)),
                 measured.predict(scenario(Strategy.MPJ, 2, 1, 1, Scaling.STRONG)));

@@ -2,6 +2,7 @@ package org.scalelab.engine.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,15 @@ class StackBetweenHostsTest {
     /** 20 µs and 1 Gbit/s (8 ns a byte) each way with both busy. */
     private static final LinkCost WIRE = LinkCost.of(20, 1, GAMMA);
 
-    /** A 2-rank ring of {@code floats} whose every message costs the hosts {@code stackSeconds} beyond the wire. */
+    /** A ring of {@code ranks} over {@code floats} whose every message costs the hosts {@code stackSeconds} beyond the wire. */
+    private static AllreduceTiming ring(int ranks, int floats, double stackSeconds) {
+        double message = (double) floats / ranks;
+        double seconds = 2 * (ranks - 1) * (stackSeconds + WIRE.send(message)) + (ranks - 1) * message * GAMMA;
+        return new AllreduceTiming(floats, ranks, seconds * 1e3);
+    }
+
     private static AllreduceTiming ring(int floats, double stackSeconds) {
-        double message = floats / 2.0;
-        double seconds = 2 * (stackSeconds + WIRE.send(message)) + message * GAMMA;
-        return new AllreduceTiming(floats, 2, seconds * 1e3);
+        return ring(2, floats, stackSeconds);
     }
 
     @Test
@@ -45,11 +50,21 @@ class StackBetweenHostsTest {
     }
 
     @Test
-    void onlyTwoRankRingsCount() {
-        LinkCost stack = StackBetweenHosts.fromSweep(List.of(ring(1_024, 30e-6), new AllreduceTiming(1_024, 4, 99)), WIRE, GAMMA);
+    void aRingOverMoreHostsGivesItsStepsMessage() {
+        // 4 ranks: 6 steps of a quarter of the floats each, 3 quarters summed; 2 KB messages cost 30 µs, 256 KB 1 ms
+        LinkCost stack = StackBetweenHosts.fromSweep(List.of(ring(4, 2_048, 30e-6), ring(4, 262_144, 1e-3)), WIRE, GAMMA);
         assertEquals(30e-6, stack.send(512), 1e-12);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> StackBetweenHosts.fromSweep(List.of(new AllreduceTiming(1_024, 4, 1)), WIRE, GAMMA));
-        assertEquals("no 2-rank timing in the sweep across the hosts", e.getMessage());
+        assertEquals(1e-3, stack.send(65_536), 1e-12);
+        assertEquals(StackBetweenHosts.sweepFloats(4).get(0), 4 * StackBetweenHosts.sweepFloats(1).get(0));
+    }
+
+    @Test
+    void aSweepNeedsOneRankCountOfTwoOrMore() {
+        for (List<AllreduceTiming> sweep : List.of(List.<AllreduceTiming>of(), List.of(ring(1_024, 30e-6), ring(4, 4_096, 30e-6)),
+                List.of(new AllreduceTiming(1_024, 1, 0.01)))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> StackBetweenHosts.fromSweep(sweep, WIRE, GAMMA));
+            assertTrue(e.getMessage().startsWith("expected a sweep across the hosts with one rank count of 2 or more"), e.getMessage());
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,10 +85,12 @@ class EmulatedClusterTest {
         assertPositive(allreduce, "wireSeconds");
         assertPositive(allreduce, "measuredSeconds");
         assertTrue(Double.isFinite(allreduce.path("error").asDouble(Double.NaN)), allreduce.toString());
-        // niodev's ring between the two hosts at every size of the sweep, for MPJ's work across the link
-        JsonNode sweep = hosts.path("ringBetweenFirstTwoHosts");
-        assertEquals(StackBetweenHosts.SWEEP_FLOATS.size(), sweep.size(), sweep.toString());
+        // niodev's ring over the two hosts at every size of the sweep, for MPJ's work across the link
+        JsonNode sweep = hosts.path("ringOverTheHosts");
+        assertEquals(StackBetweenHosts.sweepFloats(2), StreamSupport.stream(sweep.spliterator(), false)
+                .map(timing -> timing.path("floats").asInt()).toList(), sweep.toString());
         for (JsonNode timing : sweep) {
+            assertEquals(2, timing.path("ranks").asInt(), timing.toString());
             assertPositive(timing, "medianMillis");
         }
         JsonNode step = hosts.path("steps").path(0);
