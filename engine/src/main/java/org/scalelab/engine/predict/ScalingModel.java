@@ -35,7 +35,7 @@ public final class ScalingModel {
 
     private final MachineCalibration calibration;
     /**
-     * A message between hosts, on the hosts (MPJ's work beyond the wire), as measured across the link
+     * A message between hosts, on the hosts (MPJ's work beyond the wire), as measured across their links
      * ({@link StackBetweenHosts}); null where no link was measured: MPJ's line as calibrated over loopback.
      */
     private final LinkCost measuredStack;
@@ -358,9 +358,8 @@ public final class ScalingModel {
 
     /**
      * MPJ's stack on a message between hosts: as measured across the links, time-shared where a host's cores are busier
-     * than they were then; else
-     * the local transport's line as calibrated over loopback, without its excess (what loopback measured with both
-     * ends of every message on this machine's cores).
+     * than they were then; else the local transport's line as calibrated over loopback, without its excess (what
+     * loopback measured with both ends of every message on this machine's cores).
      */
     private LinkCost stackBetweenHosts(Scenario scenario, LinkCost local) {
         return measuredStack != null ? measuredStack.timeShared(scenario.timeSharedBeyondOneRank()) : local.line();
