@@ -119,7 +119,7 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
 
     /** How many times over the host's cores are shared: 1 when they are enough. */
     double timeShared() {
-        return Math.max(1, busyThreadsPerHost() / coresPerHost);
+        return sharedBy(busyThreadsPerHost());
     }
 
     /**
@@ -127,7 +127,12 @@ public record Scenario(String model, Strategy strategy, int procs, int threads, 
      * (as {@link StackBetweenHosts} measured across the hosts): 1 when that is all this configuration runs there.
      */
     double timeSharedBeyondOneRank() {
-        return timeShared() / Math.max(1, 1 / coresPerHost);
+        return timeShared() / sharedBy(1);
+    }
+
+    /** How many times over the host's cores {@code threads} busy threads share them: 1 when they are enough. */
+    private double sharedBy(double threads) {
+        return Math.max(1, threads / coresPerHost);
     }
 
     double busyThreadsPerHost() {

@@ -1,7 +1,7 @@
 package org.scalelab.engine.predict;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.scalelab.engine.bench.AllreduceBenchmark.Transport;
 import org.scalelab.engine.bench.AllreduceTiming;
 
 /**
@@ -52,15 +52,13 @@ public final class StackBetweenHosts {
                 || sweep.get(0).ranks() < 2) {
             throw new IllegalArgumentException("expected a sweep across the hosts with one rank count of 2 or more, got " + sweep);
         }
-        List<MessageExcess.Point> beyondWire = new ArrayList<>();
-        for (AllreduceTiming timing : sweep) {
-            int steps = 2 * (timing.ranks() - 1);
-            double message = (double) timing.floats() / timing.ranks();
-            double perMessage = (timing.medianMillis() / 1e3 - (timing.ranks() - 1) * message * gamma) / steps;
-            // where MPJ's work hides entirely behind the wire (a token bucket that banked), the hosts add nothing
-            beyondWire.add(new MessageExcess.Point(message, Math.max(0, perMessage - wireBothWays.line().send(message))));
-        }
-        double smallest = new MessageExcess(beyondWire).seconds(0);
+        LinkCost wire = wireBothWays.line();
+        // each message's time beyond the wire, as the calibration takes the local transports' beyond their lines; where
+        // MPJ's work hides entirely behind the wire (a token bucket that banked), the hosts add nothing
+        List<MessageExcess.Point> beyondWire = TransportFit.excess(Transport.NIODEV_RING, sweep,
+                new LinkCost(wire.latencySeconds(), wire.secondsPerByte(), gamma)).points().stream()
+                .map(p -> new MessageExcess.Point(p.floats(), Math.max(0, p.seconds()))).toList();
+        double smallest = beyondWire.get(0).seconds();
         return new LinkCost(smallest, 0, gamma, new MessageExcess(beyondWire.stream()
                 .map(p -> new MessageExcess.Point(p.floats(), p.seconds() - smallest)).toList()));
     }

@@ -71,9 +71,9 @@ public final class TransportFit {
     /**
      * What each timing's messages took beyond {@code line}, per message: its time less the line's, shared among the
      * messages of its size on the algorithm's path (those of one size at one rank count; averaged where timings at
-     * several rank counts send messages of one size).
+     * several rank counts send messages of one size). Also what hosts add beyond a wire ({@link StackBetweenHosts}).
      */
-    private static MessageExcess excess(Transport transport, List<AllreduceTiming> timings, LinkCost line) {
+    static MessageExcess excess(Transport transport, List<AllreduceTiming> timings, LinkCost line) {
         Map<Double, List<Double>> bySize = new TreeMap<>();
         for (AllreduceTiming timing : timings) {
             if (timing.ranks() < 2) {
