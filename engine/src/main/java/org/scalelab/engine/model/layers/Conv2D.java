@@ -31,15 +31,18 @@ public final class Conv2D extends AbstractLayer {
     private final Initialisation initialisation;
     /** kH, kW, sH, sW, pH, pW, dH, dW, same mode, data format, weight format: shared by both ops. */
     private final int[] opArguments;
-    private final BatchBuffers ones = BatchBuffers.ones();
     private final ConvolutionColumns columns;
     private final ReshapedView gradMatrix = new ReshapedView();
 
     private INDArray weights;
     private INDArray bias;
     private INDArray weightGrad;
-    private INDArray weightGradMatrix;
     private INDArray biasGrad;
+    /** {@code [dW | db]ᵀ} as {@code [kH·kW·in + 1, out]}, and the views that copy it into the gradients. */
+    private INDArray weightAndBiasGradsTransposed;
+    private INDArray weightGradMatrix;
+    private INDArray weightGradsTransposedBack;
+    private INDArray biasGradRow;
     private INDArray lastInput;
     /** For the second intra-op thread on, the weight and bias gradients of its range of the batch. */
     private final List<INDArray> rangeWeightGrads = new ArrayList<>();
@@ -87,8 +90,12 @@ public final class Conv2D extends AbstractLayer {
         weights = kernelView(parameters, weightCount);
         bias = parameters.get(NDArrayIndex.interval(weightCount, parameters.length()));
         weightGrad = kernelView(gradients, weightCount);
-        weightGradMatrix = weightGrad.reshape('c', output.channels(), fanIn());
         biasGrad = gradients.get(NDArrayIndex.interval(weightCount, gradients.length()));
+        weightAndBiasGradsTransposed = Nd4j.create(gradients.dataType(), fanIn() + 1, output.channels());
+        weightGradMatrix = weightGrad.reshape('c', output.channels(), fanIn());
+        weightGradsTransposedBack = weightAndBiasGradsTransposed.get(NDArrayIndex.interval(0, fanIn()), NDArrayIndex.all())
+                .transpose();
+        biasGradRow = weightAndBiasGradsTransposed.getRow(fanIn());
     }
 
     private INDArray kernelView(INDArray flat, long count) {
@@ -136,14 +143,16 @@ public final class Conv2D extends AbstractLayer {
     }
 
     /**
-     * The first layer's backward pass: {@code dW = dyᵀ·im2col(x)} and {@code db = dyᵀ·1}, with dy as a
-     * {@code [positions, out]} matrix, skipping the input gradient that {@code conv2d_bp} would also compute.
+     * The first layer's backward pass: {@code [dW | db]ᵀ = columns·dy}, with the transposed im2col columns of x (their
+     * last row 1s, for the bias) and dy as a {@code [positions, out]} matrix, skipping the input gradient that
+     * {@code conv2d_bp} would also compute.
      */
     private INDArray backwardWeightsOnly(INDArray dy) {
         long positions = dy.length() / output.channels();
         INDArray gradients = gradMatrix.of(dy, new long[] {positions, output.channels()});
-        Blas.gemm(gradients, true, columns.of(lastInput), false, weightGradMatrix, 1, 0);
-        Blas.gemv(gradients, true, ones.get(positions, dy.dataType()), biasGrad, 1, 0);
+        Blas.gemm(columns.of(lastInput), false, gradients, false, weightAndBiasGradsTransposed, 1, 0);
+        weightGradMatrix.assign(weightGradsTransposedBack);
+        biasGrad.assign(biasGradRow);
         return null;
     }
 }

@@ -1,26 +1,27 @@
 package org.scalelab.engine.model.layers;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.nio.ByteOrder;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.IntraOpThreads;
 
 /**
- * The im2col matrix of a convolution's NHWC input: one row per output position {@code (n, oh, ow)}, holding the
- * input patch it sees in {@code (kh, kw, channel)} order, zeros where the patch hangs over the border. With
- * the weights as {@code [out, kH, kW, in]}, the weight gradient is then one matrix product,
- * {@code dW = dyᵀ·columns}.
+ * The im2col matrix of a convolution's NHWC input, transposed: one row per patch value {@code (kh, kw, channel)},
+ * holding what that value is at every output position {@code (n, oh, ow)}, zero where the patch hangs over the
+ * border, and a last row of 1s for the bias. With the weights and bias as {@code [out, kH·kW·in + 1]}, the weight
+ * and bias gradients are then one matrix product, {@code [dW | db]ᵀ = columns·dy}.
  *
- * <p>The first convolution of a network needs only that gradient, but {@code conv2d_bp} always computes the
- * input gradient too, and for 1–3 input channels oneDNN pads them to 16 and runs a slow kernel: 4–6 ms of a
- * 64-image step for cnn-1m, 6 ms plus 4.5 ms of reorders for LeNet-5. Building the columns costs about a
- * memory pass over them. Values are moved as raw bytes (a patch row is {@code kernel·channels} contiguous values
- * in NHWC), so one code path serves FLOAT and DOUBLE.
+ * <p>The first convolution of a network needs only those gradients, but {@code conv2d_bp} always computes the input
+ * gradient too, and for 1–3 input channels oneDNN pads them to 16 and runs a slow kernel: 4–6 ms of a 64-image step
+ * for cnn-1m, 6 ms plus 4.5 ms of reorders for LeNet-5. Rows along the output positions are built from whole output
+ * rows: each sample is first spread into one zero-bordered plane per channel, and at stride 1 a row's values for
+ * one output row are then one copy of {@code oW} values. Patch-major rows (one 27-value row per position, for
+ * cnn-1m) took three copies of 9 values per position and twice as long (docs/PERFORMANCE.md). Values are moved as
+ * raw bytes, so one code path serves FLOAT and DOUBLE.
  */
 final class ConvolutionColumns {
-    private static final int CHUNK_BYTES = 64 * 1024;
-
     private final int height;
     private final int width;
     private final int channels;
@@ -30,15 +31,13 @@ final class ConvolutionColumns {
     private final int stride;
     private final int padTop;
     private final int padLeft;
-    private final BatchBuffers columns;
-    private final ReshapedView matrix = new ReshapedView();
-    /** The input batch, copied to the heap in one piece. */
-    private byte[] image = new byte[0];
-    /**
-     * Per intra-op thread, whole patches staged in the heap, then written to native memory a chunk at a time (stays
-     * in L2).
-     */
-    private byte[][] patches = new byte[0][];
+    /** The planes' size: the input with its border, as far as the windows reach. */
+    private final int planeHeight;
+    private final int planeWidth;
+    private INDArray matrix;
+    /** Per intra-op thread: a sample spread into bordered planes, and one row's values for it. */
+    private byte[][] planes = new byte[0][];
+    private byte[][] row = new byte[0][];
 
     ConvolutionColumns(SampleShape input, SampleShape output, int kernel, int stride) {
         this.height = input.height();
@@ -51,78 +50,89 @@ final class ConvolutionColumns {
         // "same" padding puts the odd pixel at the bottom and right, as oneDNN and TensorFlow do; 0 for "valid"
         this.padTop = Math.max(0, (outHeight - 1) * stride + kernel - height) / 2;
         this.padLeft = Math.max(0, (outWidth - 1) * stride + kernel - width) / 2;
-        this.columns = new BatchBuffers(SampleShape.vector(outHeight * outWidth * patchLength()));
+        this.planeHeight = Math.max(padTop + height, (outHeight - 1) * stride + kernel);
+        this.planeWidth = Math.max(padLeft + width, (outWidth - 1) * stride + kernel);
     }
 
-    /** Values in one patch, the width of the matrix. */
+    /** Values in one patch; the matrix has one more row, the bias's 1s. */
     int patchLength() {
         return kernel * kernel * channels;
     }
 
     /**
-     * The columns of the batch {@code x} as a {@code [n·oH·oW, kH·kW·in]} matrix (a reused buffer), the samples shared
-     * among the worker's {@link IntraOpThreads}.
+     * The columns of the batch {@code x} as a {@code [kH·kW·in + 1, n·oH·oW]} matrix (a reused buffer), the samples
+     * shared among the worker's {@link IntraOpThreads}.
      */
     INDArray of(INDArray x) {
         int batch = (int) x.size(0);
         int bytes = x.dataType().width();
-        int imageBytes = (int) x.length() * bytes;
-        int sampleBytes = imageBytes / batch;
-        int patchBytes = patchLength() * bytes;
         int positions = outHeight * outWidth;
+        if (matrix == null || matrix.columns() != (long) batch * positions || matrix.dataType() != x.dataType()) {
+            matrix = Nd4j.createUninitialized(x.dataType(), patchLength() + 1, (long) batch * positions);
+            matrix.getRow(patchLength()).assign(1);
+        }
         IntraOpThreads threads = IntraOpThreads.onThisThread();
-        if (image.length < imageBytes) {
-            image = new byte[imageBytes];
+        int sampleBytes = height * width * channels * bytes;
+        int planesBytes = channels * planeHeight * planeWidth * bytes;
+        if (planes.length < threads.count() || planes[0].length != planesBytes) {
+            planes = new byte[threads.count()][planesBytes];
+            row = new byte[threads.count()][positions * bytes];
         }
-        if (patches.length < threads.count() || patches[0].length < patchBytes) {
-            patches = new byte[threads.count()][Math.max(patchBytes, CHUNK_BYTES / patchBytes * patchBytes)];
-        }
-        INDArray buffer = columns.get(batch, x.dataType());
-        threads.split(batch, (long) positions * patchLength(), (lane, from, to) -> {
-            x.data().asNio().get((int) x.offset() * bytes + from * sampleBytes, image, from * sampleBytes,
-                    (to - from) * sampleBytes);
-            byte[] staged = patches[lane];
-            ByteBuffer target = buffer.data().asNio();
-            int written = (int) buffer.offset() * bytes + from * positions * patchBytes;
-            int filled = 0;
+        ByteBuffer source = x.data().asNio().order(ByteOrder.nativeOrder());
+        ByteBuffer target = matrix.data().asNio();
+        int sourceStart = (int) x.offset() * bytes;
+        int targetStart = (int) matrix.offset() * bytes;
+        long rowBytes = (long) batch * positions * bytes;
+        threads.split(batch, (long) positions * (patchLength() + 1), (lane, from, to) -> {
+            ByteBuffer spread = ByteBuffer.wrap(planes[lane]).order(ByteOrder.nativeOrder());
             for (int n = from; n < to; n++) {
-                for (int oh = 0; oh < outHeight; oh++) {
-                    for (int ow = 0; ow < outWidth; ow++) {
-                        if (filled + patchBytes > staged.length) {
-                            target.put(written, staged, 0, filled);
-                            written += filled;
-                            filled = 0;
-                        }
-                        copyPatch(staged, n, oh, ow, bytes, filled);
-                        filled += patchBytes;
+                spreadIntoPlanes(source, sourceStart + n * sampleBytes, spread, bytes);
+                for (int value = 0; value < patchLength(); value++) {
+                    gatherRow(planes[lane], row[lane], value, bytes);
+                    target.put((int) (targetStart + value * rowBytes + (long) n * positions * bytes), row[lane], 0,
+                            positions * bytes);
+                }
+            }
+        });
+        return matrix;
+    }
+
+    /**
+     * The NHWC sample at byte {@code start} of {@code source} to one plane per channel, inside a border that stays zero
+     * (it is never written). A value moves as one int or long, whatever it holds.
+     */
+    private void spreadIntoPlanes(ByteBuffer source, int start, ByteBuffer planes, int bytes) {
+        for (int c = 0; c < channels; c++) {
+            for (int h = 0; h < height; h++) {
+                int into = ((c * planeHeight + h + padTop) * planeWidth + padLeft) * bytes;
+                int from = start + (h * width * channels + c) * bytes;
+                int step = channels * bytes;
+                for (int w = 0; w < width; w++) {
+                    if (bytes == Integer.BYTES) {
+                        planes.putInt(into + w * bytes, source.getInt(from + w * step));
+                    } else {
+                        planes.putLong(into + w * bytes, source.getLong(from + w * step));
                     }
                 }
             }
-            target.put(written, staged, 0, filled);
-        });
-        return matrix.of(buffer, new long[] {(long) batch * positions, patchLength()});
+        }
     }
 
-    /** Writes the patch seen by output position {@code (n, oh, ow)} into the chunk {@code patches} at {@code into}. */
-    private void copyPatch(byte[] patches, int n, int oh, int ow, int bytes, int into) {
-        int pixelBytes = channels * bytes;
-        int segmentBytes = kernel * pixelBytes;
-        int left = ow * stride - padLeft;
-        int firstColumn = Math.max(0, -left);
-        int endColumn = Math.min(kernel, width - left);
-        boolean clipped = firstColumn > 0 || endColumn < kernel;
-        for (int kh = 0; kh < kernel; kh++) {
-            int row = oh * stride + kh - padTop;
-            int segment = into + kh * segmentBytes;
-            if (row < 0 || row >= height) {
-                Arrays.fill(patches, segment, segment + segmentBytes, (byte) 0);
+    /** The values that patch value {@code (kh, kw, c)} takes at each output position of the sample. */
+    private void gatherRow(byte[] planes, byte[] row, int value, int bytes) {
+        int c = value % channels;
+        int kw = value / channels % kernel;
+        int kh = value / channels / kernel;
+        for (int oh = 0; oh < outHeight; oh++) {
+            int from = ((c * planeHeight + oh * stride + kh) * planeWidth + kw) * bytes;
+            int into = oh * outWidth * bytes;
+            if (stride == 1) {
+                System.arraycopy(planes, from, row, into, outWidth * bytes);
                 continue;
             }
-            if (clipped) {
-                Arrays.fill(patches, segment, segment + segmentBytes, (byte) 0);
+            for (int ow = 0; ow < outWidth; ow++) {
+                System.arraycopy(planes, from + ow * stride * bytes, row, into + ow * bytes, bytes);
             }
-            System.arraycopy(image, ((n * height + row) * width + left + firstColumn) * pixelBytes,
-                    patches, segment + firstColumn * pixelBytes, (endColumn - firstColumn) * pixelBytes);
         }
     }
 }
