@@ -31,7 +31,8 @@ class Conv2DTest {
             "1, 7, 6, 4, 4, 1, SAME",      // an even kernel: the odd padding at the bottom and right
             "2, 9, 8, 3, 3, 2, VALID",
             "3, 7, 7, 5, 3, 2, SAME",
-            "5, 6, 6, 3, 3, 1, SAME"})
+            "5, 6, 6, 3, 3, 1, SAME",
+            "3, 8, 7, 4, 5, 1, VALID"})    // LeNet-5's geometry: a 5×5 window that stays inside
     void weightAndBiasGradientsAreNd4jsConv2dBp(int channels, int height, int width, int filters, int kernel, int stride,
                                                 Padding padding) {
         SampleShape input = SampleShape.image(channels, height, width);
