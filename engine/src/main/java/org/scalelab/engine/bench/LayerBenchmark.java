@@ -51,9 +51,12 @@ public final class LayerBenchmark {
     private LayerBenchmark() {
     }
 
-    /** Runs {@code steps} timed training steps on a {@link SyntheticStep#warmedUp warmed-up} synthetic step. */
-    public static Result measure(Architecture architecture, int batchSize, int steps) {
-        SyntheticStep step = SyntheticStep.warmedUp(architecture, batchSize, steps);
+    /**
+     * Runs {@code steps} timed training steps on a {@link SyntheticStep#warmedUp warmed-up} synthetic step, warmed for at
+     * least {@code warmupMillis}.
+     */
+    public static Result measure(Architecture architecture, int batchSize, int steps, long warmupMillis) {
+        SyntheticStep step = SyntheticStep.warmedUp(architecture, batchSize, steps, warmupMillis);
         List<Layer> layers = step.network().layers();
         PartClock clock = new PartClock(layers.size());
         for (int i = 0; i < steps; i++) {

@@ -28,9 +28,12 @@ public final class ModelBenchmark {
     private ModelBenchmark() {
     }
 
-    /** Runs {@code steps} timed training steps on a {@link SyntheticStep#warmedUp warmed-up} synthetic step. */
-    public static Result measure(Architecture architecture, int batchSize, int steps) {
-        SyntheticStep step = SyntheticStep.warmedUp(architecture, batchSize, steps);
+    /**
+     * Runs {@code steps} timed training steps on a {@link SyntheticStep#warmedUp warmed-up} synthetic step, warmed for at
+     * least {@code warmupMillis}.
+     */
+    public static Result measure(Architecture architecture, int batchSize, int steps, long warmupMillis) {
+        SyntheticStep step = SyntheticStep.warmedUp(architecture, batchSize, steps, warmupMillis);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long wallStart = System.nanoTime();

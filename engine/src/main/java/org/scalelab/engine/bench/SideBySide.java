@@ -122,12 +122,7 @@ public final class SideBySide {
 
     private static SyntheticStep warmedUp(Architecture architecture, int batchSize) {
         IntraOpThreads.useOnThisThread(1);
-        SyntheticStep step = SyntheticStep.warmedUp(architecture, batchSize, 1);
-        long until = System.nanoTime() + WARM_UP_MILLIS * 1_000_000L;
-        while (System.nanoTime() < until) {
-            step.run();
-        }
-        return step;
+        return SyntheticStep.warmedUp(architecture, batchSize, 1, WARM_UP_MILLIS);
     }
 
     private interface Body {

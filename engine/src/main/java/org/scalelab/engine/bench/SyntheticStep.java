@@ -15,13 +15,19 @@ import org.scalelab.engine.model.kernels.Blas;
  * synthetic batch, as the model benchmarks repeat it. No data loading, no threads of its own: the thread count is
  * the calling thread's ({@link org.scalelab.engine.model.kernels.IntraOpThreads}).
  */
-final class SyntheticStep {
+public final class SyntheticStep {
     /** What {@link #run} tells the clock after the loss and after the update, beside the network's own parts. */
     static final int LOSS = -2;
     static final int UPDATE = -3;
 
     private static final double LEARNING_RATE = 0.01;
     private static final int MIN_WARMUP_STEPS = 3;
+    /**
+     * How long {@code bench} and {@code bench layers} warm up at least, whatever the step count: C2 compiles a method
+     * after thousands of calls, and 40 warm-up steps of mlp-235k (1 ms each) left it at 31 % of peak where 1,000
+     * reached 61 % (docs/PERFORMANCE.md).
+     */
+    public static final int BENCH_WARMUP_SECONDS = 3;
 
     private final Network network;
     private final SoftmaxCrossEntropy loss;
@@ -48,15 +54,16 @@ final class SyntheticStep {
     }
 
     /**
-     * A step that has already run as many untimed times as {@code timedSteps} (at least {@value #MIN_WARMUP_STEPS}),
-     * which let the JIT compile the Java side and oneDNN build its kernels.
+     * A step that has already run as many untimed times as {@code timedSteps} (at least {@value #MIN_WARMUP_STEPS}), and
+     * for at least {@code minimumMillis}, which let the JIT compile the Java side and oneDNN build its kernels.
      */
-    static SyntheticStep warmedUp(Architecture architecture, int batchSize, int timedSteps) {
+    static SyntheticStep warmedUp(Architecture architecture, int batchSize, int timedSteps, long minimumMillis) {
         if (timedSteps <= 0) {
             throw new IllegalArgumentException("steps must be positive");
         }
         SyntheticStep step = new SyntheticStep(architecture, batchSize);
-        for (int i = 0; i < Math.max(MIN_WARMUP_STEPS, timedSteps); i++) {
+        long start = System.nanoTime();
+        for (int i = 0; i < Math.max(MIN_WARMUP_STEPS, timedSteps) || System.nanoTime() - start < minimumMillis * 1e6; i++) {
             step.run();
         }
         return step;

@@ -25,16 +25,17 @@ final class BenchChild {
     }
 
     /**
-     * @param mode     {@link BenchWorker}'s first argument
-     * @param progress told what is being measured before the child starts
+     * @param mode         {@link BenchWorker}'s first argument
+     * @param warmupMillis how long a synthetic step warms up at least, beyond as many steps as are timed
+     * @param progress     told what is being measured before the child starts
      */
-    static <T> T measure(BenchWorker.Mode mode, String model, int batchSize, int steps, int threads, Class<T> type,
-                         PrintWriter progress) throws IOException, InterruptedException {
+    static <T> T measure(BenchWorker.Mode mode, String model, int batchSize, int steps, int threads, long warmupMillis,
+                         Class<T> type, PrintWriter progress) throws IOException, InterruptedException {
         String what = model + " with " + threads + " native thread" + (threads == 1 ? "" : "s");
         progress.printf("Measuring %s%s…%n", what, mode == BenchWorker.Mode.LAYERS ? ", layer by layer" : "");
         progress.flush();
         List<String> args = new ArrayList<>(List.of(mode.name(), model, String.valueOf(batchSize), String.valueOf(steps),
-                String.valueOf(threads)));
+                String.valueOf(threads), String.valueOf(warmupMillis)));
         Process child = ChildJvm.start(BenchWorker.class, args, NativeThreadEnvironment.forThreads(1));
         try {
             String last = null;

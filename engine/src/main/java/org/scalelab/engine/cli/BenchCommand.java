@@ -68,8 +68,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchMeasurement measure(String model, int threadCount) throws IOException, InterruptedException {
-        return BenchChild.measure(BenchWorker.Mode.SPEED, model, step.batchSize, step.steps, threadCount, BenchMeasurement.class,
-                spec.commandLine().getErr());
+        return BenchChild.measure(BenchWorker.Mode.SPEED, model, step.batchSize, step.steps, threadCount,
+                step.warmupMillis(), BenchMeasurement.class, spec.commandLine().getErr());
     }
 
     private TextTable table(List<List<BenchMeasurement>> byModel, PeakMeasurement peak) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.bench.LayerBenchmark;
+import org.scalelab.engine.bench.SyntheticStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "layers", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Times each layer's forward and backward pass, the input conversion, the loss and the SGD "
                 + "update of one model on a synthetic batch, in a JVM of its own with the given native thread count.",
-                "Times are means over the timed steps, after as many warm-up steps."})
+                "Times are means over the timed steps, after as many warm-up steps (and at least "
+                        + SyntheticStep.BENCH_WARMUP_SECONDS + " s of them)."})
 public final class BenchLayersCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL", description = "A preset or an architecture file. Default: ${DEFAULT-VALUE}.")
@@ -40,7 +42,7 @@ public final class BenchLayersCommand implements Callable<Integer> {
         OptionChecks.models("model", List.of(model));
         PeakMeasurement peak = BenchPeakCommand.measure(BenchPeakCommand.DEFAULT_SIZE, threads, spec.commandLine().getErr());
         LayerMeasurement measurement = BenchChild.measure(BenchWorker.Mode.LAYERS, model, step.batchSize, step.steps, threads,
-                LayerMeasurement.class, spec.commandLine().getErr());
+                step.warmupMillis(), LayerMeasurement.class, spec.commandLine().getErr());
         LayerBenchmark.Result result = measurement.result();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Machine: " + measurement.environment().describe());

@@ -41,7 +41,7 @@ public final class BenchPeakCommand implements Callable<Integer> {
 
     /** Measures the peak in a child JVM with {@code threads} native threads. */
     static PeakMeasurement measure(int size, int threads, PrintWriter progress) throws IOException, InterruptedException {
-        return BenchChild.measure(BenchWorker.Mode.PEAK, "sgemm " + size + "×" + size, size, GemmPeak.REPEATS, threads,
+        return BenchChild.measure(BenchWorker.Mode.PEAK, "sgemm " + size + "×" + size, size, GemmPeak.REPEATS, threads, 0,
                 PeakMeasurement.class, progress);
     }
 

@@ -37,17 +37,18 @@ final class BenchWorker {
         int batchSize = Integer.parseInt(args[2]);
         int steps = Integer.parseInt(args[3]);
         int threads = Integer.parseInt(args[4]);
+        long warmupMillis = Long.parseLong(args[5]);
         IntraOpThreads.useOnThisThread(threads);
         Object measurement = switch (mode) {
             case SPEED -> {
                 Architecture architecture = Models.resolve(args[1]);
-                ModelBenchmark.Result result = ModelBenchmark.measure(architecture, batchSize, steps);
+                ModelBenchmark.Result result = ModelBenchmark.measure(architecture, batchSize, steps, warmupMillis);
                 yield new BenchMeasurement(architecture.name(), architecture.parameterCount(), threads, batchSize, steps,
                         result.medianStepMillis(), result.imagesPerSecond(),
                         LayerBenchmark.flopsPerStep(architecture, batchSize) / (result.medianStepMillis() * 1e6),
                         EnvironmentInfo.current());
             }
-            case LAYERS -> new LayerMeasurement(threads, LayerBenchmark.measure(Models.resolve(args[1]), batchSize, steps),
+            case LAYERS -> new LayerMeasurement(threads, LayerBenchmark.measure(Models.resolve(args[1]), batchSize, steps, warmupMillis),
                     EnvironmentInfo.current());
             case PEAK -> new PeakMeasurement(threads, GemmPeak.measure(batchSize), EnvironmentInfo.current());
             case SIDE_BY_SIDE -> SideBySide.measure(Models.resolve(args[1]), batchSize, steps);

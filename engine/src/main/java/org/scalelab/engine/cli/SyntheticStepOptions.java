@@ -1,5 +1,6 @@
 package org.scalelab.engine.cli;
 
+import org.scalelab.engine.bench.SyntheticStep;
 import picocli.CommandLine.Option;
 
 /** Options of the benchmarks that repeat one training step on a synthetic batch: {@code bench}, {@code bench layers}. */
@@ -9,11 +10,16 @@ final class SyntheticStepOptions {
     int batchSize = 64;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "Timed steps per measurement, after as many warm-up steps. Default: ${DEFAULT-VALUE}.")
+            description = "Timed steps per measurement, after as many warm-up steps (and at least "
+                    + SyntheticStep.BENCH_WARMUP_SECONDS + " s of them). Default: ${DEFAULT-VALUE}.")
     int steps = 20;
 
     @Option(names = "--markdown", description = "Print a Markdown table (for docs/PERFORMANCE.md).")
     boolean markdown;
+
+    long warmupMillis() {
+        return SyntheticStep.BENCH_WARMUP_SECONDS * 1000L;
+    }
 
     void check() {
         OptionChecks.atLeastOne("batchSize", batchSize);

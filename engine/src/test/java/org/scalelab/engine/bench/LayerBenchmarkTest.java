@@ -11,7 +11,7 @@ class LayerBenchmarkTest {
 
     @Test
     void timesEveryLayerAndThePartsAddUpToTheStep() {
-        LayerBenchmark.Result result = LayerBenchmark.measure(Models.resolve("lenet5"), 8, 3);
+        LayerBenchmark.Result result = LayerBenchmark.measure(Models.resolve("lenet5"), 8, 3, 0);
 
         List<LayerBenchmark.LayerTime> layers = result.layers();
         assertEquals(12, layers.size());
@@ -38,7 +38,7 @@ class LayerBenchmarkTest {
 
     @Test
     void layersBelowTheFirstWithWeightsHaveNoBackwardPass() {
-        LayerBenchmark.Result result = LayerBenchmark.measure(Models.resolve("mlp-235k"), 4, 2);
+        LayerBenchmark.Result result = LayerBenchmark.measure(Models.resolve("mlp-235k"), 4, 2, 0);
 
         assertEquals("flatten", result.layers().get(0).kind());
         assertEquals(0, result.layers().get(0).backwardMillis());
@@ -53,7 +53,7 @@ class LayerBenchmarkTest {
     void aStepsMatrixWorkIsCountedByHand() {
         long perImage = 2L * (2 * 200_704 + 3 * 32_768 + 3 * 1_280);
         assertEquals(64 * perImage, LayerBenchmark.flopsPerStep(Models.resolve("mlp-235k"), 64));
-        LayerBenchmark.Result result = LayerBenchmark.measure(Models.resolve("mlp-235k"), 64, 2);
+        LayerBenchmark.Result result = LayerBenchmark.measure(Models.resolve("mlp-235k"), 64, 2, 0);
         assertEquals(64 * perImage / (result.stepMillis() * 1e6), result.stepGflops(), 1e-9);
     }
 }
