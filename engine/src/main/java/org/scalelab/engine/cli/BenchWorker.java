@@ -24,7 +24,10 @@ final class BenchWorker {
         LAYERS,
         /** The sgemm peak: a {@link PeakMeasurement}; the batch size argument is the matrices' side. */
         PEAK,
-        /** Steps alone and beside a second worker: a {@link SideBySide.Result}; the steps argument is its rounds. */
+        /**
+         * Steps alone and beside a second worker: a {@link SideBySide.Result}; the steps argument is its rounds, and it
+         * warms up for its own fixed time.
+         */
         SIDE_BY_SIDE
     }
 
@@ -48,8 +51,8 @@ final class BenchWorker {
                         LayerBenchmark.flopsPerStep(architecture, batchSize) / (result.medianStepMillis() * 1e6),
                         EnvironmentInfo.current());
             }
-            case LAYERS -> new LayerMeasurement(threads, LayerBenchmark.measure(Models.resolve(args[1]), batchSize, steps, warmupMillis),
-                    EnvironmentInfo.current());
+            case LAYERS -> new LayerMeasurement(threads,
+                    LayerBenchmark.measure(Models.resolve(args[1]), batchSize, steps, warmupMillis), EnvironmentInfo.current());
             case PEAK -> new PeakMeasurement(threads, GemmPeak.measure(batchSize), EnvironmentInfo.current());
             case SIDE_BY_SIDE -> SideBySide.measure(Models.resolve(args[1]), batchSize, steps);
         };
