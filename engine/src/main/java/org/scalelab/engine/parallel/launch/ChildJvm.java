@@ -27,10 +27,18 @@ public final class ChildJvm {
         return builder.start();
     }
 
+    /**
+     * Options that send the JVM's own warnings to stderr. HotSpot writes them to stdout by default, and stdout is a child's
+     * or a rank's channel to this process: a rank's "[warning][perf,memops] Cannot use file /tmp/hsperfdata_root/…" line
+     * once ended a run as a line that is not an event.
+     */
+    static final List<String> JVM_WARNINGS_TO_STDERR = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
+
     /** The command line that runs {@code mainClass} in a JVM like this one, for a caller that wraps it. */
     public static List<String> command(Class<?> mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
+        command.addAll(JVM_WARNINGS_TO_STDERR);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         // Logging goes to stderr either way; keep ND4J's start-up chatter out of the parent's console.

@@ -22,6 +22,7 @@ final class RankCommand {
     RankCommand(RankJobSpec spec, List<Path> classPath, Path mpjHome) {
         this.javaCommand = new ArrayList<>();
         javaCommand.add(ChildJvm.javaBinary());
+        javaCommand.addAll(ChildJvm.JVM_WARNINGS_TO_STDERR);
         javaCommand.addAll(spec.jvmOptions());
         javaCommand.add("-cp");
         javaCommand.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));

@@ -52,4 +52,22 @@ class RankCommandTest {
         assertTrue(remote.get(2).startsWith("env MPJ_HOME='/usr/share/mpj' OMP_NUM_THREADS='3' OMP_WAIT_POLICY='" + policy
                 + "' "), remote.get(2));
     }
+
+    /** A rank's stdout carries its events, so the JVM's own warnings must not land there. */
+    @Test
+    void ranksWriteTheJvmsWarningsToStderr() throws Exception {
+        RankCommand command = new RankCommand(RankJobSpec.builder("org.example.Task", 2).build(),
+                List.of(Path.of("/opt/app.jar")), Path.of("/usr/share/mpj"));
+        List<String> local = command.forRank(HostSlot.resolve("localhost", 1), List.of("0")).command();
+        assertEquals(ChildJvm.JVM_WARNINGS_TO_STDERR, local.subList(1, 3));
+
+        // A JVM started with those options and one that warns (no large pages here, or none asked for) prints only
+        // what the program prints on stdout.
+        List<String> java = new java.util.ArrayList<>(List.of(ChildJvm.javaBinary()));
+        java.addAll(ChildJvm.JVM_WARNINGS_TO_STDERR);
+        java.addAll(List.of("-XX:+UseLargePages", "-version"));
+        Process version = new ProcessBuilder(java).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertEquals("", new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, version.waitFor());
+    }
 }
