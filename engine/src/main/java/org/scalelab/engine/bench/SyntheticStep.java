@@ -15,19 +15,13 @@ import org.scalelab.engine.model.kernels.Blas;
  * synthetic batch, as the model benchmarks repeat it. No data loading, no threads of its own: the thread count is
  * the calling thread's ({@link org.scalelab.engine.model.kernels.IntraOpThreads}).
  */
-public final class SyntheticStep {
+final class SyntheticStep {
     /** What {@link #run} tells the clock after the loss and after the update, beside the network's own parts. */
     static final int LOSS = -2;
     static final int UPDATE = -3;
 
     private static final double LEARNING_RATE = 0.01;
     private static final int MIN_WARMUP_STEPS = 3;
-    /**
-     * How long {@code bench} and {@code bench layers} warm up at least, whatever the step count: C2 compiles a method
-     * after thousands of calls, and 40 warm-up steps of mlp-235k (1 ms each) left it at 31 % of peak where 1,000
-     * reached 61 % (docs/PERFORMANCE.md).
-     */
-    public static final int BENCH_WARMUP_SECONDS = 3;
 
     private final Network network;
     private final SoftmaxCrossEntropy loss;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalelab.engine.bench.LayerBenchmark;
-import org.scalelab.engine.bench.SyntheticStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Times each layer's forward and backward pass, the input conversion, the loss and the SGD "
                 + "update of one model on a synthetic batch, in a JVM of its own with the given native thread count.",
                 "Times are means over the timed steps, after as many warm-up steps (and at least "
-                        + SyntheticStep.BENCH_WARMUP_SECONDS + " s of them)."})
+                        + SyntheticStepOptions.WARMUP_SECONDS + " s of them)."})
 public final class BenchLayersCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL", description = "A preset or an architecture file. Default: ${DEFAULT-VALUE}.")

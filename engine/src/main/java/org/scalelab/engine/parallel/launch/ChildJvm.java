@@ -34,11 +34,16 @@ public final class ChildJvm {
      */
     static final List<String> JVM_WARNINGS_TO_STDERR = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
 
+    /** The launcher and the options every child JVM and rank starts with, before its own. */
+    static List<String> launcher() {
+        List<String> launcher = new ArrayList<>(List.of(javaBinary()));
+        launcher.addAll(JVM_WARNINGS_TO_STDERR);
+        return launcher;
+    }
+
     /** The command line that runs {@code mainClass} in a JVM like this one, for a caller that wraps it. */
     public static List<String> command(Class<?> mainClass, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(javaBinary());
-        command.addAll(JVM_WARNINGS_TO_STDERR);
+        List<String> command = launcher();
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         // Logging goes to stderr either way; keep ND4J's start-up chatter out of the parent's console.

@@ -20,9 +20,7 @@ final class RankCommand {
     private final List<String> remoteShell;
 
     RankCommand(RankJobSpec spec, List<Path> classPath, Path mpjHome) {
-        this.javaCommand = new ArrayList<>();
-        javaCommand.add(ChildJvm.javaBinary());
-        javaCommand.addAll(ChildJvm.JVM_WARNINGS_TO_STDERR);
+        this.javaCommand = ChildJvm.launcher();
         javaCommand.addAll(spec.jvmOptions());
         javaCommand.add("-cp");
         javaCommand.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
