@@ -110,9 +110,12 @@ public final class BenchStartupCommand implements Callable<Integer> {
         if (!Files.isRegularFile(jars)) {
             throw new IllegalArgumentException("the workbench is not built (no " + jars + "): run ./scalelab once");
         }
-        return List.of(ChildJvm.javaBinary(), "-XX:+UseParallelGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        List<String> command = new ArrayList<>(List.of(ChildJvm.javaBinary()));
+        command.addAll(ChildJvm.VECTOR_API);
+        command.addAll(List.of("-XX:+UseParallelGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dscalelab.plans=" + root.resolve("experiments/plans"), "-D" + StartupMarks.PROPERTY + "=true",
-                "-cp", classes + java.io.File.pathSeparator + Files.readString(jars).strip(), "org.scalelab.app.Launcher");
+                "-cp", classes + java.io.File.pathSeparator + Files.readString(jars).strip(), "org.scalelab.app.Launcher"));
+        return command;
     }
 
     /** The checkout this engine was built in: its classes are in engine/target/classes. */

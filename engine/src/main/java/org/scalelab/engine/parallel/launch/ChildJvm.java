@@ -1,6 +1,9 @@
 package org.scalelab.engine.parallel.launch;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +12,9 @@ import java.util.Map;
 /**
  * Starts a Java program in a new JVM like this one: the same {@code java} binary and class path. Used wherever
  * something must be set before a JVM starts — the native thread count ({@code OMP_NUM_THREADS}) above all —
- * or must run in a process of its own. The child's standard input stays connected to this process; a child
- * that calls {@link ParentWatch#exitWhenParentGoes()} ends as soon as this process does.
+ * or must run in a process of its own. The child's standard input stays connected to this process, its errors are
+ * passed on to this process's; a child that calls {@link ParentWatch#exitWhenParentGoes()} ends as soon as this
+ * process does.
  */
 public final class ChildJvm {
     private ChildJvm() {
@@ -18,14 +22,47 @@ public final class ChildJvm {
 
     /**
      * @param environment added to this process's environment for the child
-     * @return the started process; its output is for the caller to read, its errors go to this process's
+     * @return the started process; its output is for the caller to read
      */
     public static Process start(Class<?> mainClass, List<String> args, Map<String, String> environment)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(mainClass, args)).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass, args));
         builder.environment().putAll(environment);
-        return builder.start();
+        Process child = builder.start();
+        relayErrors(child);
+        return child;
     }
+
+    /** Copies the child's stderr to this process's, line by line, without {@link #VECTOR_API_WARNING}. */
+    private static void relayErrors(Process child) {
+        Thread relay = new Thread(() -> {
+            try (BufferedReader errors = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = errors.readLine(); line != null; line = errors.readLine()) {
+                    if (!line.equals(VECTOR_API_WARNING)) {
+                        System.err.println(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the child is gone: nothing left to relay
+            }
+        }, "child-" + child.pid() + "-stderr");
+        relay.setDaemon(true);
+        relay.start();
+    }
+
+    /**
+     * Options that resolve the JDK's Vector API, an incubating module in Java 17 that a JVM leaves out unless asked
+     * for it: the pooling kernel uses it ({@code model/kernels/MaxPoolingVectors}). The {@code scalelab} script adds
+     * the same options.
+     */
+    public static final List<String> VECTOR_API = List.of("--add-modules", "jdk.incubator.vector");
+
+    /**
+     * What a JVM started with {@link #VECTOR_API} prints first on its stderr, before any code runs, and no option
+     * turns off. Where ScaleLab passes a child's or rank's stderr on, it drops this line, as the {@code scalelab}
+     * script drops its own JVM's.
+     */
+    public static final String VECTOR_API_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
 
     /**
      * Options that send the JVM's own warnings to stderr. HotSpot writes them to stdout by default, and stdout is a child's
@@ -35,9 +72,10 @@ public final class ChildJvm {
     static final List<String> JVM_WARNINGS_TO_STDERR = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
 
     /** The launcher and the options every child JVM and rank starts with, before its own. */
-    static List<String> launcher() {
+    public static List<String> launcher() {
         List<String> launcher = new ArrayList<>(List.of(javaBinary()));
         launcher.addAll(JVM_WARNINGS_TO_STDERR);
+        launcher.addAll(VECTOR_API);
         return launcher;
     }
 

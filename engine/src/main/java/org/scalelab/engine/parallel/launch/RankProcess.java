@@ -88,6 +88,9 @@ final class RankProcess {
     }
 
     private void keepErrorLine(String line) {
+        if (line.equals(ChildJvm.VECTOR_API_WARNING)) {
+            return;
+        }
         synchronized (errorTail) {
             if (errorTail.size() == KEPT_ERROR_LINES) {
                 errorTail.removeFirst();
