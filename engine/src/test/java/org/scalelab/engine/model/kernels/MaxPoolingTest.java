@@ -58,6 +58,8 @@ class MaxPoolingTest {
     @CsvSource({
             "FLOAT, 32, 32, 32, 2, 2",   // cnn-1m's first pooling
             "FLOAT, 5, 7, 5, 2, 2",      // rows and columns left over
+            "FLOAT, 16, 7, 5, 2, 2",     // the same with whole vectors of channels (8 or 16 lanes)
+            "FLOAT, 16, 9, 9, 2, 3",     // values between the windows
             "FLOAT, 3, 7, 7, 3, 2",      // overlapping windows share winners
             "FLOAT, 4, 9, 9, 3, 3",
             "DOUBLE, 5, 7, 5, 2, 2",
@@ -89,6 +91,8 @@ class MaxPoolingTest {
             "FLOAT, 32, 32, 32, 2, 2, 0",
             "FLOAT, 32, 32, 32, 2, 2, -1.5",  // most windows negative
             "FLOAT, 5, 7, 5, 2, 2, -1",
+            "FLOAT, 16, 7, 5, 2, 2, -1",
+            "FLOAT, 6, 28, 28, 2, 2, -0.5",  // LeNet-5's first pooling
             "FLOAT, 3, 7, 7, 3, 2, -1",
             "FLOAT, 4, 9, 9, 3, 3, -0.5",
             "DOUBLE, 5, 7, 5, 2, 2, -1",
@@ -163,13 +167,23 @@ class MaxPoolingTest {
         SampleShape output = SampleShape.image(2, 2, 2);
         INDArray xBuffer = Nd4j.randn(DataType.FLOAT, 2 * input.size() + 7);
         INDArray x = xBuffer.get(NDArrayIndex.interval(7, xBuffer.length())).reshape(2, 4, 4, 2);
-        INDArray yBuffer = Nd4j.zeros(DataType.FLOAT, 2 * output.size() + 3);
-        INDArray y = yBuffer.get(NDArrayIndex.interval(3, yBuffer.length())).reshape(2, 2, 2, 2);
+        INDArray yBuffer = Nd4j.zeros(DataType.FLOAT, 2 * output.size() + 3 + 5);
+        INDArray y = yBuffer.get(NDArrayIndex.interval(3, 3 + 2 * output.size())).reshape(2, 2, 2, 2);
 
         new MaxPooling(input, output, 2, 2, false).forward(x, y);
 
         assertEquals(nd4jForward(x.dup(), 2, 2, output), y);
         assertTrue(yBuffer.get(NDArrayIndex.interval(0, 3)).sumNumber().doubleValue() == 0, "nothing written before the view");
+        // a vector of 8 or 16 lanes is wider than a pixel's 2 channels, and must not run on past the last sample
+        assertTrue(yBuffer.get(NDArrayIndex.interval(3 + 2 * output.size(), yBuffer.length())).sumNumber().doubleValue() == 0,
+                "nothing written after the view");
+    }
+
+    @Test
+    void refusesAWindowWithMoreValuesThanItsWinnersCanName() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new MaxPooling(SampleShape.image(1, 200, 200), SampleShape.image(1, 1, 1), 182, 182, false));
+        assertEquals("max pooling windows are at most 181×181, got 182×182", error.getMessage());
     }
 
     @Test
