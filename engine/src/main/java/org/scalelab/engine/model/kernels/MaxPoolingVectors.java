@@ -9,26 +9,25 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.scalelab.engine.model.SampleShape;
 
 /**
- * {@link MaxPooling}'s FLOAT loops, one sample at a time, written with the JDK's Vector API: a vector holds one
- * pixel's channels (16 of them with AVX-512, 8 with AVX2), which lie side by side in NHWC, and a window's pixels are
- * compared with the running maxima one vector at a time.
+ * {@link MaxPooling} of FLOAT batches with the JDK's Vector API, for windows that do not overlap and pixels whose
+ * channels fill whole vectors ({@link #fits}): a vector holds channels of one pixel (16 with AVX-512, 8 with AVX2),
+ * which lie side by side in NHWC, and a window's pixels are compared with the running maxima a vector at a time.
  *
  * <p>Why not plain loops: C2 vectorises a loop along a pixel's 32 or 64 channels badly, because a loop that short runs
  * mostly in the scalar loops it puts before and after the vector one. On {@code cnn-1m}'s first pooling (64×32×32×32,
- * one thread, the same JVM taking turns) the plain loops took 3.7–5.0 ms a batch, these 0.9–1.5 (docs/PERFORMANCE.md).
+ * one thread, the same JVM taking turns) the plain loops took 3.7–6.1 ms a batch, these 0.8–1.5 (docs/PERFORMANCE.md).
  *
- * <p>Values are read from and written to the batches' native memory directly. They are compared as ints that order as
- * the floats do ({@link #orderedKeys}), so that ties and signed zeros are decided as the plain loops decided them.
+ * <p>Other pixels keep the plain loops. Masks do not help them: JDK 17 writes a masked vector lane by lane, which made
+ * LeNet-5's first pooling (6 channels) 2.2–9.6 ms a batch against 0.8. Nor do vectors that run on into the next
+ * pixel's values, written again right after: as fast as the plain loops in most runs, 5–10 times slower in some.
  *
- * <p>Where a pixel's channels do not fill whole vectors (LeNet-5's 6), the forward pass's last vector of a pixel runs
- * on into the next pixel's values. It writes in memory order, so those extra values are written again, correctly,
- * right after; only at the end of a sample, which another thread may be writing, are the extra lanes left out (JDK
- * 17's masked stores do that lane by lane, and made LeNet-5's first pooling 2.2–9.6 ms a batch against 0.8). The
- * backward pass's vectors take whole vectors of channels only ({@link #wholeVectors}): for 6 or 8 channels its
- * overlapping, unaligned stores took 0.40 ms where {@link MaxPooling}'s scatter takes 0.13.
+ * <p>Values are read from and written to the batches' native memory directly, and compared as ints that order as the
+ * floats do ({@link #orderedKeys}), so that ties and signed zeros are decided as the plain loops decide them. Holds the
+ * winners of the last forward pass, so an instance serves one worker.
  */
 final class MaxPoolingVectors {
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
@@ -36,6 +35,8 @@ final class MaxPoolingVectors {
     /** As many shorts as {@link #INTS} has ints: the winners. */
     private static final VectorSpecies<Short> SHORTS = VectorSpecies.of(short.class, VectorShape.forBitSize(INTS.vectorBitSize() / 2));
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    /** The winner of a window whose maximum the ReLU zeroed: no gradient goes back through it. */
+    private static final short NO_GRADIENT = -1;
 
     private final int channels;
     /** Within a sample, the first value of each window, in the order of the outputs. */
@@ -46,13 +47,28 @@ final class MaxPoolingVectors {
     private final int[] pixelWindow;
     /** For each pixel of an input sample in a window: where in the window it lies (an index into windowOffsets). */
     private final int[] pixelPlace;
+    private final int inputPerSample;
     private final int outputPerSample;
 
-    /** @param stride at least {@code size} when the backward pass is used: windows that do not overlap */
+    /**
+     * For each output value of the last forward batch: which value of its window won (an index into
+     * {@link #windowOffsets}), or {@link #NO_GRADIENT}. Shorts, where the plain loops keep the ints that name the input
+     * value: on {@code cnn-1m}'s first pooling they are 1 MB a batch less to write and read again, beside the 8 MB
+     * either pass reads or writes, which make both as slow as memory.
+     */
+    private short[] winners = new short[0];
+
+    /** Whether pixels of {@code channels} fill whole vectors and a window of {@code size}² values fits a short. */
+    static boolean fits(int channels, int size) {
+        return channels % LANES == 0 && size * size <= Short.MAX_VALUE;
+    }
+
+    /** @param stride at least {@code size}: windows that do not overlap */
     MaxPoolingVectors(SampleShape input, SampleShape output, int size, int stride, int[] windowCorners, int[] windowOffsets) {
         this.channels = input.channels();
         this.windowCorners = windowCorners;
         this.windowOffsets = windowOffsets;
+        this.inputPerSample = input.size();
         this.outputPerSample = output.size();
         this.pixelWindow = new int[input.height() * input.width()];
         this.pixelPlace = new int[pixelWindow.length];
@@ -70,18 +86,43 @@ final class MaxPoolingVectors {
         }
     }
 
-    /** Whether a pixel's channels fill whole vectors, which {@link #placeGradients} needs. */
-    boolean wholeVectors() {
-        return channels % LANES == 0;
+    /** {@code y} = the maxima of {@code x}'s windows (of {@code relu(x)}'s), the samples shared among the intra-op threads. */
+    void forward(INDArray x, INDArray y, int batch, boolean reluFirst) {
+        if (winners.length < batch * outputPerSample) {
+            winners = new short[batch * outputPerSample];
+        }
+        ByteBuffer in = x.data().asNio();
+        ByteBuffer out = y.data().asNio();
+        IntraOpThreads.onThisThread().split(batch, inputPerSample, (lane, from, to) -> {
+            for (int sample = from; sample < to; sample++) {
+                pool(in, MaxPooling.sampleStart(x, sample, inputPerSample), out,
+                        MaxPooling.sampleStart(y, sample, outputPerSample), sample * outputPerSample, reluFirst);
+            }
+        });
+    }
+
+    /** {@code dx} = each value of {@code dy} at its window's winner in the last {@link #forward}, zero elsewhere. */
+    void backward(INDArray dy, INDArray dx, int batch) {
+        if (winners.length < batch * outputPerSample) {
+            throw new IllegalStateException("max pooling backward pass of " + batch + " samples after a forward pass of "
+                    + winners.length / outputPerSample);
+        }
+        ByteBuffer gradients = dy.data().asNio();
+        ByteBuffer inputGradients = dx.data().asNio();
+        IntraOpThreads.onThisThread().split(batch, inputPerSample, (lane, from, to) -> {
+            for (int sample = from; sample < to; sample++) {
+                placeGradients(gradients, MaxPooling.sampleStart(dy, sample, outputPerSample), inputGradients,
+                        MaxPooling.sampleStart(dx, sample, inputPerSample), sample * outputPerSample);
+            }
+        });
     }
 
     /**
-     * One sample's window maxima, from {@code x} (values from {@code xStart}) into {@code y} (from {@code yStart}),
-     * and, from {@code firstWinner} on, which value of its window each output's winner is, or
-     * {@link MaxPooling#NO_GRADIENT} where {@code reluFirst} zeroed the window. A later value wins only when strictly
-     * larger, so the first maximum wins ties.
+     * One sample's window maxima, from {@code x} (values from {@code xStart}) into {@code y} (from {@code yStart}), and
+     * its winners from {@code firstWinner} on. A later value wins only when strictly larger, so the first maximum
+     * wins ties.
      */
-    void pool(ByteBuffer x, int xStart, ByteBuffer y, int yStart, short[] winners, int firstWinner, boolean reluFirst) {
+    private void pool(ByteBuffer x, int xStart, ByteBuffer y, int yStart, int firstWinner, boolean reluFirst) {
         int o = 0;
         for (int corner : windowCorners) {
             for (int c = 0; c < channels; c += LANES) {
@@ -97,23 +138,22 @@ final class MaxPoolingVectors {
                 if (reluFirst) {
                     // relu(max(x)); a maximum of zero or less (a set sign bit included) leaves no gradient to pass back
                     VectorMask<Integer> cut = bits.compare(VectorOperators.LE, 0);
-                    winner = winner.blend(MaxPooling.NO_GRADIENT, cut);
+                    winner = winner.blend(NO_GRADIENT, cut);
                     bits = bits.blend(0, cut);
                 }
-                int written = Math.min(LANES, outputPerSample - o - c);
-                store(bits, y, yStart + o + c, written);
-                store((ShortVector) winner.convertShape(VectorOperators.I2S, SHORTS, 0), winners, firstWinner + o + c, written);
+                bits.intoByteBuffer(y, byteOffset(yStart + o + c), ORDER);
+                ((ShortVector) winner.convertShape(VectorOperators.I2S, SHORTS, 0)).intoArray(winners, firstWinner + o + c);
             }
             o += channels;
         }
     }
 
     /**
-     * One sample's input gradient, for windows that do not overlap and {@link #wholeVectors}: each window's output gradient (from {@code dy}
-     * at {@code dyStart}) at its winner, zero at its other values, where it has none and outside every window, into
-     * {@code dx} from {@code dxStart}. Every value is written, pixel after pixel: no zeroing first, no scatter.
+     * One sample's input gradient: each window's output gradient (from {@code dy} at {@code dyStart}) at its winner,
+     * zero at its other values, where it has none and outside every window, into {@code dx} from {@code dxStart}.
+     * Every value is written, pixel after pixel: no zeroing first, no scatter.
      */
-    void placeGradients(ByteBuffer dy, int dyStart, ByteBuffer dx, int dxStart, short[] winners, int firstWinner) {
+    private void placeGradients(ByteBuffer dy, int dyStart, ByteBuffer dx, int dxStart, int firstWinner) {
         IntVector zero = IntVector.zero(INTS);
         int at = 0;
         for (int pixel = 0; pixel < pixelWindow.length; pixel++) {
@@ -132,46 +172,8 @@ final class MaxPoolingVectors {
         }
     }
 
-    /*
-     * The helpers below stay small enough for C2 to inline wherever they are called, their rare paths apart: a vector
-     * that crosses a call not inlined is boxed, and a pooling that did so took ten times as long.
-     */
-
-    /** A vector of values from {@code index} on; past the buffer's end (the last pixel's extra lanes) zeros. */
     private static IntVector load(ByteBuffer values, int index) {
-        return values.limit() - byteOffset(index) >= INTS.vectorByteSize()
-                ? IntVector.fromByteBuffer(INTS, values, byteOffset(index), ORDER) : loadToTheEnd(values, index);
-    }
-
-    private static IntVector loadToTheEnd(ByteBuffer values, int index) {
-        int[] lanes = new int[LANES];
-        for (int lane = 0; index + lane < values.limit() / Float.BYTES; lane++) {
-            lanes[lane] = values.getInt(byteOffset(index + lane));
-        }
-        return IntVector.fromArray(INTS, lanes, 0);
-    }
-
-    /** The first {@code count} lanes at {@code index} on: all of them, unless this is the end of a sample. */
-    private static void store(IntVector vector, ByteBuffer values, int index, int count) {
-        if (count == LANES) {
-            vector.intoByteBuffer(values, byteOffset(index), ORDER);
-        } else {
-            storeSome(vector.toArray(), values, index, count);
-        }
-    }
-
-    private static void storeSome(int[] lanes, ByteBuffer values, int index, int count) {
-        for (int lane = 0; lane < count; lane++) {
-            values.putInt(byteOffset(index + lane), lanes[lane]);
-        }
-    }
-
-    private static void store(ShortVector vector, short[] values, int index, int count) {
-        if (count == LANES) {
-            vector.intoArray(values, index);
-        } else {
-            System.arraycopy(vector.toArray(), 0, values, index, count);
-        }
+        return IntVector.fromByteBuffer(INTS, values, byteOffset(index), ORDER);
     }
 
     private static int byteOffset(int index) {

@@ -180,13 +180,6 @@ class MaxPoolingTest {
     }
 
     @Test
-    void refusesAWindowWithMoreValuesThanItsWinnersCanName() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new MaxPooling(SampleShape.image(1, 200, 200), SampleShape.image(1, 1, 1), 182, 182, false));
-        assertEquals("max pooling windows are at most 181×181, got 182×182", error.getMessage());
-    }
-
-    @Test
     void refusesABatchOfAnotherShape() {
         MaxPooling pooling = new MaxPooling(SampleShape.image(2, 4, 4), SampleShape.image(2, 2, 2), 2, 2, false);
         INDArray x = Nd4j.create(DataType.FLOAT, 2, 4, 4, 3);
