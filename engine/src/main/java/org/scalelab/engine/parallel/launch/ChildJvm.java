@@ -62,7 +62,7 @@ public final class ChildJvm {
      * turns off. Where ScaleLab passes a child's or rank's stderr on, it drops this line, as the {@code scalelab}
      * script drops its own JVM's.
      */
-    public static final String VECTOR_API_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
+    public static final String VECTOR_API_WARNING = "WARNING: Using incubator modules: " + VECTOR_API.get(1);
 
     /**
      * Options that send the JVM's own warnings to stderr. HotSpot writes them to stdout by default, and stdout is a child's
