@@ -2,12 +2,14 @@ package org.scalelab.engine.parallel.launch;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Starts a Java program in a new JVM like this one: the same {@code java} binary and class path. Used wherever
@@ -29,25 +31,36 @@ public final class ChildJvm {
         ProcessBuilder builder = new ProcessBuilder(command(mainClass, args));
         builder.environment().putAll(environment);
         Process child = builder.start();
-        relayErrors(child);
+        readErrorLines(child, "child-" + child.pid() + "-stderr", line -> System.err.println(line));
         return child;
     }
 
-    /** Copies the child's stderr to this process's, line by line, without {@link #VECTOR_API_WARNING}. */
-    private static void relayErrors(Process child) {
-        Thread relay = new Thread(() -> {
-            try (BufferedReader errors = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = errors.readLine(); line != null; line = errors.readLine()) {
-                    if (!line.equals(VECTOR_API_WARNING)) {
-                        System.err.println(line);
-                    }
+    /**
+     * Hands each line of the child's stderr to {@code lines} on a daemon thread of that name, without
+     * {@link #VECTOR_API_WARNING}.
+     */
+    static Thread readErrorLines(Process child, String threadName, Consumer<String> lines) {
+        return readLines(child.getErrorStream(), threadName, line -> {
+            if (!line.equals(VECTOR_API_WARNING)) {
+                lines.accept(line);
+            }
+        });
+    }
+
+    /** Hands each line of {@code in} to {@code lines} on a started daemon thread of that name, until the stream ends. */
+    static Thread readLines(InputStream in, String threadName, Consumer<String> lines) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.accept(line);
                 }
             } catch (IOException e) {
-                // the child is gone: nothing left to relay
+                // The stream closes when the child exits or is destroyed: nothing left to read.
             }
-        }, "child-" + child.pid() + "-stderr");
-        relay.setDaemon(true);
-        relay.start();
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /**

@@ -1,10 +1,6 @@
 package org.scalelab.engine.parallel.launch;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -35,14 +31,14 @@ final class RankProcess {
             throws IOException {
         this.rank = rank;
         this.process = builder.start();
-        this.outputReader = reader("stdout", process.getInputStream(), line -> {
+        this.outputReader = ChildJvm.readLines(process.getInputStream(), "rank-" + rank + "-stdout", line -> {
             try {
                 listener.line(rank, line);
             } catch (RuntimeException e) {
                 listenerFailed.accept(e);
             }
         });
-        this.errorReader = reader("stderr", process.getErrorStream(), this::keepErrorLine);
+        this.errorReader = ChildJvm.readErrorLines(process, "rank-" + rank + "-stderr", this::keepErrorLine);
     }
 
     Process process() {
@@ -88,29 +84,11 @@ final class RankProcess {
     }
 
     private void keepErrorLine(String line) {
-        if (line.equals(ChildJvm.VECTOR_API_WARNING)) {
-            return;
-        }
         synchronized (errorTail) {
             if (errorTail.size() == KEPT_ERROR_LINES) {
                 errorTail.removeFirst();
             }
             errorTail.addLast(line);
         }
-    }
-
-    private Thread reader(String stream, InputStream in, Consumer<String> lines) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.accept(line);
-                }
-            } catch (IOException e) {
-                // The stream closes when the job destroys the rank: nothing left to read.
-            }
-        }, "rank-" + rank + "-" + stream);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 }
