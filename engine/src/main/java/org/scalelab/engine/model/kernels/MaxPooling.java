@@ -36,7 +36,6 @@ import org.scalelab.engine.model.SampleShape;
 public final class MaxPooling {
     /** Set in a winner when ReLU zeroed the window's maximum, so that no gradient goes back through it. */
     private static final int NO_GRADIENT = Integer.MIN_VALUE;
-    private static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     private final SampleShape input;
     private final SampleShape output;
@@ -95,20 +94,9 @@ public final class MaxPooling {
         }
         this.inputPerSample = input.size();
         this.outputPerSample = output.size();
-        requireVectorApi();
+        VectorApi.require("max pooling");
         this.vectors = disjoint && MaxPoolingVectors.fits(input.channels(), size)
                 ? new MaxPoolingVectors(input, output, size, stride, windowCorners, windowOffsets) : null;
-    }
-
-    /**
-     * {@link MaxPoolingVectors} uses the JDK's Vector API, a module Java 17 resolves only when asked: without this
-     * check a JVM started without it would fail on a missing class.
-     */
-    private static void requireVectorApi() {
-        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
-            throw new IllegalStateException("max pooling needs the JDK module " + VECTOR_MODULE + ": start Java with"
-                    + " --add-modules " + VECTOR_MODULE + " (the scalelab script and the JVMs it starts do)");
-        }
     }
 
     /** {@code y} = the maxima of {@code x}'s windows (of {@code relu(x)}'s), both NHWC batches of one size and type. */

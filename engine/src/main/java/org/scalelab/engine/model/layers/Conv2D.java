@@ -3,6 +3,7 @@ package org.scalelab.engine.model.layers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,8 +12,11 @@ import org.scalelab.engine.model.Initialisation;
 import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.Blas;
+import org.scalelab.engine.model.kernels.ConvolutionGeometry;
+import org.scalelab.engine.model.kernels.ConvolutionVectors;
 import org.scalelab.engine.model.kernels.IntraOpThreads;
 import org.scalelab.engine.model.kernels.Layouts;
+import org.scalelab.engine.model.kernels.VectorApi;
 
 /**
  * 2-D convolution over NHWC images ({@link ActivationLayout}) with a square kernel, through ND4J's native
@@ -31,6 +35,8 @@ public final class Conv2D extends AbstractLayer {
     private final Initialisation initialisation;
     /** kH, kW, sH, sW, pH, pW, dH, dW, same mode, data format, weight format: shared by both ops. */
     private final int[] opArguments;
+    /** The first layer's FLOAT weight gradients where its filters fill pairs of vectors; else null, and the columns. */
+    private final ConvolutionVectors vectors;
     private final ConvolutionColumns columns;
     private final ReshapedView gradMatrix = new ReshapedView();
 
@@ -54,7 +60,10 @@ public final class Conv2D extends AbstractLayer {
         this.initialisation = initialisation;
         this.opArguments = new int[] {kernel, kernel, stride, stride, 0, 0, 1, 1, padding == Padding.SAME ? 1 : 0,
                 NHWC, WEIGHTS_OUT_H_W_IN};
-        this.columns = new ConvolutionColumns(input, output, kernel, stride);
+        ConvolutionGeometry geometry = new ConvolutionGeometry(input, output, kernel, stride);
+        this.columns = new ConvolutionColumns(geometry);
+        VectorApi.require("a convolution");
+        this.vectors = ConvolutionVectors.fits(filters) ? new ConvolutionVectors(geometry) : null;
     }
 
     private static SampleShape outputShape(SampleShape input, int filters, int kernel, int stride, Padding padding) {
@@ -143,14 +152,19 @@ public final class Conv2D extends AbstractLayer {
     }
 
     /**
-     * The first layer's backward pass: {@code [dW | db]ᵀ = columns·dy}, with the transposed im2col columns of x (their
-     * last row 1s, for the bias) and dy as a {@code [positions, out]} matrix, skipping the input gradient that
-     * {@code conv2d_bp} would also compute.
+     * The first layer's backward pass: {@code [dW | db]ᵀ} as a {@code [kH·kW·in + 1, out]} matrix, skipping the input
+     * gradient that {@code conv2d_bp} would also compute; from x and dy directly ({@link ConvolutionVectors}), or as
+     * the product {@code columns·dy} of the transposed im2col columns of x (their last row 1s, for the bias) and dy as
+     * a {@code [positions, out]} matrix.
      */
     private INDArray backwardWeightsOnly(INDArray dy) {
-        long positions = dy.length() / output.channels();
-        INDArray gradients = gradMatrix.of(dy, new long[] {positions, output.channels()});
-        Blas.gemm(columns.of(lastInput), false, gradients, false, weightAndBiasGradsTransposed, 1, 0);
+        if (vectors != null && dy.dataType() == DataType.FLOAT) {
+            vectors.weightGradients(lastInput, dy, weightAndBiasGradsTransposed);
+        } else {
+            long positions = dy.length() / output.channels();
+            INDArray gradients = gradMatrix.of(dy, new long[] {positions, output.channels()});
+            Blas.gemm(columns.of(lastInput), false, gradients, false, weightAndBiasGradsTransposed, 1, 0);
+        }
         weightGradMatrix.assign(weightGradsTransposedBack);
         biasGrad.assign(biasGradRow);
         return null;

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.model.kernels.ConvolutionGeometry;
 import org.scalelab.engine.model.kernels.IntraOpThreads;
 
 /**
@@ -39,19 +39,18 @@ final class ConvolutionColumns {
     private byte[][] planes = new byte[0][];
     private byte[][] row = new byte[0][];
 
-    ConvolutionColumns(SampleShape input, SampleShape output, int kernel, int stride) {
-        this.height = input.height();
-        this.width = input.width();
-        this.channels = input.channels();
-        this.outHeight = output.height();
-        this.outWidth = output.width();
-        this.kernel = kernel;
-        this.stride = stride;
-        // "same" padding puts the odd pixel at the bottom and right, as oneDNN and TensorFlow do; 0 for "valid"
-        this.padTop = Math.max(0, (outHeight - 1) * stride + kernel - height) / 2;
-        this.padLeft = Math.max(0, (outWidth - 1) * stride + kernel - width) / 2;
-        this.planeHeight = Math.max(padTop + height, (outHeight - 1) * stride + kernel);
-        this.planeWidth = Math.max(padLeft + width, (outWidth - 1) * stride + kernel);
+    ConvolutionColumns(ConvolutionGeometry geometry) {
+        this.height = geometry.input().height();
+        this.width = geometry.input().width();
+        this.channels = geometry.input().channels();
+        this.outHeight = geometry.output().height();
+        this.outWidth = geometry.output().width();
+        this.kernel = geometry.kernel();
+        this.stride = geometry.stride();
+        this.padTop = geometry.padTop();
+        this.padLeft = geometry.padLeft();
+        this.planeHeight = geometry.borderedHeight();
+        this.planeWidth = geometry.borderedWidth();
     }
 
     /** Values in one patch; the matrix has one more row, the bias's 1s. */

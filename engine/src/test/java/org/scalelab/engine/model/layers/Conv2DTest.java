@@ -15,11 +15,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.scalelab.engine.model.Initialisation;
 import org.scalelab.engine.model.Padding;
 import org.scalelab.engine.model.SampleShape;
+import org.scalelab.engine.model.kernels.IntraOpThreads;
 
 /**
- * A first convolution in training's FLOAT: its weight and bias gradients, from its own im2col columns and dy, against
- * ND4J's {@code conv2d_bp}, whose input gradient it skips. The DOUBLE gradient checks ({@code LayerGradientTest})
- * check the same path against finite differences.
+ * A first convolution in training's FLOAT: its weight and bias gradients, against ND4J's {@code conv2d_bp}, whose input
+ * gradient it skips. Layers whose filters fill pairs of vectors ({@code ConvolutionVectors}: 32 and 64 filters, with
+ * AVX-512 or AVX2) sum products of x and dy directly, the others multiply im2col columns with dy; the DOUBLE gradient
+ * checks ({@code LayerGradientTest}) check the columns against finite differences.
  */
 class Conv2DTest {
     private static final int NHWC = 1;
@@ -32,9 +34,32 @@ class Conv2DTest {
             "2, 9, 8, 3, 3, 2, VALID",
             "3, 7, 7, 5, 3, 2, SAME",
             "5, 6, 6, 3, 3, 1, SAME",
-            "3, 8, 7, 4, 5, 1, VALID"})    // LeNet-5's geometry: a 5×5 window that stays inside
+            "3, 8, 7, 4, 5, 1, VALID",     // LeNet-5's geometry: a 5×5 window that stays inside
+            "1, 28, 28, 32, 3, 1, VALID",  // cnn-32's first layer: 9 patch values, the last group of four part-filled
+            "2, 9, 8, 32, 3, 2, VALID",
+            "3, 7, 7, 64, 3, 2, SAME",
+            "1, 7, 6, 32, 4, 1, SAME",
+            "3, 8, 7, 64, 5, 1, VALID"})
     void weightAndBiasGradientsAreNd4jsConv2dBp(int channels, int height, int width, int filters, int kernel, int stride,
                                                 Padding padding) {
+        assertFirstLayerGradientsAreNd4js(channels, height, width, filters, kernel, stride, padding,
+                channels == 3 && height == 32 ? 64 : 5);
+    }
+
+    /** Each intra-op thread sums its own samples; a range of 1 sample beside ranges of 2 shows a lost or doubled one. */
+    @ParameterizedTest(name = "{0} filters, {1} threads")
+    @CsvSource({"32, 2", "32, 3", "4, 2"})
+    void intraOpThreadsShareTheBatch(int filters, int threads) {
+        IntraOpThreads.useOnThisThread(threads);
+        try {
+            assertFirstLayerGradientsAreNd4js(3, 32, 32, filters, 3, 1, Padding.SAME, 7);
+        } finally {
+            IntraOpThreads.useOnThisThread(1);
+        }
+    }
+
+    private static void assertFirstLayerGradientsAreNd4js(int channels, int height, int width, int filters, int kernel,
+                                                          int stride, Padding padding, int batch) {
         SampleShape input = SampleShape.image(channels, height, width);
         Conv2D layer = new Conv2D(input, filters, kernel, stride, padding, Initialisation.HE);
         INDArray parameters = Nd4j.create(DataType.FLOAT, layer.parameterCount());
@@ -45,7 +70,6 @@ class Conv2DTest {
         INDArray weights = parameters.get(NDArrayIndex.interval(0, weightCount)).reshape('c', filters, kernel, kernel, channels);
         INDArray bias = parameters.get(NDArrayIndex.interval(weightCount, layer.parameterCount()));
         Nd4j.getRandom().setSeed(11);
-        int batch = channels == 3 && height == 32 ? 64 : 5;
         INDArray x = Nd4j.randn(DataType.FLOAT, batch, height, width, channels);
         bias.assign(Nd4j.randn(DataType.FLOAT, filters));
 
