@@ -40,14 +40,30 @@ public final class ConvolutionVectors {
      * groups with the last value again, whose sums are then dropped.
      */
     private final int[] patchOffsets;
-    /** Per intra-op thread: a sample inside its zero border, one row of dy, and the sums as {@code [patch + 1, filters]}. */
+    /**
+     * Per intra-op thread: a sample inside its zero border, one output row of dy or of outputs, and the weight
+     * gradients' sums as {@code [patch + 1, filters]}.
+     */
     private float[][] bordered = new float[0][];
-    private float[][] dyRow = new float[0][];
+    private float[][] row = new float[0][];
     private float[][] sums = new float[0][];
+    /** The weights as {@code [patch, filters]}, a vector of filters per patch value, and the bias. */
+    private final float[] weightsByValue;
+    private final float[] biasValues;
 
-    /** Whether a layer of {@code filters} filters fills pairs of vectors ({@link VectorApi#require} first). */
+    /** Whether the weight gradients of a layer of {@code filters} filters fit: pairs of vectors ({@link VectorApi#require} first). */
     public static boolean fits(int filters) {
         return filters % (2 * LANES) == 0;
+    }
+
+    /**
+     * Whether the forward pass fits, and beats oneDNN's: the filters fill pairs of vectors, and the input has fewer
+     * channels than a vector has lanes. oneDNN blocks channels by a vector's width and pads fewer to a whole block:
+     * {@code cnn-1m}'s first layer (3 channels) ran at 61–68 GFLOP/s there and 94 here, its second (32) at 175 there
+     * and 130 here (docs/PERFORMANCE.md).
+     */
+    public static boolean fitsForward(int channels, int filters) {
+        return fits(filters) && channels < LANES;
     }
 
     public ConvolutionVectors(ConvolutionGeometry geometry) {
@@ -64,6 +80,8 @@ public final class ConvolutionVectors {
             int kh = value / channels / geometry.kernel();
             patchOffsets[v] = (kh * borderedWidth + kw) * channels + c;
         }
+        this.weightsByValue = new float[patchLength * filters];
+        this.biasValues = new float[filters];
     }
 
     /**
@@ -102,6 +120,96 @@ public final class ConvolutionVectors {
         floats(gradients).put((int) gradients.offset(), total, 0, total.length);
     }
 
+    /**
+     * {@code y = conv(x, W) + b} for FLOAT NHWC batches, {@code weights} a contiguous {@code [filters, kH, kW, in]}
+     * array: per output position, {@code y[p][f] = b[f] + Σᵥ x[p + v]·W[f][v]}. Positions are taken {@link #GROUP} at a
+     * time against two vectors of filters, eight running sums in registers while the weights' rows wait in L1.
+     */
+    public void forward(INDArray x, INDArray weights, INDArray bias, INDArray y) {
+        int batch = (int) x.size(0);
+        IntraOpThreads threads = IntraOpThreads.onThisThread();
+        allocate(threads.count());
+        FloatBuffer filterValues = floats(weights);
+        for (int f = 0; f < filters; f++) {
+            for (int v = 0; v < patchLength; v++) {
+                weightsByValue[v * filters + f] = filterValues.get((int) weights.offset() + f * patchLength + v);
+            }
+        }
+        floats(bias).get((int) bias.offset(), biasValues, 0, filters);
+        FloatBuffer input = floats(x);
+        FloatBuffer output = floats(y);
+        int inputPerSample = geometry.input().size();
+        int outputPerSample = geometry.output().size();
+        threads.split(batch, (long) outputPerSample * patchLength, (lane, from, to) -> {
+            for (int n = from; n < to; n++) {
+                border(input, (int) (x.offset() + (long) n * inputPerSample), bordered[lane]);
+                convolveSample(output, (int) (y.offset() + (long) n * outputPerSample), lane);
+            }
+        });
+    }
+
+    /** One sample's outputs, from the lane's bordered sample into {@code y} from {@code yStart}. */
+    private void convolveSample(FloatBuffer y, int yStart, int lane) {
+        float[] x = bordered[lane];
+        float[] outputs = row[lane];
+        int outWidth = geometry.output().width();
+        int step = geometry.stride() * channels;
+        for (int oh = 0; oh < geometry.output().height(); oh++) {
+            int rowStart = oh * geometry.stride() * borderedWidth * channels;
+            for (int ow = 0; ow < outWidth; ow += GROUP) {
+                // a group past the row's last position repeats it; those sums are dropped
+                int at0 = rowStart + ow * step;
+                int at1 = rowStart + Math.min(ow + 1, outWidth - 1) * step;
+                int at2 = rowStart + Math.min(ow + 2, outWidth - 1) * step;
+                int at3 = rowStart + Math.min(ow + 3, outWidth - 1) * step;
+                for (int f = 0; f < filters; f += 2 * LANES) {
+                    FloatVector s00 = FloatVector.fromArray(FLOATS, biasValues, f);
+                    FloatVector s01 = FloatVector.fromArray(FLOATS, biasValues, f + LANES);
+                    FloatVector s10 = s00;
+                    FloatVector s11 = s01;
+                    FloatVector s20 = s00;
+                    FloatVector s21 = s01;
+                    FloatVector s30 = s00;
+                    FloatVector s31 = s01;
+                    for (int v = 0; v < patchLength; v++) {
+                        FloatVector w0 = FloatVector.fromArray(FLOATS, weightsByValue, v * filters + f);
+                        FloatVector w1 = FloatVector.fromArray(FLOATS, weightsByValue, v * filters + f + LANES);
+                        int offset = patchOffsets[v];
+                        FloatVector x0 = FloatVector.broadcast(FLOATS, x[at0 + offset]);
+                        s00 = w0.fma(x0, s00);
+                        s01 = w1.fma(x0, s01);
+                        FloatVector x1 = FloatVector.broadcast(FLOATS, x[at1 + offset]);
+                        s10 = w0.fma(x1, s10);
+                        s11 = w1.fma(x1, s11);
+                        FloatVector x2 = FloatVector.broadcast(FLOATS, x[at2 + offset]);
+                        s20 = w0.fma(x2, s20);
+                        s21 = w1.fma(x2, s21);
+                        FloatVector x3 = FloatVector.broadcast(FLOATS, x[at3 + offset]);
+                        s30 = w0.fma(x3, s30);
+                        s31 = w1.fma(x3, s31);
+                    }
+                    store(outputs, ow, f, s00, s01);
+                    if (ow + 1 < outWidth) {
+                        store(outputs, ow + 1, f, s10, s11);
+                    }
+                    if (ow + 2 < outWidth) {
+                        store(outputs, ow + 2, f, s20, s21);
+                    }
+                    if (ow + 3 < outWidth) {
+                        store(outputs, ow + 3, f, s30, s31);
+                    }
+                }
+            }
+            y.put(yStart + oh * outWidth * filters, outputs, 0, outputs.length);
+        }
+    }
+
+    /** Two vectors of filters, from filter {@code f} on, as position {@code ow}'s outputs in {@code row}. */
+    private void store(float[] row, int ow, int f, FloatVector first, FloatVector second) {
+        first.intoArray(row, ow * filters + f);
+        second.intoArray(row, ow * filters + f + LANES);
+    }
+
     /** The whole buffer under a batch or a view, from its root's first value. */
     private static FloatBuffer floats(INDArray array) {
         return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
@@ -111,7 +219,7 @@ public final class ConvolutionVectors {
         int borderedLength = geometry.borderedHeight() * borderedWidth * channels;
         if (bordered.length != lanes) {
             bordered = new float[lanes][borderedLength];
-            dyRow = new float[lanes][geometry.output().width() * filters];
+            row = new float[lanes][geometry.output().width() * filters];
             sums = new float[lanes][(patchLength + 1) * filters];
         }
     }
@@ -128,19 +236,19 @@ public final class ConvolutionVectors {
     /** Adds one sample's products, its output gradient starting at {@code dyStart}, to the lane's sums. */
     private void addSample(FloatBuffer dy, int dyStart, int lane) {
         float[] x = bordered[lane];
-        float[] row = dyRow[lane];
+        float[] gradients = row[lane];
         float[] into = sums[lane];
         int outWidth = geometry.output().width();
         int step = geometry.stride() * channels;
         for (int oh = 0; oh < geometry.output().height(); oh++) {
-            dy.get(dyStart + oh * outWidth * filters, row, 0, row.length);
+            dy.get(dyStart + oh * outWidth * filters, gradients, 0, gradients.length);
             int rowStart = oh * geometry.stride() * borderedWidth * channels;
             for (int f = 0; f < filters; f += 2 * LANES) {
                 FloatVector bias0 = FloatVector.zero(FLOATS);
                 FloatVector bias1 = bias0;
                 for (int ow = 0; ow < outWidth; ow++) {
-                    bias0 = bias0.add(FloatVector.fromArray(FLOATS, row, ow * filters + f));
-                    bias1 = bias1.add(FloatVector.fromArray(FLOATS, row, ow * filters + f + LANES));
+                    bias0 = bias0.add(FloatVector.fromArray(FLOATS, gradients, ow * filters + f));
+                    bias1 = bias1.add(FloatVector.fromArray(FLOATS, gradients, ow * filters + f + LANES));
                 }
                 add(into, patchLength, f, bias0, bias1);
                 for (int v = 0; v < patchLength; v += GROUP) {
@@ -157,8 +265,8 @@ public final class ConvolutionVectors {
                     FloatVector s30 = s00;
                     FloatVector s31 = s00;
                     for (int ow = 0; ow < outWidth; ow++) {
-                        FloatVector d0 = FloatVector.fromArray(FLOATS, row, ow * filters + f);
-                        FloatVector d1 = FloatVector.fromArray(FLOATS, row, ow * filters + f + LANES);
+                        FloatVector d0 = FloatVector.fromArray(FLOATS, gradients, ow * filters + f);
+                        FloatVector d1 = FloatVector.fromArray(FLOATS, gradients, ow * filters + f + LANES);
                         int p = ow * step;
                         FloatVector x0 = FloatVector.broadcast(FLOATS, x[at0 + p]);
                         s00 = d0.fma(x0, s00);

@@ -26,6 +26,10 @@ import org.scalelab.engine.model.kernels.VectorApi;
  * straight into the activation buffers and the flat gradient buffer, so a step allocates nothing here. With intra-op
  * threads and enough work, each thread runs the ops on its own range of the batch ({@link IntraOpThreads#splitNative}),
  * and the weight gradients of the ranges after the first are added to the first's.
+ *
+ * <p>A first layer, few input channels and filters that fill pairs of vectors (as {@code cnn-1m}'s), runs on
+ * {@link ConvolutionVectors} instead: its forward pass, and its backward pass, which needs only the weight gradients.
+ * Other first layers take those as one product of im2col columns ({@link ConvolutionColumns}).
  */
 public final class Conv2D extends AbstractLayer {
     private static final int NHWC = 1;
@@ -35,8 +39,12 @@ public final class Conv2D extends AbstractLayer {
     private final Initialisation initialisation;
     /** kH, kW, sH, sW, pH, pW, dH, dW, same mode, data format, weight format: shared by both ops. */
     private final int[] opArguments;
-    /** The first layer's FLOAT weight gradients where its filters fill pairs of vectors; else null, and the columns. */
+    /**
+     * FLOAT weight gradients of a first layer whose filters fill pairs of vectors (else null, and the columns), and its
+     * forward pass where the input's channels are few ({@link ConvolutionVectors#fitsForward}).
+     */
     private final ConvolutionVectors vectors;
+    private final boolean vectorsForward;
     private final ConvolutionColumns columns;
     private final ReshapedView gradMatrix = new ReshapedView();
 
@@ -64,6 +72,7 @@ public final class Conv2D extends AbstractLayer {
         this.columns = new ConvolutionColumns(geometry);
         VectorApi.require("a convolution");
         this.vectors = ConvolutionVectors.fits(filters) ? new ConvolutionVectors(geometry) : null;
+        this.vectorsForward = ConvolutionVectors.fitsForward(input.channels(), filters);
     }
 
     private static SampleShape outputShape(SampleShape input, int filters, int kernel, int stride, Padding padding) {
@@ -121,6 +130,10 @@ public final class Conv2D extends AbstractLayer {
     public INDArray forward(INDArray x, boolean training) {
         lastInput = x;
         INDArray y = outputBuffer(x);
+        if (vectorsForward && x.dataType() == DataType.FLOAT) {
+            vectors.forward(x, weights, bias, y);
+            return y;
+        }
         IntraOpThreads.onThisThread().splitNative((int) x.size(0), multiplyAddsPerImage(), (lane, from, to) ->
                 Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(Layouts.rows(x, from, to), weights, bias)
                         .addOutputs(Layouts.rows(y, from, to)).addIntegerArguments(opArguments).build()));

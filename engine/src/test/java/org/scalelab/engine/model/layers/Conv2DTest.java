@@ -18,10 +18,11 @@ import org.scalelab.engine.model.SampleShape;
 import org.scalelab.engine.model.kernels.IntraOpThreads;
 
 /**
- * A first convolution in training's FLOAT: its weight and bias gradients, against ND4J's {@code conv2d_bp}, whose input
- * gradient it skips. Layers whose filters fill pairs of vectors ({@code ConvolutionVectors}: 32 and 64 filters, with
- * AVX-512 or AVX2) sum products of x and dy directly, the others multiply im2col columns with dy; the DOUBLE gradient
- * checks ({@code LayerGradientTest}) check the columns against finite differences.
+ * A first convolution in training's FLOAT: its output against ND4J's {@code conv2d}, its weight and bias gradients
+ * against {@code conv2d_bp}, whose input gradient it skips. Layers whose filters fill pairs of vectors
+ * ({@code ConvolutionVectors}: 32 and 64 filters, with AVX-512 or AVX2) sum products of x and dy directly, and with few
+ * input channels compute the output so too; the others multiply im2col columns with dy and run oneDNN's forward pass.
+ * The DOUBLE gradient checks ({@code LayerGradientTest}) check the columns against finite differences.
  */
 class Conv2DTest {
     private static final int NHWC = 1;
@@ -39,10 +40,11 @@ class Conv2DTest {
             "2, 9, 8, 32, 3, 2, VALID",
             "3, 7, 7, 64, 3, 2, SAME",
             "1, 7, 6, 32, 4, 1, SAME",
-            "3, 8, 7, 64, 5, 1, VALID"})
+            "3, 8, 7, 64, 5, 1, VALID",
+            "16, 6, 5, 32, 3, 1, SAME"})   // as many channels as AVX-512 has lanes: oneDNN's forward pass
     void weightAndBiasGradientsAreNd4jsConv2dBp(int channels, int height, int width, int filters, int kernel, int stride,
                                                 Padding padding) {
-        assertFirstLayerGradientsAreNd4js(channels, height, width, filters, kernel, stride, padding,
+        assertFirstLayerIsNd4js(channels, height, width, filters, kernel, stride, padding,
                 channels == 3 && height == 32 ? 64 : 5);
     }
 
@@ -52,13 +54,13 @@ class Conv2DTest {
     void intraOpThreadsShareTheBatch(int filters, int threads) {
         IntraOpThreads.useOnThisThread(threads);
         try {
-            assertFirstLayerGradientsAreNd4js(3, 32, 32, filters, 3, 1, Padding.SAME, 7);
+            assertFirstLayerIsNd4js(3, 32, 32, filters, 3, 1, Padding.SAME, 7);
         } finally {
             IntraOpThreads.useOnThisThread(1);
         }
     }
 
-    private static void assertFirstLayerGradientsAreNd4js(int channels, int height, int width, int filters, int kernel,
+    private static void assertFirstLayerIsNd4js(int channels, int height, int width, int filters, int kernel,
                                                           int stride, Padding padding, int batch) {
         SampleShape input = SampleShape.image(channels, height, width);
         Conv2D layer = new Conv2D(input, filters, kernel, stride, padding, Initialisation.HE);
@@ -74,6 +76,10 @@ class Conv2DTest {
         bias.assign(Nd4j.randn(DataType.FLOAT, filters));
 
         INDArray y = layer.forward(x, true).dup();
+        INDArray expectedY = Nd4j.create(DataType.FLOAT, y.shape());
+        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(x, weights, bias).addOutputs(expectedY)
+                .addIntegerArguments(arguments(kernel, stride, padding)).build());
+        assertClose(expectedY, y, "output");
         INDArray dy = Nd4j.randn(DataType.FLOAT, y.shape());
         assertNull(layer.backward(dy, false), "a first layer hands back no input gradient");
 
@@ -81,11 +87,15 @@ class Conv2DTest {
         INDArray dw = Nd4j.create(DataType.FLOAT, filters, kernel, kernel, channels);
         INDArray db = Nd4j.create(DataType.FLOAT, filters);
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, weights, bias, dy).addOutputs(dx, dw, db)
-                .addIntegerArguments(kernel, kernel, stride, stride, 0, 0, 1, 1, padding == Padding.SAME ? 1 : 0, NHWC,
-                        WEIGHTS_OUT_H_W_IN).build());
+                .addIntegerArguments(arguments(kernel, stride, padding)).build());
 
         assertClose(dw.reshape(weightCount), gradients.get(NDArrayIndex.interval(0, weightCount)), "weight gradient");
         assertClose(db, gradients.get(NDArrayIndex.interval(weightCount, layer.parameterCount())), "bias gradient");
+    }
+
+    private static int[] arguments(int kernel, int stride, Padding padding) {
+        return new int[] {kernel, kernel, stride, stride, 0, 0, 1, 1, padding == Padding.SAME ? 1 : 0, NHWC,
+                WEIGHTS_OUT_H_W_IN};
     }
 
     /** Equal up to FLOAT's rounding of sums over many positions: 1e-4 of the largest value. */
