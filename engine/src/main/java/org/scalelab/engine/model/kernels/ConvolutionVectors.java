@@ -9,25 +9,31 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The weight and bias gradients of a convolution over FLOAT NHWC batches with the JDK's Vector API, straight from the
- * input and the output gradient: {@code dW[v][f] = Σₚ x[p + v]·dy[p][f]} over the output positions {@code p} and the
- * patch values {@code v = (kh, kw, c)}, and {@code db[f] = Σₚ dy[p][f]}. A vector holds 16 filters of one position (8
- * with AVX2), which lie side by side in NHWC; a position's input value is broadcast to every lane.
+ * A convolution over FLOAT NHWC batches with the JDK's Vector API: its weight and bias gradients straight from the
+ * input and the output gradient, {@code dW[v][f] = Σₚ x[p + v]·dy[p][f]} over the output positions {@code p} and the
+ * patch values {@code v = (kh, kw, c)} and {@code db[f] = Σₚ dy[p][f]}, and its forward pass,
+ * {@code y[p][f] = b[f] + Σᵥ x[p + v]·W[f][v]}. A vector holds 16 filters of one position (8 with AVX2), which lie side
+ * by side in NHWC; an input value is broadcast to every lane. Each sample is first copied into a zero-bordered buffer,
+ * so no window needs a bounds check.
  *
- * <p>Why: a network's first convolution needs only these gradients, and through im2col and a matrix product
- * ({@code ConvolutionColumns}) {@code cnn-1m}'s took 2.7–2.8 ms a batch (41 GFLOP/s), most of it writing and reading
- * the 7 MB column matrix; this reads the input and dy once (docs/PERFORMANCE.md). Patch values are taken
- * {@link #GROUP} at a time against two vectors of filters, eight running sums that stay in registers along an output
- * row while dy's row waits in the L1 cache.
+ * <p>Why: a network's first convolution needs only the weight gradients, and through im2col and a matrix product
+ * ({@code ConvolutionColumns}) {@code cnn-1m}'s took 2.6–2.9 ms a batch (39–43 GFLOP/s), much of it writing and
+ * reading the 7 MB column matrix; this reads the input and dy once, in 1.3–1.4 ms. oneDNN's forward pass pads 1–3
+ * input channels to a whole vector; this one ran that layer in 1.3–1.4 ms against 1.6–1.9 (docs/PERFORMANCE.md).
+ * Either pass takes {@link #GROUP} patch values (or positions) against two vectors of filters: eight running sums that
+ * stay in registers, while the row of dy (or the weights) waits in the L1 cache.
  *
- * <p>Fits layers whose filters fill pairs of vectors ({@link #fits}); others keep the matrix product. The samples are
- * shared among the worker's {@link IntraOpThreads}, each adding into sums of its own. Holds scratch, so an instance
- * serves one worker: each layer owns one.
+ * <p>Fits layers whose filters fill pairs of vectors ({@link #fits}, {@link #fitsForward}); others keep the columns and
+ * oneDNN. The samples are shared among the worker's {@link IntraOpThreads}, each adding into sums of its own. Holds
+ * scratch, so an instance serves one worker: each layer owns one.
  */
 public final class ConvolutionVectors {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = FLOATS.length();
-    /** Patch values summed in one pass along a row: with two vectors of filters, eight sums, each FMA's latency hidden. */
+    /**
+     * Patch values (in the forward pass, positions) summed in one pass: against two vectors of filters, eight sums,
+     * enough to hide each FMA's latency.
+     */
     private static final int GROUP = 4;
 
     private final ConvolutionGeometry geometry;
@@ -51,7 +57,7 @@ public final class ConvolutionVectors {
     private final float[] weightsByValue;
     private final float[] biasValues;
 
-    /** Whether the weight gradients of a layer of {@code filters} filters fit: pairs of vectors ({@link VectorApi#require} first). */
+    /** Whether the weight gradients of {@code filters} filters fit: pairs of vectors ({@link VectorApi#require} first). */
     public static boolean fits(int filters) {
         return filters % (2 * LANES) == 0;
     }
