@@ -27,9 +27,10 @@ import org.scalelab.engine.model.kernels.VectorApi;
  * threads and enough work, each thread runs the ops on its own range of the batch ({@link IntraOpThreads#splitNative}),
  * and the weight gradients of the ranges after the first are added to the first's.
  *
- * <p>A first layer, few input channels and filters that fill pairs of vectors (as {@code cnn-1m}'s), runs on
- * {@link ConvolutionVectors} instead: its forward pass, and its backward pass, which needs only the weight gradients.
- * Other first layers take those as one product of im2col columns ({@link ConvolutionColumns}).
+ * <p>Where the filters fill pairs of vectors (as in {@code cnn-1m}'s first layer), FLOAT batches run on
+ * {@link ConvolutionVectors} instead: a first layer's backward pass, which needs only the weight gradients, and the
+ * forward pass of a layer with few input channels. Other first layers take their weight gradients as one product of
+ * im2col columns ({@link ConvolutionColumns}).
  */
 public final class Conv2D extends AbstractLayer {
     private static final int NHWC = 1;

@@ -34,6 +34,8 @@ final class ConvolutionColumns {
     /** The planes' size: the input with its border, as far as the windows reach. */
     private final int planeHeight;
     private final int planeWidth;
+    /** Values in one patch; the matrix has one more row, the bias's 1s. */
+    private final int patchLength;
     private INDArray matrix;
     /** Per intra-op thread: a sample spread into bordered planes, and one row's values for it. */
     private byte[][] planes = new byte[0][];
@@ -51,11 +53,7 @@ final class ConvolutionColumns {
         this.padLeft = geometry.padLeft();
         this.planeHeight = geometry.borderedHeight();
         this.planeWidth = geometry.borderedWidth();
-    }
-
-    /** Values in one patch; the matrix has one more row, the bias's 1s. */
-    int patchLength() {
-        return kernel * kernel * channels;
+        this.patchLength = geometry.patchLength();
     }
 
     /**
@@ -67,8 +65,8 @@ final class ConvolutionColumns {
         int bytes = x.dataType().width();
         int positions = outHeight * outWidth;
         if (matrix == null || matrix.columns() != (long) batch * positions || matrix.dataType() != x.dataType()) {
-            matrix = Nd4j.createUninitialized(x.dataType(), patchLength() + 1, (long) batch * positions);
-            matrix.getRow(patchLength()).assign(1);
+            matrix = Nd4j.createUninitialized(x.dataType(), patchLength + 1, (long) batch * positions);
+            matrix.getRow(patchLength).assign(1);
         }
         IntraOpThreads threads = IntraOpThreads.onThisThread();
         int sampleBytes = height * width * channels * bytes;
@@ -82,11 +80,11 @@ final class ConvolutionColumns {
         int sourceStart = (int) x.offset() * bytes;
         int targetStart = (int) matrix.offset() * bytes;
         long rowBytes = (long) batch * positions * bytes;
-        threads.split(batch, (long) positions * (patchLength() + 1), (lane, from, to) -> {
+        threads.split(batch, (long) positions * (patchLength + 1), (lane, from, to) -> {
             ByteBuffer spread = ByteBuffer.wrap(planes[lane]).order(ByteOrder.nativeOrder());
             for (int n = from; n < to; n++) {
                 spreadIntoPlanes(source, sourceStart + n * sampleBytes, spread, bytes);
-                for (int value = 0; value < patchLength(); value++) {
+                for (int value = 0; value < patchLength; value++) {
                     gatherRow(planes[lane], row[lane], value, bytes);
                     target.put((int) (targetStart + value * rowBytes + (long) n * positions * bytes), row[lane], 0,
                             positions * bytes);
