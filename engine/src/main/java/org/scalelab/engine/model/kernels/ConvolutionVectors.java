@@ -113,8 +113,8 @@ public final class ConvolutionVectors {
         int outputPerSample = geometry.output().size();
         threads.split(batch, (long) outputPerSample * (patchLength + 1), (lane, from, to) -> {
             for (int n = from; n < to; n++) {
-                border(input, (int) (x.offset() + (long) n * inputPerSample), bordered[lane]);
-                addSample(outputGradients, (int) (dy.offset() + (long) n * outputPerSample), lane);
+                border(input, Layouts.sampleStart(x, n, inputPerSample), bordered[lane]);
+                addSample(outputGradients, Layouts.sampleStart(dy, n, outputPerSample), lane);
             }
         });
         float[] total = sums[0];
@@ -148,8 +148,8 @@ public final class ConvolutionVectors {
         int outputPerSample = geometry.output().size();
         threads.split(batch, (long) outputPerSample * patchLength, (lane, from, to) -> {
             for (int n = from; n < to; n++) {
-                border(input, (int) (x.offset() + (long) n * inputPerSample), bordered[lane]);
-                convolveSample(output, (int) (y.offset() + (long) n * outputPerSample), lane);
+                border(input, Layouts.sampleStart(x, n, inputPerSample), bordered[lane]);
+                convolveSample(output, Layouts.sampleStart(y, n, outputPerSample), lane);
             }
         });
     }

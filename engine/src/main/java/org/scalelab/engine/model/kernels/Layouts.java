@@ -41,6 +41,14 @@ public final class Layouts {
     }
 
     /**
+     * Where a sample of a contiguous batch starts in the array's NIO buffer ({@code data().asNio()}), which starts at the
+     * root buffer of a view.
+     */
+    static int sampleStart(INDArray batch, int sample, int valuesPerSample) {
+        return (int) (batch.offset() + (long) sample * valuesPerSample);
+    }
+
+    /**
      * Whether the elements lie without gaps in row-major order, so that two such arrays list them in the same
      * order (a transposed view is contiguous too, but in another order).
      */

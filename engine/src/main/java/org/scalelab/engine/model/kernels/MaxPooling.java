@@ -115,17 +115,17 @@ public final class MaxPooling {
                 IntBuffer in = bits(x);
                 IntBuffer out = bits(y);
                 for (int sample = from; sample < to; sample++) {
-                    in.get(sampleStart(x, sample, inputPerSample), buffers.bitsIn, 0, inputPerSample);
+                    in.get(Layouts.sampleStart(x, sample, inputPerSample), buffers.bitsIn, 0, inputPerSample);
                     poolFloats(buffers, sample * outputPerSample);
-                    out.put(sampleStart(y, sample, outputPerSample), buffers.bitsOut, 0, outputPerSample);
+                    out.put(Layouts.sampleStart(y, sample, outputPerSample), buffers.bitsOut, 0, outputPerSample);
                 }
             } else {
                 DoubleBuffer in = x.data().asNioDouble();
                 DoubleBuffer out = y.data().asNioDouble();
                 for (int sample = from; sample < to; sample++) {
-                    in.get(sampleStart(x, sample, inputPerSample), buffers.doubleIn, 0, inputPerSample);
+                    in.get(Layouts.sampleStart(x, sample, inputPerSample), buffers.doubleIn, 0, inputPerSample);
                     poolDoubles(buffers, sample * outputPerSample);
-                    out.put(sampleStart(y, sample, outputPerSample), buffers.doubleOut, 0, outputPerSample);
+                    out.put(Layouts.sampleStart(y, sample, outputPerSample), buffers.doubleOut, 0, outputPerSample);
                 }
             }
         });
@@ -151,9 +151,9 @@ public final class MaxPooling {
                 IntBuffer gradients = bits(dy);
                 IntBuffer inputGradients = bits(dx);
                 for (int sample = from; sample < to; sample++) {
-                    gradients.get(sampleStart(dy, sample, outputPerSample), buffers.bitsOut, 0, outputPerSample);
+                    gradients.get(Layouts.sampleStart(dy, sample, outputPerSample), buffers.bitsOut, 0, outputPerSample);
                     placeGradients(buffers, sample * outputPerSample);
-                    inputGradients.put(sampleStart(dx, sample, inputPerSample), buffers.bitsIn, 0, inputPerSample);
+                    inputGradients.put(Layouts.sampleStart(dx, sample, inputPerSample), buffers.bitsIn, 0, inputPerSample);
                 }
             } else if (dx.dataType() == DataType.FLOAT) {
                 FloatBuffer gradients = dy.data().asNioFloat();
@@ -161,7 +161,7 @@ public final class MaxPooling {
                 float[] in = buffers.floatIn;
                 float[] out = buffers.floatOut;
                 for (int sample = from; sample < to; sample++) {
-                    gradients.get(sampleStart(dy, sample, outputPerSample), out, 0, outputPerSample);
+                    gradients.get(Layouts.sampleStart(dy, sample, outputPerSample), out, 0, outputPerSample);
                     Arrays.fill(in, 0, inputPerSample, 0f);
                     int first = sample * outputPerSample;
                     for (int o = 0; o < outputPerSample; o++) {
@@ -170,7 +170,7 @@ public final class MaxPooling {
                             in[winner] += out[o];
                         }
                     }
-                    inputGradients.put(sampleStart(dx, sample, inputPerSample), in, 0, inputPerSample);
+                    inputGradients.put(Layouts.sampleStart(dx, sample, inputPerSample), in, 0, inputPerSample);
                 }
             } else {
                 DoubleBuffer gradients = dy.data().asNioDouble();
@@ -178,7 +178,7 @@ public final class MaxPooling {
                 double[] in = buffers.doubleIn;
                 double[] out = buffers.doubleOut;
                 for (int sample = from; sample < to; sample++) {
-                    gradients.get(sampleStart(dy, sample, outputPerSample), out, 0, outputPerSample);
+                    gradients.get(Layouts.sampleStart(dy, sample, outputPerSample), out, 0, outputPerSample);
                     Arrays.fill(in, 0, inputPerSample, 0d);
                     int first = sample * outputPerSample;
                     for (int o = 0; o < outputPerSample; o++) {
@@ -187,15 +187,10 @@ public final class MaxPooling {
                             in[winner] += out[o];
                         }
                     }
-                    inputGradients.put(sampleStart(dx, sample, inputPerSample), in, 0, inputPerSample);
+                    inputGradients.put(Layouts.sampleStart(dx, sample, inputPerSample), in, 0, inputPerSample);
                 }
             }
         });
-    }
-
-    /** Where a sample starts in the array's NIO buffer, which starts at the root buffer of a view. */
-    static int sampleStart(INDArray batch, int sample, int valuesPerSample) {
-        return (int) (batch.offset() + (long) sample * valuesPerSample);
     }
 
     private static IntBuffer bits(INDArray floats) {

@@ -95,8 +95,8 @@ final class MaxPoolingVectors {
         ByteBuffer out = y.data().asNio();
         IntraOpThreads.onThisThread().split(batch, inputPerSample, (lane, from, to) -> {
             for (int sample = from; sample < to; sample++) {
-                pool(in, MaxPooling.sampleStart(x, sample, inputPerSample), out,
-                        MaxPooling.sampleStart(y, sample, outputPerSample), sample * outputPerSample, reluFirst);
+                pool(in, Layouts.sampleStart(x, sample, inputPerSample), out,
+                        Layouts.sampleStart(y, sample, outputPerSample), sample * outputPerSample, reluFirst);
             }
         });
     }
@@ -111,8 +111,8 @@ final class MaxPoolingVectors {
         ByteBuffer inputGradients = dx.data().asNio();
         IntraOpThreads.onThisThread().split(batch, inputPerSample, (lane, from, to) -> {
             for (int sample = from; sample < to; sample++) {
-                placeGradients(gradients, MaxPooling.sampleStart(dy, sample, outputPerSample), inputGradients,
-                        MaxPooling.sampleStart(dx, sample, inputPerSample), sample * outputPerSample);
+                placeGradients(gradients, Layouts.sampleStart(dy, sample, outputPerSample), inputGradients,
+                        Layouts.sampleStart(dx, sample, inputPerSample), sample * outputPerSample);
             }
         });
     }

@@ -65,8 +65,8 @@ public final class ChildJvm {
 
     /**
      * Options that resolve the JDK's Vector API, an incubating module in Java 17 that a JVM leaves out unless asked
-     * for it: the pooling kernel uses it ({@code model/kernels/MaxPoolingVectors}). The {@code scalelab} script adds
-     * the same options.
+     * for it: the kernels of max pooling and the first convolution use it ({@code model/kernels}). The
+     * {@code scalelab} script adds the same options.
      */
     public static final List<String> VECTOR_API = List.of("--add-modules", "jdk.incubator.vector");
 
