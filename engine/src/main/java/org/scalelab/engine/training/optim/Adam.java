@@ -2,14 +2,13 @@ package org.scalelab.engine.training.optim;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
-import org.scalelab.engine.model.kernels.Blas;
+import org.scalelab.engine.model.kernels.BufferChunks;
 
 /**
  * Adam exactly as PyTorch computes it, bias correction included:
  * {@code m = β1·m + (1-β1)·g; v = β2·v + (1-β2)·g²; p -= lr/(1-β1^t) · m / (√v/√(1-β2^t) + ε)}.
  * (ND4J's native Adam op puts ε inside the bias correction, which changes early steps slightly; matching
- * PyTorch keeps results comparable with the reference studies.)
+ * PyTorch keeps results comparable with the reference studies.) One pass over the buffers ({@link BufferChunks}).
  */
 public final class Adam implements Optimizer {
     private final double beta1;
@@ -17,7 +16,9 @@ public final class Adam implements Optimizer {
     private final double epsilon;
     private final INDArray firstMoment;
     private final INDArray secondMoment;
-    private final INDArray scratch;
+    /** Parameters, both moments and gradients, walked together in one pass (changed: the first three). */
+    private final INDArray[] walked = new INDArray[4];
+    private final BufferChunks chunks = new BufferChunks(walked.length);
     private long steps;
 
     /** @param like a buffer with the parameters' length and type; moments start at zero */
@@ -27,23 +28,31 @@ public final class Adam implements Optimizer {
         this.epsilon = epsilon;
         this.firstMoment = Nd4j.zeros(like.dataType(), like.length());
         this.secondMoment = Nd4j.zeros(like.dataType(), like.length());
-        this.scratch = Nd4j.zeros(like.dataType(), like.length());
     }
 
     @Override
     public void step(INDArray parameters, INDArray gradients, double learningRate) {
         steps++;
-        firstMoment.muli(beta1);
-        Blas.axpy(1 - beta1, gradients, firstMoment);
-        scratch.assign(gradients).muli(gradients);
-        secondMoment.muli(beta2);
-        Blas.axpy(1 - beta2, scratch, secondMoment);
-
-        double firstCorrection = 1 - Math.pow(beta1, steps);
-        double secondCorrection = 1 - Math.pow(beta2, steps);
-        scratch.assign(secondMoment);
-        Transforms.sqrt(scratch, false).muli(1 / Math.sqrt(secondCorrection)).addi(epsilon).rdivi(firstMoment);
-        Blas.axpy(-learningRate / firstCorrection, scratch, parameters);
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float eps = (float) epsilon;
+        float stepSize = (float) (learningRate / (1 - Math.pow(beta1, steps)));
+        float secondCorrectionRoot = (float) Math.sqrt(1 - Math.pow(beta2, steps));
+        walked[0] = parameters;
+        walked[1] = firstMoment;
+        walked[2] = secondMoment;
+        walked[3] = gradients;
+        chunks.update(walked, 3, (chunk, count) -> {
+            float[] p = chunk[0];
+            float[] m = chunk[1];
+            float[] v = chunk[2];
+            float[] g = chunk[3];
+            for (int i = 0; i < count; i++) {
+                m[i] = b1 * m[i] + (1 - b1) * g[i];
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                p[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) / secondCorrectionRoot + eps);
+            }
+        });
     }
 
     @Override

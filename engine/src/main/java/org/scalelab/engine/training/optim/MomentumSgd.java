@@ -2,15 +2,19 @@ package org.scalelab.engine.training.optim;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.scalelab.engine.model.kernels.Blas;
+import org.scalelab.engine.model.kernels.BufferChunks;
 
 /**
  * SGD with heavy-ball momentum in PyTorch's form: {@code v = μ·v + g; p -= lr·v}. (The other common form
- * scales g by lr inside v; the two differ only when the learning rate changes during the run.)
+ * scales g by lr inside v; the two differ only when the learning rate changes during the run.) One pass over the
+ * buffers ({@link BufferChunks}).
  */
 public final class MomentumSgd implements Optimizer {
     private final double momentum;
     private final INDArray velocity;
+    /** Parameters, velocity and gradients, walked together in one pass (changed: the first two). */
+    private final INDArray[] walked = new INDArray[3];
+    private final BufferChunks chunks = new BufferChunks(walked.length);
 
     /** @param like a buffer with the parameters' length and type; the velocity starts at zero */
     public MomentumSgd(double momentum, INDArray like) {
@@ -20,8 +24,20 @@ public final class MomentumSgd implements Optimizer {
 
     @Override
     public void step(INDArray parameters, INDArray gradients, double learningRate) {
-        velocity.muli(momentum).addi(gradients);
-        Blas.axpy(-learningRate, velocity, parameters);
+        float mu = (float) momentum;
+        float rate = (float) learningRate;
+        walked[0] = parameters;
+        walked[1] = velocity;
+        walked[2] = gradients;
+        chunks.update(walked, 2, (chunk, count) -> {
+            float[] p = chunk[0];
+            float[] v = chunk[1];
+            float[] g = chunk[2];
+            for (int i = 0; i < count; i++) {
+                v[i] = mu * v[i] + g[i];
+                p[i] -= rate * v[i];
+            }
+        });
     }
 
     @Override

@@ -57,6 +57,43 @@ class OptimizerTest {
         assertValues(p, 0.99 - step0, 1.01 - step1);
     }
 
+    /**
+     * Over more elements than one chunk of the one-pass update, against the rules written as whole-array ND4J operations
+     * (the way they were computed before): the same values to float rounding, in every chunk.
+     */
+    @Test
+    void oneBufferPassMatchesTheRulesAsArrayOperationsAcrossChunks() {
+        int length = 3_000;
+        Nd4j.getRandom().setSeed(4);
+        INDArray start = Nd4j.randn(DataType.FLOAT, length);
+        INDArray[] gradients = {Nd4j.randn(DataType.FLOAT, length), Nd4j.randn(DataType.FLOAT, length).muli(0.01)};
+
+        INDArray momentumParameters = start.dup();
+        INDArray adamParameters = start.dup();
+        MomentumSgd momentum = new MomentumSgd(0.9, start);
+        Adam adam = new Adam(0.9, 0.999, 1e-8, start);
+        INDArray velocity = Nd4j.zeros(DataType.FLOAT, length);
+        INDArray expectedMomentum = start.dup();
+        INDArray first = Nd4j.zeros(DataType.FLOAT, length);
+        INDArray second = Nd4j.zeros(DataType.FLOAT, length);
+        INDArray expectedAdam = start.dup();
+        for (int step = 1; step <= 2; step++) {
+            INDArray g = gradients[step - 1];
+            momentum.step(momentumParameters, g.dup(), 0.1);
+            velocity.muli(0.9).addi(g);
+            expectedMomentum.subi(velocity.mul(0.1));
+
+            adam.step(adamParameters, g.dup(), 0.01);
+            first.muli(0.9).addi(g.mul(0.1));
+            second.muli(0.999).addi(g.mul(g).muli(0.001));
+            INDArray denominator = org.nd4j.linalg.ops.transforms.Transforms.sqrt(second, true)
+                    .divi(Math.sqrt(1 - Math.pow(0.999, step))).addi(1e-8);
+            expectedAdam.subi(first.div(denominator).muli(0.01 / (1 - Math.pow(0.9, step))));
+        }
+        assertArrayEquals(expectedMomentum.toDoubleVector(), momentumParameters.toDoubleVector(), 1e-5);
+        assertArrayEquals(expectedAdam.toDoubleVector(), adamParameters.toDoubleVector(), 1e-5);
+    }
+
     @Test
     void weightDecayAddsTheL2GradientBeforeTheRule() {
         INDArray p = floats(2.0);
