@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Walks several flat FLOAT arrays of ND4J's native memory together, a chunk at a time: the chunk of each is copied
  * into a {@code float[]}, one Java loop updates them all, and the arrays it changed are copied back. An element-wise
  * rule that needs several operations (an optimiser's step) then passes over memory once, where a sequence of ND4J
- * ops passes once per operation and pays each op's fixed cost: Adam as twelve ND4J passes took 7.65 ms a step for
- * {@code cnn-1m}'s 1,070,794 parameters (docs/PERFORMANCE.md).
+ * ops passes once per operation and pays each op's fixed cost: Adam as twelve ND4J passes took 7.7–9.1 ms a step for
+ * {@code cnn-1m}'s 1,070,794 parameters, in one pass 2.1–2.8 (docs/PERFORMANCE.md).
  *
  * <p>FLOAT only, and the arithmetic in float: the rule's loop and the bulk copies are then vectorised. Arithmetic in
  * double would need widening and narrowing copies, which Java 17's compiler does not vectorise (they made momentum

@@ -3,8 +3,8 @@ package org.scalelab.engine.training.optim;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * An update rule over a network's flat parameter and gradient buffers. Implementations keep their state
- * (velocity, moments) in buffers allocated once, and update in place: a step allocates no arrays.
+ * An update rule over a network's flat parameter and gradient buffers, FLOAT as training's are. Implementations keep
+ * their state (velocity, moments) in buffers allocated once, and update in place: a step allocates no arrays.
  */
 public interface Optimizer {
 
