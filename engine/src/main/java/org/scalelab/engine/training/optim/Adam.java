@@ -2,13 +2,12 @@ package org.scalelab.engine.training.optim;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.scalelab.engine.model.kernels.BufferChunks;
 
 /**
  * Adam exactly as PyTorch computes it, bias correction included:
  * {@code m = β1·m + (1-β1)·g; v = β2·v + (1-β2)·g²; p -= lr/(1-β1^t) · m / (√v/√(1-β2^t) + ε)}.
  * (ND4J's native Adam op puts ε inside the bias correction, which changes early steps slightly; matching
- * PyTorch keeps results comparable with the reference studies.) One pass over the buffers ({@link BufferChunks}).
+ * PyTorch keeps results comparable with the reference studies.) One pass over the buffers ({@link OnePassStep}).
  */
 public final class Adam implements Optimizer {
     private final double beta1;
@@ -16,9 +15,7 @@ public final class Adam implements Optimizer {
     private final double epsilon;
     private final INDArray firstMoment;
     private final INDArray secondMoment;
-    /** Parameters, both moments and gradients, walked together in one pass (changed: the first three). */
-    private final INDArray[] walked = new INDArray[4];
-    private final BufferChunks chunks = new BufferChunks(walked.length);
+    private final OnePassStep pass;
     private long steps;
 
     /** @param like a buffer with the parameters' length and type; moments start at zero */
@@ -28,6 +25,7 @@ public final class Adam implements Optimizer {
         this.epsilon = epsilon;
         this.firstMoment = Nd4j.zeros(like.dataType(), like.length());
         this.secondMoment = Nd4j.zeros(like.dataType(), like.length());
+        this.pass = new OnePassStep(firstMoment, secondMoment);
     }
 
     @Override
@@ -38,11 +36,7 @@ public final class Adam implements Optimizer {
         float eps = (float) epsilon;
         float stepSize = (float) (learningRate / (1 - Math.pow(beta1, steps)));
         float secondCorrectionRoot = (float) Math.sqrt(1 - Math.pow(beta2, steps));
-        walked[0] = parameters;
-        walked[1] = firstMoment;
-        walked[2] = secondMoment;
-        walked[3] = gradients;
-        chunks.update(walked, 3, (chunk, count) -> {
+        pass.apply(parameters, gradients, (chunk, count) -> {
             float[] p = chunk[0];
             float[] m = chunk[1];
             float[] v = chunk[2];

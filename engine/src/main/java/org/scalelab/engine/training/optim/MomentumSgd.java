@@ -2,34 +2,29 @@ package org.scalelab.engine.training.optim;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.scalelab.engine.model.kernels.BufferChunks;
 
 /**
  * SGD with heavy-ball momentum in PyTorch's form: {@code v = μ·v + g; p -= lr·v}. (The other common form
  * scales g by lr inside v; the two differ only when the learning rate changes during the run.) One pass over the
- * buffers ({@link BufferChunks}).
+ * buffers ({@link OnePassStep}).
  */
 public final class MomentumSgd implements Optimizer {
     private final double momentum;
     private final INDArray velocity;
-    /** Parameters, velocity and gradients, walked together in one pass (changed: the first two). */
-    private final INDArray[] walked = new INDArray[3];
-    private final BufferChunks chunks = new BufferChunks(walked.length);
+    private final OnePassStep pass;
 
     /** @param like a buffer with the parameters' length and type; the velocity starts at zero */
     public MomentumSgd(double momentum, INDArray like) {
         this.momentum = momentum;
         this.velocity = Nd4j.zeros(like.dataType(), like.length());
+        this.pass = new OnePassStep(velocity);
     }
 
     @Override
     public void step(INDArray parameters, INDArray gradients, double learningRate) {
         float mu = (float) momentum;
         float rate = (float) learningRate;
-        walked[0] = parameters;
-        walked[1] = velocity;
-        walked[2] = gradients;
-        chunks.update(walked, 2, (chunk, count) -> {
+        pass.apply(parameters, gradients, (chunk, count) -> {
             float[] p = chunk[0];
             float[] v = chunk[1];
             float[] g = chunk[2];
