@@ -47,11 +47,12 @@ public final class BufferChunks {
             throw new IllegalArgumentException("walks " + chunks.length + " arrays, got " + arrays.length
                     + " of which " + changed + " change");
         }
+        if (arrays[0].dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("an update walks FLOAT arrays, got " + arrays[0].dataType());
+        }
         for (int a = 0; a < arrays.length; a++) {
+            // One type, length and layout for all: the first array's.
             Layouts.checkCompatible(arrays[0], arrays[a]);
-            if (arrays[a].dataType() != DataType.FLOAT) {
-                throw new IllegalArgumentException("an update walks FLOAT arrays, got " + arrays[a].dataType());
-            }
             memory[a] = arrays[a].data().asNioFloat();
             offsets[a] = Math.toIntExact(arrays[a].offset());
         }
