@@ -10,21 +10,23 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Matrix products for mini-batch sized matrices, bypassing {@code Nd4j.gemm}, whose per-call overhead
  * (≈30–45 µs) dwarfs the arithmetic of a small layer. Small products call the OpenBLAS library ND4J itself links
- * (a few microseconds on top of the flops); larger FLOAT products go to oneDNN through ND4J's {@code matmul} op,
- * whose AVX-512 kernel reaches 130–190 GFLOP/s where OpenBLAS gets 70–80 for a 64×784×256 product, at a fixed
- * cost of 7–16 µs through {@link PreparedOps} (a 64×128×10 product; building the op for each call cost 22–41).
+ * (a few microseconds on top of the flops); large FLOAT products go to oneDNN through ND4J's {@code matmul} op,
+ * whose AVX-512 kernel reaches ≈95 GFLOP/s where OpenBLAS gets ≈70 for a 64×784×256 product, enough to repay
+ * the op's ≈20 µs fixed cost.
  *
  * <p>Arrays must be FLOAT (training) or DOUBLE (gradient checks), all of one type, row-major with unit
  * column stride (any contiguous buffer or a view into one). {@code addressPointer()} of a view already points
  * at the view's first element, so no offset is added.
  */
 public final class Blas {
-    /** Products of at least this many multiply-adds go to oneDNN (measured break-even: 0.5–1 M). */
-    private static final long ONEDNN_MIN_MULTIPLY_ADDS = 1_000_000;
+    /** Products of at least this many multiply-adds go to oneDNN (measured break-even: ≈2–3 M). */
+    private static final long ONEDNN_MIN_MULTIPLY_ADDS = 4_000_000;
 
     private Blas() {
     }
@@ -41,8 +43,9 @@ public final class Blas {
         }
         DataType type = sameType(a, b, c);
         if (type == DataType.FLOAT && (long) m * n * k >= ONEDNN_MIN_MULTIPLY_ADDS) {
-            PreparedOps.run("matmul", new int[] {transposeA ? 1 : 0, transposeB ? 1 : 0}, new double[] {alpha, beta},
-                    new INDArray[] {a, b}, c);
+            Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(c)
+                    .addIntegerArguments(transposeA ? 1 : 0, transposeB ? 1 : 0)
+                    .addFloatingPointArguments(alpha, beta).build());
             return;
         }
         int opA = transposeA ? CblasTrans : CblasNoTrans;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.scalelab.engine.model.Initialisation;
@@ -15,7 +16,6 @@ import org.scalelab.engine.model.kernels.ConvolutionGeometry;
 import org.scalelab.engine.model.kernels.ConvolutionVectors;
 import org.scalelab.engine.model.kernels.IntraOpThreads;
 import org.scalelab.engine.model.kernels.Layouts;
-import org.scalelab.engine.model.kernels.PreparedOps;
 import org.scalelab.engine.model.kernels.VectorApi;
 
 /**
@@ -136,8 +136,8 @@ public final class Conv2D extends AbstractLayer {
             return y;
         }
         IntraOpThreads.onThisThread().splitNative((int) x.size(0), multiplyAddsPerImage(), (lane, from, to) ->
-                PreparedOps.run("conv2d", opArguments, new INDArray[] {Layouts.rows(x, from, to), weights, bias},
-                        Layouts.rows(y, from, to)));
+                Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(Layouts.rows(x, from, to), weights, bias)
+                        .addOutputs(Layouts.rows(y, from, to)).addIntegerArguments(opArguments).build()));
         return y;
     }
 
@@ -152,11 +152,12 @@ public final class Conv2D extends AbstractLayer {
             rangeWeightGrads.add(weightGrad.ulike());
             rangeBiasGrads.add(biasGrad.ulike());
         }
-        int ranges = threads.splitNative((int) dy.size(0), 2 * multiplyAddsPerImage(), (lane, from, to) -> PreparedOps.run(
-                "conv2d_bp", opArguments,
-                new INDArray[] {Layouts.rows(lastInput, from, to), weights, bias, Layouts.rows(dy, from, to)},
-                Layouts.rows(dx, from, to), lane == 0 ? weightGrad : rangeWeightGrads.get(lane - 1),
-                lane == 0 ? biasGrad : rangeBiasGrads.get(lane - 1)));
+        int ranges = threads.splitNative((int) dy.size(0), 2 * multiplyAddsPerImage(), (lane, from, to) -> Nd4j.exec(
+                DynamicCustomOp.builder("conv2d_bp")
+                        .addInputs(Layouts.rows(lastInput, from, to), weights, bias, Layouts.rows(dy, from, to))
+                        .addOutputs(Layouts.rows(dx, from, to), lane == 0 ? weightGrad : rangeWeightGrads.get(lane - 1),
+                                lane == 0 ? biasGrad : rangeBiasGrads.get(lane - 1))
+                        .addIntegerArguments(opArguments).build()));
         for (int lane = 1; lane < ranges; lane++) {
             weightGrad.addi(rangeWeightGrads.get(lane - 1));
             biasGrad.addi(rangeBiasGrads.get(lane - 1));

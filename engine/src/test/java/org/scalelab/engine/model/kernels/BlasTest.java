@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,8 +31,7 @@ class BlasTest {
     @CsvSource({
         "DOUBLE, 5, 7, 3, false, false", "DOUBLE, 5, 7, 3, true, false", "DOUBLE, 5, 7, 3, false, true",
         "FLOAT, 5, 7, 3, true, true", "FLOAT, 64, 300, 256, false, false", "FLOAT, 300, 64, 256, true, false",
-        "FLOAT, 64, 256, 300, false, true", "FLOAT, 64, 256, 128, false, false", "FLOAT, 256, 64, 128, true, false",
-        "FLOAT, 64, 128, 256, false, true",
+        "FLOAT, 64, 256, 300, false, true",
     })
     void gemmMatchesNd4jOnViews(DataType type, int m, int k, int n, boolean transposeA, boolean transposeB) {
         INDArray a = transposeA ? viewMatrix(type, k, m, 1) : viewMatrix(type, m, k, 1);
@@ -48,35 +42,6 @@ class BlasTest {
         Blas.gemm(a, transposeA, b, transposeB, c, 0.5, 2);
 
         assertClose(expected, c, type == DataType.FLOAT ? 1e-5 : 1e-12);
-    }
-
-    /** oneDNN's op contexts are kept per thread: each must take the next product's arrays and shapes. */
-    @Test
-    void productsInTurnAndSideBySideUseTheirOwnArrays() throws Exception {
-        int[][] shapes = {{64, 256, 128}, {128, 256, 64}, {32, 784, 256}, {64, 256, 128}};
-        Callable<Double> products = () -> {
-            double worst = 0;
-            for (int round = 0; round < 20; round++) {
-                for (int[] shape : shapes) {
-                    INDArray a = Nd4j.rand(DataType.FLOAT, shape[0], shape[1]);
-                    INDArray b = Nd4j.rand(DataType.FLOAT, shape[1], shape[2]);
-                    INDArray c = Nd4j.create(DataType.FLOAT, shape[0], shape[2]);
-                    Blas.gemm(a, false, b, false, c, 1, 0);
-                    INDArray expected = a.mmul(b);
-                    worst = Math.max(worst, expected.distance2(c) / expected.norm2Number().doubleValue());
-                }
-            }
-            return worst;
-        };
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Double>> errors = threads.invokeAll(List.of(products, products));
-            for (Future<Double> error : errors) {
-                assertTrue(error.get() < 1e-5, "relative error " + error.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
     }
 
     @Test
