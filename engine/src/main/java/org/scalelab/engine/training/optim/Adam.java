@@ -35,7 +35,7 @@ public final class Adam implements Optimizer {
         float b2 = (float) beta2;
         float eps = (float) epsilon;
         float stepSize = (float) (learningRate / (1 - Math.pow(beta1, steps)));
-        float secondCorrectionRoot = (float) Math.sqrt(1 - Math.pow(beta2, steps));
+        float inverseSecondCorrectionRoot = (float) (1 / Math.sqrt(1 - Math.pow(beta2, steps)));
         pass.apply(parameters, gradients, (chunk, count) -> {
             float[] p = chunk[0];
             float[] m = chunk[1];
@@ -44,7 +44,7 @@ public final class Adam implements Optimizer {
             for (int i = 0; i < count; i++) {
                 m[i] = b1 * m[i] + (1 - b1) * g[i];
                 v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                p[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) / secondCorrectionRoot + eps);
+                p[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) * inverseSecondCorrectionRoot + eps);
             }
         });
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.scalelab.engine.config.OptimizerKind;
 import org.scalelab.engine.config.TrainingConfig;
 
@@ -86,7 +87,7 @@ class OptimizerTest {
             adam.step(adamParameters, g.dup(), 0.01);
             first.muli(0.9).addi(g.mul(0.1));
             second.muli(0.999).addi(g.mul(g).muli(0.001));
-            INDArray denominator = org.nd4j.linalg.ops.transforms.Transforms.sqrt(second, true)
+            INDArray denominator = Transforms.sqrt(second, true)
                     .divi(Math.sqrt(1 - Math.pow(0.999, step))).addi(1e-8);
             expectedAdam.subi(first.div(denominator).muli(0.01 / (1 - Math.pow(0.9, step))));
         }
