@@ -1,6 +1,5 @@
 package org.scalelab.engine.bench;
 
-import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,8 +40,7 @@ public final class GemmPeak {
                 millis[i] = (System.nanoTime() - start) / 1e6;
             }
         }
-        Arrays.sort(millis);
-        double median = (millis[REPEATS / 2 - 1] + millis[REPEATS / 2]) / 2;
+        double median = Median.of(millis);
         return new Result(size, median, 2.0 * size * size * size / (median * 1e6));
     }
 }

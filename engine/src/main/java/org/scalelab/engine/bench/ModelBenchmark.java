@@ -2,7 +2,6 @@ package org.scalelab.engine.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import org.scalelab.engine.model.Architecture;
 
 /** Measures raw training speed of one architecture: a {@link SyntheticStep}, repeated. */
@@ -44,8 +43,6 @@ public final class ModelBenchmark {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         double busyCores = (double) (os.getProcessCpuTime() - cpuStart) / (System.nanoTime() - wallStart);
-        Arrays.sort(millis);
-        double median = steps % 2 == 1 ? millis[steps / 2] : (millis[steps / 2 - 1] + millis[steps / 2]) / 2;
-        return new Result(architecture.name(), batchSize, steps, median, busyCores);
+        return new Result(architecture.name(), batchSize, steps, Median.of(millis), busyCores);
     }
 }

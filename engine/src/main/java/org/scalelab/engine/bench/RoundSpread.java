@@ -22,16 +22,11 @@ public record RoundSpread(String model, ScalingCase scalingCase, int rounds, dou
         List<RoundSpread> spreads = new ArrayList<>();
         for (List<ScalingResult> measured : byCase.values()) {
             double[] speedups = measured.stream().mapToDouble(ScalingResult::speedup).sorted().toArray();
-            double[] rates = measured.stream().mapToDouble(ScalingResult::imagesPerSecond).sorted().toArray();
+            double[] rates = measured.stream().mapToDouble(ScalingResult::imagesPerSecond).toArray();
             ScalingResult first = measured.get(0);
-            spreads.add(new RoundSpread(first.model(), first.scalingCase(), measured.size(), median(speedups), speedups[0],
-                    speedups[speedups.length - 1], median(rates)));
+            spreads.add(new RoundSpread(first.model(), first.scalingCase(), measured.size(), Median.of(speedups), speedups[0],
+                    speedups[speedups.length - 1], Median.of(rates)));
         }
         return spreads;
-    }
-
-    private static double median(double[] sorted) {
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.scalelab.engine.bench.Median;
 import org.scalelab.engine.model.Presets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +40,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N", description = "Native thread counts. Default: 1,2.")
     List<Integer> threads = List.of(1, 2);
 
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Measure every model N times at each thread count, taking turns (1, 2 threads, then 2, 1, …); "
+                    + "the table gives the median of each figure, and each round's speedup from the two measurements "
+                    + "next to each other. Default: ${DEFAULT-VALUE}.")
+    int rounds = 1;
+
     @Mixin
     SyntheticStepOptions step;
 
@@ -43,21 +56,35 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         checkOptions();
         PrintWriter out = spec.commandLine().getOut();
-        List<String> names = models != null ? models : Presets.names();
+        List<String> names = models != null ? models.stream().distinct().toList() : Presets.names();
         OptionChecks.models("models", names);
         PeakMeasurement peak = BenchPeakCommand.measure(BenchPeakCommand.DEFAULT_SIZE, 1, spec.commandLine().getErr());
-        List<List<BenchMeasurement>> byModel = new ArrayList<>();
-        for (String model : names) {
-            List<BenchMeasurement> row = new ArrayList<>();
-            for (int threadCount : threads) {
-                row.add(measure(model, threadCount));
+        Map<String, BenchRounds> byModel = new LinkedHashMap<>();
+        names.forEach(model -> byModel.put(model, new BenchRounds(threads.size())));
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "Round %d of %d%n", round, rounds);
             }
-            byModel.add(row);
+            // Even rounds take the thread counts in reverse, so a machine that drifts one way favours none of them.
+            List<Integer> columns = new ArrayList<>(IntStream.range(0, threads.size()).boxed().toList());
+            if (round % 2 == 0) {
+                Collections.reverse(columns);
+            }
+            for (String model : names) {
+                for (int column : columns) {
+                    byModel.get(model).add(round, column, measure(model, threads.get(column)));
+                }
+            }
         }
-        out.println("Machine: " + byModel.get(0).get(0).environment().describe());
+        BenchMeasurement any = byModel.values().iterator().next().any();
+        out.println("Machine: " + any.environment().describe());
         out.println(BenchPeakCommand.describe(peak) + "; with N threads, N times it");
+        if (rounds > 1) {
+            out.printf(Locale.ROOT, "Medians of %d rounds; a round's speedup divides its two measurements, taken one "
+                    + "after the other.%n", rounds);
+        }
         out.println();
-        table(byModel, peak).print(out, step.markdown);
+        table(byModel.values(), peak).print(out, step.markdown);
         out.flush();
         return 0;
     }
@@ -65,6 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
     private void checkOptions() {
         step.check();
         OptionChecks.allAtLeastOne("threads", threads, "thread counts");
+        OptionChecks.atLeastOne("rounds", rounds);
     }
 
     private BenchMeasurement measure(String model, int threadCount) throws IOException, InterruptedException {
@@ -72,25 +100,38 @@ public final class BenchCommand implements Callable<Integer> {
                 step.warmupMillis(), BenchMeasurement.class, spec.commandLine().getErr());
     }
 
-    private TextTable table(List<List<BenchMeasurement>> byModel, PeakMeasurement peak) {
+    private TextTable table(Collection<BenchRounds> byModel, PeakMeasurement peak) {
+        boolean speedup = threads.size() > 1;
         List<String> header = new ArrayList<>(List.of("Model", "Parameters", "Batch"));
         threads.forEach(t -> header.add(t + (t == 1 ? " thread" : " threads") + " (img/s)"));
-        if (threads.size() > 1) {
+        if (speedup) {
             header.add("Speedup " + threads.get(threads.size() - 1) + " vs " + threads.get(0));
+            if (rounds > 1) {
+                header.add("Speedup per round");
+            }
         }
         threads.forEach(t -> header.add("Of peak (" + t + ")"));
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, 1, numeric.length, true);
         TextTable table = new TextTable(header, numeric);
-        for (List<BenchMeasurement> row : byModel) {
-            BenchMeasurement first = row.get(0);
+        for (BenchRounds model : byModel) {
+            BenchMeasurement first = model.any();
             List<String> cells = new ArrayList<>(List.of(first.model(), String.format(Locale.ROOT, "%,d", first.parameters()),
                     String.valueOf(first.batchSize())));
-            row.forEach(m -> cells.add(String.format(Locale.ROOT, "%,.0f", m.imagesPerSecond())));
-            if (row.size() > 1) {
-                cells.add(String.format(Locale.ROOT, "%.2f×", row.get(row.size() - 1).imagesPerSecond() / first.imagesPerSecond()));
+            for (int column = 0; column < threads.size(); column++) {
+                cells.add(String.format(Locale.ROOT, "%,.0f", model.medianImagesPerSecond(column)));
             }
-            row.forEach(m -> cells.add(String.format(Locale.ROOT, "%.0f %%", 100 * m.gflops() / peak.gflopsOn(m.threads()))));
+            if (speedup) {
+                double[] speedups = model.speedups();
+                cells.add(String.format(Locale.ROOT, "%.2f×", Median.of(speedups)));
+                if (rounds > 1) {
+                    cells.add(Arrays.stream(speedups).mapToObj(s -> String.format(Locale.ROOT, "%.2f", s))
+                            .collect(Collectors.joining(", ")));
+                }
+            }
+            for (int column = 0; column < threads.size(); column++) {
+                cells.add(String.format(Locale.ROOT, "%.0f %%", 100 * model.medianGflops(column) / peak.gflopsOn(threads.get(column))));
+            }
             table.add(cells);
         }
         return table;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scalelab.engine.bench.Median;
 import org.scalelab.engine.parallel.launch.ChildJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,9 +64,8 @@ public final class BenchStartupCommand implements Callable<Integer> {
         TextTable table = new TextTable(List.of("From launch to", "Median (s)", "Min (s)", "Max (s)"),
                 new boolean[] {false, true, true, true});
         seconds.forEach((point, values) -> {
-            List<Double> sorted = values.stream().sorted().toList();
-            table.add(List.of(describe(point), format(median(sorted)), format(sorted.get(0)),
-                    format(sorted.get(sorted.size() - 1))));
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            table.add(List.of(describe(point), format(Median.of(sorted)), format(sorted[0]), format(sorted[sorted.length - 1])));
         });
         table.print(out, false);
         out.println("Rounds: " + rounds + "; " + Runtime.getRuntime().availableProcessors() + " logical cores; "
@@ -134,11 +134,6 @@ public final class BenchStartupCommand implements Callable<Integer> {
             case StartupMarks.WORKBENCH -> "workbench built";
             default -> "native libraries loaded (Run enabled)";
         };
-    }
-
-    private static double median(List<Double> sorted) {
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static String format(double seconds) {
