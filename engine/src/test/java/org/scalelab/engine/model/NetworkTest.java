@@ -127,7 +127,7 @@ class NetworkTest {
     }
 
     /**
-     * Intra-op threads share a batch: at 48 CIFAR images and three threads the input's transposition, the first
+     * Intra-op threads share a batch: at 256 CIFAR images and three threads the input's transposition, the first
      * convolution's im2col, both poolings, both convolutions and the first dense layer are each cut into ranges. The
      * gradients are the one thread's (within ND4J's tolerance: the ranges' weight gradients of the second
      * convolution are added up in another order than oneDNN's).
@@ -135,7 +135,7 @@ class NetworkTest {
     @Test
     void intraOpThreadsChangeNoGradient() {
         Network network = new Network(Presets.find("cnn-1m").orElseThrow(), DataType.FLOAT, 3);
-        RandomBatch batch = RandomBatch.of(network, DataType.FLOAT, 48, 5);
+        RandomBatch batch = RandomBatch.of(network, DataType.FLOAT, 256, 5);
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(network.outputCount());
         double oneThreadLoss = batch.forwardBackward(network, loss);
         INDArray oneThread = network.gradients().dup();

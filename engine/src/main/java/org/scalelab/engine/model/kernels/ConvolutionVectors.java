@@ -111,7 +111,7 @@ public final class ConvolutionVectors {
         FloatBuffer outputGradients = floats(dy);
         int inputPerSample = geometry.input().size();
         int outputPerSample = geometry.output().size();
-        threads.split(batch, (long) outputPerSample * (patchLength + 1), (lane, from, to) -> {
+        threads.split(batch, outputPerSample, (lane, from, to) -> {
             for (int n = from; n < to; n++) {
                 border(input, Layouts.sampleStart(x, n, inputPerSample), bordered[lane]);
                 addSample(outputGradients, Layouts.sampleStart(dy, n, outputPerSample), lane);
@@ -146,7 +146,7 @@ public final class ConvolutionVectors {
         FloatBuffer output = floats(y);
         int inputPerSample = geometry.input().size();
         int outputPerSample = geometry.output().size();
-        threads.split(batch, (long) outputPerSample * patchLength, (lane, from, to) -> {
+        threads.split(batch, outputPerSample, (lane, from, to) -> {
             for (int n = from; n < to; n++) {
                 border(input, Layouts.sampleStart(x, n, inputPerSample), bordered[lane]);
                 convolveSample(output, Layouts.sampleStart(y, n, outputPerSample), lane);

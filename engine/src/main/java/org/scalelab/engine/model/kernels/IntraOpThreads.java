@@ -27,8 +27,14 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * native operations get every thread only for work large enough to repay waking them ({@link #nativeThreadsFor}).
  */
 public final class IntraOpThreads {
-    /** Below this many values per thread a handover (tens of microseconds) costs more than it saves. */
-    static final long MIN_VALUES_PER_THREAD = 64 * 1024;
+    /**
+     * Below this many values per thread a handover costs more than it saves: waking a parked helper and being woken by
+     * it take about 0.1 ms each on these machines, and a kernel moves a value in 1–2 ns, so a range must hold a few
+     * tenths of a millisecond. At 64 K, {@code tinycnn-8}'s first convolution and poolings were cut into ranges and its
+     * step took 1.88–2.24 ms at two threads against 1.80 at one; at this limit they run whole, 1.57–1.66 ms
+     * (docs/PERFORMANCE.md, "Two threads against one, taking turns").
+     */
+    static final long MIN_VALUES_PER_THREAD = 256 * 1024;
 
     private static final IntraOpThreads ONE = new IntraOpThreads(1);
     private static final ThreadLocal<IntraOpThreads> ON_THIS_THREAD = ThreadLocal.withInitial(() -> ONE);
@@ -133,6 +139,8 @@ public final class IntraOpThreads {
      * Runs {@code range} over {@code [0, items)}, cut into as many contiguous ranges as there are threads, or fewer
      * where each would get less than {@link #MIN_VALUES_PER_THREAD} values; returns when every range is done and
      * throws what any of them threw.
+     *
+     * @param valuesPerItem the values a kernel reads or writes for one item (a sample), not its arithmetic
      */
     public void split(int items, long valuesPerItem, Range range) {
         run(items, (int) Math.min(count, Math.max(1, Math.min(items, items * valuesPerItem / MIN_VALUES_PER_THREAD))),

@@ -124,14 +124,14 @@ class MaxPoolingTest {
     void samplesSharedAmongIntraOpThreadsMatchNd4j(boolean reluFirst) {
         SampleShape input = SampleShape.image(32, 32, 32);
         SampleShape output = pooled(input, 2, 2);
-        INDArray x = images(DataType.FLOAT, 8, input, 9).subi(0.5);
+        INDArray x = images(DataType.FLOAT, 25, input, 9).subi(0.5);
         Nd4j.getRandom().setSeed(10);
-        INDArray dy = Nd4j.randn(DataType.FLOAT, 8, output.height(), output.width(), output.channels());
+        INDArray dy = Nd4j.randn(DataType.FLOAT, 25, output.height(), output.width(), output.channels());
         MaxPooling pooling = new MaxPooling(input, output, 2, 2, reluFirst);
-        INDArray y = Nd4j.create(DataType.FLOAT, 8, output.height(), output.width(), output.channels());
+        INDArray y = Nd4j.create(DataType.FLOAT, 25, output.height(), output.width(), output.channels());
         INDArray dx = Nd4j.create(DataType.FLOAT, x.shape());
 
-        IntraOpThreads.useOnThisThread(3);  // 8 samples of 32,768 values: ranges of 2, 3 and 3 samples
+        IntraOpThreads.useOnThisThread(3);  // 25 samples of 32,768 values: ranges of 8, 8 and 9 samples
         try {
             pooling.forward(x, y);
             pooling.backward(dy, dx);

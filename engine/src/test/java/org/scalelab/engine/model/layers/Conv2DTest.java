@@ -48,13 +48,16 @@ class Conv2DTest {
                 channels == 3 && height == 32 ? 64 : 5);
     }
 
-    /** Each intra-op thread sums its own samples; a range of 1 sample beside ranges of 2 shows a lost or doubled one. */
-    @ParameterizedTest(name = "{0} filters, {1} threads")
-    @CsvSource({"32, 2", "32, 3", "4, 2"})
-    void intraOpThreadsShareTheBatch(int filters, int threads) {
+    /**
+     * Each intra-op thread sums its own samples; ranges of unequal length (8 and 9 samples, 64 and 65) show a lost or
+     * doubled one. The batches are large enough for every thread to get a range.
+     */
+    @ParameterizedTest(name = "{0} filters, {1} threads, {2} samples")
+    @CsvSource({"32, 2, 17", "32, 3, 25", "4, 2, 129"})
+    void intraOpThreadsShareTheBatch(int filters, int threads, int batch) {
         IntraOpThreads.useOnThisThread(threads);
         try {
-            assertFirstLayerIsNd4js(3, 32, 32, filters, 3, 1, Padding.SAME, 7);
+            assertFirstLayerIsNd4js(3, 32, 32, filters, 3, 1, Padding.SAME, batch);
         } finally {
             IntraOpThreads.useOnThisThread(1);
         }
