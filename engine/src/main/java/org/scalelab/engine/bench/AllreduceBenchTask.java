@@ -62,8 +62,7 @@ public final class AllreduceBenchTask implements RankTask {
             comm.gather(myMillis, everyonesMillis, 0);
             slowest[call] = max(everyonesMillis);
         }
-        Arrays.sort(slowest);
-        return repeats % 2 == 1 ? slowest[repeats / 2] : (slowest[repeats / 2 - 1] + slowest[repeats / 2]) / 2;
+        return Median.of(slowest);
     }
 
     /**

@@ -1,8 +1,7 @@
 package org.scalelab.engine.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.scalelab.engine.bench.Median;
 
 /**
@@ -30,11 +29,11 @@ final class BenchRounds {
     }
 
     double medianImagesPerSecond(int column) {
-        return Median.of(column(column).stream().mapToDouble(BenchMeasurement::imagesPerSecond).toArray());
+        return median(column, BenchMeasurement::imagesPerSecond);
     }
 
     double medianGflops(int column) {
-        return Median.of(column(column).stream().mapToDouble(BenchMeasurement::gflops).toArray());
+        return median(column, BenchMeasurement::gflops);
     }
 
     /** Each round's images/s at the last thread count over those at the first, in round order. */
@@ -43,9 +42,7 @@ final class BenchRounds {
                 .mapToDouble(round -> round[columns - 1].imagesPerSecond() / round[0].imagesPerSecond()).toArray();
     }
 
-    private List<BenchMeasurement> column(int column) {
-        List<BenchMeasurement> measured = new ArrayList<>();
-        byRound.values().forEach(round -> measured.add(round[column]));
-        return measured;
+    private double median(int column, ToDoubleFunction<BenchMeasurement> figure) {
+        return Median.of(byRound.values().stream().mapToDouble(round -> figure.applyAsDouble(round[column])).toArray());
     }
 }

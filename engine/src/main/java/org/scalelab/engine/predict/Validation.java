@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
+import org.scalelab.engine.bench.Median;
 import org.scalelab.engine.bench.ScalingBenchmark;
 import org.scalelab.engine.bench.ScalingCase;
 import org.scalelab.engine.bench.ScalingResult;
@@ -137,11 +138,7 @@ public final class Validation {
 
     private static double medianAbsolute(List<Check> checks, ToDoubleFunction<Check> error) {
         double[] errors = checks.stream().filter(c -> c.failure().isEmpty()).mapToDouble(error)
-                .filter(e -> !Double.isNaN(e)).map(Math::abs).sorted().toArray();
-        if (errors.length == 0) {
-            return Double.NaN;
-        }
-        int middle = errors.length / 2;
-        return errors.length % 2 == 1 ? errors[middle] : (errors[middle - 1] + errors[middle]) / 2;
+                .filter(e -> !Double.isNaN(e)).map(Math::abs).toArray();
+        return errors.length == 0 ? Double.NaN : Median.of(errors);
     }
 }
